@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "crm-types.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_CONTEXT (crm_context_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmContext, crm_context, CRM, CONTEXT, GObject)
+
+char       *crm_context_default_data_dir (void);
+CrmContext *crm_context_new              (const char  *data_dir,
+                                          GError     **error);
+const char *crm_context_get_data_dir     (CrmContext  *self);
+CrmStore   *crm_context_get_store        (CrmContext  *self);
+
+G_END_DECLS

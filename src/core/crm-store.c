@@ -1,0 +1,568 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "crm-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "crm-store-private.h"
+
+struct _CrmStore
+{
+  GObject  parent_instance;
+
+  char    *path;
+  sqlite3 *db;
+  guint    schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (crm-store-error-quark, crm_store_error)
+
+/* Times are Unix seconds in UTC, money is integer minor units of the shop's
+ * currency (settings key "shop.currency"). docs/schema.md explains every
+ * column; keep the two in step. */
+static const char schema_1[] =
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE staff ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  language    TEXT NOT NULL DEFAULT '' CHECK (language IN ('', 'en', 'ka', 'hy')),"
+  "  archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+
+  "CREATE TABLE customers ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  name             TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  phone            TEXT NOT NULL DEFAULT '',"
+  "  email            TEXT NOT NULL DEFAULT '',"
+  "  address          TEXT NOT NULL DEFAULT '',"
+  "  birthday         TEXT CHECK (birthday IS NULL OR birthday GLOB"
+  "                     '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  notes            TEXT NOT NULL DEFAULT '',"
+  "  segment_override TEXT CHECK (segment_override IN ('key', 'secondary')),"
+  "  archived_at      INTEGER,"
+  "  created_at       INTEGER NOT NULL,"
+  "  updated_at       INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX customers_phone ON customers (phone) WHERE phone <> '';"
+  "CREATE INDEX customers_email ON customers (email) WHERE email <> '';"
+
+  "CREATE TABLE tags ("
+  "  id   INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length (trim (name)) > 0)"
+  ");"
+
+  "CREATE TABLE customer_tags ("
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  tag_id      INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (customer_id, tag_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX customer_tags_tag ON customer_tags (tag_id);"
+
+  "CREATE TABLE purchases ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  at          INTEGER NOT NULL,"
+  "  amount      INTEGER NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  staff_id    INTEGER REFERENCES staff (id) ON DELETE SET NULL,"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX purchases_customer_at ON purchases (customer_id, at);"
+  "CREATE INDEX purchases_at ON purchases (at);"
+
+  "CREATE TABLE interactions ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  at          INTEGER NOT NULL,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('call', 'visit', 'message', 'email', 'other')),"
+  "  note        TEXT NOT NULL DEFAULT '',"
+  "  staff_id    INTEGER REFERENCES staff (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX interactions_customer_at ON interactions (customer_id, at);"
+
+  "CREATE TABLE follow_ups ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  customer_id   INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  due_at        INTEGER NOT NULL,"
+  "  note          TEXT NOT NULL DEFAULT '',"
+  "  repeat_days   INTEGER CHECK (repeat_days IS NULL OR repeat_days > 0),"
+  "  snoozed_until INTEGER,"
+  "  notified_at   INTEGER,"
+  "  done_at       INTEGER,"
+  "  created_at    INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX follow_ups_pending ON follow_ups (due_at) WHERE done_at IS NULL;"
+  "CREATE INDEX follow_ups_customer ON follow_ups (customer_id);"
+
+  "CREATE TABLE feedback ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  customer_id   INTEGER REFERENCES customers (id) ON DELETE SET NULL,"
+  "  received_at   INTEGER NOT NULL,"
+  "  kind          TEXT NOT NULL CHECK (kind IN ('complaint', 'praise', 'suggestion', 'question')),"
+  "  rating        INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5),"
+  "  channel       TEXT NOT NULL DEFAULT 'in-store'"
+  "                  CHECK (channel IN ('in-store', 'phone', 'email', 'social', 'other')),"
+  "  text          TEXT NOT NULL DEFAULT '',"
+  "  status        TEXT NOT NULL DEFAULT 'new'"
+  "                  CHECK (status IN ('new', 'in_progress', 'resolved')),"
+  "  is_read       INTEGER NOT NULL DEFAULT 0 CHECK (is_read IN (0, 1)),"
+  "  response      TEXT,"
+  "  responded_at  INTEGER,"
+  "  resolved_at   INTEGER,"
+  "  staff_id      INTEGER REFERENCES staff (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX feedback_received ON feedback (received_at);"
+  "CREATE INDEX feedback_customer ON feedback (customer_id);"
+
+  "CREATE TABLE rewards ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  points_cost INTEGER NOT NULL CHECK (points_cost > 0),"
+  "  active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
+  ");"
+
+  "CREATE TABLE loyalty_ledger ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  at          INTEGER NOT NULL,"
+  "  points      INTEGER NOT NULL CHECK (points <> 0),"
+  "  reason      TEXT NOT NULL DEFAULT '',"
+  "  purchase_id INTEGER REFERENCES purchases (id) ON DELETE SET NULL,"
+  "  reward_id   INTEGER REFERENCES rewards (id) ON DELETE SET NULL,"
+  "  staff_id    INTEGER REFERENCES staff (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX loyalty_ledger_customer ON loyalty_ledger (customer_id, at);";
+
+/* Append new steps at the end; never edit one that has shipped. */
+static const CrmMigration migrations[] = {
+  { 1, schema_1 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);
+
+static void
+set_sql_error (GError     **error,
+               sqlite3     *db,
+               const char  *what)
+{
+  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
+               "%s: %s", what, sqlite3_errmsg (db));
+}
+
+gboolean
+crm_store_exec (sqlite3     *db,
+                const char  *sql,
+                GError     **error)
+{
+  g_autofree char *errmsg = NULL;
+  char *sqlite_msg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &sqlite_msg) == SQLITE_OK)
+    return TRUE;
+
+  errmsg = g_strdup (sqlite_msg ? sqlite_msg : sqlite3_errmsg (db));
+  sqlite3_free (sqlite_msg);
+  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL, "%s", errmsg);
+  return FALSE;
+}
+
+/* Reads a single integer (a PRAGMA or a count). Returns the SQLite result
+ * code so that callers can tell "not a database" from other failures. */
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           gint64     *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+gboolean
+crm_store_run_migrations (sqlite3             *db,
+                          const CrmMigration  *steps,
+                          gsize                n_steps,
+                          GError             **error)
+{
+  for (gsize i = 0; i < n_steps; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *set_version = NULL;
+      gint64 current = 0;
+
+      /* IMMEDIATE takes the write lock first, so two programs opening the
+       * same file cannot both run a step; re-read the version under it. */
+      if (!crm_store_exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (query_int (db, "PRAGMA user_version", &current) != SQLITE_OK)
+        {
+          set_sql_error (&local_error, db, "user_version");
+          goto failed;
+        }
+
+      if ((guint64) current >= steps[i].version)
+        {
+          if (!crm_store_exec (db, "COMMIT", error))
+            return FALSE;
+          continue;
+        }
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %u", steps[i].version);
+      if (!crm_store_exec (db, steps[i].sql, &local_error) ||
+          !crm_store_exec (db, set_version, &local_error) ||
+          !crm_store_exec (db, "COMMIT", &local_error))
+        goto failed;
+
+      g_debug ("Database migrated to schema %u", steps[i].version);
+      continue;
+
+    failed:
+      crm_store_exec (db, "ROLLBACK", NULL);
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MIGRATION,
+                   _("Could not update the database to version %u: %s"),
+                   steps[i].version, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+create_file_private (const char  *path,
+                     GError     **error)
+{
+  int fd;
+
+  /* Create the file ourselves so that it is 0600 from its first byte
+   * (SQLite gives the -wal and -shm files the same mode). An existing file
+   * is never truncated or chmod-ed. */
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+
+  if (errno == EEXIST)
+    return TRUE;
+
+  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+               _("Could not create the database “%s”: %s"),
+               path, g_strerror (errno));
+  return FALSE;
+}
+
+/* Everything here only reads: a file we refuse must stay byte for byte as
+ * it was, so WAL mode and migrations come after these checks. */
+static gboolean
+check_file_is_ours (CrmStore  *self,
+                    GError   **error)
+{
+  gint64 n_objects = 0;
+  gint64 app_id = 0;
+  gint64 version = 0;
+  int rc;
+
+  rc = query_int (self->db, "SELECT count(*) FROM sqlite_master", &n_objects);
+  if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is damaged or is not a Clientele database. "
+                     "It has been left exactly as it was."),
+                   self->path);
+      return FALSE;
+    }
+  else if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                   _("Could not read the database “%s”: %s"),
+                   self->path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  if (query_int (self->db, "PRAGMA application_id", &app_id) != SQLITE_OK ||
+      query_int (self->db, "PRAGMA user_version", &version) != SQLITE_OK)
+    {
+      set_sql_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  /* A database with tables but neither our id nor a version belongs to
+   * some other program: adding our tables to it would damage it. */
+  if ((app_id != 0 && app_id != CRM_STORE_APPLICATION_ID) ||
+      (app_id == 0 && version == 0 && n_objects > 0))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_FOREIGN_DATABASE,
+                   _("“%s” belongs to another program, not to Clientele. "
+                     "It has been left exactly as it was."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (version < 0 || version > CRM_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was saved by a newer version of Clientele "
+                     "(database version %" G_GINT64_FORMAT ", this program knows up to %d). "
+                     "It has been left untouched: please update Clientele to open it."),
+                   self->path, version, CRM_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (CrmStore  *self,
+                      GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+  g_autofree char *set_app_id = NULL;
+
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+
+  if (!wal)
+    {
+      set_sql_error (error, self->db, _("Could not switch the database to WAL mode"));
+      return FALSE;
+    }
+
+  set_app_id = g_strdup_printf ("PRAGMA application_id = %d", CRM_STORE_APPLICATION_ID);
+
+  /* NORMAL is durable across application crashes in WAL mode and only
+   * risks the last transaction on a power cut. */
+  return crm_store_exec (self->db, "PRAGMA foreign_keys = ON", error) &&
+         crm_store_exec (self->db, "PRAGMA synchronous = NORMAL", error) &&
+         crm_store_exec (self->db, set_app_id, error);
+}
+
+static gboolean
+crm_store_open_file (CrmStore  *self,
+                     GError   **error)
+{
+  gint64 version = 0;
+  int rc;
+
+  if (!create_file_private (self->path, error))
+    return FALSE;
+
+  /* No SQLITE_OPEN_CREATE: the file exists now, and SQLite must not
+   * silently make a fresh one if it vanishes in between. */
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                   _("Could not open the database “%s”: %s"),
+                   self->path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                   _("The database “%s” is read-only. Check the file’s permissions."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (!check_file_is_ours (self, error) ||
+      !configure_connection (self, error) ||
+      !crm_store_run_migrations (self->db, migrations, G_N_ELEMENTS (migrations), error))
+    return FALSE;
+
+  if (query_int (self->db, "PRAGMA user_version", &version) != SQLITE_OK)
+    {
+      set_sql_error (error, self->db, "user_version");
+      return FALSE;
+    }
+  self->schema_version = (guint) version;
+
+  return TRUE;
+}
+
+static void
+crm_store_finalize (GObject *object)
+{
+  CrmStore *self = (CrmStore *) object;
+
+  /* sqlite3_close_v2 defers the close until every statement is gone. */
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (crm_store_parent_class)->finalize (object);
+}
+
+static void
+crm_store_class_init (CrmStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = crm_store_finalize;
+}
+
+static void
+crm_store_init (CrmStore *self)
+{
+}
+
+/**
+ * crm_store_open:
+ * @data_dir: the folder that holds (or will hold) clientele.db
+ *
+ * Opens the shop's database, creating the folder (0700) and the file (0600)
+ * when they do not exist and bringing an older schema up to date.
+ * A damaged file, another program's database or one written by a newer
+ * Clientele is refused with a message for the user and left unchanged.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+CrmStore *
+crm_store_open (const char  *data_dir,
+                GError     **error)
+{
+  g_autoptr(CrmStore) self = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                   _("Could not create the data folder “%s”: %s"),
+                   data_dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (CRM_TYPE_STORE, NULL);
+  self->path = g_build_filename (data_dir, CRM_STORE_FILE_NAME, NULL);
+
+  if (!crm_store_open_file (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+crm_store_get_path (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+guint
+crm_store_get_schema_version (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+sqlite3 *
+crm_store_get_db (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * crm_store_dup_setting:
+ * @key: a shop setting such as "shop.name"
+ * @fallback: (nullable): returned when the shop has not set @key
+ *
+ * Returns: (transfer full) (nullable): the stored value or a copy of @fallback
+ */
+char *
+crm_store_dup_setting (CrmStore   *self,
+                       const char *key,
+                       const char *fallback)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM settings WHERE key = ?1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  return value ? value : g_strdup (fallback);
+}
+
+gboolean
+crm_store_set_setting (CrmStore    *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (error, self->db, key);
+      return FALSE;
+    }
+
+  return TRUE;
+}

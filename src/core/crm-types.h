@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _CrmContext CrmContext;
+typedef struct _CrmStore   CrmStore;
+
+G_END_DECLS

@@ -1,0 +1,374 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "crm-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "crm-application.h"
+#include "crm-preferences-window.h"
+#include "crm-window.h"
+
+struct _CrmApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  CrmContext     *context;
+
+  /* Why the shop's data could not be opened, shown in the window instead
+   * of the shop. NULL once a context is open. */
+  char           *load_error;
+
+  guint           background_hold : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CrmApplication, crm_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  /* Translators: help text of --data-dir; DIR is a folder name */
+  { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the shop database in DIR (also CLIENTELE_DATA_DIR)"), N_("DIR") },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window; reminders keep running"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static gboolean
+style_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  const char *style = g_variant_get_string (variant, NULL);
+
+  if (g_str_equal (style, "light"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (style, "dark"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+
+  return TRUE;
+}
+
+static char *
+data_dir_for_command_line (GApplicationCommandLine *cmdline,
+                           GVariantDict            *options)
+{
+  g_autofree char *arg = NULL;
+  const char *env;
+
+  if (g_variant_dict_lookup (options, "data-dir", "^ay", &arg) && arg[0] != '\0')
+    {
+      /* Relative to the folder the (possibly remote) launch came from. */
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, arg);
+
+      return g_file_get_path (file);
+    }
+
+  env = g_application_command_line_getenv (cmdline, "CLIENTELE_DATA_DIR");
+  if (env != NULL && env[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, env);
+
+      return g_file_get_path (file);
+    }
+
+  return crm_context_default_data_dir ();
+}
+
+static void
+crm_application_open_context (CrmApplication *self,
+                              const char     *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->context == NULL);
+
+  self->context = crm_context_new (data_dir, &error);
+  if (self->context == NULL)
+    {
+      g_warning ("%s", error->message);
+      g_free (self->load_error);
+      self->load_error = g_strdup (error->message);
+    }
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  CrmApplication *self = user_data;
+  static const char *developers[] = { "The Clientele developers", NULL };
+  GtkWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-name", _("Clientele"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Clientele developers"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Customers, follow-ups and feedback for small shops"),
+                        "website", "https://github.com/clientele/clientele",
+                        "issue-url", "https://github.com/clientele/clientele/issues",
+                        "copyright", "© 2026 The Clientele developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: your names, one per line, shown in the About window */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (about);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CrmApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *preferences;
+
+  preferences = crm_preferences_window_new (parent, self->settings, self->context);
+  gtk_window_present (preferences);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+};
+
+static void
+crm_application_activate (GApplication *app)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = crm_window_new (self, self->settings, self->context, self->load_error);
+
+  gtk_window_present (window);
+}
+
+static gint
+crm_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  return G_APPLICATION_CLASS (crm_application_parent_class)->handle_local_options (app, options);
+}
+
+static int
+crm_application_command_line (GApplication            *app,
+                              GApplicationCommandLine *cmdline)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  g_autofree char *data_dir = data_dir_for_command_line (cmdline, options);
+  gboolean background = g_variant_dict_contains (options, "background");
+
+  if (self->context == NULL && self->load_error == NULL)
+    {
+      crm_application_open_context (self, data_dir);
+    }
+  else
+    {
+      g_autofree char *running = NULL;
+      g_autofree char *wanted = g_canonicalize_filename (data_dir, NULL);
+
+      if (self->context != NULL)
+        running = g_canonicalize_filename (crm_context_get_data_dir (self->context), NULL);
+
+      /* One process serves one shop: never let a second launch with
+       * another folder write into the shop that is already open. */
+      if (running != NULL && g_strcmp0 (running, wanted) != 0)
+        {
+          g_application_command_line_printerr (cmdline,
+                                               _("Clientele is already running with the data folder “%s”. "
+                                                 "Quit it first to open “%s”.\n"),
+                                               running, wanted);
+          return 1;
+        }
+    }
+
+  if (background)
+    {
+      if (self->context == NULL)
+        {
+          g_application_command_line_printerr (cmdline, "%s\n", self->load_error);
+          return 1;
+        }
+
+      /* Without a window nothing else keeps the process alive. */
+      if (!self->background_hold)
+        {
+          self->background_hold = TRUE;
+          g_application_hold (app);
+        }
+      return 0;
+    }
+
+  g_application_activate (app);
+  return 0;
+}
+
+static void
+crm_application_startup (GApplication *app)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.show-section::customers", { "<Control>1", NULL } },
+    { "win.show-section::follow-ups", { "<Control>2", NULL } },
+    { "win.show-section::feedback", { "<Control>3", NULL } },
+    { "win.show-section::insights", { "<Control>4", NULL } },
+  };
+
+  G_APPLICATION_CLASS (crm_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_settings_bind_with_mapping (self->settings, "style",
+                                adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET,
+                                style_get_mapping, NULL, NULL, NULL);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+}
+
+static void
+crm_application_shutdown (GApplication *app)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+
+  /* Close the database while the main loop is still around, so that
+   * the WAL is checkpointed before the process exits. */
+  g_clear_object (&self->context);
+
+  G_APPLICATION_CLASS (crm_application_parent_class)->shutdown (app);
+}
+
+static void
+crm_application_finalize (GObject *object)
+{
+  CrmApplication *self = CRM_APPLICATION (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->load_error, g_free);
+
+  G_OBJECT_CLASS (crm_application_parent_class)->finalize (object);
+}
+
+static void
+crm_application_class_init (CrmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = crm_application_finalize;
+
+  app_class->activate = crm_application_activate;
+  app_class->command_line = crm_application_command_line;
+  app_class->handle_local_options = crm_application_handle_local_options;
+  app_class->startup = crm_application_startup;
+  app_class->shutdown = crm_application_shutdown;
+}
+
+static void
+crm_application_init (CrmApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Customers, follow-ups and feedback for small shops."));
+}
+
+/**
+ * crm_application_init_i18n:
+ *
+ * Sets up gettext before anything is translated. CLIENTELE_LOCALEDIR points
+ * at the build tree's catalogues when running uninstalled (meson devenv).
+ */
+void
+crm_application_init_i18n (void)
+{
+  const char *localedir = g_getenv ("CLIENTELE_LOCALEDIR");
+  const char *messages;
+
+  setlocale (LC_ALL, "");
+
+  /* gettext ignores LANGUAGE under the C locale; C.UTF-8 keeps the
+   * behaviour of C and lets LANGUAGE=ka or hy choose a catalogue. */
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+CrmApplication *
+crm_application_new (void)
+{
+  return g_object_new (CRM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/**
+ * crm_application_get_context:
+ *
+ * Returns: (transfer none) (nullable): the open shop, or %NULL when its
+ *   database could not be opened
+ */
+CrmContext *
+crm_application_get_context (CrmApplication *self)
+{
+  g_return_val_if_fail (CRM_IS_APPLICATION (self), NULL);
+
+  return self->context;
+}
+
+GSettings *
+crm_application_get_settings (CrmApplication *self)
+{
+  g_return_val_if_fail (CRM_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

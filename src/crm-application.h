@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-context.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_APPLICATION (crm_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmApplication, crm_application, CRM, APPLICATION, AdwApplication)
+
+void            crm_application_init_i18n    (void);
+CrmApplication *crm_application_new          (void);
+CrmContext     *crm_application_get_context  (CrmApplication *self);
+GSettings      *crm_application_get_settings (CrmApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "crm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-window.h"
+
+struct _CrmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  CrmContext           *context;
+  char                 *load_error;
+
+  /* Template widgets */
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkWidget            *content_box;
+  AdwWindowTitle       *content_title;
+  GtkStack             *section_stack;
+  AdwStatusPage        *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (CrmWindow, crm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_CONTEXT,
+  PROP_LOAD_ERROR,
+  PROP_SECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkListBoxRow *
+find_sidebar_row (CrmWindow  *self,
+                  const char *section)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child) && g_strcmp0 (gtk_widget_get_name (child), section) == 0)
+        return GTK_LIST_BOX_ROW (child);
+    }
+
+  return NULL;
+}
+
+static void
+sidebar_row_activated_cb (GtkListBox    *box,
+                          GtkListBoxRow *row,
+                          CrmWindow     *self)
+{
+  crm_window_set_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+
+  /* On a narrow window the sidebar fills it: move on to the section. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+back_clicked_cb (CrmWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+
+  crm_window_set_section (self, g_variant_get_string (parameter, NULL));
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+crm_window_restore_state (CrmWindow *self)
+{
+  g_autofree char *section = NULL;
+  int width, height;
+
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  section = g_settings_get_string (self->settings, "last-section");
+  crm_window_set_section (self, section);
+}
+
+static void
+crm_window_save_state (CrmWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  /* The default size is the unmaximized one, which is what a later
+   * unmaximize should come back to. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+crm_window_close_request (GtkWindow *window)
+{
+  crm_window_save_state (CRM_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (crm_window_parent_class)->close_request (window);
+}
+
+static void
+crm_window_constructed (GObject *object)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+
+  G_OBJECT_CLASS (crm_window_parent_class)->constructed (object);
+
+  g_assert (G_IS_SETTINGS (self->settings));
+
+  if (self->context == NULL)
+    {
+      adw_status_page_set_description (self->error_page,
+                                       self->load_error ? self->load_error : "");
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", FALSE);
+    }
+
+  crm_window_restore_state (self);
+}
+
+static void
+crm_window_dispose (GObject *object)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (crm_window_parent_class)->dispose (object);
+}
+
+static void
+crm_window_finalize (GObject *object)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->load_error, g_free);
+
+  G_OBJECT_CLASS (crm_window_parent_class)->finalize (object);
+}
+
+static void
+crm_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_LOAD_ERROR:
+      g_value_set_string (value, self->load_error);
+      break;
+
+    case PROP_SECTION:
+      g_value_set_string (value, crm_window_get_section (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_LOAD_ERROR:
+      self->load_error = g_value_dup_string (value);
+      break;
+
+    case PROP_SECTION:
+      crm_window_set_section (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_window_class_init (CrmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = crm_window_constructed;
+  object_class->dispose = crm_window_dispose;
+  object_class->finalize = crm_window_finalize;
+  object_class->get_property = crm_window_get_property;
+  object_class->set_property = crm_window_set_property;
+
+  window_class->close_request = crm_window_close_request;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CRM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOAD_ERROR] =
+    g_param_spec_string ("load-error", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  /* Accelerators (Ctrl+1…4) are set on the application, where the
+   * shortcuts window can list them. */
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+}
+
+static void
+crm_window_init (CrmWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWindow *
+crm_window_new (CrmApplication *application,
+                GSettings      *settings,
+                CrmContext     *context,
+                const char     *load_error)
+{
+  g_return_val_if_fail (CRM_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (context != NULL || load_error != NULL, NULL);
+
+  return g_object_new (CRM_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       "context", context,
+                       "load-error", load_error,
+                       NULL);
+}
+
+/**
+ * crm_window_get_section:
+ *
+ * Returns: the name of the section on show: "customers", "follow-ups",
+ *   "feedback" or "insights"
+ */
+const char *
+crm_window_get_section (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->section_stack);
+}
+
+void
+crm_window_set_section (CrmWindow  *self,
+                        const char *section)
+{
+  GtkWidget *child;
+  GtkListBoxRow *row;
+
+  g_return_if_fail (CRM_IS_WINDOW (self));
+
+  child = section ? gtk_stack_get_child_by_name (self->section_stack, section) : NULL;
+  if (child == NULL)
+    {
+      /* A stale name from the settings of another version. */
+      g_debug ("No section called “%s”", section);
+      section = "customers";
+      child = gtk_stack_get_child_by_name (self->section_stack, section);
+    }
+
+  gtk_stack_set_visible_child (self->section_stack, child);
+  adw_window_title_set_title (self->content_title,
+                              gtk_stack_page_get_title (gtk_stack_get_page (self->section_stack, child)));
+
+  row = find_sidebar_row (self, section);
+  if (row != gtk_list_box_get_selected_row (self->sidebar))
+    gtk_list_box_select_row (self->sidebar, row);
+
+  if (self->settings != NULL && self->context != NULL)
+    g_settings_set_string (self->settings, "last-section", section);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+}

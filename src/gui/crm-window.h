@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-application.h"
+#include "crm-context.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_WINDOW (crm_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmWindow, crm_window, CRM, WINDOW, AdwApplicationWindow)
+
+GtkWindow  *crm_window_new         (CrmApplication *application,
+                                    GSettings      *settings,
+                                    CrmContext     *context,
+                                    const char     *load_error);
+const char *crm_window_get_section (CrmWindow      *self);
+void        crm_window_set_section (CrmWindow      *self,
+                                    const char     *section);
+
+G_END_DECLS

@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Drives the real application under Xvfb: every case runs in a subprocess
+ * of its own, so each gets a fresh GApplication on the private bus. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "crm-application.h"
+#include "crm-store.h"
+#include "crm-window.h"
+
+static const char *sections[] = { "customers", "follow-ups", "feedback", "insights" };
+
+typedef struct
+{
+  CrmApplication *app;
+  char           *data_dir;
+  void          (*check) (CrmApplication *app, GtkWindow *window, gpointer data);
+  gpointer        data;
+  guint           timeout_id;
+  guint           waited_ms;
+  gboolean        checked;
+} Run;
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+wait_for_window_cb (gpointer user_data)
+{
+  Run *run = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+
+  run->waited_ms += 50;
+  if (run->waited_ms > 20000)
+    g_error ("The window did not appear within 20 s");
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+
+  run->timeout_id = 0;
+  run->check (run->app, window, run->data);
+  run->checked = TRUE;
+
+  /* Quit the way a person does, through the application's action. */
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static int
+run_app (const char  *data_dir,
+         void       (*check) (CrmApplication *, GtkWindow *, gpointer),
+         gpointer     data)
+{
+  Run run = { 0 };
+  char *argv[] = { (char *) "clientele", (char *) "--data-dir", (char *) data_dir, NULL };
+  int status;
+
+  run.app = crm_application_new ();
+  run.check = check;
+  run.data = data;
+  run.timeout_id = g_timeout_add (50, wait_for_window_cb, &run);
+
+  status = g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_true (run.checked);
+  g_clear_object (&run.app);
+
+  return status;
+}
+
+static char *
+make_data_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("clientele-ui-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+check_sections (CrmApplication *app,
+                GtkWindow      *window,
+                gpointer        data)
+{
+  GSettings *settings = crm_application_get_settings (app);
+  GtkWidget *sidebar;
+  guint i = 0;
+
+  g_assert_true (CRM_IS_WINDOW (window));
+  g_assert_nonnull (crm_application_get_context (app));
+  g_assert_cmpstr (crm_window_get_section (CRM_WINDOW (window)), ==, "customers");
+
+  /* The sidebar lists the four sections, in order. */
+  sidebar = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "navigation-sidebar");
+  g_assert_nonnull (sidebar);
+  for (GtkWidget *row = gtk_widget_get_first_child (sidebar);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (sections));
+      g_assert_cmpstr (gtk_widget_get_name (row), ==, sections[i]);
+      g_assert_true (gtk_widget_get_visible (row));
+      i++;
+    }
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (sections));
+
+  /* Through the action that Ctrl+1…4 trigger… */
+  for (i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-section::%s", sections[i]);
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), detailed);
+      g_autofree char *expected_accel = g_strdup_printf ("<Control>%u", i + 1);
+      g_autofree char *saved = NULL;
+
+      g_assert_nonnull (accels);
+      g_assert_cmpstr (accels[0], ==, expected_accel);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", sections[i]));
+      g_assert_cmpstr (crm_window_get_section (CRM_WINDOW (window)), ==, sections[i]);
+
+      saved = g_settings_get_string (settings, "last-section");
+      g_assert_cmpstr (saved, ==, sections[i]);
+    }
+
+  /* …and through the sidebar, backwards, as a click or Enter would. */
+  for (GtkWidget *row = gtk_widget_get_last_child (sidebar);
+       row != NULL;
+       row = gtk_widget_get_prev_sibling (row))
+    {
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      g_signal_emit_by_name (row, "activate");
+      g_assert_cmpstr (crm_window_get_section (CRM_WINDOW (window)), ==, gtk_widget_get_name (row));
+      g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+    }
+
+  g_assert_cmpstr (crm_window_get_section (CRM_WINDOW (window)), ==, "customers");
+
+  /* An unknown name (a stale setting, a typo) falls back to the first section. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "insights"));
+  crm_window_set_section (CRM_WINDOW (window), "no-such-section");
+  g_assert_cmpstr (crm_window_get_section (CRM_WINDOW (window)), ==, "customers");
+}
+
+static void
+test_window_sections (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_data_dir ();
+      g_autofree char *db = g_build_filename (dir, CRM_STORE_FILE_NAME, NULL);
+
+      g_assert_cmpint (run_app (dir, check_sections, NULL), ==, 0);
+      g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+check_restored_state (CrmApplication *app,
+                      GtkWindow      *window,
+                      gpointer        data)
+{
+  GSettings *settings = crm_application_get_settings (app);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 820);
+  g_assert_cmpint (height, ==, 610);
+  g_assert_cmpstr (crm_window_get_section (CRM_WINDOW (window)), ==, "feedback");
+
+  /* Closing saves what the person left. */
+  gtk_window_set_default_size (window, 900, 640);
+  gtk_window_close (window);
+
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+}
+
+static void
+test_window_remembers_state (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_data_dir ();
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      /* The memory backend is shared by every GSettings in the process. */
+      g_settings_set (settings, "window-size", "(ii)", 820, 610);
+      g_settings_set_string (settings, "last-section", "feedback");
+
+      g_assert_cmpint (run_app (dir, check_restored_state, NULL), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+check_error_page (CrmApplication *app,
+                  GtkWindow      *window,
+                  gpointer        data)
+{
+  const char *db_path = data;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *section = NULL;
+  GtkStack *main_stack;
+  AdwStatusPage *page;
+
+  g_assert_null (crm_application_get_context (app));
+
+  /* The visible page is the error, and it names the file. */
+  main_stack = GTK_STACK (find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, NULL));
+  g_assert_nonnull (main_stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "error");
+  page = ADW_STATUS_PAGE (find_widget (gtk_stack_get_visible_child (main_stack),
+                                       ADW_TYPE_STATUS_PAGE, NULL));
+  g_assert_nonnull (page);
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), db_path));
+
+  /* Sections cannot be reached without a shop, and nothing is saved. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "feedback");
+  g_assert_cmpstr (crm_window_get_section (CRM_WINDOW (window)), ==, "customers");
+  crm_window_set_section (CRM_WINDOW (window), "insights");
+  section = g_settings_get_string (settings, "last-section");
+  g_assert_cmpstr (section, ==, "customers");
+}
+
+static void
+test_window_damaged_database (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = make_data_dir ();
+      g_autofree char *db = g_build_filename (dir, CRM_STORE_FILE_NAME, NULL);
+      g_autofree char *after = NULL;
+      const char *garbage = "This is not an SQLite database, but it is someone's data.";
+
+      g_assert_true (g_file_set_contents (db, garbage, -1, &error));
+
+      g_test_expect_message ("crm-application", G_LOG_LEVEL_WARNING, "*is damaged*");
+      g_assert_cmpint (run_app (dir, check_error_page, db), ==, 0);
+      g_test_assert_expected_messages ();
+
+      g_assert_true (g_file_get_contents (db, &after, NULL, &error));
+      g_assert_cmpstr (after, ==, garbage);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_command_line_version (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(CrmApplication) app = crm_application_new ();
+      char *argv[] = { (char *) "clientele", (char *) "--version", NULL };
+
+      g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, 0);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("Clientele " PACKAGE_VERSION "\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/window/sections", test_window_sections);
+  g_test_add_func ("/ui/window/remembers-state", test_window_remembers_state);
+  g_test_add_func ("/ui/window/damaged-database", test_window_damaged_database);
+  g_test_add_func ("/ui/command-line/version", test_command_line_version);
+
+  return g_test_run ();
+}
