@@ -313,7 +313,7 @@ crm_application_init (CrmApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Customers, follow-ups and feedback for small shops."));
+                                            _("Customers, follow-ups and feedback for small shops"));
 }
 
 /**

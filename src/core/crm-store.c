@@ -329,9 +329,9 @@ check_file_is_ours (CrmStore  *self,
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NEWER_SCHEMA,
                    _("“%s” was saved by a newer version of Clientele "
-                     "(database version %" G_GINT64_FORMAT ", this program knows up to %d). "
+                     "(database version %d, this program knows up to %d). "
                      "It has been left untouched: please update Clientele to open it."),
-                   self->path, version, CRM_STORE_SCHEMA_VERSION);
+                   self->path, (int) version, CRM_STORE_SCHEMA_VERSION);
       return FALSE;
     }
 
