@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "crm-application.h"
+#include "crm-preferences-window.h"
 #include "crm-store.h"
 #include "crm-window.h"
 
@@ -24,12 +25,16 @@ typedef struct
   gboolean        checked;
 } Run;
 
+/* The first widget below @root of @type that is not also an @except
+ * (G_TYPE_NONE for none) and has @css_class (or any, for NULL). */
 static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *css_class)
+find_widget_full (GtkWidget  *root,
+                  GType       type,
+                  GType       except,
+                  const char *css_class)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (except == G_TYPE_NONE || !G_TYPE_CHECK_INSTANCE_TYPE (root, except)) &&
       (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
     return root;
 
@@ -37,7 +42,7 @@ find_widget (GtkWidget  *root,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, type, css_class);
+      GtkWidget *found = find_widget_full (child, type, except, css_class);
 
       if (found != NULL)
         return found;
@@ -45,6 +50,8 @@ find_widget (GtkWidget  *root,
 
   return NULL;
 }
+
+#define find_widget(root, type, css_class) find_widget_full (root, type, G_TYPE_NONE, css_class)
 
 static gboolean
 wait_for_window_cb (gpointer user_data)
@@ -283,6 +290,119 @@ test_window_damaged_database (void)
   g_test_trap_assert_passed ();
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+check_preferences (CrmApplication *app,
+                   GtkWindow      *window,
+                   gpointer        data)
+{
+  GSettings *settings = crm_application_get_settings (app);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  CrmContext *context = crm_application_get_context (app);
+  g_autofree char *stored = NULL;
+  GtkWindow *preferences;
+  AdwComboRow *style_row;
+  AdwActionRow *database_row;
+
+  g_assert_null (find_toplevel (CRM_TYPE_PREFERENCES_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_toplevel (CRM_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == window);
+
+  /* The database row shows where the shop's file is. */
+  database_row = ADW_ACTION_ROW (find_widget_full (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW,
+                                                   ADW_TYPE_COMBO_ROW, NULL));
+  g_assert_nonnull (database_row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (database_row), ==,
+                   crm_store_get_path (crm_context_get_store (context)));
+
+  style_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL));
+  g_assert_nonnull (style_row);
+
+  /* The style row and the setting follow each other, and the setting
+   * drives libadwaita's style manager. */
+  g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 0);
+  adw_combo_row_set_selected (style_row, 2);
+  stored = g_settings_get_string (settings, "style");
+  g_assert_cmpstr (stored, ==, "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+
+  g_settings_set_string (settings, "style", "light");
+  g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 1);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  gtk_window_destroy (preferences);
+}
+
+static void
+test_preferences (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_data_dir ();
+
+      g_assert_cmpint (run_app (dir, check_preferences, NULL), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+check_about_and_shortcuts (CrmApplication *app,
+                           GtkWindow      *window,
+                           gpointer        data)
+{
+  GtkWindow *about;
+  GtkWindow *shortcuts;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
+  gtk_window_destroy (about);
+
+  /* The shortcuts window comes from gtk/help-overlay.ui in our resources. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_window_close (shortcuts);
+}
+
+static void
+test_about_and_shortcuts (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_data_dir ();
+
+      g_assert_cmpint (run_app (dir, check_about_and_shortcuts, NULL), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_command_line_version (void)
 {
@@ -309,6 +429,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/sections", test_window_sections);
   g_test_add_func ("/ui/window/remembers-state", test_window_remembers_state);
   g_test_add_func ("/ui/window/damaged-database", test_window_damaged_database);
+  g_test_add_func ("/ui/preferences/style", test_preferences);
+  g_test_add_func ("/ui/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/ui/command-line/version", test_command_line_version);
 
   return g_test_run ();
