@@ -1,0 +1,26 @@
+#!/bin/sh
+# Installs the test tools, builds with -Werror and runs every test: the
+# displayless ones and the UI ones under Xvfb in a private D-Bus session.
+# Ends with the line "N passed, N failed".
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+build="$top/build-tests"
+
+"$top/build-aux/install-deps.sh" --tests
+
+if [ -f "$build/build.ninja" ]; then
+  meson setup --reconfigure "$build" "$top" --werror -Dtests=true
+else
+  meson setup "$build" "$top" --werror -Dtests=true
+fi
+meson compile -C "$build"
+
+status=0
+xvfb-run -a -s "-screen 0 1280x800x24" \
+  dbus-run-session -- \
+  meson test -C "$build" --no-rebuild --print-errorlogs "$@" || status=$?
+
+# Count test cases rather than programs: the TAP lines of each GTest
+# program, and one for every other test.
+/usr/bin/python3 "$top/build-aux/count-tests.py" "$build/meson-logs/testlog.json" || status=1
+exit $status
