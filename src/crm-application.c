@@ -252,6 +252,9 @@ crm_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (crm_application_parent_class)->startup (app);
 
+  /* After the chain-up: adw_init() has bound libadwaita's own catalogue. */
+  crm_application_bind_supplements ();
+
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = g_settings_new (APP_ID);
@@ -336,9 +339,60 @@ crm_application_init_i18n (void)
   if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
     setlocale (LC_MESSAGES, "C.UTF-8");
 
+  /* GTK would call setlocale (LC_ALL, "") again at start-up and undo the
+   * C.UTF-8 above; the locale is ours to set. */
+  gtk_disable_setlocale ();
+
   bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+/**
+ * crm_application_bind_supplements:
+ *
+ * Debian 12's libadwaita has no Armenian, so its About and Preferences
+ * windows would speak English inside an Armenian interface. Clientele ships
+ * those strings (po/libadwaita/) and points libadwaita at them, but only
+ * when the interface language has a supplement and libadwaita's own install
+ * has no catalogue for it. Call after adw_init().
+ */
+void
+crm_application_bind_supplements (void)
+{
+  const char *dir = g_getenv ("CLIENTELE_SUPPLEMENT_LOCALEDIR");
+  const char * const *languages = g_get_language_names ();
+  g_autofree char *catalogue = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    dir = SUPPLEMENT_LOCALEDIR;
+
+  /* The first entry is the most specific the environment asks for, e.g.
+   * "hy" for LANGUAGE=hy or "hy_AM.UTF-8" for LANG=hy_AM.UTF-8. */
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, languages[i], "LC_MESSAGES",
+                                                "libadwaita.mo", NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          catalogue = g_steal_pointer (&path);
+          break;
+        }
+      if (g_str_equal (languages[i], "C"))
+        break;
+    }
+
+  if (catalogue == NULL)
+    return;
+
+  /* "Details" is on every About window: translated means libadwaita
+   * already speaks this language and ours must not shadow it. */
+  if (g_strcmp0 (g_dgettext ("libadwaita", "Details"), "Details") != 0)
+    return;
+
+  bindtextdomain ("libadwaita", dir);
+  bind_textdomain_codeset ("libadwaita", "UTF-8");
 }
 
 CrmApplication *

@@ -11,9 +11,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrmApplication, crm_application, CRM, APPLICATION, AdwApplication)
 
-void            crm_application_init_i18n    (void);
-CrmApplication *crm_application_new          (void);
-CrmContext     *crm_application_get_context  (CrmApplication *self);
-GSettings      *crm_application_get_settings (CrmApplication *self);
+void            crm_application_init_i18n        (void);
+void            crm_application_bind_supplements (void);
+CrmApplication *crm_application_new              (void);
+CrmContext     *crm_application_get_context      (CrmApplication *self);
+GSettings      *crm_application_get_settings     (CrmApplication *self);
 
 G_END_DECLS
