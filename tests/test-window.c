@@ -108,6 +108,37 @@ make_data_dir (void)
   return dir;
 }
 
+typedef void (*CheckFunc) (CrmApplication *app, GtkWindow *window, gpointer data);
+
+typedef struct
+{
+  const char *path;
+  /* Runs in the test's own process before the application starts. */
+  void      (*prepare) (const char *data_dir);
+  CheckFunc   check;
+} UiCase;
+
+/* Each case starts the real application in a subprocess of its own on a
+ * fresh data folder, so that every case gets its own GApplication. */
+static void
+test_ui_case (gconstpointer user_data)
+{
+  const UiCase *ui_case = user_data;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_data_dir ();
+
+      if (ui_case->prepare != NULL)
+        ui_case->prepare (dir);
+      g_assert_cmpint (run_app (dir, ui_case->check, dir), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 static void
 check_sections (CrmApplication *app,
                 GtkWindow      *window,
@@ -117,8 +148,12 @@ check_sections (CrmApplication *app,
   GtkWidget *sidebar;
   guint i = 0;
 
+  const char *data_dir = data;
+  g_autofree char *db = g_build_filename (data_dir, CRM_STORE_FILE_NAME, NULL);
+
   g_assert_true (CRM_IS_WINDOW (window));
   g_assert_nonnull (crm_application_get_context (app));
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (crm_window_get_section (CRM_WINDOW (window)), ==, "customers");
 
   /* The sidebar lists the four sections, in order. */
@@ -176,20 +211,13 @@ check_sections (CrmApplication *app,
 }
 
 static void
-test_window_sections (void)
+prepare_saved_state (const char *data_dir)
 {
-  if (g_test_subprocess ())
-    {
-      g_autofree char *dir = make_data_dir ();
-      g_autofree char *db = g_build_filename (dir, CRM_STORE_FILE_NAME, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-      g_assert_cmpint (run_app (dir, check_sections, NULL), ==, 0);
-      g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  /* The memory backend is shared by every GSettings in the process. */
+  g_settings_set (settings, "window-size", "(ii)", 820, 610);
+  g_settings_set_string (settings, "last-section", "feedback");
 }
 
 static void
@@ -212,26 +240,6 @@ check_restored_state (CrmApplication *app,
   g_settings_get (settings, "window-size", "(ii)", &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 640);
-}
-
-static void
-test_window_remembers_state (void)
-{
-  if (g_test_subprocess ())
-    {
-      g_autofree char *dir = make_data_dir ();
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-      /* The memory backend is shared by every GSettings in the process. */
-      g_settings_set (settings, "window-size", "(ii)", 820, 610);
-      g_settings_set_string (settings, "last-section", "feedback");
-
-      g_assert_cmpint (run_app (dir, check_restored_state, NULL), ==, 0);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
 }
 
 static void
@@ -351,21 +359,6 @@ check_preferences (CrmApplication *app,
 }
 
 static void
-test_preferences (void)
-{
-  if (g_test_subprocess ())
-    {
-      g_autofree char *dir = make_data_dir ();
-
-      g_assert_cmpint (run_app (dir, check_preferences, NULL), ==, 0);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
-static void
 check_about_and_shortcuts (CrmApplication *app,
                            GtkWindow      *window,
                            gpointer        data)
@@ -389,21 +382,6 @@ check_about_and_shortcuts (CrmApplication *app,
 }
 
 static void
-test_about_and_shortcuts (void)
-{
-  if (g_test_subprocess ())
-    {
-      g_autofree char *dir = make_data_dir ();
-
-      g_assert_cmpint (run_app (dir, check_about_and_shortcuts, NULL), ==, 0);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
-static void
 test_command_line_version (void)
 {
   if (g_test_subprocess ())
@@ -420,17 +398,22 @@ test_command_line_version (void)
   g_test_trap_assert_stdout ("Clientele " PACKAGE_VERSION "\n");
 }
 
+static const UiCase ui_cases[] = {
+  { "/ui/window/sections", NULL, check_sections },
+  { "/ui/window/remembers-state", prepare_saved_state, check_restored_state },
+  { "/ui/preferences/style", NULL, check_preferences },
+  { "/ui/about-and-shortcuts", NULL, check_about_and_shortcuts },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/ui/window/sections", test_window_sections);
-  g_test_add_func ("/ui/window/remembers-state", test_window_remembers_state);
+  for (guint i = 0; i < G_N_ELEMENTS (ui_cases); i++)
+    g_test_add_data_func (ui_cases[i].path, &ui_cases[i], test_ui_case);
   g_test_add_func ("/ui/window/damaged-database", test_window_damaged_database);
-  g_test_add_func ("/ui/preferences/style", test_preferences);
-  g_test_add_func ("/ui/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/ui/command-line/version", test_command_line_version);
 
   return g_test_run ();
