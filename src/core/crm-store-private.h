@@ -7,15 +7,44 @@
 
 G_BEGIN_DECLS
 
+struct _CrmStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  guint       schema_version;
+
+  CrmNowFunc  now_func;
+  gpointer    now_data;
+
+  /* While a caller's transaction is open, changes are gathered here and
+   * announced once at commit. */
+  guint       in_transaction : 1;
+  guint       pending_changes;
+
+  /* The window's revenue of active customers, from the last ranking. */
+  gint64      revenue_total;
+
+  /* A bulk transaction changed purchases: rebuild figures at commit. */
+  guint       needs_refresh : 1;
+  guint       refreshing_all : 1;
+};
+
+extern const char crm_store_at_risk_sql[];
+
 /* One numbered step of the schema: it runs in its own transaction and
  * leaves PRAGMA user_version at @version. */
 typedef struct
 {
   guint       version;
   const char *sql;
+  /* Optional: data changes that need C, run in the same transaction. */
+  gboolean  (*after) (sqlite3 *db, GError **error);
 } CrmMigration;
 
 sqlite3  *crm_store_get_db          (CrmStore           *self);
+const CrmMigration *crm_store_get_migrations (gsize     *n_steps);
 gboolean  crm_store_run_migrations  (sqlite3            *db,
                                      const CrmMigration *steps,
                                      gsize               n_steps,
@@ -23,5 +52,18 @@ gboolean  crm_store_run_migrations  (sqlite3            *db,
 gboolean  crm_store_exec            (sqlite3            *db,
                                      const char         *sql,
                                      GError            **error);
+gboolean  crm_store_fill_search_keys (sqlite3           *db,
+                                     GError            **error);
+void      crm_store_set_sql_error   (GError            **error,
+                                     sqlite3            *db,
+                                     const char         *what);
+gboolean  crm_store_rank_customers  (CrmStore           *self,
+                                     GError            **error);
+gboolean  crm_store_refresh_stats   (CrmStore           *self,
+                                     gint64              customer_id,
+                                     GError            **error);
+void      crm_store_emit_changed    (CrmStore           *self,
+                                     CrmStoreChange      change,
+                                     gint64              customer_id);
 
 G_END_DECLS

@@ -12,18 +12,16 @@
 
 #include "crm-store-private.h"
 
-struct _CrmStore
-{
-  GObject  parent_instance;
-
-  char    *path;
-  sqlite3 *db;
-  guint    schema_version;
-};
-
 G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (crm-store-error-quark, crm_store_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Times are Unix seconds in UTC, money is integer minor units of the shop's
  * currency (settings key "shop.currency"). docs/schema.md explains every
@@ -146,17 +144,45 @@ static const char schema_1[] =
   ");"
   "CREATE INDEX loyalty_ledger_customer ON loyalty_ledger (customer_id, at);";
 
+/* Search keys are computed in C (crm-text.c) by the code that writes a
+ * customer; the cached figures behind segmentation live in customer_stats,
+ * which can always be rebuilt from purchases and interactions. */
+static const char schema_2[] =
+  "ALTER TABLE customers ADD COLUMN name_key TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE customers ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE customers ADD COLUMN phone_key TEXT NOT NULL DEFAULT '';"
+  "CREATE INDEX customers_name_key ON customers (name_key);"
+  "CREATE INDEX customers_phone_key ON customers (phone_key) WHERE phone_key <> '';"
+
+  /* Covering: one pass over this index aggregates every customer. */
+  "DROP INDEX purchases_customer_at;"
+  "CREATE INDEX purchases_customer_at_amount ON purchases (customer_id, at, amount);"
+
+  "CREATE TABLE customer_stats ("
+  "  customer_id       INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,"
+  "  spend             INTEGER NOT NULL DEFAULT 0,"
+  "  purchases         INTEGER NOT NULL DEFAULT 0,"
+  "  total_purchases   INTEGER NOT NULL DEFAULT 0,"
+  "  first_purchase_at INTEGER,"
+  "  last_purchase_at  INTEGER,"
+  "  last_visit_at     INTEGER,"
+  "  rule_key          INTEGER NOT NULL DEFAULT 0 CHECK (rule_key IN (0, 1))"
+  ");"
+  "CREATE INDEX customer_stats_spend ON customer_stats (spend);"
+  "CREATE INDEX customer_stats_last_visit ON customer_stats (last_visit_at);";
+
 /* Append new steps at the end; never edit one that has shipped. */
 static const CrmMigration migrations[] = {
-  { 1, schema_1 },
+  { 1, schema_1, NULL },
+  { 2, schema_2, crm_store_fill_search_keys },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);
 
-static void
-set_sql_error (GError     **error,
-               sqlite3     *db,
-               const char  *what)
+void
+crm_store_set_sql_error (GError     **error,
+                         sqlite3     *db,
+                         const char  *what)
 {
   g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
                "%s: %s", what, sqlite3_errmsg (db));
@@ -222,7 +248,7 @@ crm_store_run_migrations (sqlite3             *db,
 
       if (query_int (db, "PRAGMA user_version", &current) != SQLITE_OK)
         {
-          set_sql_error (&local_error, db, "user_version");
+          crm_store_set_sql_error (&local_error, db, "user_version");
           goto failed;
         }
 
@@ -235,6 +261,7 @@ crm_store_run_migrations (sqlite3             *db,
 
       set_version = g_strdup_printf ("PRAGMA user_version = %u", steps[i].version);
       if (!crm_store_exec (db, steps[i].sql, &local_error) ||
+          (steps[i].after != NULL && !steps[i].after (db, &local_error)) ||
           !crm_store_exec (db, set_version, &local_error) ||
           !crm_store_exec (db, "COMMIT", &local_error))
         goto failed;
@@ -309,7 +336,7 @@ check_file_is_ours (CrmStore  *self,
   if (query_int (self->db, "PRAGMA application_id", &app_id) != SQLITE_OK ||
       query_int (self->db, "PRAGMA user_version", &version) != SQLITE_OK)
     {
-      set_sql_error (error, self->db, self->path);
+      crm_store_set_sql_error (error, self->db, self->path);
       return FALSE;
     }
 
@@ -355,7 +382,7 @@ configure_connection (CrmStore  *self,
 
   if (!wal)
     {
-      set_sql_error (error, self->db, _("Could not switch the database to WAL mode"));
+      crm_store_set_sql_error (error, self->db, _("Could not switch the database to WAL mode"));
       return FALSE;
     }
 
@@ -407,7 +434,7 @@ crm_store_open_file (CrmStore  *self,
 
   if (query_int (self->db, "PRAGMA user_version", &version) != SQLITE_OK)
     {
-      set_sql_error (error, self->db, "user_version");
+      crm_store_set_sql_error (error, self->db, "user_version");
       return FALSE;
     }
   self->schema_version = (guint) version;
@@ -433,6 +460,20 @@ crm_store_class_init (CrmStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = crm_store_finalize;
+
+  /**
+   * CrmStore::changed:
+   * @change: #CrmStoreChange flags
+   * @customer_id: the customer concerned, or 0 for many or none
+   *
+   * Emitted after a change is committed (once per transaction).
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
 }
 
 static void
@@ -493,6 +534,13 @@ crm_store_get_schema_version (CrmStore *self)
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
 
   return self->schema_version;
+}
+
+const CrmMigration *
+crm_store_get_migrations (gsize *n_steps)
+{
+  *n_steps = G_N_ELEMENTS (migrations);
+  return migrations;
 }
 
 sqlite3 *
@@ -560,9 +608,160 @@ crm_store_set_setting (CrmStore    *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sql_error (error, self->db, key);
+      crm_store_set_sql_error (error, self->db, key);
       return FALSE;
     }
 
+  /* Segment rules live in settings: the figures follow them at once. */
+  if (g_str_has_prefix (key, "segment."))
+    crm_store_rank_customers (self, NULL);
+
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_SETTINGS, 0);
   return TRUE;
+}
+
+gint
+crm_store_get_setting_int (CrmStore   *self,
+                           const char *key,
+                           gint        fallback)
+{
+  g_autofree char *value = crm_store_dup_setting (self, key, NULL);
+  gint64 parsed;
+  char *end = NULL;
+
+  if (value == NULL)
+    return fallback;
+
+  parsed = g_ascii_strtoll (value, &end, 10);
+  if (end == value || *end != '\0' || parsed < G_MININT || parsed > G_MAXINT)
+    return fallback;
+
+  return (gint) parsed;
+}
+
+/**
+ * crm_store_dup_currency:
+ *
+ * Returns: (transfer full): the shop's currency code, GEL until one is chosen
+ */
+char *
+crm_store_dup_currency (CrmStore *self)
+{
+  return crm_store_dup_setting (self, "shop.currency", "GEL");
+}
+
+void
+crm_store_set_now_func (CrmStore   *self,
+                        CrmNowFunc  func,
+                        gpointer    user_data)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+
+  self->now_func = func;
+  self->now_data = user_data;
+}
+
+/**
+ * crm_store_now:
+ *
+ * Returns: the current time in Unix seconds, from the clock tests may replace
+ */
+gint64
+crm_store_now (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  if (self->now_func != NULL)
+    return self->now_func (self->now_data);
+
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+crm_store_emit_changed (CrmStore       *self,
+                        CrmStoreChange  change,
+                        gint64          customer_id)
+{
+  if (self->in_transaction)
+    {
+      self->pending_changes |= change;
+      return;
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0, (guint) change, customer_id);
+}
+
+/**
+ * crm_store_begin:
+ *
+ * Opens a transaction around many changes (an import, the sample shop):
+ * they land together or not at all, and "changed" fires once at commit.
+ */
+gboolean
+crm_store_begin (CrmStore  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!crm_store_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  self->pending_changes = 0;
+  return TRUE;
+}
+
+gboolean
+crm_store_commit (CrmStore  *self,
+                  GError   **error)
+{
+  guint changes;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (self->needs_refresh)
+    {
+      gboolean ok;
+
+      self->refreshing_all = TRUE;
+      ok = crm_store_refresh_stats (self, 0, error) && crm_store_rank_customers (self, error);
+      self->refreshing_all = FALSE;
+      self->needs_refresh = FALSE;
+      if (!ok)
+        {
+          crm_store_rollback (self);
+          return FALSE;
+        }
+      self->pending_changes |= CRM_STORE_CHANGE_SEGMENTS;
+    }
+
+  if (!crm_store_exec (self->db, "COMMIT", error))
+    {
+      crm_store_rollback (self);
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+  changes = self->pending_changes;
+  self->pending_changes = 0;
+  if (changes != 0)
+    g_signal_emit (self, signals[CHANGED], 0, changes, (gint64) 0);
+
+  return TRUE;
+}
+
+void
+crm_store_rollback (CrmStore *self)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+
+  if (!self->in_transaction)
+    return;
+
+  crm_store_exec (self->db, "ROLLBACK", NULL);
+  self->in_transaction = FALSE;
+  self->pending_changes = 0;
+  self->needs_refresh = FALSE;
 }

@@ -3,13 +3,14 @@
 
 #include <gio/gio.h>
 
+#include "crm-customer.h"
 #include "crm-types.h"
 
 G_BEGIN_DECLS
 
 /* The schema this program writes. A database whose user_version is higher
  * was written by a newer Clientele and is refused untouched. */
-#define CRM_STORE_SCHEMA_VERSION 1
+#define CRM_STORE_SCHEMA_VERSION 2
 
 /* PRAGMA application_id of every Clientele database ("CLNT"), so that
  * another program's SQLite file is never mistaken for ours. */
@@ -29,6 +30,45 @@ typedef enum
   CRM_STORE_ERROR_SQL,
 } CrmStoreError;
 
+/* What a "changed" signal is about. */
+typedef enum
+{
+  CRM_STORE_CHANGE_CUSTOMERS    = 1 << 0,
+  CRM_STORE_CHANGE_PURCHASES    = 1 << 1,
+  CRM_STORE_CHANGE_INTERACTIONS = 1 << 2,
+  CRM_STORE_CHANGE_SETTINGS     = 1 << 3,
+  CRM_STORE_CHANGE_SEGMENTS     = 1 << 4,
+} CrmStoreChange;
+
+typedef enum
+{
+  CRM_TIMELINE_PURCHASE,
+  CRM_TIMELINE_INTERACTION,
+} CrmTimelineKind;
+
+/* One line of a customer's history, newest first. */
+typedef struct
+{
+  CrmTimelineKind kind;
+  gint64          id;
+  gint64          at;
+  gint64          amount;   /* purchases */
+  char           *what;     /* interaction kind: "call", "visit", … */
+  char           *text;     /* description or note */
+} CrmTimelineEntry;
+
+typedef struct
+{
+  guint  n_customers;
+  guint  n_key;
+  guint  n_at_risk;
+  gint64 key_spend;
+  gint64 total_spend;
+} CrmShopSummary;
+
+/* Current time in Unix seconds; tests pass a fake. */
+typedef gint64 (*CrmNowFunc) (gpointer user_data);
+
 #define CRM_TYPE_STORE (crm_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (CrmStore, crm_store, CRM, STORE, GObject)
@@ -45,5 +85,63 @@ gboolean    crm_store_set_setting        (CrmStore    *self,
                                           const char  *key,
                                           const char  *value,
                                           GError     **error);
+gint        crm_store_get_setting_int    (CrmStore    *self,
+                                          const char  *key,
+                                          gint         fallback);
+void        crm_store_set_now_func       (CrmStore    *self,
+                                          CrmNowFunc   func,
+                                          gpointer     user_data);
+gint64      crm_store_now                (CrmStore    *self);
+char       *crm_store_dup_currency       (CrmStore    *self);
+
+gint64       crm_store_add_customer          (CrmStore                *self,
+                                              const CrmCustomerFields *fields,
+                                              GError                 **error);
+gboolean     crm_store_update_customer       (CrmStore                *self,
+                                              gint64                   id,
+                                              const CrmCustomerFields *fields,
+                                              GError                 **error);
+CrmCustomer *crm_store_get_customer          (CrmStore                *self,
+                                              gint64                   id);
+gboolean     crm_store_set_customer_archived (CrmStore                *self,
+                                              gint64                   id,
+                                              gboolean                 archived,
+                                              GError                 **error);
+gboolean     crm_store_delete_customer       (CrmStore                *self,
+                                              gint64                   id,
+                                              GError                 **error);
+guint        crm_store_count_customers       (CrmStore                *self);
+char       **crm_store_list_tags             (CrmStore                *self);
+
+gint64       crm_store_add_purchase          (CrmStore                *self,
+                                              gint64                   customer_id,
+                                              gint64                   at,
+                                              gint64                   amount,
+                                              const char              *description,
+                                              GError                 **error);
+gint64       crm_store_add_interaction       (CrmStore                *self,
+                                              gint64                   customer_id,
+                                              gint64                   at,
+                                              const char              *kind,
+                                              const char              *note,
+                                              GError                 **error);
+gboolean     crm_store_delete_timeline_entry (CrmStore                *self,
+                                              CrmTimelineKind          kind,
+                                              gint64                   id,
+                                              GError                 **error);
+GPtrArray   *crm_store_list_timeline         (CrmStore                *self,
+                                              gint64                   customer_id,
+                                              guint                    limit);
+void         crm_timeline_entry_free         (CrmTimelineEntry        *entry);
+
+void         crm_store_get_summary           (CrmStore                *self,
+                                              CrmShopSummary          *summary);
+gboolean     crm_store_refresh_all           (CrmStore                *self,
+                                              GError                 **error);
+gboolean     crm_store_begin                 (CrmStore                *self,
+                                              GError                 **error);
+gboolean     crm_store_commit                (CrmStore                *self,
+                                              GError                 **error);
+void         crm_store_rollback              (CrmStore                *self);
 
 G_END_DECLS

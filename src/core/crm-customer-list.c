@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "crm-customer-list"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "crm-customer-list.h"
+#include "crm-store-private.h"
+#include "crm-text.h"
+
+/* The customer list as a GListModel that never holds 100 000 objects: it
+ * keeps the ids SQLite returns for the current search, filters and order,
+ * and builds a CrmCustomer only when a row asks, keeping the last few. */
+struct _CrmCustomerList
+{
+  GObject           parent_instance;
+
+  CrmStore         *store;
+  gulong            changed_id;
+
+  GArray           *ids;
+  GHashTable       *cache;     /* id → CrmCustomer, cleared when it grows */
+
+  char             *search;
+  CrmSegmentFilter  segment;
+  char             *tag;
+  guint             not_seen_days;
+  gboolean          at_risk;
+  CrmCustomerSort   sort;
+  gboolean          descending;
+};
+
+#define CACHE_SIZE 512
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CrmCustomerList, crm_customer_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static const char effective_key_sql[] =
+  "(CASE c.segment_override WHEN 'key' THEN 1 WHEN 'secondary' THEN 0 "
+  " ELSE coalesce (s.rule_key, 0) END)";
+
+static GType
+crm_customer_list_get_item_type (GListModel *model)
+{
+  return CRM_TYPE_CUSTOMER;
+}
+
+static guint
+crm_customer_list_get_n_items (GListModel *model)
+{
+  return CRM_CUSTOMER_LIST (model)->ids->len;
+}
+
+static gpointer
+crm_customer_list_get_item (GListModel *model,
+                            guint       position)
+{
+  CrmCustomerList *self = CRM_CUSTOMER_LIST (model);
+  CrmCustomer *customer;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  customer = g_hash_table_lookup (self->cache, &id);
+  if (customer != NULL)
+    return g_object_ref (customer);
+
+  customer = crm_store_get_customer (self->store, id);
+  if (customer == NULL)
+    {
+      /* Deleted under us; the refresh that follows the change drops it.
+       * An empty snapshot keeps the view consistent until then. */
+      return g_object_new (CRM_TYPE_CUSTOMER, NULL);
+    }
+
+  if (g_hash_table_size (self->cache) >= CACHE_SIZE)
+    g_hash_table_remove_all (self->cache);
+  g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), g_object_ref (customer));
+
+  return customer;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = crm_customer_list_get_item_type;
+  iface->get_n_items = crm_customer_list_get_n_items;
+  iface->get_item = crm_customer_list_get_item;
+}
+
+/* A query that looks like a phone number matches the phone key too. */
+static gboolean
+looks_like_phone (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (strchr (" +-()./", *p) == NULL)
+        return FALSE;
+    }
+
+  return digits >= 3;
+}
+
+static char *
+build_query (CrmCustomerList  *self,
+             GPtrArray        *words,
+             char            **phone_key)
+{
+  GString *sql = g_string_new (NULL);
+  const char *order = "c.name_key";
+
+  g_string_append (sql,
+                   "SELECT c.id FROM customers c "
+                   "LEFT JOIN customer_stats s ON s.customer_id = c.id "
+                   "WHERE c.archived_at IS NULL");
+
+  if (self->search != NULL && looks_like_phone (self->search))
+    *phone_key = crm_text_phone_key (self->search);
+
+  if (self->search != NULL)
+    {
+      g_autofree char *folded = crm_text_fold (self->search);
+      g_auto(GStrv) parts = g_strsplit (folded, " ", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (parts[i][0] != '\0')
+          g_ptr_array_add (words, g_strdup (parts[i]));
+    }
+
+  /* Every word must appear somewhere (name, e-mail, notes, tags); ?20+
+   * are the words. A phone-like query may match the phone instead. */
+  if (words->len > 0)
+    {
+      g_string_append (sql, " AND ((1");
+      for (guint i = 0; i < words->len; i++)
+        g_string_append_printf (sql, " AND instr (c.search_text, ?%u) > 0", 20 + i);
+      g_string_append (sql, ")");
+      if (*phone_key != NULL && (*phone_key)[0] != '\0')
+        g_string_append (sql, " OR instr (c.phone_key, ?11) > 0");
+      g_string_append (sql, ")");
+    }
+
+  if (self->segment == CRM_SEGMENT_FILTER_KEY)
+    g_string_append_printf (sql, " AND %s = 1", effective_key_sql);
+  else if (self->segment == CRM_SEGMENT_FILTER_SECONDARY)
+    g_string_append_printf (sql, " AND %s = 0", effective_key_sql);
+
+  if (self->tag != NULL)
+    g_string_append (sql,
+                     " AND EXISTS (SELECT 1 FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
+                     "             WHERE ct.customer_id = c.id AND t.name = ?12)");
+
+  /* Never seen counts from the day they were added. */
+  if (self->not_seen_days > 0)
+    g_string_append (sql, " AND coalesce (s.last_visit_at, c.created_at) < ?9 - ?13 * 86400");
+
+  if (self->at_risk)
+    g_string_append_printf (sql, " AND %s = 1 AND %s", effective_key_sql, crm_store_at_risk_sql);
+
+  switch (self->sort)
+    {
+    case CRM_CUSTOMER_SORT_NAME:
+      order = "c.name_key";
+      break;
+    case CRM_CUSTOMER_SORT_PHONE:
+      /* Customers without a phone go last either way. */
+      order = "c.phone = '', c.phone";
+      break;
+    case CRM_CUSTOMER_SORT_SEGMENT:
+      order = self->descending ? "(CASE c.segment_override WHEN 'key' THEN 1 WHEN 'secondary' THEN 0 "
+                                 "ELSE coalesce (s.rule_key, 0) END), coalesce (s.spend, 0)"
+                               : "(CASE c.segment_override WHEN 'key' THEN 0 WHEN 'secondary' THEN 1 "
+                                 "ELSE 1 - coalesce (s.rule_key, 0) END), -coalesce (s.spend, 0)";
+      break;
+    case CRM_CUSTOMER_SORT_LAST_VISIT:
+      order = "coalesce (s.last_visit_at, 0)";
+      break;
+    case CRM_CUSTOMER_SORT_SPEND:
+      order = "coalesce (s.spend, 0)";
+      break;
+    }
+
+  if (self->sort == CRM_CUSTOMER_SORT_SEGMENT)
+    g_string_append_printf (sql, " ORDER BY %s, c.name_key, c.id", order);
+  else
+    g_string_append_printf (sql, " ORDER BY %s %s, c.name_key, c.id",
+                            order, self->descending ? "DESC" : "ASC");
+
+  return g_string_free (sql, FALSE);
+}
+
+/**
+ * crm_customer_list_refresh:
+ *
+ * Runs the query again; called on every store change.
+ */
+void
+crm_customer_list_refresh (CrmCustomerList *self)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *phone_key = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = crm_store_get_db (self->store);
+  sqlite3_stmt *stmt = NULL;
+  guint old_n = self->ids->len;
+
+  g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
+
+  sql = build_query (self, words, &phone_key);
+
+  g_array_set_size (self->ids, 0);
+  g_hash_table_remove_all (self->cache);
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_critical ("customer list query: %s", sqlite3_errmsg (db));
+    }
+  else
+    {
+      sqlite3_bind_int64 (stmt, 9, crm_store_now (self->store));
+      sqlite3_bind_int (stmt, 10, crm_store_get_setting_int (self->store, "segment.at_risk_days", 60));
+      if (phone_key != NULL)
+        sqlite3_bind_text (stmt, 11, phone_key, -1, SQLITE_STATIC);
+      if (self->tag != NULL)
+        sqlite3_bind_text (stmt, 12, self->tag, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 13, (int) MIN (self->not_seen_days, 100000));
+      for (guint i = 0; i < words->len; i++)
+        sqlite3_bind_text (stmt, 20 + i, g_ptr_array_index (words, i), -1, SQLITE_STATIC);
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (self->ids, id);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (old_n != 0 || self->ids->len != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
+}
+
+static void
+store_changed_cb (CrmStore        *store,
+                  guint            change,
+                  gint64           customer_id,
+                  CrmCustomerList *self)
+{
+  crm_customer_list_refresh (self);
+}
+
+static void
+crm_customer_list_dispose (GObject *object)
+{
+  CrmCustomerList *self = CRM_CUSTOMER_LIST (object);
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (crm_customer_list_parent_class)->dispose (object);
+}
+
+static void
+crm_customer_list_finalize (GObject *object)
+{
+  CrmCustomerList *self = CRM_CUSTOMER_LIST (object);
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_free (self->search);
+  g_free (self->tag);
+
+  G_OBJECT_CLASS (crm_customer_list_parent_class)->finalize (object);
+}
+
+static void
+crm_customer_list_class_init (CrmCustomerListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = crm_customer_list_dispose;
+  object_class->finalize = crm_customer_list_finalize;
+}
+
+static void
+crm_customer_list_init (CrmCustomerList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+CrmCustomerList *
+crm_customer_list_new (CrmStore *store)
+{
+  CrmCustomerList *self;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+
+  self = g_object_new (CRM_TYPE_CUSTOMER_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  crm_customer_list_refresh (self);
+
+  return self;
+}
+
+void
+crm_customer_list_set_search (CrmCustomerList *self,
+                              const char      *search)
+{
+  g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
+
+  if (search != NULL && search[0] == '\0')
+    search = NULL;
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+  crm_customer_list_refresh (self);
+}
+
+void
+crm_customer_list_set_segment (CrmCustomerList  *self,
+                               CrmSegmentFilter  segment)
+{
+  g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
+
+  if (self->segment == segment)
+    return;
+
+  self->segment = segment;
+  crm_customer_list_refresh (self);
+}
+
+void
+crm_customer_list_set_tag (CrmCustomerList *self,
+                           const char      *tag)
+{
+  g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
+
+  if (tag != NULL && tag[0] == '\0')
+    tag = NULL;
+  if (g_strcmp0 (self->tag, tag) == 0)
+    return;
+
+  g_free (self->tag);
+  self->tag = g_strdup (tag);
+  crm_customer_list_refresh (self);
+}
+
+/**
+ * crm_customer_list_set_not_seen_days:
+ * @days: show only customers not seen for more than this; 0 for everyone
+ */
+void
+crm_customer_list_set_not_seen_days (CrmCustomerList *self,
+                                     guint            days)
+{
+  g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
+
+  if (self->not_seen_days == days)
+    return;
+
+  self->not_seen_days = days;
+  crm_customer_list_refresh (self);
+}
+
+void
+crm_customer_list_set_at_risk (CrmCustomerList *self,
+                               gboolean         at_risk)
+{
+  g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
+
+  if (self->at_risk == !!at_risk)
+    return;
+
+  self->at_risk = !!at_risk;
+  crm_customer_list_refresh (self);
+}
+
+void
+crm_customer_list_set_sort (CrmCustomerList *self,
+                            CrmCustomerSort  sort,
+                            gboolean         descending)
+{
+  g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
+
+  if (self->sort == sort && self->descending == !!descending)
+    return;
+
+  self->sort = sort;
+  self->descending = !!descending;
+  crm_customer_list_refresh (self);
+}
+
+/**
+ * crm_customer_list_find:
+ *
+ * Returns: the position of the customer, or %GTK_INVALID_LIST_POSITION
+ *   (G_MAXUINT) when the current filters hide them
+ */
+guint
+crm_customer_list_find (CrmCustomerList *self,
+                        gint64           customer_id)
+{
+  g_return_val_if_fail (CRM_IS_CUSTOMER_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == customer_id)
+      return i;
+
+  return G_MAXUINT;
+}
+
+gint64
+crm_customer_list_get_id (CrmCustomerList *self,
+                          guint            position)
+{
+  g_return_val_if_fail (CRM_IS_CUSTOMER_LIST (self), 0);
+
+  if (position >= self->ids->len)
+    return 0;
+
+  return g_array_index (self->ids, gint64, position);
+}

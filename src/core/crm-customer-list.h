@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CRM_SEGMENT_FILTER_ALL,
+  CRM_SEGMENT_FILTER_KEY,
+  CRM_SEGMENT_FILTER_SECONDARY,
+} CrmSegmentFilter;
+
+typedef enum
+{
+  CRM_CUSTOMER_SORT_NAME,
+  CRM_CUSTOMER_SORT_PHONE,
+  CRM_CUSTOMER_SORT_SEGMENT,
+  CRM_CUSTOMER_SORT_LAST_VISIT,
+  CRM_CUSTOMER_SORT_SPEND,
+} CrmCustomerSort;
+
+#define CRM_TYPE_CUSTOMER_LIST (crm_customer_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmCustomerList, crm_customer_list, CRM, CUSTOMER_LIST, GObject)
+
+CrmCustomerList *crm_customer_list_new               (CrmStore         *store);
+void             crm_customer_list_set_search        (CrmCustomerList  *self,
+                                                      const char       *search);
+void             crm_customer_list_set_segment       (CrmCustomerList  *self,
+                                                      CrmSegmentFilter  segment);
+void             crm_customer_list_set_tag           (CrmCustomerList  *self,
+                                                      const char       *tag);
+void             crm_customer_list_set_not_seen_days (CrmCustomerList  *self,
+                                                      guint             days);
+void             crm_customer_list_set_at_risk       (CrmCustomerList  *self,
+                                                      gboolean          at_risk);
+void             crm_customer_list_set_sort          (CrmCustomerList  *self,
+                                                      CrmCustomerSort   sort,
+                                                      gboolean          descending);
+void             crm_customer_list_refresh           (CrmCustomerList  *self);
+guint            crm_customer_list_find              (CrmCustomerList  *self,
+                                                      gint64            customer_id);
+gint64           crm_customer_list_get_id            (CrmCustomerList  *self,
+                                                      guint             position);
+
+G_END_DECLS

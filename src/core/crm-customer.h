@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CRM_SEGMENT_SECONDARY,
+  CRM_SEGMENT_KEY,
+} CrmSegment;
+
+/* What a person fills in; the store cleans and checks it. */
+typedef struct
+{
+  const char         *name;
+  const char         *phone;
+  const char         *email;
+  const char         *address;
+  const char         *birthday;          /* YYYY-MM-DD or NULL/"" */
+  const char         *notes;
+  const char * const *tags;              /* NULL-terminated, may be NULL */
+  const char         *segment_override;  /* "key", "secondary" or NULL */
+} CrmCustomerFields;
+
+#define CRM_TYPE_CUSTOMER (crm_customer_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmCustomer, crm_customer, CRM, CUSTOMER, GObject)
+
+gint64              crm_customer_get_id                (CrmCustomer *self);
+const char         *crm_customer_get_name              (CrmCustomer *self);
+const char         *crm_customer_get_phone             (CrmCustomer *self);
+const char         *crm_customer_get_email             (CrmCustomer *self);
+const char         *crm_customer_get_address           (CrmCustomer *self);
+const char         *crm_customer_get_birthday          (CrmCustomer *self);
+const char         *crm_customer_get_notes             (CrmCustomer *self);
+const char * const *crm_customer_get_tags              (CrmCustomer *self);
+const char         *crm_customer_get_segment_override  (CrmCustomer *self);
+gboolean            crm_customer_get_archived          (CrmCustomer *self);
+CrmSegment          crm_customer_get_segment           (CrmCustomer *self);
+gboolean            crm_customer_get_rule_key          (CrmCustomer *self);
+gint64              crm_customer_get_spend             (CrmCustomer *self);
+guint               crm_customer_get_purchases         (CrmCustomer *self);
+guint               crm_customer_get_total_purchases   (CrmCustomer *self);
+gint64              crm_customer_get_first_purchase_at (CrmCustomer *self);
+gint64              crm_customer_get_last_purchase_at  (CrmCustomer *self);
+gint64              crm_customer_get_last_visit_at     (CrmCustomer *self);
+gint64              crm_customer_get_revenue_total     (CrmCustomer *self);
+double              crm_customer_get_share             (CrmCustomer *self);
+gboolean            crm_customer_get_at_risk           (CrmCustomer *self);
+gint64              crm_customer_get_usual_interval    (CrmCustomer *self);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define CRM_TEXT_ERROR (crm_text_error_quark ())
+
+typedef enum
+{
+  CRM_TEXT_ERROR_INVALID,
+} CrmTextError;
+
+GQuark    crm_text_error_quark  (void);
+char     *crm_text_fold         (const char  *text);
+char     *crm_text_phone_key    (const char  *phone);
+gboolean  crm_text_check_phone  (const char  *phone,
+                                 GError     **error);
+gboolean  crm_text_check_email  (const char  *email,
+                                 GError     **error);
+char     *crm_text_clean        (const char  *text,
+                                 gsize        max_chars);
+
+G_END_DECLS
