@@ -2,12 +2,445 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "crm-customer-list.h"
 #include "crm-store.h"
+#include "crm-text.h"
+
+#define NOW ((gint64) 1800000000)
+#define DAY ((gint64) 86400)
+
+typedef struct
+{
+  char     *dir;
+  CrmStore *store;
+  guint     n_changed;
+  guint     last_change;
+} Fixture;
+
+static gint64
+fake_now (gpointer data)
+{
+  return NOW;
+}
+
+static void
+changed_cb (CrmStore *store,
+            guint     change,
+            gint64    customer_id,
+            Fixture  *fixture)
+{
+  fixture->n_changed++;
+  fixture->last_change = change;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("clientele-customers-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->store = crm_store_open (fixture->dir, &error);
+  g_assert_no_error (error);
+  crm_store_set_now_func (fixture->store, fake_now, NULL);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), fixture);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&fixture->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/clientele.db%s", fixture->dir, suffixes[i]);
+
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gint64
+add_full (Fixture            *fixture,
+          const char         *name,
+          const char         *phone,
+          const char         *email,
+          const char * const *tags)
+{
+  g_autoptr(GError) error = NULL;
+  CrmCustomerFields fields = { .name = name, .phone = phone, .email = email, .tags = tags };
+  gint64 id = crm_store_add_customer (fixture->store, &fields, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_add_and_read (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { "VIP", "საბითუმო", " ", NULL };
+  CrmCustomerFields fields = {
+    .name = "  ნინო ბერიძე ",
+    .phone = "+995 555 12 34 56",
+    .email = "nino@example.ge",
+    .address = "ვაკე, ჭავჭავაძის 10",
+    .birthday = "1990-05-31",
+    .notes = "Prefers delivery.\nCall after 18:00.",
+    .tags = tags,
+  };
+  g_autoptr(CrmCustomer) customer = NULL;
+  gint64 id;
+
+  id = crm_store_add_customer (fixture->store, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+  g_assert_true (fixture->last_change & CRM_STORE_CHANGE_CUSTOMERS);
+
+  customer = crm_store_get_customer (fixture->store, id);
+  g_assert_cmpstr (crm_customer_get_name (customer), ==, "ნინო ბერიძე");
+  g_assert_cmpstr (crm_customer_get_phone (customer), ==, "+995 555 12 34 56");
+  g_assert_cmpstr (crm_customer_get_email (customer), ==, "nino@example.ge");
+  g_assert_cmpstr (crm_customer_get_birthday (customer), ==, "1990-05-31");
+  g_assert_cmpstr (crm_customer_get_notes (customer), ==, "Prefers delivery.\nCall after 18:00.");
+  g_assert_cmpuint (g_strv_length ((char **) crm_customer_get_tags (customer)), ==, 2);
+  g_assert_true (g_strv_contains (crm_customer_get_tags (customer), "VIP"));
+  g_assert_true (g_strv_contains (crm_customer_get_tags (customer), "საბითუმო"));
+  g_assert_false (crm_customer_get_archived (customer));
+  g_assert_cmpuint (crm_store_count_customers (fixture->store), ==, 1);
+
+  g_assert_null (crm_store_get_customer (fixture->store, id + 100));
+}
+
+static void
+test_validation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  struct {
+    CrmCustomerFields fields;
+    const char *words;
+  } bad[] = {
+    { { .name = "" }, "name" },
+    { { .name = " \n\t " }, "name" },
+    { { .name = "Ani", .phone = "12" }, "6 to 15" },
+    { { .name = "Ani", .phone = "555-CALL-NOW" }, "C" },
+    { { .name = "Ani", .email = "ani(at)mail.am" }, "name@example.com" },
+    { { .name = "Ani", .birthday = "31.05.1990" }, "1990-05-31" },
+    { { .name = "Ani", .birthday = "1990-02-30" }, "1990-05-31" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (crm_store_add_customer (fixture->store, &bad[i].fields, &error), ==, 0);
+      g_assert_error (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID);
+      if (strstr (error->message, bad[i].words) == NULL)
+        g_error ("case %u: “%s” does not mention “%s”", i, error->message, bad[i].words);
+    }
+
+  /* Nothing was half-written. */
+  g_assert_cmpuint (crm_store_count_customers (fixture->store), ==, 0);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+}
+
+static void
+test_hostile_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *long_name = g_strnfill (5000, 'x');
+  const char *markup = "<b>A & B</b> <span foreground='red'>%s %n</span>";
+  g_autoptr(CrmCustomer) a = NULL;
+  g_autoptr(CrmCustomer) b = NULL;
+  g_autoptr(CrmCustomer) c = NULL;
+  gint64 id_a, id_b, id_c;
+
+  /* Markup and format specifiers are kept as text, exactly. */
+  id_a = add_full (fixture, markup, NULL, NULL, NULL);
+  a = crm_store_get_customer (fixture->store, id_a);
+  g_assert_cmpstr (crm_customer_get_name (a), ==, markup);
+
+  /* A 5000-letter paste is cut, not refused. */
+  id_b = add_full (fixture, long_name, NULL, NULL, NULL);
+  b = crm_store_get_customer (fixture->store, id_b);
+  g_assert_cmpuint (strlen (crm_customer_get_name (b)), ==, 200);
+
+  /* Right-to-left marks and emoji survive; control characters do not. */
+  id_c = add_full (fixture, "\u202Eשלום\u202C 😀\x07", NULL, NULL, NULL);
+  c = crm_store_get_customer (fixture->store, id_c);
+  g_assert_cmpstr (crm_customer_get_name (c), ==, "\u202Eשלום\u202C 😀");
+}
+
+static void
+test_update_archive_delete (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { "ვეგანი", NULL };
+  CrmCustomerFields changed = { .name = "Անի Պետրոսյան", .phone = "+374 10 123456", .tags = tags };
+  g_autoptr(CrmCustomer) customer = NULL;
+  g_auto(GStrv) all_tags = NULL;
+  gint64 id = add_full (fixture, "Ani", NULL, NULL, (const char *[]) { "old tag", NULL });
+
+  g_assert_true (crm_store_update_customer (fixture->store, id, &changed, &error));
+  g_assert_no_error (error);
+  customer = crm_store_get_customer (fixture->store, id);
+  g_assert_cmpstr (crm_customer_get_name (customer), ==, "Անի Պետրոսյան");
+
+  /* The tag nobody uses any more is gone from the filter list. */
+  all_tags = crm_store_list_tags (fixture->store);
+  g_assert_cmpuint (g_strv_length (all_tags), ==, 1);
+  g_assert_cmpstr (all_tags[0], ==, "ვეგანი");
+
+  g_assert_false (crm_store_update_customer (fixture->store, id + 99, &changed, &error));
+  g_clear_error (&error);
+
+  g_assert_true (crm_store_set_customer_archived (fixture->store, id, TRUE, &error));
+  g_assert_cmpuint (crm_store_count_customers (fixture->store), ==, 0);
+  g_clear_object (&customer);
+  customer = crm_store_get_customer (fixture->store, id);
+  g_assert_true (crm_customer_get_archived (customer));
+
+  g_assert_true (crm_store_set_customer_archived (fixture->store, id, FALSE, &error));
+  g_assert_cmpuint (crm_store_count_customers (fixture->store), ==, 1);
+
+  crm_store_add_purchase (fixture->store, id, NOW, 100, "", &error);
+  g_assert_true (crm_store_delete_customer (fixture->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_null (crm_store_get_customer (fixture->store, id));
+}
+
+static void
+test_timeline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(CrmCustomer) customer = NULL;
+  gint64 id = add_full (fixture, "Gor", NULL, NULL, NULL);
+  gint64 purchase;
+  CrmTimelineEntry *entry;
+
+  purchase = crm_store_add_purchase (fixture->store, id, NOW - 3 * DAY, 2550, "Cake", &error);
+  crm_store_add_interaction (fixture->store, id, NOW - 1 * DAY, "call", "Asked about the order", &error);
+  crm_store_add_interaction (fixture->store, id, NOW - 2 * DAY, "visit", "", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (crm_store_add_purchase (fixture->store, id, NOW, 0, "", &error), ==, 0);
+  g_assert_error (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_store_add_purchase (fixture->store, id + 5, NOW, 10, "", &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_store_add_interaction (fixture->store, id, NOW, "telepathy", "", &error), ==, 0);
+  g_clear_error (&error);
+
+  timeline = crm_store_list_timeline (fixture->store, id, 100);
+  g_assert_cmpuint (timeline->len, ==, 3);
+  entry = g_ptr_array_index (timeline, 0);
+  g_assert_cmpint (entry->kind, ==, CRM_TIMELINE_INTERACTION);
+  g_assert_cmpstr (entry->what, ==, "call");
+  g_assert_cmpstr (entry->text, ==, "Asked about the order");
+  entry = g_ptr_array_index (timeline, 2);
+  g_assert_cmpint (entry->kind, ==, CRM_TIMELINE_PURCHASE);
+  g_assert_cmpint (entry->amount, ==, 2550);
+  g_assert_cmpint (entry->id, ==, purchase);
+
+  /* A visit counts as the last visit, even without a purchase since. */
+  customer = crm_store_get_customer (fixture->store, id);
+  g_assert_cmpint (crm_customer_get_last_visit_at (customer), ==, NOW - 2 * DAY);
+  g_assert_cmpint (crm_customer_get_last_purchase_at (customer), ==, NOW - 3 * DAY);
+
+  g_assert_true (crm_store_delete_timeline_entry (fixture->store, CRM_TIMELINE_PURCHASE, purchase, &error));
+  g_clear_object (&customer);
+  customer = crm_store_get_customer (fixture->store, id);
+  g_assert_cmpint (crm_customer_get_spend (customer), ==, 0);
+}
+
+static void
+test_bulk_transaction (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmCustomer) customer = NULL;
+  gint64 first = 0;
+
+  g_assert_true (crm_store_begin (fixture->store, &error));
+  for (int i = 0; i < 50; i++)
+    {
+      gint64 id = add_full (fixture, "Bulk", NULL, NULL, NULL);
+
+      if (first == 0)
+        first = id;
+      crm_store_add_purchase (fixture->store, id, NOW - i * DAY, 100 * (i + 1), "", &error);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  g_assert_true (crm_store_commit (fixture->store, &error));
+
+  /* One signal, and the figures were rebuilt at commit. */
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+  g_assert_true (fixture->last_change & CRM_STORE_CHANGE_SEGMENTS);
+  customer = crm_store_get_customer (fixture->store, first + 49);
+  g_assert_cmpint (crm_customer_get_spend (customer), ==, 5000);
+  g_assert_cmpint (crm_customer_get_segment (customer), ==, CRM_SEGMENT_KEY);
+
+  /* A rolled-back bulk change leaves nothing. */
+  g_assert_true (crm_store_begin (fixture->store, &error));
+  add_full (fixture, "Never", NULL, NULL, NULL);
+  crm_store_rollback (fixture->store);
+  g_assert_cmpuint (crm_store_count_customers (fixture->store), ==, 50);
+}
+
+static guint
+count_matches (CrmCustomerList *list,
+               const char      *search)
+{
+  crm_customer_list_set_search (list, search);
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+static void
+test_list_search (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(CrmCustomerList) list = NULL;
+  g_autoptr(CrmCustomer) first = NULL;
+
+  add_full (fixture, "ნინო ბერიძე", "+995 555 12 34 56", NULL, (const char *[]) { "VIP", NULL });
+  add_full (fixture, "Անի Պետրոսյան", "+374 10 123456", "ani@mail.am", NULL);
+  add_full (fixture, "Élodie Martin", "555-987-654", "elodie@example.fr", NULL);
+  add_full (fixture, "Nino Kapanadze", NULL, NULL, NULL);
+
+  list = crm_customer_list_new (fixture->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+
+  /* Case and script variants. */
+  g_assert_cmpuint (count_matches (list, "ნინო"), ==, 1);
+  g_assert_cmpuint (count_matches (list, "ᲜᲘᲜᲝ"), ==, 1);
+  g_assert_cmpuint (count_matches (list, "ბერ"), ==, 1);
+  g_assert_cmpuint (count_matches (list, "ԱՆԻ"), ==, 1);
+  g_assert_cmpuint (count_matches (list, "պետրոս"), ==, 1);
+  g_assert_cmpuint (count_matches (list, "elodie"), ==, 1);
+  g_assert_cmpuint (count_matches (list, "ÉLODIE"), ==, 1);
+  g_assert_cmpuint (count_matches (list, "nino"), ==, 1);
+  /* Words in any order, each must match. */
+  g_assert_cmpuint (count_matches (list, "kapanadze nino"), ==, 1);
+  g_assert_cmpuint (count_matches (list, "nino martin"), ==, 0);
+  /* E-mail and tags. */
+  g_assert_cmpuint (count_matches (list, "mail.am"), ==, 1);
+  g_assert_cmpuint (count_matches (list, "vip"), ==, 1);
+
+  /* Phones, however they are written. */
+  g_assert_cmpuint (count_matches (list, "555 12"), ==, 1);
+  g_assert_cmpuint (count_matches (list, "555123456"), ==, 1);
+  g_assert_cmpuint (count_matches (list, "+995555123456"), ==, 1);
+  g_assert_cmpuint (count_matches (list, "010 12 34 56"), ==, 1);
+  g_assert_cmpuint (count_matches (list, "555"), ==, 2);
+
+  /* Hostile queries match literally and break nothing. */
+  g_assert_cmpuint (count_matches (list, "%"), ==, 0);
+  g_assert_cmpuint (count_matches (list, "_"), ==, 0);
+  g_assert_cmpuint (count_matches (list, "' OR 1=1 --"), ==, 0);
+  g_assert_cmpuint (count_matches (list, "\xff\xfe"), ==, 4);
+
+  g_assert_cmpuint (count_matches (list, ""), ==, 4);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  /* Latin before Armenian before Georgian, by code point for now. */
+  g_assert_cmpstr (crm_customer_get_name (first), ==, "Élodie Martin");
+}
+
+static void
+test_list_filters_and_sort (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmCustomerList) list = NULL;
+  g_autoptr(CrmCustomer) top = NULL;
+  gint64 big = add_full (fixture, "Big", NULL, NULL, (const char *[]) { "wholesale", NULL });
+  gint64 medium = add_full (fixture, "Medium", "555 000 111", NULL, NULL);
+  gint64 gone = add_full (fixture, "Gone", NULL, NULL, (const char *[]) { "wholesale", NULL });
+  guint changes;
+
+  crm_store_add_purchase (fixture->store, big, NOW - DAY, 90000, "", &error);
+  crm_store_add_purchase (fixture->store, medium, NOW - 3 * DAY, 10000, "", &error);
+  crm_store_add_purchase (fixture->store, gone, NOW - 200 * DAY, 500, "", &error);
+  g_assert_no_error (error);
+
+  list = crm_customer_list_new (fixture->store);
+
+  crm_customer_list_set_segment (list, CRM_SEGMENT_FILTER_KEY);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpint (crm_customer_list_get_id (list, 0), ==, big);
+
+  crm_customer_list_set_segment (list, CRM_SEGMENT_FILTER_SECONDARY);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  crm_customer_list_set_segment (list, CRM_SEGMENT_FILTER_ALL);
+
+  crm_customer_list_set_tag (list, "wholesale");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  crm_customer_list_set_tag (list, NULL);
+
+  crm_customer_list_set_not_seen_days (list, 30);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpint (crm_customer_list_get_id (list, 0), ==, gone);
+  crm_customer_list_set_not_seen_days (list, 0);
+
+  crm_customer_list_set_sort (list, CRM_CUSTOMER_SORT_SPEND, TRUE);
+  g_assert_cmpint (crm_customer_list_get_id (list, 0), ==, big);
+  g_assert_cmpint (crm_customer_list_get_id (list, 2), ==, gone);
+  crm_customer_list_set_sort (list, CRM_CUSTOMER_SORT_SPEND, FALSE);
+  g_assert_cmpint (crm_customer_list_get_id (list, 0), ==, gone);
+  crm_customer_list_set_sort (list, CRM_CUSTOMER_SORT_LAST_VISIT, TRUE);
+  g_assert_cmpint (crm_customer_list_get_id (list, 0), ==, big);
+  crm_customer_list_set_sort (list, CRM_CUSTOMER_SORT_SEGMENT, FALSE);
+  g_assert_cmpint (crm_customer_list_get_id (list, 0), ==, big);
+  crm_customer_list_set_sort (list, CRM_CUSTOMER_SORT_PHONE, FALSE);
+  g_assert_cmpint (crm_customer_list_get_id (list, 0), ==, medium);
+  crm_customer_list_set_sort (list, CRM_CUSTOMER_SORT_NAME, FALSE);
+  g_assert_cmpint (crm_customer_list_get_id (list, 0), ==, big);
+  g_assert_cmpuint (crm_customer_list_find (list, gone), ==, 1);
+
+  /* The list follows the store by itself. */
+  changes = g_list_model_get_n_items (G_LIST_MODEL (list));
+  add_full (fixture, "Newcomer", NULL, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, changes + 1);
+  g_assert_true (crm_store_set_customer_archived (fixture->store, gone, TRUE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, changes);
+  g_assert_cmpuint (crm_customer_list_find (list, gone), ==, G_MAXUINT);
+
+  top = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (crm_customer_get_name (top), ==, "Big");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 1000));
+}
 
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/customers/add-and-read", test_add_and_read);
+  ADD ("/customers/validation", test_validation);
+  ADD ("/customers/hostile-text", test_hostile_text);
+  ADD ("/customers/update-archive-delete", test_update_archive_delete);
+  ADD ("/customers/timeline", test_timeline);
+  ADD ("/customers/bulk-transaction", test_bulk_transaction);
+  ADD ("/customers/list/search", test_list_search);
+  ADD ("/customers/list/filters-and-sort", test_list_filters_and_sort);
+
+#undef ADD
+
   return g_test_run ();
 }

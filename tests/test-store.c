@@ -262,6 +262,39 @@ test_store_migrates_older_version (Fixture       *fixture,
 }
 
 static void
+test_store_migrates_schema_1_data (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autofree char *key = NULL;
+  const CrmMigration *steps;
+  gsize n_steps;
+  sqlite3 *db = NULL;
+
+  /* A shop saved by the first version, with a customer in it. */
+  steps = crm_store_get_migrations (&n_steps);
+  g_assert_cmpuint (n_steps, ==, CRM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
+  g_assert_true (crm_store_exec (db, "PRAGMA application_id = 1129074260", &error));
+  g_assert_true (crm_store_run_migrations (db, steps, 1, &error));
+  g_assert_true (crm_store_exec (db,
+                                 "INSERT INTO customers (name, phone, created_at, updated_at) "
+                                 "VALUES ('ᲜᲘᲜᲝ', '+995 555 12 34 56', 1, 1)",
+                                 &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  store = crm_store_open (fixture->dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_get_schema_version (store), ==, CRM_STORE_SCHEMA_VERSION);
+
+  /* The new search keys were filled in for the old row. */
+  key = query_text (store, "SELECT name_key || '|' || phone_key FROM customers");
+  g_assert_cmpstr (key, ==, "ნინო|555123456");
+}
+
+static void
 test_migrations_step_by_step (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -518,6 +551,7 @@ main (int   argc,
   ADD ("/store/migrate/empty-file", test_store_migrates_empty_file);
   ADD ("/store/migrate/older-version", test_store_migrates_older_version);
   ADD ("/store/migrate/step-by-step", test_migrations_step_by_step);
+  ADD ("/store/migrate/schema-1-data", test_store_migrates_schema_1_data);
   ADD ("/store/refuse/newer-version", test_store_refuses_newer);
   ADD ("/store/refuse/garbage", test_store_refuses_garbage);
   ADD ("/store/refuse/text-file", test_store_refuses_text_file);

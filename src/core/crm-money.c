@@ -135,7 +135,8 @@ crm_money_parse (const char  *text,
       if (*p == '.' || *p == ',')
         last = p;
 
-    if (last != NULL && strlen (last + 1) >= 1 && strlen (last + 1) <= 2)
+    /* "12." is twelve: a trailing mark is a decimal mark with no decimals. */
+    if (last != NULL && strlen (last + 1) <= 2)
       decimal = last;
   }
 
@@ -145,7 +146,10 @@ crm_money_parse (const char  *text,
         continue;
       if (*p == '.' || *p == ',')
         {
-          if (decimal != NULL && p > decimal)
+          gsize group = strspn (p + 1, "0123456789");
+
+          /* A thousands separator has exactly three digits after it. */
+          if (group != 3 || (decimal != NULL && p > decimal))
             goto invalid;
           continue;
         }
