@@ -8,6 +8,8 @@
 #include <locale.h>
 
 #include "crm-application.h"
+#include "crm-demo.h"
+#include "crm-export.h"
 #include "crm-preferences-window.h"
 #include "crm-window.h"
 
@@ -33,6 +35,11 @@ static const GOptionEntry option_entries[] = {
     N_("Use the shop database in DIR (also CLIENTELE_DATA_DIR)"), N_("DIR") },
   { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start without a window; reminders keep running"), NULL },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Fill an empty database with a sample shop"), NULL },
+  /* Translators: help text of --export; FILE is a file name */
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the customers to FILE (.csv) and exit"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -166,6 +173,87 @@ crm_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* --export and --demo run in the launching process, before any window
+ * system is touched: they work over SSH and in scripts, and SQLite's own
+ * locking keeps them safe beside a running instance. */
+static char *
+local_data_dir (GVariantDict *options)
+{
+  g_autofree char *arg = NULL;
+
+  if (g_variant_dict_lookup (options, "data-dir", "^ay", &arg) && arg[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+
+      return g_file_get_path (file);
+    }
+
+  return crm_context_default_data_dir ();
+}
+
+static int
+export_to (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *data_dir = local_data_dir (options);
+  g_autofree char *arg = NULL;
+  g_autofree char *path = NULL;
+  guint n = 0;
+
+  g_variant_dict_lookup (options, "export", "^ay", &arg);
+  file = g_file_new_for_commandline_arg (arg);
+  path = g_file_get_path (file);
+
+  if (!g_str_has_suffix (arg, ".csv") && !g_str_has_suffix (arg, ".CSV"))
+    {
+      g_printerr (_("Cannot export to “%s”: this version writes .csv files only.\n"), path);
+      return 1;
+    }
+
+  store = crm_store_open (data_dir, &error);
+  if (store == NULL || !crm_store_refresh_all (store, &error) ||
+      !crm_export_customers_csv (store, file, &n, &error))
+    {
+      g_printerr (_("Could not export to “%s”: %s\n"), path, error->message);
+      return 1;
+    }
+
+  g_print (ngettext ("Exported %u customer to “%s”.\n",
+                     "Exported %u customers to “%s”.\n", n),
+           n, path);
+  return 0;
+}
+
+static int
+load_demo (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autofree char *data_dir = local_data_dir (options);
+  g_autofree char *currency = NULL;
+  guint n;
+
+  store = crm_store_open (data_dir, &error);
+  if (store == NULL || !crm_demo_fill (store, CRM_DEMO_CUSTOMERS, 2026, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  /* The sample shop is in Tbilisi. */
+  currency = crm_store_dup_setting (store, "shop.currency", NULL);
+  if (currency == NULL)
+    crm_store_set_setting (store, "shop.currency", "GEL", NULL);
+
+  n = crm_store_count_customers (store);
+  g_print (ngettext ("Loaded the sample shop: %u customer.\n",
+                     "Loaded the sample shop: %u customers.\n", n),
+           n);
+  return -1;
+}
+
 static gint
 crm_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -174,6 +262,18 @@ crm_application_handle_local_options (GApplication *app,
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_contains (options, "export"))
+    return export_to (options);
+
+  /* Then go on to open the window on the sample shop. */
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      int status = load_demo (options);
+
+      if (status >= 0)
+        return status;
     }
 
   return G_APPLICATION_CLASS (crm_application_parent_class)->handle_local_options (app, options);
@@ -248,6 +348,8 @@ crm_application_startup (GApplication *app)
     { "win.show-section::follow-ups", { "<Control>2", NULL } },
     { "win.show-section::feedback", { "<Control>3", NULL } },
     { "win.show-section::insights", { "<Control>4", NULL } },
+    { "win.new-customer", { "<Control>n", NULL } },
+    { "win.find", { "<Control>f", NULL } },
   };
 
   G_APPLICATION_CLASS (crm_application_parent_class)->startup (app);

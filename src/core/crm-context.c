@@ -15,7 +15,12 @@ struct _CrmContext
 
   char     *data_dir;
   CrmStore *store;
+  guint     refresh_id;
 };
+
+/* Figures cover a moving window (the last 365 days): rebuild them now and
+ * then so that a window left open for days stays right. */
+#define REFRESH_SECONDS (60 * 60)
 
 G_DEFINE_FINAL_TYPE (CrmContext, crm_context, G_TYPE_OBJECT)
 
@@ -33,6 +38,7 @@ crm_context_finalize (GObject *object)
 {
   CrmContext *self = (CrmContext *) object;
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->data_dir, g_free);
 
@@ -60,6 +66,18 @@ crm_context_get_property (GObject    *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  CrmContext *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_store_refresh_all (self->store, &error))
+    g_warning ("Could not bring the figures up to date: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -124,6 +142,9 @@ crm_context_new (const char  *data_dir,
   self->store = crm_store_open (data_dir, error);
   if (self->store == NULL)
     return NULL;
+
+  refresh_cb (self);
+  self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
 
   return g_steal_pointer (&self);
 }

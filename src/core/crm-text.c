@@ -276,3 +276,55 @@ crm_text_clean (const char *text,
 
   return g_strstrip (g_string_free (out, FALSE));
 }
+
+/**
+ * crm_text_ui_language:
+ *
+ * The language the interface speaks, from the same environment gettext
+ * reads (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+ *
+ * Returns: "ka", "hy" or "en"
+ */
+const char *
+crm_text_ui_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "ka"))
+        return "ka";
+      if (g_str_has_prefix (names[i], "hy"))
+        return "hy";
+      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
+        break;
+    }
+
+  return "en";
+}
+
+/**
+ * crm_text_format_date:
+ *
+ * A local date as people of the interface language write it without
+ * month names (no system locale needed): 31.05.2026 in Georgian and
+ * Armenian, 2026-05-31 in English.
+ */
+char *
+crm_text_format_date (gint64   unix_time,
+                      gboolean with_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = NULL;
+  const char *language = crm_text_ui_language ();
+  gboolean native = g_str_equal (language, "ka") || g_str_equal (language, "hy");
+
+  if (utc == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (utc);
+  if (native)
+    return g_date_time_format (local, with_time ? "%d.%m.%Y %H:%M" : "%d.%m.%Y");
+
+  return g_date_time_format (local, with_time ? "%Y-%m-%d %H:%M" : "%Y-%m-%d");
+}

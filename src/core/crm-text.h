@@ -21,5 +21,8 @@ gboolean  crm_text_check_email  (const char  *email,
                                  GError     **error);
 char     *crm_text_clean        (const char  *text,
                                  gsize        max_chars);
+const char *crm_text_ui_language (void);
+char     *crm_text_format_date  (gint64       unix_time,
+                                 gboolean     with_time);
 
 G_END_DECLS

@@ -6,6 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-customers-page.h"
+#include "crm-money.h"
+#include "crm-store.h"
 #include "crm-window.h"
 
 struct _CrmWindow
@@ -24,6 +27,8 @@ struct _CrmWindow
   AdwWindowTitle       *content_title;
   GtkStack             *section_stack;
   AdwStatusPage        *error_page;
+  CrmCustomersPage     *customers_page;
+  GtkWidget            *add_button;
 };
 
 G_DEFINE_FINAL_TYPE (CrmWindow, crm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -83,6 +88,85 @@ show_section_action (GtkWidget  *widget,
 }
 
 static void
+new_customer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+
+  crm_window_set_section (self, "customers");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  crm_customers_page_new_customer (self->customers_page);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+
+  crm_window_set_section (self, "customers");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  crm_customers_page_focus_search (self->customers_page);
+}
+
+static void
+currency_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      CrmWindow        *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_money_is_currency (response))
+    response = CRM_MONEY_DEFAULT_CURRENCY;
+
+  if (!crm_store_set_setting (crm_context_get_store (self->context), "shop.currency", response, &error))
+    g_warning ("Could not save the currency: %s", error->message);
+}
+
+/* Asked once, on a shop that has never chosen: amounts are stored in its
+ * hundredths, so this decides what every figure means. */
+static void
+ask_currency (CrmWindow *self)
+{
+  static const struct { const char *code; const char *label; } choices[] = {
+    { "GEL", N_("Georgian Lari (₾)") },
+    { "AMD", N_("Armenian Dram (֏)") },
+    { "USD", N_("US Dollar ($)") },
+    { "EUR", N_("Euro (€)") },
+  };
+  g_autofree char *current = NULL;
+  GtkWidget *dialog;
+
+  current = crm_store_dup_setting (crm_context_get_store (self->context), "shop.currency", NULL);
+  if (current != NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Which Currency Does the Shop Use?"),
+                                   _("Prices and purchases are kept in this currency. "
+                                     "It can be changed later in Preferences."));
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), choices[i].code, _(choices[i].label));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "GEL", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "GEL");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "GEL");
+  g_signal_connect (dialog, "response", G_CALLBACK (currency_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+crm_window_map (GtkWidget *widget)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (crm_window_parent_class)->map (widget);
+
+  if (self->context != NULL)
+    ask_currency (self);
+}
+
+static void
 crm_window_restore_state (CrmWindow *self)
 {
   g_autofree char *section = NULL;
@@ -136,6 +220,12 @@ crm_window_constructed (GObject *object)
                                        self->load_error ? self->load_error : "");
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", FALSE);
+    }
+  else
+    {
+      crm_customers_page_set_context (self->customers_page, self->context);
     }
 
   crm_window_restore_state (self);
@@ -239,6 +329,9 @@ crm_window_class_init (CrmWindowClass *klass)
   object_class->set_property = crm_window_set_property;
 
   window_class->close_request = crm_window_close_request;
+  widget_class->map = crm_window_map;
+
+  g_type_ensure (CRM_TYPE_CUSTOMERS_PAGE);
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
@@ -262,12 +355,16 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, customers_page);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, add_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   /* Accelerators (Ctrl+1…4) are set on the application, where the
    * shortcuts window can list them. */
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 }
 
 static void
@@ -329,6 +426,8 @@ crm_window_set_section (CrmWindow  *self,
   gtk_stack_set_visible_child (self->section_stack, child);
   adw_window_title_set_title (self->content_title,
                               gtk_stack_page_get_title (gtk_stack_get_page (self->section_stack, child)));
+
+  gtk_widget_set_visible (self->add_button, g_str_equal (section, "customers"));
 
   row = find_sidebar_row (self, section);
   if (row != gtk_list_box_get_selected_row (self->sidebar))

@@ -1,0 +1,729 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "crm-customers-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-customer-list.h"
+#include "crm-customer-page.h"
+#include "crm-customers-page.h"
+#include "crm-demo.h"
+#include "crm-format.h"
+#include "crm-store.h"
+
+struct _CrmCustomersPage
+{
+  AdwBin           parent_instance;
+
+  CrmContext      *context;
+  CrmCustomerList *list;
+  gulong           changed_id;
+  GtkStringList   *tags;
+  int              probe_column;
+  gboolean         filling_tags;
+
+  /* Template widgets */
+  GtkStack        *stack;
+  GtkSearchEntry  *search_entry;
+  GtkDropDown     *segment_dropdown;
+  GtkDropDown     *tag_dropdown;
+  GtkDropDown     *seen_dropdown;
+  GtkLabel        *summary_label;
+  GtkStack        *results_stack;
+  GtkColumnView   *column_view;
+  CrmCustomerPage *customer_page;
+};
+
+G_DEFINE_FINAL_TYPE (CrmCustomersPage, crm_customers_page, ADW_TYPE_BIN)
+
+/* The "Last visit" filter: 0 is any time. */
+static const guint seen_days[] = { 0, 30, 60, 90, 180 };
+
+enum {
+  COLUMN_NAME,
+  COLUMN_PHONE,
+  COLUMN_SEGMENT,
+  COLUMN_LAST_VISIT,
+  COLUMN_SPEND,
+  N_COLUMNS
+};
+
+static const CrmCustomerSort column_sorts[N_COLUMNS] = {
+  CRM_CUSTOMER_SORT_NAME,
+  CRM_CUSTOMER_SORT_PHONE,
+  CRM_CUSTOMER_SORT_SEGMENT,
+  CRM_CUSTOMER_SORT_LAST_VISIT,
+  CRM_CUSTOMER_SORT_SPEND,
+};
+
+static CrmStore *
+get_store (CrmCustomersPage *self)
+{
+  return self->context ? crm_context_get_store (self->context) : NULL;
+}
+
+static void
+add_toast (CrmCustomersPage *self,
+           AdwToast         *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error (CrmCustomersPage *self,
+            const char       *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  add_toast (self, adw_toast_new (escaped));
+}
+
+static void
+update_summary (CrmCustomersPage *self)
+{
+  CrmStore *store = get_store (self);
+  CrmShopSummary summary;
+  g_autofree char *text = NULL;
+  g_autofree char *share = NULL;
+
+  crm_store_get_summary (store, &summary);
+
+  if (summary.total_spend <= 0)
+    {
+      text = g_strdup_printf (ngettext ("%u customer, no purchases in the period yet.",
+                                        "%u customers, no purchases in the period yet.",
+                                        summary.n_customers),
+                              summary.n_customers);
+    }
+  else
+    {
+      g_autofree char *key_text = NULL;
+      gint days = crm_store_get_setting_int (store, "segment.window_days", 365);
+
+      share = crm_format_percent ((double) summary.key_spend / (double) summary.total_spend);
+      if (days == 365)
+        key_text = g_strdup_printf (ngettext ("%u key client brings %s of this year’s revenue.",
+                                              "%u key clients bring %s of this year’s revenue.",
+                                              summary.n_key),
+                                    summary.n_key, share);
+      else
+        key_text = g_strdup_printf (ngettext ("%u key client brings %s of the period’s revenue.",
+                                              "%u key clients bring %s of the period’s revenue.",
+                                              summary.n_key),
+                                    summary.n_key, share);
+
+      if (summary.n_at_risk > 0)
+        {
+          g_autofree char *risk = g_strdup_printf (ngettext ("%u of them is at risk.",
+                                                             "%u of them are at risk.",
+                                                             summary.n_at_risk),
+                                                   summary.n_at_risk);
+
+          text = g_strconcat (key_text, " ", risk, NULL);
+        }
+      else
+        text = g_steal_pointer (&key_text);
+    }
+
+  gtk_label_set_text (self->summary_label, text);
+}
+
+static void
+fill_tags (CrmCustomersPage *self)
+{
+  g_auto(GStrv) tags = crm_store_list_tags (get_store (self));
+  g_autofree char *selected = NULL;
+  guint position = 0;
+  guint current = gtk_drop_down_get_selected (self->tag_dropdown);
+
+  if (current != GTK_INVALID_LIST_POSITION && current > 0)
+    selected = g_strdup (gtk_string_list_get_string (self->tags, current));
+
+  self->filling_tags = TRUE;
+  gtk_string_list_splice (self->tags, 1, g_list_model_get_n_items (G_LIST_MODEL (self->tags)) - 1,
+                          (const char * const *) tags);
+  for (guint i = 0; tags[i] != NULL; i++)
+    if (g_strcmp0 (tags[i], selected) == 0)
+      position = i + 1;
+  gtk_drop_down_set_selected (self->tag_dropdown, position);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_dropdown), tags[0] != NULL);
+  self->filling_tags = FALSE;
+}
+
+static void
+update_visible_page (CrmCustomersPage *self)
+{
+  gboolean empty_shop = crm_store_count_customers (get_store (self)) == 0;
+  gboolean no_results = g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0;
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (visible, "customer") != 0)
+    gtk_stack_set_visible_child_name (self->stack, empty_shop ? "empty" : "list");
+
+  gtk_stack_set_visible_child_name (self->results_stack, no_results ? "no-results" : "table");
+}
+
+static void
+store_changed_cb (CrmStore         *store,
+                  guint             change,
+                  gint64            customer_id,
+                  CrmCustomersPage *self)
+{
+  if (change & CRM_STORE_CHANGE_CUSTOMERS)
+    fill_tags (self);
+
+  update_summary (self);
+  update_visible_page (self);
+}
+
+static void
+apply_filters (CrmCustomersPage *self)
+{
+  guint segment = gtk_drop_down_get_selected (self->segment_dropdown);
+  guint tag = gtk_drop_down_get_selected (self->tag_dropdown);
+  guint seen = gtk_drop_down_get_selected (self->seen_dropdown);
+
+  if (self->list == NULL)
+    return;
+
+  crm_customer_list_set_segment (self->list,
+                                 segment == 1 || segment == 3 ? CRM_SEGMENT_FILTER_KEY :
+                                 segment == 2 ? CRM_SEGMENT_FILTER_SECONDARY :
+                                 CRM_SEGMENT_FILTER_ALL);
+  crm_customer_list_set_at_risk (self->list, segment == 3);
+  crm_customer_list_set_tag (self->list,
+                             tag != GTK_INVALID_LIST_POSITION && tag > 0
+                               ? gtk_string_list_get_string (self->tags, tag) : NULL);
+  crm_customer_list_set_not_seen_days (self->list,
+                                       seen < G_N_ELEMENTS (seen_days) ? seen_days[seen] : 0);
+  update_visible_page (self);
+}
+
+static void
+filters_changed_cb (CrmCustomersPage *self)
+{
+  if (!self->filling_tags)
+    apply_filters (self);
+}
+
+static void
+search_changed_cb (CrmCustomersPage *self)
+{
+  if (self->list == NULL)
+    return;
+
+  crm_customer_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_visible_page (self);
+}
+
+static void
+search_activate_cb (CrmCustomersPage *self)
+{
+  /* Enter in the search opens the first match: look up, open, done. */
+  if (self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    crm_customers_page_show_customer (self, crm_customer_list_get_id (self->list, 0));
+}
+
+static void
+search_stop_cb (CrmCustomersPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+row_activated_cb (CrmCustomersPage *self,
+                  guint             position)
+{
+  gint64 id = crm_customer_list_get_id (self->list, position);
+
+  if (id > 0)
+    crm_customers_page_show_customer (self, id);
+}
+
+typedef struct
+{
+  CrmStore *store;
+  gint64    id;
+  gboolean  undone;
+  gboolean  delete_after;
+} PendingRemoval;
+
+static void
+pending_removal_free (PendingRemoval *pending)
+{
+  g_clear_object (&pending->store);
+  g_free (pending);
+}
+
+static void
+undo_clicked_cb (AdwToast       *toast,
+                 PendingRemoval *pending)
+{
+  g_autoptr(GError) error = NULL;
+
+  pending->undone = TRUE;
+  if (!crm_store_set_customer_archived (pending->store, pending->id, FALSE, &error))
+    g_warning ("Could not undo: %s", error->message);
+}
+
+static void
+toast_dismissed_cb (AdwToast       *toast,
+                    PendingRemoval *pending)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Only now is a deleted customer really gone. If the app stops before
+   * this, the customer stays archived: nothing is lost. */
+  if (pending->delete_after && !pending->undone &&
+      !crm_store_delete_customer (pending->store, pending->id, &error))
+    g_warning ("Could not delete the customer: %s", error->message);
+}
+
+static void
+remove_customer (CrmCustomersPage *self,
+                 gint64            id,
+                 gboolean          delete_after)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmCustomer) customer = crm_store_get_customer (get_store (self), id);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  PendingRemoval *pending;
+  AdwToast *toast;
+
+  if (customer == NULL)
+    return;
+
+  /* Both start by archiving: the customer leaves the list at once and
+   * comes back untouched with Undo. */
+  if (!crm_store_set_customer_archived (get_store (self), id, TRUE, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  name = g_markup_escape_text (crm_customer_get_name (customer), -1);
+  title = g_strdup_printf (delete_after ? _("“%s” deleted") : _("“%s” archived"), name);
+
+  pending = g_new0 (PendingRemoval, 1);
+  pending->store = g_object_ref (get_store (self));
+  pending->id = id;
+  pending->delete_after = delete_after;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), pending);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), pending,
+                         (GClosureNotify) (void (*) (void)) pending_removal_free, 0);
+  add_toast (self, toast);
+}
+
+static void
+customer_done_cb (CrmCustomersPage *self)
+{
+  crm_customers_page_go_back (self);
+}
+
+static void
+customer_archive_cb (CrmCustomersPage *self,
+                     gint64            id)
+{
+  crm_customers_page_go_back (self);
+  remove_customer (self, id, FALSE);
+}
+
+static void
+customer_delete_cb (CrmCustomersPage *self,
+                    gint64            id)
+{
+  crm_customers_page_go_back (self);
+  remove_customer (self, id, TRUE);
+}
+
+static gboolean
+archive_selected_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  CrmCustomersPage *self = user_data;
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+  guint position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+  gint64 id = crm_customer_list_get_id (self->list, position);
+
+  if (id <= 0)
+    return FALSE;
+
+  remove_customer (self, id, FALSE);
+  return TRUE;
+}
+
+static void
+sample_clicked_cb (CrmCustomersPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_customers_page_load_sample (self, &error))
+    show_error (self, error->message);
+}
+
+/* GTK 4.8 cannot tell which column a GtkColumnView sorts by (that API came
+ * in 4.10). Each column's sorter records that it was asked and answers
+ * "larger": comparing one probe through the view's sorter then reveals the
+ * primary column, and the sign reveals its direction. The list itself is
+ * sorted by SQL. */
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  GtkColumnViewColumn *column = (GtkColumnViewColumn *) user_data;
+  CrmCustomersPage *self = g_object_get_data (G_OBJECT (column), "crm-page");
+
+  if (self->probe_column < 0)
+    self->probe_column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "crm-column"));
+
+  return GTK_ORDERING_LARGER;
+}
+
+static void
+view_sorter_changed_cb (GtkSorter        *sorter,
+                        GtkSorterChange   change,
+                        CrmCustomersPage *self)
+{
+  g_autoptr(GObject) probe = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  self->probe_column = -1;
+  order = gtk_sorter_compare (sorter, probe, probe);
+
+  if (self->probe_column < 0 || order == GTK_ORDERING_EQUAL)
+    crm_customer_list_set_sort (self->list, CRM_CUSTOMER_SORT_NAME, FALSE);
+  else
+    crm_customer_list_set_sort (self->list, column_sorts[self->probe_column],
+                                order == GTK_ORDERING_SMALLER);
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) == COLUMN_SPEND ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (GPOINTER_TO_INT (user_data) == COLUMN_SPEND || GPOINTER_TO_INT (user_data) == COLUMN_PHONE)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  CrmCustomer *customer = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
+
+  switch (GPOINTER_TO_INT (user_data))
+    {
+    case COLUMN_NAME:
+      gtk_label_set_text (label, crm_customer_get_name (customer));
+      return;
+
+    case COLUMN_PHONE:
+      gtk_label_set_text (label, crm_customer_get_phone (customer));
+      return;
+
+    case COLUMN_LAST_VISIT:
+      text = crm_format_days_ago (crm_customer_get_last_visit_at (customer));
+      break;
+
+    case COLUMN_SPEND:
+      {
+        g_autofree char *currency = NULL;
+        CrmCustomersPage *self = g_object_get_data (G_OBJECT (factory), "crm-page");
+
+        currency = crm_store_dup_currency (get_store (self));
+        text = crm_format_money (crm_customer_get_spend (customer), currency);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+setup_segment_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *risk = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (badge, "segment-badge");
+  gtk_widget_add_css_class (risk, "at-risk");
+  gtk_widget_set_tooltip_text (risk, _("At risk: much longer than usual since the last purchase"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (risk),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("At risk"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_box_append (GTK_BOX (box), risk);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_segment_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  CrmCustomer *customer = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *badge = gtk_widget_get_first_child (box);
+  GtkWidget *risk = gtk_widget_get_next_sibling (badge);
+  gboolean key = crm_customer_get_segment (customer) == CRM_SEGMENT_KEY;
+
+  crm_format_segment_badge (GTK_LABEL (badge), crm_customer_get_segment (customer));
+  gtk_widget_set_visible (risk, key && crm_customer_get_at_risk (customer));
+}
+
+static void
+add_column (CrmCustomersPage *self,
+            int               column_id,
+            const char       *title,
+            gboolean          expand)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  GtkSorter *sorter;
+
+  g_object_set_data (G_OBJECT (factory), "crm-page", self);
+  if (column_id == COLUMN_SEGMENT)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_segment_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_segment_cb), NULL);
+    }
+  else
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (column_id));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (column_id));
+    }
+
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  g_object_set_data (G_OBJECT (column), "crm-page", self);
+  g_object_set_data (G_OBJECT (column), "crm-column", GINT_TO_POINTER (column_id));
+
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, column, NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_object_unref (sorter);
+
+  gtk_column_view_append_column (self->column_view, column);
+}
+
+static void
+crm_customers_page_dispose (GObject *object)
+{
+  CrmCustomersPage *self = CRM_CUSTOMERS_PAGE (object);
+
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, crm_context_get_store (self->context));
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_CUSTOMERS_PAGE);
+
+  g_clear_object (&self->list);
+  g_clear_object (&self->context);
+  g_clear_object (&self->tags);
+
+  G_OBJECT_CLASS (crm_customers_page_parent_class)->dispose (object);
+}
+
+static void
+crm_customers_page_class_init (CrmCustomersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = crm_customers_page_dispose;
+
+  g_type_ensure (CRM_TYPE_CUSTOMER_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-customers-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, segment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, seen_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, customer_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sample_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customer_done_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customer_archive_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customer_delete_cb);
+}
+
+static void
+crm_customers_page_init (CrmCustomersPage *self)
+{
+  g_autoptr(GtkStringList) seen = gtk_string_list_new (NULL);
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->tags = gtk_string_list_new ((const char *[]) { _("All Tags"), NULL });
+  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (self->tags));
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_dropdown), FALSE);
+
+  gtk_string_list_append (seen, _("Any Time"));
+  for (guint i = 1; i < G_N_ELEMENTS (seen_days); i++)
+    {
+      g_autofree char *label = g_strdup_printf (ngettext ("Not Seen for %u Day",
+                                                          "Not Seen for %u Days",
+                                                          seen_days[i]),
+                                                seen_days[i]);
+
+      gtk_string_list_append (seen, label);
+    }
+  gtk_drop_down_set_model (self->seen_dropdown, G_LIST_MODEL (seen));
+
+  add_column (self, COLUMN_NAME, _("Name"), TRUE);
+  add_column (self, COLUMN_PHONE, _("Phone"), FALSE);
+  add_column (self, COLUMN_SEGMENT, _("Segment"), FALSE);
+  add_column (self, COLUMN_LAST_VISIT, _("Last Visit"), FALSE);
+  add_column (self, COLUMN_SPEND, _("Spent This Year"), FALSE);
+
+  /* Delete archives the selected customer (with Undo). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_callback_action_new (archive_selected_cb,
+                                                                                   self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+}
+
+void
+crm_customers_page_set_context (CrmCustomersPage *self,
+                                CrmContext       *context)
+{
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  g_return_if_fail (CRM_IS_CUSTOMERS_PAGE (self));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  self->list = crm_customer_list_new (crm_context_get_store (context));
+
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
+                    G_CALLBACK (view_sorter_changed_cb), self);
+
+  crm_customer_page_set_context (self->customer_page, context);
+
+  self->changed_id = g_signal_connect (crm_context_get_store (context), "changed",
+                                       G_CALLBACK (store_changed_cb), self);
+  fill_tags (self);
+  update_summary (self);
+  update_visible_page (self);
+}
+
+void
+crm_customers_page_focus_search (CrmCustomersPage *self)
+{
+  g_return_if_fail (CRM_IS_CUSTOMERS_PAGE (self));
+
+  crm_customers_page_go_back (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+crm_customers_page_new_customer (CrmCustomersPage *self)
+{
+  crm_customers_page_show_customer (self, 0);
+}
+
+/**
+ * crm_customers_page_show_customer:
+ * @customer_id: a customer, or 0 for a new one
+ */
+void
+crm_customers_page_show_customer (CrmCustomersPage *self,
+                                  gint64            customer_id)
+{
+  g_return_if_fail (CRM_IS_CUSTOMERS_PAGE (self));
+
+  if (self->context == NULL)
+    return;
+
+  crm_customer_page_show (self->customer_page, customer_id);
+  gtk_stack_set_visible_child_name (self->stack, "customer");
+  crm_customer_page_focus (self->customer_page);
+}
+
+gint64
+crm_customers_page_get_shown_id (CrmCustomersPage *self)
+{
+  g_return_val_if_fail (CRM_IS_CUSTOMERS_PAGE (self), 0);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "customer") != 0)
+    return -1;
+
+  return crm_customer_page_get_customer_id (self->customer_page);
+}
+
+/**
+ * crm_customers_page_go_back:
+ *
+ * Returns: %TRUE if a customer page was open and the list is shown now
+ */
+gboolean
+crm_customers_page_go_back (CrmCustomersPage *self)
+{
+  g_return_val_if_fail (CRM_IS_CUSTOMERS_PAGE (self), FALSE);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "customer") != 0)
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  update_visible_page (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  return TRUE;
+}
+
+gboolean
+crm_customers_page_load_sample (CrmCustomersPage  *self,
+                                GError           **error)
+{
+  g_return_val_if_fail (CRM_IS_CUSTOMERS_PAGE (self), FALSE);
+
+  if (!crm_demo_fill (get_store (self), CRM_DEMO_CUSTOMERS, 2026, error))
+    return FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
+}

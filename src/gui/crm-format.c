@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "crm-format"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-format.h"
+#include "crm-money.h"
+#include "crm-text.h"
+
+char *
+crm_format_money (gint64      minor,
+                  const char *currency)
+{
+  return crm_money_format (minor, currency, crm_text_ui_language ());
+}
+
+/**
+ * crm_format_percent:
+ * @fraction: 0–1
+ *
+ * "80 %", "4.1 %" in English, "4,1 %" in Georgian and Armenian. Whole
+ * numbers from 10 % up, one decimal below, so small shares stay readable.
+ */
+char *
+crm_format_percent (double fraction)
+{
+  const char *language = crm_text_ui_language ();
+  gboolean comma = g_str_equal (language, "ka") || g_str_equal (language, "hy");
+  double percent = CLAMP (fraction, 0.0, 1.0) * 100.0;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (percent >= 10.0 || percent == 0.0)
+    g_ascii_formatd (number, sizeof number, "%.0f", percent);
+  else
+    g_ascii_formatd (number, sizeof number, "%.1f", percent);
+
+  if (comma)
+    g_strdelimit (number, ".", ',');
+
+  /* A narrow no-break space keeps "80 %" on one line. */
+  return g_strdup_printf ("%s\u202F%%", number);
+}
+
+/**
+ * crm_format_days:
+ *
+ * A span of time in whole days: "12 days".
+ */
+char *
+crm_format_days (gint64 seconds)
+{
+  guint days = (guint) MAX (seconds / (24 * 60 * 60), 0);
+
+  return g_strdup_printf (ngettext ("%u day", "%u days", days), days);
+}
+
+/**
+ * crm_format_days_ago:
+ * @unix_time: when, or 0 for never
+ *
+ * "Today", "Yesterday", "12 days ago", or a date for anything older than
+ * a year.
+ */
+char *
+crm_format_days_ago (gint64 unix_time)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then_utc = NULL;
+  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GDate) day = NULL;
+  int days;
+
+  if (unix_time <= 0)
+    /* Translators: last visit of a customer who never came */
+    return g_strdup (_("Never"));
+
+  then_utc = g_date_time_new_from_unix_utc (unix_time);
+  if (then_utc == NULL)
+    return g_strdup ("");
+  then = g_date_time_to_local (then_utc);
+
+  today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                          (GDateMonth) g_date_time_get_month (now),
+                          (GDateYear) g_date_time_get_year (now));
+  day = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (then),
+                        (GDateMonth) g_date_time_get_month (then),
+                        (GDateYear) g_date_time_get_year (then));
+  days = g_date_days_between (day, today);
+
+  if (days <= 0)
+    return g_strdup (_("Today"));
+  if (days == 1)
+    return g_strdup (_("Yesterday"));
+  if (days <= 365)
+    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", days), days);
+
+  return crm_text_format_date (unix_time, FALSE);
+}
+
+void
+crm_format_segment_badge (GtkLabel   *label,
+                          CrmSegment  segment)
+{
+  gboolean key = segment == CRM_SEGMENT_KEY;
+
+  /* Translators: short badge in the customer list */
+  gtk_label_set_text (label, key ? C_("segment", "Key") : C_("segment", "Secondary"));
+  gtk_widget_remove_css_class (GTK_WIDGET (label), key ? "secondary" : "key");
+  gtk_widget_add_css_class (GTK_WIDGET (label), key ? "key" : "secondary");
+}

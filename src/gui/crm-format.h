@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "crm-customer.h"
+
+G_BEGIN_DECLS
+
+/* How figures read in the interface's language (not the system locale). */
+char *crm_format_money         (gint64      minor,
+                                const char *currency);
+char *crm_format_percent       (double      fraction);
+char *crm_format_days_ago      (gint64      unix_time);
+char *crm_format_days          (gint64      seconds);
+void  crm_format_segment_badge (GtkLabel   *label,
+                                CrmSegment  segment);
+
+G_END_DECLS

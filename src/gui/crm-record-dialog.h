@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_RECORD_DIALOG (crm_record_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmRecordDialog, crm_record_dialog, CRM, RECORD_DIALOG, AdwWindow)
+
+GtkWindow *crm_record_dialog_new  (GtkWindow *parent,
+                                   CrmStore  *store,
+                                   gint64     customer_id,
+                                   gboolean   purchase);
+gboolean   crm_record_dialog_save (CrmRecordDialog *self);
+
+G_END_DECLS
