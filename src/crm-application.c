@@ -154,8 +154,24 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (preferences);
 }
 
+static void
+show_customer_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  CrmApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (CRM_IS_WINDOW (window))
+    crm_window_show_customer (CRM_WINDOW (window), g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  /* Opens a customer's page: reminders and other programs use it. */
+  { "show-customer", show_customer_activated, "x" },
   { "about", about_activated },
   { "preferences", preferences_activated },
 };

@@ -11,133 +11,11 @@
 #include "crm-preferences-window.h"
 #include "crm-store.h"
 #include "crm-window.h"
+#include "ui-helpers.h"
 
-static const char *sections[] = { "customers", "follow-ups", "feedback", "insights" };
+static const char *const sections[] = { "customers", "follow-ups", "feedback", "insights" };
 
-typedef struct
-{
-  CrmApplication *app;
-  char           *data_dir;
-  void          (*check) (CrmApplication *app, GtkWindow *window, gpointer data);
-  gpointer        data;
-  guint           timeout_id;
-  guint           waited_ms;
-  gboolean        checked;
-} Run;
 
-/* The first widget below @root of @type that is not also an @except
- * (G_TYPE_NONE for none) and has @css_class (or any, for NULL). */
-static GtkWidget *
-find_widget_full (GtkWidget  *root,
-                  GType       type,
-                  GType       except,
-                  const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (except == G_TYPE_NONE || !G_TYPE_CHECK_INSTANCE_TYPE (root, except)) &&
-      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_full (child, type, except, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-#define find_widget(root, type, css_class) find_widget_full (root, type, G_TYPE_NONE, css_class)
-
-static gboolean
-wait_for_window_cb (gpointer user_data)
-{
-  Run *run = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
-
-  run->waited_ms += 50;
-  if (run->waited_ms > 20000)
-    g_error ("The window did not appear within 20 s");
-
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return G_SOURCE_CONTINUE;
-
-  run->timeout_id = 0;
-  run->check (run->app, window, run->data);
-  run->checked = TRUE;
-
-  /* Quit the way a person does, through the application's action. */
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static int
-run_app (const char  *data_dir,
-         void       (*check) (CrmApplication *, GtkWindow *, gpointer),
-         gpointer     data)
-{
-  Run run = { 0 };
-  char *argv[] = { (char *) "clientele", (char *) "--data-dir", (char *) data_dir, NULL };
-  int status;
-
-  run.app = crm_application_new ();
-  run.check = check;
-  run.data = data;
-  run.timeout_id = g_timeout_add (50, wait_for_window_cb, &run);
-
-  status = g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (argv) - 1, argv);
-
-  g_assert_true (run.checked);
-  g_clear_object (&run.app);
-
-  return status;
-}
-
-static char *
-make_data_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("clientele-ui-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-typedef void (*CheckFunc) (CrmApplication *app, GtkWindow *window, gpointer data);
-
-typedef struct
-{
-  const char *path;
-  /* Runs in the test's own process before the application starts. */
-  void      (*prepare) (const char *data_dir);
-  CheckFunc   check;
-} UiCase;
-
-/* Each case starts the real application in a subprocess of its own on a
- * fresh data folder, so that every case gets its own GApplication. */
-static void
-test_ui_case (gconstpointer user_data)
-{
-  const UiCase *ui_case = user_data;
-
-  if (g_test_subprocess ())
-    {
-      g_autofree char *dir = make_data_dir ();
-
-      if (ui_case->prepare != NULL)
-        ui_case->prepare (dir);
-      g_assert_cmpint (run_app (dir, ui_case->check, dir), ==, 0);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
 
 static void
 check_sections (CrmApplication *app,
@@ -298,21 +176,6 @@ test_window_damaged_database (void)
   g_test_trap_assert_passed ();
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
 
 static void
 check_preferences (CrmApplication *app,

@@ -473,7 +473,8 @@ crm_customer_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, get_store (self));
   g_clear_object (&self->context);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_CUSTOMER_PAGE);
+  /* AdwBin unparents its child itself: disposing the template here
+   * would unparent it twice. */
 
   G_OBJECT_CLASS (crm_customer_page_parent_class)->dispose (object);
 }
@@ -567,7 +568,12 @@ crm_customer_page_focus (CrmCustomerPage *self)
 {
   g_return_if_fail (CRM_IS_CUSTOMER_PAGE (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  /* A new customer starts with the name; an existing one with what is
+   * done most at the counter, so that typing never replaces a name. */
+  if (self->customer_id > 0)
+    gtk_widget_grab_focus (gtk_widget_get_first_child (self->actions_box));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 gint64

@@ -543,7 +543,8 @@ crm_customers_page_dispose (GObject *object)
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_id, crm_context_get_store (self->context));
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_CUSTOMERS_PAGE);
+  /* AdwBin unparents its child itself: disposing the template here
+   * would unparent it twice. */
 
   g_clear_object (&self->list);
   g_clear_object (&self->context);

@@ -438,3 +438,25 @@ crm_window_set_section (CrmWindow  *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
 }
+
+void
+crm_window_show_customer (CrmWindow *self,
+                          gint64     customer_id)
+{
+  g_return_if_fail (CRM_IS_WINDOW (self));
+
+  if (self->context == NULL)
+    return;
+
+  crm_window_set_section (self, "customers");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  crm_customers_page_show_customer (self->customers_page, customer_id);
+}
+
+CrmCustomersPage *
+crm_window_get_customers_page (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return self->customers_page;
+}

@@ -5,6 +5,7 @@
 
 #include "crm-application.h"
 #include "crm-context.h"
+#include "crm-customers-page.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,8 @@ GtkWindow  *crm_window_new         (CrmApplication *application,
 const char *crm_window_get_section (CrmWindow      *self);
 void        crm_window_set_section (CrmWindow      *self,
                                     const char     *section);
+void        crm_window_show_customer (CrmWindow    *self,
+                                      gint64        customer_id);
+CrmCustomersPage *crm_window_get_customers_page (CrmWindow *self);
 
 G_END_DECLS

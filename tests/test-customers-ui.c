@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The customer list and page as a person uses them, on the real window. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "crm-customer-page.h"
+#include "crm-customers-page.h"
+#include "crm-record-dialog.h"
+#include "crm-store.h"
+#include "crm-window.h"
+#include "ui-helpers.h"
+
+static AdwEntryRow *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_ENTRY_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+type_into (GtkWidget  *root,
+           const char *title,
+           const char *text)
+{
+  AdwEntryRow *row = find_row (root, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = find_button (root, label);
+
+  if (button == NULL)
+    g_error ("No button “%s”", label);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin_main_loop ();
+}
+
+static const char *
+label_with_class (GtkWidget  *root,
+                  const char *css_class)
+{
+  GtkWidget *label = find_widget (root, GTK_TYPE_LABEL, css_class);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static CrmStore *
+store_of (CrmApplication *app)
+{
+  return crm_context_get_store (crm_application_get_context (app));
+}
+
+static void
+prepare_currency (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open (data_dir, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (crm_store_set_setting (store, "shop.currency", "GEL", &error));
+}
+
+static void
+record_purchase (GtkWidget  *customer_page,
+                 const char *amount)
+{
+  CrmRecordDialog *dialog;
+
+  click (customer_page, "Record _Purchase");
+  dialog = CRM_RECORD_DIALOG (find_toplevel (CRM_TYPE_RECORD_DIALOG));
+  g_assert_nonnull (dialog);
+  type_into (GTK_WIDGET (dialog), "Amount (₾); negative for a refund", amount);
+  type_into (GTK_WIDGET (dialog), "What was bought", "Birthday cake");
+  g_assert_true (crm_record_dialog_save (dialog));
+  spin_main_loop ();
+  g_assert_null (find_toplevel (CRM_TYPE_RECORD_DIALOG));
+}
+
+static void
+check_customer_becomes_key (CrmApplication *app,
+                            GtkWindow      *window,
+                            gpointer        data)
+{
+  g_autoptr(GError) error = NULL;
+  CrmStore *store = store_of (app);
+  CrmCustomersPage *page = crm_window_get_customers_page (CRM_WINDOW (window));
+  GtkWidget *customer_page = find_widget (GTK_WIDGET (page), CRM_TYPE_CUSTOMER_PAGE, NULL);
+  GtkWidget *error_label;
+  const char *others[] = { "Անի Պետրոսյան", "Gor", "Lusine" };
+  const gint64 spent[] = { 40000, 5000, 5000 };
+  gint64 id;
+
+  /* An empty shop offers to add a customer or load the sample. */
+  g_assert_nonnull (find_button (GTK_WIDGET (page), "_Load Sample Shop"));
+
+  /* Ctrl+N: a new, empty form. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL));
+  spin_main_loop ();
+  g_assert_cmpint (crm_customers_page_get_shown_id (page), ==, 0);
+
+  /* A bad phone is explained, and nothing is written. */
+  type_into (customer_page, "Name", "ნინო ბერიძე");
+  type_into (customer_page, "Phone", "12");
+  click (customer_page, "_Add Customer");
+  error_label = find_widget (customer_page, GTK_TYPE_LABEL, "error");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "6 to 15"));
+  g_assert_cmpuint (crm_store_count_customers (store), ==, 0);
+
+  /* What was typed is still there; fix the phone and save. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (customer_page, "Name"))), ==, "ნინო ბერიძე");
+  type_into (customer_page, "Phone", "+995 555 12 34 56");
+  click (customer_page, "_Add Customer");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpuint (crm_store_count_customers (store), ==, 1);
+  id = crm_customers_page_get_shown_id (page);
+  g_assert_cmpint (id, >, 0);
+
+  /* Others bring 400, 50 and 50 ₾: ours, with nothing, is secondary. */
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      CrmCustomerFields fields = { .name = others[i] };
+      gint64 other = crm_store_add_customer (store, &fields, &error);
+
+      crm_store_add_purchase (store, other, crm_store_now (store) - 3600, spent[i], "", &error);
+      g_assert_no_error (error);
+    }
+  spin_main_loop ();
+  g_assert_cmpstr (label_with_class (customer_page, "segment-badge"), ==, "Secondary");
+
+  /* 30 ₾ is not yet needed to reach 80 % of 530 ₾… */
+  record_purchase (customer_page, "30");
+  g_assert_cmpstr (label_with_class (customer_page, "segment-badge"), ==, "Secondary");
+  /* …70 ₾ of 570 ₾ is: 400 alone is below 80 %, 470 is not. */
+  record_purchase (customer_page, "40,00");
+  g_assert_cmpstr (label_with_class (customer_page, "segment-badge"), ==, "Key");
+  g_assert_nonnull (strstr (label_with_class (customer_page, "title-1"), "ნინო"));
+
+  /* Back in the list, the summary says so. */
+  g_assert_true (crm_customers_page_go_back (page));
+  spin_main_loop ();
+  g_assert_nonnull (strstr (label_with_class (GTK_WIDGET (page), "customer-summary"),
+                            "2 key clients bring"));
+}
+
+static void
+check_archive_and_undo (CrmApplication *app,
+                        GtkWindow      *window,
+                        gpointer        data)
+{
+  g_autoptr(GError) error = NULL;
+  CrmStore *store = store_of (app);
+  CrmCustomersPage *page = crm_window_get_customers_page (CRM_WINDOW (window));
+  GtkWidget *customer_page = find_widget (GTK_WIDGET (page), CRM_TYPE_CUSTOMER_PAGE, NULL);
+  /* Markup in a name must reach the toast as text. */
+  CrmCustomerFields fields = { .name = "<b>A & B</b> Ltd" };
+  gint64 id = crm_store_add_customer (store, &fields, &error);
+
+  g_assert_no_error (error);
+  crm_window_show_customer (CRM_WINDOW (window), id);
+  spin_main_loop ();
+  g_assert_cmpstr (label_with_class (customer_page, "title-1"), ==, "<b>A & B</b> Ltd");
+
+  click (customer_page, "_Archive Customer");
+  g_assert_cmpint (crm_customers_page_get_shown_id (page), ==, -1);
+  g_assert_cmpuint (crm_store_count_customers (store), ==, 0);
+
+  /* Undo on the toast brings the customer back. */
+  click (GTK_WIDGET (window), "_Undo");
+  g_assert_cmpuint (crm_store_count_customers (store), ==, 1);
+
+  /* Delete hides at once and keeps the customer until the toast goes. */
+  crm_window_show_customer (CRM_WINDOW (window), id);
+  spin_main_loop ();
+  click (customer_page, "_Delete Customer");
+  g_assert_cmpuint (crm_store_count_customers (store), ==, 0);
+  g_assert_nonnull (crm_store_get_customer (store, id));
+  click (GTK_WIDGET (window), "_Undo");
+  g_assert_cmpuint (crm_store_count_customers (store), ==, 1);
+}
+
+static void
+check_search (CrmApplication *app,
+              GtkWindow      *window,
+              gpointer        data)
+{
+  g_autoptr(GError) error = NULL;
+  CrmStore *store = store_of (app);
+  CrmCustomersPage *page = crm_window_get_customers_page (CRM_WINDOW (window));
+  GtkWidget *entry;
+  GtkWidget *focus;
+  GtkColumnView *view;
+  const char *names[] = { "ნინო ბერიძე", "Անի Պետրոսյան", "Nino Kapanadze" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      CrmCustomerFields fields = { .name = names[i] };
+
+      crm_store_add_customer (store, &fields, &error);
+      g_assert_no_error (error);
+    }
+  spin_main_loop ();
+
+  /* Ctrl+F puts the cursor in the search; typing narrows the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  entry = find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL);
+  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ᲜᲘᲜᲝ");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "անի");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+
+  /* Enter opens the first match. */
+  g_signal_emit_by_name (entry, "activate");
+  spin_main_loop ();
+  g_assert_cmpint (crm_customers_page_get_shown_id (page), >, 0);
+
+  /* Escape goes back to the list. */
+  g_assert_true (crm_customers_page_go_back (page));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "nobody at all");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 0);
+}
+
+static const UiCase ui_cases[] = {
+  { "/ui/customers/becomes-key", prepare_currency, check_customer_becomes_key },
+  { "/ui/customers/archive-and-undo", prepare_currency, check_archive_and_undo },
+  { "/ui/customers/search", prepare_currency, check_search },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ui_cases); i++)
+    g_test_add_data_func (ui_cases[i].path, &ui_cases[i], test_ui_case);
+
+  return g_test_run ();
+}

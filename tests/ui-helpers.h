@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "crm-application.h"
+
+G_BEGIN_DECLS
+
+/* What a UI test checks once the real window is on screen. */
+typedef void (*CheckFunc) (CrmApplication *app,
+                           GtkWindow      *window,
+                           gpointer        data);
+
+typedef struct
+{
+  const char *path;
+  /* Runs in the test's own process before the application starts. */
+  void      (*prepare) (const char *data_dir);
+  CheckFunc   check;
+} UiCase;
+
+GtkWidget *find_widget_full (GtkWidget  *root,
+                             GType       type,
+                             GType       except,
+                             const char *css_class);
+GtkWidget *find_button      (GtkWidget  *root,
+                             const char *label);
+GtkWindow *find_toplevel    (GType       type);
+char      *make_data_dir    (void);
+int        run_app          (const char *data_dir,
+                             CheckFunc   check,
+                             gpointer    data);
+void       test_ui_case     (gconstpointer user_data);
+void       spin_main_loop   (void);
+
+#define find_widget(root, type, css_class) find_widget_full (root, type, G_TYPE_NONE, css_class)
+
+G_END_DECLS
