@@ -612,7 +612,10 @@ crm_store_set_setting (CrmStore    *self,
       return FALSE;
     }
 
-  /* Segment rules live in settings: the figures follow them at once. */
+  /* Segment rules live in settings: the figures follow them at once. A
+   * new window length changes every customer's figures, not just ranks. */
+  if (g_str_equal (key, "segment.window_days"))
+    crm_store_refresh_stats (self, 0, NULL);
   if (g_str_has_prefix (key, "segment."))
     crm_store_rank_customers (self, NULL);
 

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-format.h"
+#include "crm-money.h"
 #include "crm-preferences-window.h"
 #include "crm-store.h"
 
@@ -18,7 +20,23 @@ struct _CrmPreferencesWindow
   AdwComboRow          *style_row;
   AdwActionRow         *database_row;
   GtkWidget            *open_folder_button;
+
+  GtkWidget            *shop_page;
+  AdwComboRow          *currency_row;
+  AdwComboRow          *rule_row;
+  GtkWidget            *share_row;
+  GtkSpinButton        *share_spin;
+  AdwEntryRow          *min_spend_row;
+  GtkWidget            *min_purchases_row;
+  GtkSpinButton        *min_purchases_spin;
+  GtkSpinButton        *window_spin;
+  GtkSpinButton        *risk_spin;
+  gboolean              loading;
 };
+
+/* Positions of the currency and rule rows, in the order of the .ui file. */
+static const char *const currency_ids[] = { "GEL", "AMD", "USD", "EUR" };
+static const char *const rule_ids[] = { "pareto", "threshold" };
 
 G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -72,6 +90,124 @@ open_folder_clicked_cb (CrmPreferencesWindow *self)
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
+static CrmStore *
+get_store (CrmPreferencesWindow *self)
+{
+  return self->context ? crm_context_get_store (self->context) : NULL;
+}
+
+static void
+save_setting (CrmPreferencesWindow *self,
+              const char           *key,
+              const char           *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || get_store (self) == NULL)
+    return;
+
+  if (!crm_store_set_setting (get_store (self), key, value, &error))
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+    }
+}
+
+static void
+update_rule_rows (CrmPreferencesWindow *self)
+{
+  gboolean threshold = adw_combo_row_get_selected (self->rule_row) == 1;
+  g_autofree char *currency = get_store (self) ? crm_store_dup_currency (get_store (self)) : g_strdup ("GEL");
+  g_autofree char *title = NULL;
+
+  gtk_widget_set_visible (self->share_row, !threshold);
+  gtk_widget_set_visible (GTK_WIDGET (self->min_spend_row), threshold);
+  gtk_widget_set_visible (self->min_purchases_row, threshold);
+
+  /* Translators: %s is the currency sign, ₾ or ֏ */
+  title = g_strdup_printf (_("Spent at least (%s)"), crm_money_symbol (currency));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->min_spend_row), title);
+}
+
+static void
+currency_changed_cb (CrmPreferencesWindow *self)
+{
+  guint position = adw_combo_row_get_selected (self->currency_row);
+
+  if (position < G_N_ELEMENTS (currency_ids))
+    save_setting (self, "shop.currency", currency_ids[position]);
+  update_rule_rows (self);
+}
+
+static void
+rule_changed_cb (CrmPreferencesWindow *self)
+{
+  guint position = adw_combo_row_get_selected (self->rule_row);
+
+  if (position < G_N_ELEMENTS (rule_ids))
+    save_setting (self, "segment.rule", rule_ids[position]);
+  update_rule_rows (self);
+}
+
+static void
+number_changed_cb (CrmPreferencesWindow *self,
+                   GtkSpinButton        *spin)
+{
+  const char *key = g_object_get_data (G_OBJECT (spin), "crm-setting");
+  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+
+  if (key != NULL)
+    save_setting (self, key, value);
+}
+
+static void
+min_spend_apply_cb (CrmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  gint64 minor = 0;
+
+  if (!crm_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->min_spend_row)), &minor, &error) ||
+      minor < 0 || minor > G_MAXINT)
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Write the amount as a number, for example 500.")));
+      return;
+    }
+
+  value = g_strdup_printf ("%" G_GINT64_FORMAT, minor);
+  save_setting (self, "segment.min_spend", value);
+}
+
+static void
+load_shop_settings (CrmPreferencesWindow *self)
+{
+  CrmStore *store = get_store (self);
+  g_autofree char *currency = crm_store_dup_currency (store);
+  g_autofree char *rule = crm_store_dup_setting (store, "segment.rule", "pareto");
+  g_autofree char *min_spend = NULL;
+
+  self->loading = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (currency_ids); i++)
+    if (g_strcmp0 (currency, currency_ids[i]) == 0)
+      adw_combo_row_set_selected (self->currency_row, i);
+  adw_combo_row_set_selected (self->rule_row, g_strcmp0 (rule, "threshold") == 0 ? 1 : 0);
+
+  gtk_spin_button_set_value (self->share_spin, crm_store_get_setting_int (store, "segment.share", 80));
+  gtk_spin_button_set_value (self->min_purchases_spin,
+                             crm_store_get_setting_int (store, "segment.min_purchases", 0));
+  gtk_spin_button_set_value (self->window_spin, crm_store_get_setting_int (store, "segment.window_days", 365));
+  gtk_spin_button_set_value (self->risk_spin, crm_store_get_setting_int (store, "segment.at_risk_days", 60));
+
+  min_spend = crm_money_format_plain (crm_store_get_setting_int (store, "segment.min_spend", 0));
+  gtk_editable_set_text (GTK_EDITABLE (self->min_spend_row), min_spend);
+
+  update_rule_rows (self);
+  self->loading = FALSE;
+}
+
 static void
 crm_preferences_window_finalize (GObject *object)
 {
@@ -95,13 +231,34 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, open_folder_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, shop_page);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, rule_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, share_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, share_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, min_spend_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, min_purchases_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, min_purchases_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, window_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, risk_spin);
   gtk_widget_class_bind_template_callback (widget_class, open_folder_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, currency_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rule_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, number_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, min_spend_apply_cb);
 }
 
 static void
 crm_preferences_window_init (CrmPreferencesWindow *self)
 {
+  self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_set_data (G_OBJECT (self->share_spin), "crm-setting", (gpointer) "segment.share");
+  g_object_set_data (G_OBJECT (self->min_purchases_spin), "crm-setting", (gpointer) "segment.min_purchases");
+  g_object_set_data (G_OBJECT (self->window_spin), "crm-setting", (gpointer) "segment.window_days");
+  g_object_set_data (G_OBJECT (self->risk_spin), "crm-setting", (gpointer) "segment.at_risk_days");
+  self->loading = FALSE;
 }
 
 GtkWindow *
@@ -126,10 +283,12 @@ crm_preferences_window_new (GtkWindow  *parent,
       self->context = g_object_ref (context);
       adw_action_row_set_subtitle (self->database_row,
                                    crm_store_get_path (crm_context_get_store (context)));
+      load_shop_settings (self);
     }
   else
     {
       gtk_widget_set_sensitive (self->open_folder_button, FALSE);
+      gtk_widget_set_visible (self->shop_page, FALSE);
     }
 
   return GTK_WINDOW (self);
