@@ -158,6 +158,16 @@ fill_tags (CrmCustomersPage *self)
 }
 
 static void
+update_spend_title (CrmCustomersPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, COLUMN_SPEND);
+  gint days = crm_store_get_setting_int (get_store (self), "segment.window_days", 365);
+
+  gtk_column_view_column_set_title (column, days == 365 ? _("Spent This Year") : _("Spent in the Period"));
+}
+
+static void
 update_visible_page (CrmCustomersPage *self)
 {
   gboolean empty_shop = crm_store_count_customers (get_store (self)) == 0;
@@ -178,6 +188,8 @@ store_changed_cb (CrmStore         *store,
 {
   if (change & CRM_STORE_CHANGE_CUSTOMERS)
     fill_tags (self);
+  if (change & CRM_STORE_CHANGE_SETTINGS)
+    update_spend_title (self);
 
   update_summary (self);
   update_visible_page (self);
@@ -647,6 +659,7 @@ crm_customers_page_set_context (CrmCustomersPage *self,
   self->changed_id = g_signal_connect (crm_context_get_store (context), "changed",
                                        G_CALLBACK (store_changed_cb), self);
   fill_tags (self);
+  update_spend_title (self);
   update_summary (self);
   update_visible_page (self);
 }
