@@ -250,12 +250,73 @@ check_search (CrmApplication *app,
   gtk_editable_set_text (GTK_EDITABLE (entry), "nobody at all");
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+}
+
+static CrmCustomer *
+row (GtkColumnView *view,
+     guint          position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
+}
+
+static void
+check_column_sorting (CrmApplication *app,
+                      GtkWindow      *window,
+                      gpointer        data)
+{
+  g_autoptr(GError) error = NULL;
+  CrmStore *store = store_of (app);
+  CrmCustomersPage *page = crm_window_get_customers_page (CRM_WINDOW (window));
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) spend = g_list_model_get_item (columns, 4);
+  g_autoptr(GtkColumnViewColumn) name = g_list_model_get_item (columns, 0);
+  const char *names[] = { "Aram", "Bella", "Cyrus" };
+  const gint64 amounts[] = { 500, 9000, 2000 };
+  g_autoptr(CrmCustomer) first = NULL;
+  g_autoptr(CrmCustomer) last = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      CrmCustomerFields fields = { .name = names[i] };
+      gint64 id = crm_store_add_customer (store, &fields, &error);
+
+      crm_store_add_purchase (store, id, crm_store_now (store) - 60, amounts[i], "", &error);
+      g_assert_no_error (error);
+    }
+  spin_main_loop ();
+
+  /* A click on a column header sorts by it; a second click reverses. */
+  gtk_column_view_sort_by_column (view, spend, GTK_SORT_DESCENDING);
+  first = row (view, 0);
+  g_assert_cmpstr (crm_customer_get_name (first), ==, "Bella");
+  g_clear_object (&first);
+
+  gtk_column_view_sort_by_column (view, spend, GTK_SORT_ASCENDING);
+  first = row (view, 0);
+  g_assert_cmpstr (crm_customer_get_name (first), ==, "Aram");
+  g_clear_object (&first);
+
+  gtk_column_view_sort_by_column (view, name, GTK_SORT_DESCENDING);
+  first = row (view, 0);
+  last = row (view, 2);
+  g_assert_cmpstr (crm_customer_get_name (first), ==, "Cyrus");
+  g_assert_cmpstr (crm_customer_get_name (last), ==, "Aram");
+  g_clear_object (&first);
+
+  /* No sort column: back to names A to Z. */
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  first = row (view, 0);
+  g_assert_cmpstr (crm_customer_get_name (first), ==, "Aram");
 }
 
 static const UiCase ui_cases[] = {
   { "/ui/customers/becomes-key", prepare_currency, check_customer_becomes_key },
   { "/ui/customers/archive-and-undo", prepare_currency, check_archive_and_undo },
   { "/ui/customers/search", prepare_currency, check_search },
+  { "/ui/customers/column-sorting", prepare_currency, check_column_sorting },
 };
 
 int

@@ -410,11 +410,13 @@ view_sorter_changed_cb (GtkSorter        *sorter,
                         GtkSorterChange   change,
                         CrmCustomersPage *self)
 {
-  g_autoptr(GObject) probe = g_object_new (G_TYPE_OBJECT, NULL);
+  /* Two objects: a sorter answers "equal" for an item and itself. */
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
   GtkOrdering order;
 
   self->probe_column = -1;
-  order = gtk_sorter_compare (sorter, probe, probe);
+  order = gtk_sorter_compare (sorter, a, b);
 
   if (self->probe_column < 0 || order == GTK_ORDERING_EQUAL)
     crm_customer_list_set_sort (self->list, CRM_CUSTOMER_SORT_NAME, FALSE);
