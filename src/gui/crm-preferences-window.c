@@ -284,6 +284,9 @@ crm_preferences_window_new (GtkWindow  *parent,
       adw_action_row_set_subtitle (self->database_row,
                                    crm_store_get_path (crm_context_get_store (context)));
       load_shop_settings (self);
+      /* What a shop owner comes here for first. */
+      adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                               ADW_PREFERENCES_PAGE (self->shop_page));
     }
   else
     {
