@@ -2,29 +2,23 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "crm-customer-list.h"
 #include "crm-store.h"
 #include "crm-text.h"
+#include "shop-fixture.h"
 
 #define NOW ((gint64) 1800000000)
 #define DAY ((gint64) 86400)
 
 typedef struct
 {
-  char     *dir;
-  CrmStore *store;
-  guint     n_changed;
-  guint     last_change;
+  ShopFixture shop;
+  CrmStore   *store;
+  guint       n_changed;
+  guint       last_change;
 } Fixture;
-
-static gint64
-fake_now (gpointer data)
-{
-  return NOW;
-}
 
 static void
 changed_cb (CrmStore *store,
@@ -40,13 +34,8 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("clientele-customers-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->store = crm_store_open (fixture->dir, &error);
-  g_assert_no_error (error);
-  crm_store_set_now_func (fixture->store, fake_now, NULL);
+  shop_fixture_open (&fixture->shop, NOW);
+  fixture->store = fixture->shop.store;
   g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), fixture);
 }
 
@@ -54,17 +43,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&fixture->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/clientele.db%s", fixture->dir, suffixes[i]);
-
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  shop_fixture_close (&fixture->shop);
 }
 
 static gint64

@@ -2,11 +2,11 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "crm-export.h"
 #include "crm-store.h"
+#include "shop-fixture.h"
 
 static void
 assert_cell (const char *text,
@@ -88,17 +88,7 @@ test_file (void)
   }
 
   g_clear_object (&store);
-  {
-    const char *names[] = { "customers.csv", "clientele.db", "clientele.db-wal", "clientele.db-shm" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      {
-        g_autofree char *p = g_build_filename (dir, names[i], NULL);
-
-        g_remove (p);
-      }
-    g_rmdir (dir);
-  }
+  remove_tree (dir);
 }
 
 int

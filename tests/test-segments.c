@@ -4,56 +4,27 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "crm-customer-list.h"
 #include "crm-store.h"
+#include "shop-fixture.h"
 
 #define NOW ((gint64) 1800000000)
 #define DAY ((gint64) 86400)
 
-typedef struct
-{
-  char     *dir;
-  CrmStore *store;
-  gint64    now;
-} Fixture;
-
-static gint64
-fake_now (gpointer data)
-{
-  return ((Fixture *) data)->now;
-}
+typedef ShopFixture Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("clientele-segments-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->store = crm_store_open (fixture->dir, &error);
-  g_assert_no_error (error);
-  fixture->now = NOW;
-  crm_store_set_now_func (fixture->store, fake_now, fixture);
+  shop_fixture_open (fixture, NOW);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&fixture->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/clientele.db%s", fixture->dir, suffixes[i]);
-
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  shop_fixture_close (fixture);
 }
 
 static gint64

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "crm-store-private.h"
+#include "shop-fixture.h"
 
 typedef struct
 {
@@ -22,24 +23,6 @@ fixture_setup (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("clientele-store-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->db_path = g_build_filename (fixture->dir, CRM_STORE_FILE_NAME, NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
 }
 
 static void

@@ -274,8 +274,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (ui_cases); i++)
-    g_test_add_data_func (ui_cases[i].path, &ui_cases[i], test_ui_case);
+  add_ui_cases (ui_cases, G_N_ELEMENTS (ui_cases));
   g_test_add_func ("/ui/window/damaged-database", test_window_damaged_database);
   g_test_add_func ("/ui/command-line/version", test_command_line_version);
 

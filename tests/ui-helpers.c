@@ -164,3 +164,11 @@ spin_main_loop (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
+
+void
+add_ui_cases (const UiCase *cases,
+              gsize         n_cases)
+{
+  for (gsize i = 0; i < n_cases; i++)
+    g_test_add_data_func (cases[i].path, &cases[i], test_ui_case);
+}

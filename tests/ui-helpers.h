@@ -30,6 +30,8 @@ int        run_app          (const char *data_dir,
                              CheckFunc   check,
                              gpointer    data);
 void       test_ui_case     (gconstpointer user_data);
+void       add_ui_cases     (const UiCase *cases,
+                             gsize         n_cases);
 void       spin_main_loop   (void);
 
 #define find_widget(root, type, css_class) find_widget_full (root, type, G_TYPE_NONE, css_class)

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "shop-fixture.h"
+
+static gint64
+fixture_now (gpointer data)
+{
+  return ((ShopFixture *) data)->now;
+}
+
+void
+shop_fixture_open (ShopFixture *shop,
+                   gint64       now)
+{
+  g_autoptr(GError) error = NULL;
+
+  shop->dir = g_dir_make_tmp ("clientele-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  shop->store = crm_store_open (shop->dir, &error);
+  g_assert_no_error (error);
+  shop->now = now;
+  crm_store_set_now_func (shop->store, fixture_now, shop);
+}
+
+void
+shop_fixture_close (ShopFixture *shop)
+{
+  g_clear_object (&shop->store);
+  remove_tree (shop->dir);
+  g_clear_pointer (&shop->dir, g_free);
+}
+
+void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
