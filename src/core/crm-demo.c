@@ -290,11 +290,11 @@ enum
 
 static const Tier tiers[N_TIERS] = {
   [TIER_NONE]       = {  70,  0,  0,   0,   0,  0, 1 },
-  [TIER_PASSER_BY]  = { 370,  1,  3,   8,  30,  3, 1 },
-  [TIER_NEIGHBOUR]  = { 330,  4, 12,  15,  50,  6, 2 },
-  [TIER_REGULAR]    = { 140, 12, 36,  20,  90,  8, 3 },
-  [TIER_FAMILY]     = {  80, 24, 52,  30, 100, 10, 4 },
-  [TIER_WHOLESALE]  = {  10, 12, 30, 200, 700,  8, 6 },
+  [TIER_PASSER_BY]  = { 370,  1,  4,   8,  30,  3, 1 },
+  [TIER_NEIGHBOUR]  = { 330,  5, 16,  15,  50,  5, 2 },
+  [TIER_REGULAR]    = { 140, 16, 46,  20,  90,  5, 3 },
+  [TIER_FAMILY]     = {  80, 32, 70,  30, 100,  6, 4 },
+  [TIER_WHOLESALE]  = {  10, 16, 40, 200, 700,  5, 6 },
 };
 
 /* Bills stay in the range a bakery sees; wholesale goes above. */
@@ -523,9 +523,9 @@ make_habit (Shop  *shop,
     }
   tier = &tiers[habit->tier];
 
-  /* A third have been coming for more than a year, so the window of the
+  /* A quarter have been coming for more than a year, so the window of the
    * segmentation rule leaves some of their purchases out. */
-  habit->since = chance (rand, 35) ? between (rand, 400, 1000) : between (rand, 3, 365);
+  habit->since = chance (rand, 25) ? between (rand, 370, 540) : between (rand, 3, 365);
   habit->until = 0;
   if (tier->per_year_max > 0 && chance (rand, tier->lapse_percent))
     {
@@ -540,9 +540,9 @@ make_habit (Shop  *shop,
     : 0;
   habit->steady = chance (rand, 75);
 
-  /* Every fortieth customer is a good one who stopped coming, so that even
+  /* Every sixtieth customer is a good one who stopped coming, so that even
    * a small sample shows key clients at risk. */
-  if (index % 40 == 20)
+  if (index % 60 == 30)
     {
       habit->tier = TIER_FAMILY;
       tier = &tiers[habit->tier];
@@ -551,6 +551,14 @@ make_habit (Shop  *shop,
       habit->per_year = between (rand, tier->per_year_min, tier->per_year_max);
       habit->basket = (gint64) between (rand, tier->basket_min * 100, tier->basket_max * 100);
       habit->steady = TRUE;
+    }
+  /* …and every hundredth a café or restaurant buying wholesale. */
+  else if (index % 100 == 10)
+    {
+      habit->tier = TIER_WHOLESALE;
+      tier = &tiers[habit->tier];
+      habit->per_year = between (rand, tier->per_year_min, tier->per_year_max);
+      habit->basket = (gint64) between (rand, tier->basket_min * 100, tier->basket_max * 100);
     }
   habit->has_email = chance (rand, habit->tier == TIER_WHOLESALE ? 80 : 40);
 }
@@ -659,9 +667,9 @@ add_contacts (Shop         *shop,
 }
 
 static gint64
-add_customer (Shop    *shop,
-              Habit   *habit,
-              GError **error)
+add_customer (Shop         *shop,
+              const Habit  *habit,
+              GError      **error)
 {
   GRand *rand = shop->rand;
   const Name *given, *surname;
@@ -873,6 +881,7 @@ crm_demo_fill (CrmStore  *store,
 
 failed:
   crm_store_rollback (store);
+  /* Translators: the reason follows, as a sentence from the database. */
   g_prefix_error (error, _("Could not create the sample shop: "));
   return FALSE;
 }
