@@ -396,6 +396,13 @@ test_list_filters_and_sort (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, changes);
   g_assert_cmpuint (crm_customer_list_find (list, gone), ==, G_MAXUINT);
 
+  /* Paused, it waits; unpaused, it catches up. */
+  crm_customer_list_set_paused (list, TRUE);
+  add_full (fixture, "While away", NULL, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, changes);
+  crm_customer_list_set_paused (list, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, changes + 1);
+
   top = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpstr (crm_customer_get_name (top), ==, "Big");
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 1000));

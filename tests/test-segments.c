@@ -229,7 +229,8 @@ test_window_edges (Fixture       *fixture,
   g_autoptr(CrmCustomer) past_edge = NULL;
   g_autoptr(CrmCustomer) later = NULL;
 
-  /* The window is [now − 365 days, now]: both ends count. */
+  /* The period starts 365 days ago, to the second, and has no end: a
+   * purchase dated ahead by mistake still counts. */
   crm_store_add_purchase (fixture->store, edge, NOW - 365 * DAY, 1000, "", &error);
   crm_store_add_purchase (fixture->store, edge, NOW, 10, "", &error);
   crm_store_add_purchase (fixture->store, outside, NOW - 365 * DAY - 1, 5000, "", &error);
@@ -241,16 +242,49 @@ test_window_edges (Fixture       *fixture,
   later = crm_store_get_customer (fixture->store, future);
   g_assert_cmpint (crm_customer_get_spend (on_edge), ==, 1010);
   g_assert_cmpint (crm_customer_get_spend (past_edge), ==, 0);
-  g_assert_cmpint (crm_customer_get_spend (later), ==, 0);
-  assert_key (fixture, edge);
+  /* Nothing moves when no time passed. */
+  g_assert_true (crm_store_refresh_all (fixture->store, &error));
+  g_assert_cmpint (crm_customer_get_spend (later), ==, 5000);
+  assert_key (fixture, future);
   assert_secondary (fixture, outside);
 
-  /* A day later the old purchase leaves the window once figures are rebuilt. */
+  /* A day later the old purchase leaves the period once figures are
+   * brought up to date, and nothing else changes. */
   fixture->now = NOW + DAY;
   g_assert_true (crm_store_refresh_all (fixture->store, &error));
   g_clear_object (&on_edge);
   on_edge = crm_store_get_customer (fixture->store, edge);
   g_assert_cmpint (crm_customer_get_spend (on_edge), ==, 10);
+  g_clear_object (&later);
+  later = crm_store_get_customer (fixture->store, future);
+  g_assert_cmpint (crm_customer_get_spend (later), ==, 5000);
+
+  /* A purchase made then joins a period that started a day later. */
+  crm_store_add_purchase (fixture->store, outside, NOW + DAY, 700, "", &error);
+  g_clear_object (&past_edge);
+  past_edge = crm_store_get_customer (fixture->store, outside);
+  g_assert_cmpint (crm_customer_get_spend (past_edge), ==, 700);
+
+  /* Moving on by subtraction gives what a recount gives. */
+  {
+    g_autoptr(CrmCustomer) before = NULL;
+    g_autoptr(CrmCustomer) after = NULL;
+
+    fixture->now = NOW + 30 * DAY;
+    g_assert_true (crm_store_refresh_all (fixture->store, &error));
+    before = crm_store_get_customer (fixture->store, edge);
+    g_assert_true (crm_store_set_setting (fixture->store, "segment.window_days", "365", &error));
+    after = crm_store_get_customer (fixture->store, edge);
+    g_assert_cmpint (crm_customer_get_spend (before), ==, crm_customer_get_spend (after));
+    g_assert_cmpuint (crm_customer_get_purchases (before), ==, crm_customer_get_purchases (after));
+  }
+
+  /* The clock going back recounts: the old purchase is in again. */
+  fixture->now = NOW;
+  g_assert_true (crm_store_refresh_all (fixture->store, &error));
+  g_clear_object (&on_edge);
+  on_edge = crm_store_get_customer (fixture->store, edge);
+  g_assert_cmpint (crm_customer_get_spend (on_edge), ==, 1010);
 }
 
 static void

@@ -42,6 +42,8 @@ void             crm_customer_list_set_sort          (CrmCustomerList  *self,
                                                       CrmCustomerSort   sort,
                                                       gboolean          descending);
 void             crm_customer_list_refresh           (CrmCustomerList  *self);
+void             crm_customer_list_set_paused        (CrmCustomerList  *self,
+                                                      gboolean          paused);
 guint            crm_customer_list_find              (CrmCustomerList  *self,
                                                       gint64            customer_id);
 gint64           crm_customer_list_get_id            (CrmCustomerList  *self,

@@ -70,7 +70,7 @@ step_done (CrmStore      *self,
 {
   int rc = sqlite3_step (stmt);
 
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       crm_store_set_sql_error (error, self->db, "write");
@@ -85,16 +85,7 @@ prepare (CrmStore   *self,
          const char *sql,
          GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      crm_store_set_sql_error (error, self->db, "prepare");
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  return stmt;
+  return crm_store_prepare (self, sql, error);
 }
 
 static gboolean
@@ -502,7 +493,8 @@ crm_store_get_customer (CrmStore *self,
                                           "WHERE c.id = ?1",
                                           NULL));
 
-  if (sqlite3_prepare_v3 (self->db, sql, -1, 0, &stmt, NULL) != SQLITE_OK)
+  stmt = crm_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
     {
       g_warning ("%s", sqlite3_errmsg (self->db));
       return NULL;
@@ -521,7 +513,7 @@ crm_store_get_customer (CrmStore *self,
       customer->at_risk = customer->at_risk &&
                           (key_override || (customer->rule_key && customer->segment_override == NULL));
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
   return customer;
 }
@@ -623,7 +615,7 @@ crm_store_count_customers (CrmStore *self)
   stmt = prepare (self, "SELECT count(*) FROM customers WHERE archived_at IS NULL", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     count = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
   return count;
 }
@@ -644,7 +636,7 @@ crm_store_list_tags (CrmStore *self)
   stmt = prepare (self, "SELECT name FROM tags ORDER BY name COLLATE NOCASE", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
   return g_strv_builder_end (builder);
 }
@@ -655,8 +647,8 @@ static const char stats_select_sql[] =
   "  nullif (max (coalesce (p.last_at, 0), coalesce (v.last_visit, 0)), 0) "
   "FROM customers c "
   "LEFT JOIN (SELECT customer_id, "
-  "             sum (CASE WHEN at BETWEEN ?1 AND ?2 THEN amount ELSE 0 END) AS spend, "
-  "             count (CASE WHEN at BETWEEN ?1 AND ?2 AND amount > 0 THEN 1 END) AS n, "
+  "             sum (CASE WHEN at >= ?1 THEN amount ELSE 0 END) AS spend, "
+  "             count (CASE WHEN at >= ?1 AND amount > 0 THEN 1 END) AS n, "
   "             count (CASE WHEN amount > 0 THEN 1 END) AS total, "
   "             min (CASE WHEN amount > 0 THEN at END) AS first_at, "
   "             max (CASE WHEN amount > 0 THEN at END) AS last_at "
@@ -664,6 +656,50 @@ static const char stats_select_sql[] =
   "LEFT JOIN (SELECT customer_id, max (at) AS last_visit FROM interactions "
   "           WHERE kind = 'visit' %s GROUP BY customer_id) v ON v.customer_id = c.id "
   "%s";
+
+/* The period's start the figures were last computed for. Every
+ * customer's figures use the same start, so that moving it later is a
+ * subtraction of what fell out, not a recount of a million purchases. */
+static gboolean
+get_window_from (CrmStore *self,
+                 gint64   *from)
+{
+  g_autofree char *value = crm_store_dup_setting (self, "stats.window_from", NULL);
+
+  if (value == NULL)
+    return FALSE;
+
+  *from = g_ascii_strtoll (value, NULL, 10);
+  return TRUE;
+}
+
+static gboolean
+set_window_from (CrmStore  *self,
+                 gint64     from,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+                                "INSERT INTO settings (key, value) VALUES ('stats.window_from', ?1) "
+                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                error);
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, from);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  /* Not crm_store_set_setting: this is bookkeeping, not a change anyone
+   * needs to hear about. */
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, error);
+}
+
+static gint64
+window_from_now (CrmStore *self)
+{
+  gint days = crm_store_get_setting_int (self, "segment.window_days", 365);
+
+  return crm_store_now (self) - (gint64) MAX (days, 1) * DAY;
+}
 
 static gboolean
 write_stats (CrmStore  *self,
@@ -673,8 +709,12 @@ write_stats (CrmStore  *self,
   g_autofree char *select = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  gint64 now = crm_store_now (self);
-  gint days = crm_store_get_setting_int (self, "segment.window_days", 365);
+  gint64 from;
+
+  /* Everyone at once starts the period afresh; one customer follows the
+   * start everybody else was computed with. */
+  if (customer_id == 0 || !get_window_from (self, &from))
+    from = window_from_now (self);
 
   /* One customer uses the (customer_id, at, amount) index; all of them
    * are one pass over it, grouped. */
@@ -700,12 +740,14 @@ write_stats (CrmStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, now - (gint64) MAX (days, 1) * DAY);
-  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 1, from);
   if (customer_id > 0)
     sqlite3_bind_int64 (stmt, 3, customer_id);
 
-  return step_done (self, stmt, error);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  return customer_id > 0 || set_window_from (self, from, error);
 }
 
 /**
@@ -767,15 +809,17 @@ crm_store_rank_customers (CrmStore  *self,
   min_spend = crm_store_get_setting_int (self, "segment.min_spend", 0);
   min_purchases = crm_store_get_setting_int (self, "segment.min_purchases", 0);
 
+  /* Archived customers are few: subtracting them beats joining every
+   * row of customer_stats with customers. */
   stmt = prepare (self,
-                  "SELECT coalesce (sum (s.spend), 0) FROM customer_stats s "
-                  "JOIN customers c ON c.id = s.customer_id "
-                  "WHERE c.archived_at IS NULL AND s.spend > 0",
+                  "SELECT coalesce (sum (spend), 0) FROM customer_stats "
+                  "WHERE spend > 0 AND customer_id NOT IN "
+                  "  (SELECT id FROM customers WHERE archived_at IS NOT NULL)",
                   error);
   if (stmt == NULL)
     return FALSE;
   self->revenue_total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
   if (g_strcmp0 (rule, "threshold") == 0)
     {
@@ -795,20 +839,26 @@ crm_store_rank_customers (CrmStore  *self,
       return step_done (self, stmt, error);
     }
 
+  /* Nobody without spend, and no archived customer, is key. */
+  if (!crm_store_exec (self->db,
+                       "UPDATE customer_stats SET rule_key = 0 WHERE rule_key = 1 AND "
+                       "(spend <= 0 OR customer_id IN "
+                       " (SELECT id FROM customers WHERE archived_at IS NOT NULL))",
+                       error))
+    return FALSE;
+
   /* "1 PRECEDING" over spend DESC in integer minor units means every
-   * spend strictly greater than this one. */
+   * spend strictly greater than this one. Only rows whose segment changes
+   * are written, so one purchase rewrites a handful of rows, not all. */
   stmt = prepare (self,
-                  "UPDATE customer_stats SET rule_key = r.is_key FROM "
-                  "(SELECT s.customer_id, "
-                  "   (c.archived_at IS NULL AND s.spend > 0 AND "
-                  "    100 * coalesce (sum (CASE WHEN c.archived_at IS NULL AND s.spend > 0 "
-                  "                              THEN s.spend END) "
-                  "         OVER (ORDER BY s.spend DESC "
-                  "               RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) "
-                  "      < ?1 * ?2) AS is_key "
-                  " FROM customer_stats s JOIN customers c ON c.id = s.customer_id) r "
-                  "WHERE customer_stats.customer_id = r.customer_id "
-                  "  AND customer_stats.rule_key <> r.is_key",
+                  "UPDATE customer_stats SET rule_key = 1 - rule_key WHERE customer_id IN "
+                  "(SELECT customer_id FROM "
+                  "  (SELECT customer_id, rule_key, "
+                  "     100 * coalesce (sum (spend) OVER (ORDER BY spend DESC "
+                  "       RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) < ?1 * ?2 AS is_key "
+                  "   FROM customer_stats WHERE spend > 0 AND customer_id NOT IN "
+                  "     (SELECT id FROM customers WHERE archived_at IS NOT NULL)) "
+                  " WHERE rule_key <> is_key)",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -831,7 +881,7 @@ check_customer_exists (CrmStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, customer_id);
   found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
   if (!found)
     g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
@@ -977,7 +1027,7 @@ crm_store_delete_timeline_entry (CrmStore         *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     customer_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
   if (customer_id == 0 || !savepoint (self, error))
     return customer_id == 0;
@@ -1048,9 +1098,62 @@ crm_store_list_timeline (CrmStore *self,
       entry->text = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
   return entries;
+}
+
+/* Every customer has a figures row: only the window's share can be stale. */
+static gboolean
+stats_complete (CrmStore *self)
+{
+  sqlite3_stmt *stmt = prepare (self,
+                                "SELECT NOT EXISTS (SELECT 1 FROM customers c WHERE NOT EXISTS "
+                                "  (SELECT 1 FROM customer_stats s WHERE s.customer_id = c.id))",
+                                NULL);
+  gboolean complete;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  complete = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return complete;
+}
+
+/* Moving the period's start on subtracts the purchases that fell out of
+ * it, read through the date index: a day's worth, not the whole table. A
+ * start that moved back (clock change, longer period) needs a recount. */
+static gboolean
+refresh_window (CrmStore  *self,
+                GError   **error)
+{
+  gint64 old_from = 0;
+  gint64 new_from = window_from_now (self);
+  sqlite3_stmt *stmt;
+
+  if (!get_window_from (self, &old_from) || new_from < old_from || !stats_complete (self))
+    return write_stats (self, 0, error);
+
+  if (new_from == old_from)
+    return TRUE;
+
+  stmt = prepare (self,
+                  "UPDATE customer_stats SET spend = customer_stats.spend - d.gone, "
+                  "  purchases = customer_stats.purchases - d.n "
+                  "FROM (SELECT customer_id, sum (amount) AS gone, "
+                  "        count (*) FILTER (WHERE amount > 0) AS n "
+                  "      FROM purchases INDEXED BY purchases_at "
+                  "      WHERE at >= ?1 AND at < ?2 GROUP BY customer_id) d "
+                  "WHERE customer_stats.customer_id = d.customer_id",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, old_from);
+  sqlite3_bind_int64 (stmt, 2, new_from);
+
+  return step_done (self, stmt, error) && set_window_from (self, new_from, error);
 }
 
 /**
@@ -1071,7 +1174,7 @@ crm_store_refresh_all (CrmStore  *self,
     return FALSE;
 
   self->refreshing_all = TRUE;
-  ok = crm_store_refresh_stats (self, 0, error) && crm_store_rank_customers (self, error);
+  ok = refresh_window (self, error) && crm_store_rank_customers (self, error);
   self->refreshing_all = FALSE;
 
   if (!release (self, ok, error))
@@ -1092,7 +1195,7 @@ crm_store_get_summary (CrmStore        *self,
                        CrmShopSummary  *summary)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_if_fail (CRM_IS_STORE (self));
   g_return_if_fail (summary != NULL);
@@ -1111,7 +1214,8 @@ crm_store_get_summary (CrmStore        *self,
                          "      WHERE c.archived_at IS NULL)",
                          crm_store_at_risk_sql);
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+  stmt = crm_store_prepare (self, sql, NULL);
+  if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 9, crm_store_now (self));
       sqlite3_bind_int (stmt, 10, crm_store_get_setting_int (self, "segment.at_risk_days", 60));
@@ -1127,5 +1231,6 @@ crm_store_get_summary (CrmStore        *self,
   else
     g_warning ("summary: %s", sqlite3_errmsg (self->db));
 
-  sqlite3_finalize (stmt);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
 }

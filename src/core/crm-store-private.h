@@ -23,6 +23,9 @@ struct _CrmStore
   guint       in_transaction : 1;
   guint       pending_changes;
 
+  /* Prepared statements by SQL text, kept for the connection's life. */
+  GHashTable *statements;
+
   /* The window's revenue of active customers, from the last ranking. */
   gint64      revenue_total;
 
@@ -44,6 +47,9 @@ typedef struct
 } CrmMigration;
 
 sqlite3  *crm_store_get_db          (CrmStore           *self);
+sqlite3_stmt *crm_store_prepare     (CrmStore           *self,
+                                     const char         *sql,
+                                     GError            **error);
 const CrmMigration *crm_store_get_migrations (gsize     *n_steps);
 gboolean  crm_store_run_migrations  (sqlite3            *db,
                                      const CrmMigration *steps,

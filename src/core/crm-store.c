@@ -151,7 +151,10 @@ static const char schema_2[] =
   "ALTER TABLE customers ADD COLUMN name_key TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE customers ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE customers ADD COLUMN phone_key TEXT NOT NULL DEFAULT '';"
-  "CREATE INDEX customers_name_key ON customers (name_key);"
+  /* The list reads everything it needs from this index in name order. */
+  "CREATE INDEX customers_active_list ON customers (name_key, id, search_text, phone_key, segment_override) "
+  "  WHERE archived_at IS NULL;"
+  "CREATE INDEX customers_archived ON customers (id) WHERE archived_at IS NOT NULL;"
   "CREATE INDEX customers_phone_key ON customers (phone_key) WHERE phone_key <> '';"
 
   /* Covering: one pass over this index aggregates every customer. */
@@ -168,7 +171,7 @@ static const char schema_2[] =
   "  last_visit_at     INTEGER,"
   "  rule_key          INTEGER NOT NULL DEFAULT 0 CHECK (rule_key IN (0, 1))"
   ");"
-  "CREATE INDEX customer_stats_spend ON customer_stats (spend);"
+  "CREATE INDEX customer_stats_spend ON customer_stats (spend, rule_key);"
   "CREATE INDEX customer_stats_last_visit ON customer_stats (last_visit_at);";
 
 /* Append new steps at the end; never edit one that has shipped. */
@@ -390,7 +393,9 @@ configure_connection (CrmStore  *self,
 
   /* NORMAL is durable across application crashes in WAL mode and only
    * risks the last transaction on a power cut. */
-  return crm_store_exec (self->db, "PRAGMA foreign_keys = ON", error) &&
+  return crm_store_exec (self->db, "PRAGMA mmap_size = 268435456", error) &&
+         crm_store_exec (self->db, "PRAGMA temp_store = MEMORY", error) &&
+         crm_store_exec (self->db, "PRAGMA foreign_keys = ON", error) &&
          crm_store_exec (self->db, "PRAGMA synchronous = NORMAL", error) &&
          crm_store_exec (self->db, set_app_id, error);
 }
@@ -448,6 +453,7 @@ crm_store_finalize (GObject *object)
   CrmStore *self = (CrmStore *) object;
 
   /* sqlite3_close_v2 defers the close until every statement is gone. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
 
@@ -477,8 +483,51 @@ crm_store_class_init (CrmStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 crm_store_init (CrmStore *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+/**
+ * crm_store_prepare:
+ * @sql: one statement; its text is the cache key
+ *
+ * Parsing SQL is a large part of a small write: each statement is prepared
+ * once per connection and handed out again, reset and with its bindings
+ * cleared. Finish with sqlite3_reset(), never sqlite3_finalize(), and do
+ * not hand the same statement out twice at once.
+ *
+ * Returns: (transfer none) (nullable): the statement, or %NULL with @error set
+ */
+sqlite3_stmt *
+crm_store_prepare (CrmStore    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      crm_store_set_sql_error (error, self->db, "prepare");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
 }
 
 /**

@@ -696,6 +696,8 @@ crm_customers_page_show_customer (CrmCustomersPage *self,
     return;
 
   crm_customer_page_show (self->customer_page, customer_id);
+  /* Nobody sees the list meanwhile: let it catch up once on the way back. */
+  crm_customer_list_set_paused (self->list, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "customer");
   crm_customer_page_focus (self->customer_page);
 }
@@ -724,6 +726,7 @@ crm_customers_page_go_back (CrmCustomersPage *self)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "customer") != 0)
     return FALSE;
 
+  crm_customer_list_set_paused (self->list, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "list");
   update_visible_page (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
