@@ -312,7 +312,35 @@ check_column_sorting (CrmApplication *app,
   g_assert_cmpstr (crm_customer_get_name (first), ==, "Aram");
 }
 
+static void
+check_currency_prompt (CrmApplication *app,
+                       GtkWindow      *window,
+                       gpointer        data)
+{
+  CrmStore *store = store_of (app);
+  g_autofree char *before = crm_store_dup_setting (store, "shop.currency", NULL);
+  g_autofree char *after = NULL;
+  g_autofree char *currency = NULL;
+  GtkWindow *dialog;
+
+  /* A new shop is asked once which currency it keeps its books in. */
+  g_assert_null (before);
+  spin_main_loop ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "GEL"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "GEL");
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "AMD");
+  spin_main_loop ();
+  after = crm_store_dup_setting (store, "shop.currency", NULL);
+  g_assert_cmpstr (after, ==, "AMD");
+  currency = crm_store_dup_currency (store);
+  g_assert_cmpstr (currency, ==, "AMD");
+}
+
 static const UiCase ui_cases[] = {
+  { "/ui/customers/currency-prompt", NULL, check_currency_prompt },
   { "/ui/customers/becomes-key", prepare_currency, check_customer_becomes_key },
   { "/ui/customers/archive-and-undo", prepare_currency, check_archive_and_undo },
   { "/ui/customers/search", prepare_currency, check_search },

@@ -29,6 +29,8 @@ struct _CrmWindow
   AdwStatusPage        *error_page;
   CrmCustomersPage     *customers_page;
   GtkWidget            *add_button;
+
+  guint                 ask_currency_id;
 };
 
 G_DEFINE_FINAL_TYPE (CrmWindow, crm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -146,13 +148,26 @@ ask_currency (CrmWindow *self)
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Which Currency Does the Shop Use?"),
                                    _("Prices and purchases are kept in this currency. "
                                      "It can be changed later in Preferences."));
-  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), choices[i].code, _(choices[i].label));
+  /* Last added is the affirmative end of the row (or the top of the stack):
+   * the lari goes there. */
+  for (guint i = G_N_ELEMENTS (choices); i > 0; i--)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), choices[i - 1].code,
+                                     _(choices[i - 1].label));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "GEL", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "GEL");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "GEL");
   g_signal_connect (dialog, "response", G_CALLBACK (currency_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+ask_currency_cb (gpointer user_data)
+{
+  CrmWindow *self = user_data;
+
+  self->ask_currency_id = 0;
+  ask_currency (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -162,8 +177,9 @@ crm_window_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (crm_window_parent_class)->map (widget);
 
-  if (self->context != NULL)
-    ask_currency (self);
+  /* Once the window is up, so the question shows on top of it. */
+  if (self->context != NULL && self->ask_currency_id == 0)
+    self->ask_currency_id = g_idle_add (ask_currency_cb, self);
 }
 
 static void
@@ -236,6 +252,7 @@ crm_window_dispose (GObject *object)
 {
   CrmWindow *self = CRM_WINDOW (object);
 
+  g_clear_handle_id (&self->ask_currency_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
 
   G_OBJECT_CLASS (crm_window_parent_class)->dispose (object);
