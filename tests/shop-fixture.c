@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "crm-store-private.h"
 #include "shop-fixture.h"
 
 static gint64
@@ -50,4 +51,37 @@ remove_tree (const char *path)
         }
     }
   g_remove (path);
+}
+
+static sqlite3_stmt *
+query (CrmStore   *store,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (crm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return stmt;
+}
+
+gint64
+query_int (CrmStore   *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = query (store, sql);
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+char *
+query_text (CrmStore   *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = query (store, sql);
+  char *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_finalize (stmt);
+  return value;
 }

@@ -18,4 +18,10 @@ void shop_fixture_open  (ShopFixture *shop,
 void shop_fixture_close (ShopFixture *shop);
 void remove_tree        (const char  *path);
 
+/* One value from one row of @sql, which must succeed. */
+gint64 query_int        (CrmStore    *store,
+                         const char  *sql);
+char  *query_text       (CrmStore    *store,
+                         const char  *sql);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crm-demo.h"
+#include "shop-fixture.h"
 #include "crm-store-private.h"
 
 #define NOW ((gint64) 1800000000)
@@ -77,38 +78,6 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->store);
   remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
-}
-
-static gint64
-query_int (CrmStore   *store,
-           const char *sql)
-{
-  sqlite3 *db = crm_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-static char *
-query_text (CrmStore   *store,
-            const char *sql)
-{
-  sqlite3 *db = crm_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  return value;
 }
 
 static void
