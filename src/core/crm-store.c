@@ -172,7 +172,11 @@ static const char schema_2[] =
   "  rule_key          INTEGER NOT NULL DEFAULT 0 CHECK (rule_key IN (0, 1))"
   ");"
   "CREATE INDEX customer_stats_spend ON customer_stats (spend, rule_key);"
-  "CREATE INDEX customer_stats_last_visit ON customer_stats (last_visit_at);";
+  "CREATE INDEX customer_stats_last_visit ON customer_stats (last_visit_at);"
+
+  /* The reminder scheduler asks only for the next unannounced time. */
+  "CREATE INDEX follow_ups_when ON follow_ups (coalesce (snoozed_until, due_at)) "
+  "  WHERE done_at IS NULL AND notified_at IS NULL;";
 
 /* Append new steps at the end; never edit one that has shipped. */
 static const CrmMigration migrations[] = {

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "crm-customer.h"
+#include "crm-follow-up.h"
 #include "crm-types.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,7 @@ typedef enum
   CRM_STORE_CHANGE_INTERACTIONS = 1 << 2,
   CRM_STORE_CHANGE_SETTINGS     = 1 << 3,
   CRM_STORE_CHANGE_SEGMENTS     = 1 << 4,
+  CRM_STORE_CHANGE_FOLLOW_UPS   = 1 << 5,
 } CrmStoreChange;
 
 typedef enum
@@ -138,6 +140,47 @@ void         crm_store_get_summary           (CrmStore                *self,
                                               CrmShopSummary          *summary);
 gboolean     crm_store_refresh_all           (CrmStore                *self,
                                               GError                 **error);
+gint64       crm_store_add_follow_up         (CrmStore                *self,
+                                              gint64                   customer_id,
+                                              gint64                   due_at,
+                                              const char              *note,
+                                              guint                    repeat_days,
+                                              GError                 **error);
+gboolean     crm_store_update_follow_up      (CrmStore                *self,
+                                              gint64                   id,
+                                              gint64                   due_at,
+                                              const char              *note,
+                                              guint                    repeat_days,
+                                              GError                 **error);
+gboolean     crm_store_delete_follow_up      (CrmStore                *self,
+                                              gint64                   id,
+                                              GError                 **error);
+gboolean     crm_store_snooze_follow_up      (CrmStore                *self,
+                                              gint64                   id,
+                                              gint64                   until,
+                                              GError                 **error);
+gint64       crm_store_complete_follow_up    (CrmStore                *self,
+                                              gint64                   id,
+                                              GError                 **error);
+CrmFollowUp *crm_store_get_follow_up         (CrmStore                *self,
+                                              gint64                   id);
+GPtrArray   *crm_store_list_follow_ups       (CrmStore                *self,
+                                              gboolean                 done,
+                                              gint64                   customer_id,
+                                              guint                    limit);
+GPtrArray   *crm_store_list_due_follow_ups   (CrmStore                *self,
+                                              gint64                   now);
+gint64       crm_store_next_follow_up_time   (CrmStore                *self);
+gboolean     crm_store_mark_follow_ups_notified (CrmStore             *self,
+                                              GPtrArray               *follow_ups,
+                                              gint64                   now,
+                                              GError                 **error);
+void         crm_store_count_pending_follow_ups (CrmStore             *self,
+                                              gint64                   day_start,
+                                              gint64                   day_end,
+                                              guint                   *overdue,
+                                              guint                   *today);
+
 gboolean     crm_store_begin                 (CrmStore                *self,
                                               GError                 **error);
 gboolean     crm_store_commit                (CrmStore                *self,

@@ -1,0 +1,481 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Follow-ups: what to do about a customer, and when. Part of CrmStore. */
+
+#define G_LOG_DOMAIN "crm-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-follow-up-private.h"
+#include "crm-store-private.h"
+#include "crm-text.h"
+
+#define DAY (24 * 60 * 60)
+#define MAX_NOTE 2000
+#define MAX_REPEAT_DAYS 3650
+
+/* When a follow-up is due: the snooze time wins over the due time. */
+#define WHEN_SQL "coalesce (f.snoozed_until, f.due_at)"
+
+#define FOLLOW_UP_COLUMNS                                                 \
+  "f.id, f.customer_id, c.name, "                                         \
+  "(CASE c.segment_override WHEN 'key' THEN 1 WHEN 'secondary' THEN 0 "   \
+  " ELSE coalesce (s.rule_key, 0) END), "                                 \
+  "f.due_at, coalesce (f.snoozed_until, 0), f.note, coalesce (f.repeat_days, 0), " \
+  "coalesce (f.notified_at, 0), coalesce (f.done_at, 0) "                 \
+  "FROM follow_ups f JOIN customers c ON c.id = f.customer_id "           \
+  "LEFT JOIN customer_stats s ON s.customer_id = f.customer_id "
+
+static CrmFollowUp *
+follow_up_from_row (sqlite3_stmt *stmt)
+{
+  CrmFollowUp *follow_up = g_object_new (CRM_TYPE_FOLLOW_UP, NULL);
+
+  follow_up->id = sqlite3_column_int64 (stmt, 0);
+  follow_up->customer_id = sqlite3_column_int64 (stmt, 1);
+  follow_up->customer_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  follow_up->key_client = sqlite3_column_int (stmt, 3) != 0;
+  follow_up->due_at = sqlite3_column_int64 (stmt, 4);
+  follow_up->snoozed_until = sqlite3_column_int64 (stmt, 5);
+  follow_up->note = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  follow_up->repeat_days = (guint) sqlite3_column_int (stmt, 7);
+  follow_up->notified_at = sqlite3_column_int64 (stmt, 8);
+  follow_up->done_at = sqlite3_column_int64 (stmt, 9);
+
+  return follow_up;
+}
+
+static GPtrArray *
+collect (sqlite3_stmt *stmt)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (list, follow_up_from_row (stmt));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return list;
+}
+
+static gboolean
+run (CrmStore      *self,
+     sqlite3_stmt  *stmt,
+     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      crm_store_set_sql_error (error, crm_store_get_db (self), "follow-up");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_repeat (guint    repeat_days,
+              GError **error)
+{
+  if (repeat_days > MAX_REPEAT_DAYS)
+    {
+      g_set_error (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
+                   _("A follow-up can repeat at most every %d days."), MAX_REPEAT_DAYS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * crm_store_add_follow_up:
+ * @repeat_days: 0 for once, or the days between repeats
+ *
+ * Returns: the new follow-up's id, or 0 with @error set
+ */
+gint64
+crm_store_add_follow_up (CrmStore    *self,
+                         gint64       customer_id,
+                         gint64       due_at,
+                         const char  *note,
+                         guint        repeat_days,
+                         GError     **error)
+{
+  g_autofree char *text = crm_text_clean (note, MAX_NOTE);
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  if (!check_repeat (repeat_days, error))
+    return 0;
+
+  stmt = crm_store_prepare (self,
+                            "INSERT INTO follow_ups (customer_id, due_at, note, repeat_days, created_at) "
+                            "SELECT id, ?2, ?3, nullif (?4, 0), ?5 FROM customers WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int64 (stmt, 2, due_at);
+  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, (int) repeat_days);
+  sqlite3_bind_int64 (stmt, 5, crm_store_now (self));
+  if (!run (self, stmt, error))
+    return 0;
+
+  if (sqlite3_changes (crm_store_get_db (self)) == 0)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
+                   "no customer with id %" G_GINT64_FORMAT, customer_id);
+      return 0;
+    }
+
+  id = sqlite3_last_insert_rowid (crm_store_get_db (self));
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_FOLLOW_UPS, customer_id);
+  return id;
+}
+
+static gboolean
+write_one (CrmStore    *self,
+           const char  *sql,
+           gint64       id,
+           gint64       value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = crm_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, value);
+  if (!run (self, stmt, error))
+    return FALSE;
+
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_FOLLOW_UPS, 0);
+  return TRUE;
+}
+
+/**
+ * crm_store_update_follow_up:
+ *
+ * A new time or note makes it a new reminder: it may notify again.
+ */
+gboolean
+crm_store_update_follow_up (CrmStore    *self,
+                            gint64       id,
+                            gint64       due_at,
+                            const char  *note,
+                            guint        repeat_days,
+                            GError     **error)
+{
+  g_autofree char *text = crm_text_clean (note, MAX_NOTE);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  if (!check_repeat (repeat_days, error))
+    return FALSE;
+
+  stmt = crm_store_prepare (self,
+                            "UPDATE follow_ups SET due_at = ?2, note = ?3, repeat_days = nullif (?4, 0), "
+                            "  snoozed_until = NULL, notified_at = NULL WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, due_at);
+  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, (int) repeat_days);
+  if (!run (self, stmt, error))
+    return FALSE;
+
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_FOLLOW_UPS, 0);
+  return TRUE;
+}
+
+gboolean
+crm_store_delete_follow_up (CrmStore  *self,
+                            gint64     id,
+                            GError   **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  return write_one (self, "DELETE FROM follow_ups WHERE id = ?1", id, 0, error);
+}
+
+/**
+ * crm_store_snooze_follow_up:
+ * @until: when to be reminded again
+ */
+gboolean
+crm_store_snooze_follow_up (CrmStore  *self,
+                            gint64     id,
+                            gint64     until,
+                            GError   **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  return write_one (self,
+                    "UPDATE follow_ups SET snoozed_until = ?2, notified_at = NULL "
+                    "WHERE id = ?1 AND done_at IS NULL",
+                    id, until, error);
+}
+
+/**
+ * crm_store_complete_follow_up:
+ *
+ * Marks it done now. A repeating follow-up schedules its next time: the
+ * same note, @repeat_days after the last due time, and past now (a monthly
+ * call done late does not leave a pile of missed months behind).
+ *
+ * Returns: the id of the next follow-up, the follow-up's own id when it
+ *   does not repeat, or 0 with @error set
+ */
+gint64
+crm_store_complete_follow_up (CrmStore  *self,
+                              gint64     id,
+                              GError   **error)
+{
+  g_autoptr(CrmFollowUp) follow_up = crm_store_get_follow_up (self, id);
+  gint64 now = crm_store_now (self);
+  gint64 next_id = id;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  if (follow_up == NULL || follow_up->done_at > 0)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
+                   "no pending follow-up with id %" G_GINT64_FORMAT, id);
+      return 0;
+    }
+
+  if (!crm_store_exec (crm_store_get_db (self), "SAVEPOINT crm_follow_up", error))
+    return 0;
+
+  if (!write_one (self, "UPDATE follow_ups SET done_at = ?2 WHERE id = ?1", id, now, error))
+    goto failed;
+
+  if (follow_up->repeat_days > 0)
+    {
+      gint64 step = (gint64) follow_up->repeat_days * DAY;
+      gint64 next = follow_up->due_at + step;
+
+      if (next <= now)
+        next += ((now - next) / step + 1) * step;
+
+      next_id = crm_store_add_follow_up (self, follow_up->customer_id, next, follow_up->note,
+                                         follow_up->repeat_days, error);
+      if (next_id == 0)
+        goto failed;
+    }
+
+  if (!crm_store_exec (crm_store_get_db (self), "RELEASE crm_follow_up", error))
+    goto failed;
+
+  return next_id;
+
+failed:
+  crm_store_exec (crm_store_get_db (self), "ROLLBACK TO crm_follow_up; RELEASE crm_follow_up", NULL);
+  return 0;
+}
+
+/**
+ * crm_store_get_follow_up:
+ *
+ * Returns: (transfer full) (nullable): the follow-up, or %NULL
+ */
+CrmFollowUp *
+crm_store_get_follow_up (CrmStore *self,
+                         gint64    id)
+{
+  sqlite3_stmt *stmt;
+  CrmFollowUp *follow_up = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_store_prepare (self, "SELECT " FOLLOW_UP_COLUMNS "WHERE f.id = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    follow_up = follow_up_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  return follow_up;
+}
+
+/**
+ * crm_store_list_follow_ups:
+ * @done: %FALSE for pending ones, soonest first; %TRUE for done ones,
+ *   latest first
+ * @customer_id: one customer's, or 0 for everyone's
+ * @limit: the most to return
+ *
+ * Returns: (transfer full) (element-type CrmFollowUp): the follow-ups
+ */
+GPtrArray *
+crm_store_list_follow_ups (CrmStore *self,
+                           gboolean  done,
+                           gint64    customer_id,
+                           guint     limit)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  if (done)
+    stmt = crm_store_prepare (self,
+                              "SELECT " FOLLOW_UP_COLUMNS
+                              "WHERE f.done_at IS NOT NULL AND (?1 = 0 OR f.customer_id = ?1) "
+                              "  AND c.archived_at IS NULL "
+                              "ORDER BY f.done_at DESC, f.id DESC LIMIT ?2",
+                              NULL);
+  else
+    stmt = crm_store_prepare (self,
+                              "SELECT " FOLLOW_UP_COLUMNS
+                              "WHERE f.done_at IS NULL AND (?1 = 0 OR f.customer_id = ?1) "
+                              "  AND c.archived_at IS NULL "
+                              "ORDER BY " WHEN_SQL ", f.id LIMIT ?2",
+                              NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, customer_id);
+      sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+    }
+
+  return collect (stmt);
+}
+
+/**
+ * crm_store_list_due_follow_ups:
+ *
+ * Returns: (transfer full) (element-type CrmFollowUp): pending follow-ups
+ *   due at or before @now that have not been announced, soonest first
+ */
+GPtrArray *
+crm_store_list_due_follow_ups (CrmStore *self,
+                               gint64    now)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_store_prepare (self,
+                            "SELECT " FOLLOW_UP_COLUMNS
+                            "WHERE f.done_at IS NULL AND f.notified_at IS NULL "
+                            "  AND " WHEN_SQL " <= ?1 AND c.archived_at IS NULL "
+                            "ORDER BY " WHEN_SQL ", f.id",
+                            NULL);
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, now);
+
+  return collect (stmt);
+}
+
+/**
+ * crm_store_next_follow_up_time:
+ *
+ * Returns: when the next unannounced pending follow-up is due, or 0
+ */
+gint64
+crm_store_next_follow_up_time (CrmStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 when = 0;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  /* Uses the partial index on the same expression. */
+  stmt = crm_store_prepare (self,
+                            "SELECT min (coalesce (snoozed_until, due_at)) FROM follow_ups "
+                            "WHERE done_at IS NULL AND notified_at IS NULL",
+                            NULL);
+  if (stmt == NULL)
+    return 0;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    when = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return when;
+}
+
+/**
+ * crm_store_mark_follow_ups_notified:
+ * @follow_ups: (element-type CrmFollowUp): what was announced
+ *
+ * Remembers the announcement so that a restart does not repeat it.
+ */
+gboolean
+crm_store_mark_follow_ups_notified (CrmStore   *self,
+                                    GPtrArray  *follow_ups,
+                                    gint64      now,
+                                    GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  stmt = crm_store_prepare (self, "UPDATE follow_ups SET notified_at = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < follow_ups->len; i++)
+    {
+      CrmFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
+
+      sqlite3_bind_int64 (stmt, 1, follow_up->id);
+      sqlite3_bind_int64 (stmt, 2, now);
+      if (!run (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * crm_store_count_pending_follow_ups:
+ * @day_start: the start of today
+ * @day_end: the start of tomorrow
+ * @overdue: (out): pending and due before today
+ * @today: (out): pending and due today
+ */
+void
+crm_store_count_pending_follow_ups (CrmStore *self,
+                                    gint64    day_start,
+                                    gint64    day_end,
+                                    guint    *overdue,
+                                    guint    *today)
+{
+  sqlite3_stmt *stmt;
+
+  *overdue = *today = 0;
+
+  stmt = crm_store_prepare (self,
+                            "SELECT coalesce (sum (" WHEN_SQL " < ?1), 0), "
+                            "  coalesce (sum (" WHEN_SQL " >= ?1 AND " WHEN_SQL " < ?2), 0) "
+                            "FROM follow_ups f JOIN customers c ON c.id = f.customer_id "
+                            "WHERE f.done_at IS NULL AND c.archived_at IS NULL",
+                            NULL);
+  if (stmt == NULL)
+    return;
+
+  sqlite3_bind_int64 (stmt, 1, day_start);
+  sqlite3_bind_int64 (stmt, 2, day_end);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *overdue = (guint) sqlite3_column_int (stmt, 0);
+      *today = (guint) sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+}
