@@ -8,8 +8,10 @@
 #include <locale.h>
 
 #include "crm-application.h"
+#include "crm-autostart.h"
 #include "crm-demo.h"
 #include "crm-export.h"
+#include "crm-notifier.h"
 #include "crm-preferences-window.h"
 #include "crm-window.h"
 
@@ -19,12 +21,14 @@ struct _CrmApplication
 
   GSettings      *settings;
   CrmContext     *context;
+  CrmNotifier    *notifier;
 
   /* Why the shop's data could not be opened, shown in the window instead
    * of the shop. NULL once a context is open. */
   char           *load_error;
 
   guint           background_hold : 1;
+  guint           setting_hold : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CrmApplication, crm_application, ADW_TYPE_APPLICATION)
@@ -88,6 +92,8 @@ data_dir_for_command_line (GApplicationCommandLine *cmdline,
   return crm_context_default_data_dir ();
 }
 
+static void update_background_hold (CrmApplication *self);
+
 static void
 crm_application_open_context (CrmApplication *self,
                               const char     *data_dir)
@@ -102,7 +108,48 @@ crm_application_open_context (CrmApplication *self,
       g_warning ("%s", error->message);
       g_free (self->load_error);
       self->load_error = g_strdup (error->message);
+      return;
     }
+
+  /* Listen first, then start: what fell due while closed is announced. */
+  self->notifier = crm_notifier_new (G_APPLICATION (self), self->context);
+  crm_scheduler_start (crm_context_get_scheduler (self->context));
+
+  /* Only a shop that opened has reminders to keep running for. */
+  update_background_hold (self);
+}
+
+/* "Run in background" holds the application, so that closing the window
+ * leaves the reminders running; Quit always quits. */
+static void
+update_background_hold (CrmApplication *self)
+{
+  gboolean wanted = g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (wanted && !self->setting_hold)
+    g_application_hold (G_APPLICATION (self));
+  else if (!wanted && self->setting_hold)
+    g_application_release (G_APPLICATION (self));
+
+  self->setting_hold = wanted;
+}
+
+static void
+background_setting_changed_cb (CrmApplication *self)
+{
+  if (self->context != NULL)
+    update_background_hold (self);
+}
+
+static void
+start_at_login_changed_cb (GSettings      *settings,
+                           const char     *key,
+                           CrmApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_autostart_set (g_settings_get_boolean (settings, key), &error))
+    g_warning ("Could not change the start at login: %s", error->message);
 }
 
 static void
@@ -168,7 +215,22 @@ show_customer_activated (GSimpleAction *action,
     crm_window_show_customer (CRM_WINDOW (window), g_variant_get_int64 (parameter));
 }
 
+static void
+show_follow_ups_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  CrmApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (CRM_IS_WINDOW (window))
+    crm_window_set_section (CRM_WINDOW (window), "follow-ups");
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-follow-ups", show_follow_ups_activated },
   { "quit", quit_activated },
   /* Opens a customer's page: reminders and other programs use it. */
   { "show-customer", show_customer_activated, "x" },
@@ -385,6 +447,11 @@ crm_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 
+  g_signal_connect_swapped (self->settings, "changed::run-in-background",
+                            G_CALLBACK (background_setting_changed_cb), self);
+  g_signal_connect (self->settings, "changed::start-at-login",
+                    G_CALLBACK (start_at_login_changed_cb), self);
+
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accels[i].action, accels[i].accels);
@@ -397,6 +464,7 @@ crm_application_shutdown (GApplication *app)
 
   /* Close the database while the main loop is still around, so that
    * the WAL is checkpointed before the process exits. */
+  g_clear_object (&self->notifier);
   g_clear_object (&self->context);
 
   G_APPLICATION_CLASS (crm_application_parent_class)->shutdown (app);
@@ -407,6 +475,7 @@ crm_application_finalize (GObject *object)
 {
   CrmApplication *self = CRM_APPLICATION (object);
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->load_error, g_free);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "crm-context.h"
+#include "crm-scheduler.h"
 #include "crm-store.h"
 
 /* The one object that owns what the whole application shares: the data
@@ -13,9 +14,10 @@ struct _CrmContext
 {
   GObject   parent_instance;
 
-  char     *data_dir;
-  CrmStore *store;
-  guint     refresh_id;
+  char         *data_dir;
+  CrmStore     *store;
+  CrmScheduler *scheduler;
+  guint         refresh_id;
 };
 
 /* Figures cover a moving window (the last 365 days): rebuild them now and
@@ -39,6 +41,7 @@ crm_context_finalize (GObject *object)
   CrmContext *self = (CrmContext *) object;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->scheduler);
   g_clear_object (&self->store);
   g_clear_pointer (&self->data_dir, g_free);
 
@@ -146,6 +149,9 @@ crm_context_new (const char  *data_dir,
   refresh_cb (self);
   self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
 
+  /* Started by whoever announces reminders, once they listen. */
+  self->scheduler = crm_scheduler_new (self->store);
+
   return g_steal_pointer (&self);
 }
 
@@ -163,4 +169,18 @@ crm_context_get_store (CrmContext *self)
   g_return_val_if_fail (CRM_IS_CONTEXT (self), NULL);
 
   return self->store;
+}
+
+/**
+ * crm_context_get_scheduler:
+ *
+ * Returns: (transfer none): the reminder scheduler (not started until
+ *   crm_scheduler_start())
+ */
+CrmScheduler *
+crm_context_get_scheduler (CrmContext *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTEXT (self), NULL);
+
+  return self->scheduler;
 }

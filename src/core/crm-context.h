@@ -16,5 +16,6 @@ CrmContext *crm_context_new              (const char  *data_dir,
                                           GError     **error);
 const char *crm_context_get_data_dir     (CrmContext  *self);
 CrmStore   *crm_context_get_store        (CrmContext  *self);
+CrmScheduler *crm_context_get_scheduler  (CrmContext  *self);
 
 G_END_DECLS

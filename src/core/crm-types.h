@@ -7,5 +7,6 @@ G_BEGIN_DECLS
 
 typedef struct _CrmContext CrmContext;
 typedef struct _CrmStore   CrmStore;
+typedef struct _CrmScheduler CrmScheduler;
 
 G_END_DECLS
