@@ -428,6 +428,7 @@ crm_application_startup (GApplication *app)
     { "win.show-section::insights", { "<Control>4", NULL } },
     { "win.new-customer", { "<Control>n", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.new-follow-up", { "<Control><Shift>n", NULL } },
   };
 
   G_APPLICATION_CLASS (crm_application_parent_class)->startup (app);

@@ -823,6 +823,49 @@ money_for_shop (CrmStore *store)
  * Returns: %TRUE on success; %FALSE with @error set, %CRM_DEMO_ERROR_NOT_EMPTY
  *   when the database already has customers
  */
+/* Follow-ups a shop really has: some overdue, some today, some ahead, a
+ * few repeating (a monthly order, a weekly delivery). */
+static const struct
+{
+  const char *note;
+  gint64      offset_hours;   /* from now */
+  guint       repeat_days;
+} follow_up_plan[] = {
+  { "დაურეკოს შეკვეთის თაობაზე, რომელიც ჩამოვიდა", -50, 0 },
+  { "Զանգել պատվերի մասին, որը եկել է", -26, 0 },
+  { "მადლობა რეკომენდაციისთვის", -6, 0 },
+  { "Հիշեցնել տորթի պատվերի մասին", -2, 0 },
+  { "შეახსენოს დაბადების დღის ფასდაკლება", 1, 0 },
+  { "Ճշտել առաքման հասցեն", 3, 0 },
+  { "ყოველკვირეული მიწოდება რესტორანში", 5, 7 },
+  { "Ամսական մեծածախ պատվեր", 26, 30 },
+  { "ახალი პროდუქციის შეთავაზება", 50, 0 },
+  { "Հարցնել, թե ինչպես է դուր եկել նոր տեսականին", 75, 0 },
+  { "ორ კვირაში ერთხელ — ყავის მარცვლების შეკვეთა", 120, 14 },
+  { "Զանգել ծննդյան օրվա կապակցությամբ", 200, 0 },
+  { "საბითუმო ფასების განახლება", 330, 0 },
+  { "Ստուգել վճարումը", -75, 0 },
+};
+
+static gboolean
+add_follow_ups (Shop    *shop,
+                guint    n_customers,
+                GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (follow_up_plan) && n_customers > 0; i++)
+    {
+      /* Spread over the list, the same customers for the same seed. */
+      gint64 customer = 1 + (gint64) g_rand_int_range (shop->rand, 0, (gint32) MIN (n_customers, G_MAXINT32));
+      gint64 due = shop->now + follow_up_plan[i].offset_hours * 60 * 60;
+
+      if (crm_store_add_follow_up (shop->store, customer, due, follow_up_plan[i].note,
+                                   follow_up_plan[i].repeat_days, error) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 crm_demo_fill (CrmStore  *store,
                guint      n_customers,
@@ -873,6 +916,9 @@ crm_demo_fill (CrmStore  *store,
           !add_contacts (&shop, &habit, id, error))
         goto failed;
     }
+
+  if (!add_follow_ups (&shop, n_customers, error))
+    goto failed;
 
   /* Figures and segments are rebuilt once, here; a failed commit has
    * already rolled back, and rolling back again does nothing. */

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-customer-page.h"
+#include "crm-follow-up-row.h"
 #include "crm-format.h"
 #include "crm-record-dialog.h"
 #include "crm-store.h"
@@ -38,6 +39,8 @@ struct _CrmCustomerPage
   GtkTextView    *notes_view;
   GtkLabel       *error_label;
   GtkButton      *save_button;
+  GtkWidget      *follow_ups_group;
+  GtkListBox     *follow_ups_list;
   GtkWidget      *history_group;
   GtkListBox     *history_list;
   GtkWidget      *danger_box;
@@ -216,6 +219,29 @@ update_history (CrmCustomerPage *self)
     }
 }
 
+static void
+update_follow_ups (CrmCustomerPage *self)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->follow_ups_list))) != NULL)
+    gtk_list_box_remove (self->follow_ups_list, child);
+
+  pending = crm_store_list_follow_ups (get_store (self), FALSE, self->customer_id, 50);
+  for (guint i = 0; i < pending->len; i++)
+    gtk_list_box_append (self->follow_ups_list,
+                         crm_follow_up_row_new (self->context, g_ptr_array_index (pending, i), FALSE));
+  gtk_widget_set_visible (self->follow_ups_group, pending->len > 0);
+}
+
+static void
+follow_up_activated_cb (CrmCustomerPage *self,
+                        GtkListBoxRow   *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (row), "follow-up.edit", NULL);
+}
+
 /* Everything but the form: what the customer brings and their history,
  * which change when a purchase is recorded while someone edits. */
 static void
@@ -229,6 +255,7 @@ update_figures (CrmCustomerPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->badge_label), exists);
   gtk_widget_set_visible (self->actions_box, exists);
   gtk_widget_set_visible (self->history_group, exists);
+  gtk_widget_set_visible (self->follow_ups_group, FALSE);
   gtk_widget_set_visible (self->danger_box, exists);
 
   if (!exists)
@@ -254,6 +281,7 @@ update_figures (CrmCustomerPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->risk_label), risk != NULL);
 
   update_history (self);
+  update_follow_ups (self);
 }
 
 static void
@@ -512,6 +540,9 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, follow_ups_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, follow_ups_list);
+  gtk_widget_class_bind_template_callback (widget_class, follow_up_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, danger_box);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);

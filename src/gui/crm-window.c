@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "crm-customers-page.h"
+#include "crm-follow-up-dialog.h"
+#include "crm-follow-ups-page.h"
 #include "crm-money.h"
 #include "crm-store.h"
 #include "crm-window.h"
@@ -28,6 +30,8 @@ struct _CrmWindow
   GtkStack             *section_stack;
   AdwStatusPage        *error_page;
   CrmCustomersPage     *customers_page;
+  CrmFollowUpsPage     *follow_ups_page;
+  GtkLabel             *follow_ups_badge;
   GtkWidget            *add_button;
 
   guint                 ask_currency_id;
@@ -99,6 +103,39 @@ new_customer_action (GtkWidget  *widget,
   crm_window_set_section (self, "customers");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   crm_customers_page_new_customer (self->customers_page);
+}
+
+static void
+new_follow_up_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  gint64 customer_id = crm_customers_page_get_shown_id (self->customers_page);
+  GtkWindow *dialog;
+
+  /* From a customer's page, for that customer. */
+  if (g_strcmp0 (crm_window_get_section (self), "customers") != 0)
+    customer_id = 0;
+
+  dialog = crm_follow_up_dialog_new (GTK_WINDOW (self), crm_context_get_store (self->context),
+                                     MAX (customer_id, 0), 0);
+  gtk_window_present (dialog);
+}
+
+static void
+waiting_changed_cb (CrmWindow *self)
+{
+  guint n = crm_follow_ups_page_count_waiting (self->follow_ups_page);
+  g_autofree char *text = g_strdup_printf ("%u", n);
+  g_autofree char *description = g_strdup_printf (ngettext ("%u follow-up waiting",
+                                                            "%u follow-ups waiting", n), n);
+
+  gtk_label_set_text (self->follow_ups_badge, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->follow_ups_badge), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_ups_badge),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_ups_badge), n > 0);
 }
 
 static void
@@ -238,10 +275,13 @@ crm_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-follow-up", FALSE);
     }
   else
     {
       crm_customers_page_set_context (self->customers_page, self->context);
+      crm_follow_ups_page_set_context (self->follow_ups_page, self->context);
+      waiting_changed_cb (self);
     }
 
   crm_window_restore_state (self);
@@ -349,6 +389,7 @@ crm_window_class_init (CrmWindowClass *klass)
   widget_class->map = crm_window_map;
 
   g_type_ensure (CRM_TYPE_CUSTOMERS_PAGE);
+  g_type_ensure (CRM_TYPE_FOLLOW_UPS_PAGE);
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
@@ -374,6 +415,9 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, follow_ups_page);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, follow_ups_badge);
+  gtk_widget_class_bind_template_callback (widget_class, waiting_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
@@ -382,6 +426,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.new-follow-up", NULL, new_follow_up_action);
 }
 
 static void

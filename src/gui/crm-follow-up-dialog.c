@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "crm-follow-up-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "crm-customer-list.h"
+#include "crm-follow-up-dialog.h"
+
+/* Schedules a new follow-up or edits one: who, what, when, how often. The
+ * customer is found by typing a few letters, as in the customer list. */
+struct _CrmFollowUpDialog
+{
+  AdwWindow        parent_instance;
+
+  CrmStore        *store;
+  CrmCustomerList *matches;
+  gint64           customer_id;
+  gint64           follow_up_id;
+  gboolean         picking;
+
+  AdwWindowTitle  *window_title;
+  GtkWidget       *customer_group;
+  AdwEntryRow     *customer_row;
+  GtkListBox      *matches_list;
+  AdwEntryRow     *note_row;
+  AdwEntryRow     *date_row;
+  AdwEntryRow     *time_row;
+  GtkSpinButton   *repeat_spin;
+  GtkLabel        *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (CrmFollowUpDialog, crm_follow_up_dialog, ADW_TYPE_WINDOW)
+
+#define MAX_MATCHES 6
+
+static void
+show_error (CrmFollowUpDialog *self,
+            const char        *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+clear_matches (CrmFollowUpDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matches_list))) != NULL)
+    gtk_list_box_remove (self->matches_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
+}
+
+static void
+customer_search_cb (CrmFollowUpDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->customer_row));
+  guint n;
+
+  if (self->picking)
+    return;
+
+  /* Typing again means choosing again. */
+  self->customer_id = 0;
+  clear_matches (self);
+  if (text[0] == '\0')
+    return;
+
+  crm_customer_list_set_search (self->matches, text);
+  n = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->matches)), MAX_MATCHES);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrmCustomer) customer = g_list_model_get_item (G_LIST_MODEL (self->matches), i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_customer_get_name (customer));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), crm_customer_get_phone (customer));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "crm-customer-id",
+                         GSIZE_TO_POINTER ((gsize) crm_customer_get_id (customer)));
+      gtk_list_box_append (self->matches_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), n > 0);
+}
+
+static void
+match_activated_cb (CrmFollowUpDialog *self,
+                    GtkListBoxRow     *row)
+{
+  crm_follow_up_dialog_set_customer (self, (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row),
+                                                                                          "crm-customer-id")));
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
+}
+
+static void
+customer_pick_first_cb (CrmFollowUpDialog *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->matches_list, 0);
+
+  if (first != NULL)
+    match_activated_cb (self, first);
+}
+
+/* "2026-05-31" or "31.05.2026", and "14:30" or "14.30". */
+static gboolean
+parse_when (const char *date,
+            const char *time,
+            gint64     *when)
+{
+  g_autoptr(GDateTime) local = NULL;
+  int y, m, d, hour = 0, minute = 0;
+  char extra;
+
+  if (!(sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 ||
+        sscanf (date, "%2d.%2d.%4d%c", &d, &m, &y, &extra) == 3) ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+
+  if (time[0] != '\0' &&
+      !(sscanf (time, "%2d:%2d%c", &hour, &minute, &extra) == 2 ||
+        sscanf (time, "%2d.%2d%c", &hour, &minute, &extra) == 2))
+    return FALSE;
+
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    return FALSE;
+
+  local = g_date_time_new_local (y, m, d, hour, minute, 0);
+  if (local == NULL)
+    return FALSE;
+
+  *when = g_date_time_to_unix (local);
+  return TRUE;
+}
+
+/**
+ * crm_follow_up_dialog_save:
+ *
+ * Returns: %FALSE when something needs fixing; the dialog says what
+ */
+gboolean
+crm_follow_up_dialog_save (CrmFollowUpDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  guint repeat = (guint) gtk_spin_button_get_value_as_int (self->repeat_spin);
+  gint64 when = 0;
+
+  if (self->customer_id <= 0)
+    {
+      show_error (self, _("Choose the customer: type a few letters of the name and pick it."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
+      return FALSE;
+    }
+
+  if (!parse_when (gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
+                   gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &when))
+    {
+      show_error (self, _("Write the date as year-month-day and the time as hours:minutes, "
+                          "for example 2026-05-31 and 14:30."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+      return FALSE;
+    }
+
+  if (self->follow_up_id > 0)
+    crm_store_update_follow_up (self->store, self->follow_up_id, when, note, repeat, &error);
+  else
+    crm_store_add_follow_up (self->store, self->customer_id, when, note, repeat, &error);
+
+  if (error != NULL)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_cb (CrmFollowUpDialog *self)
+{
+  crm_follow_up_dialog_save (self);
+}
+
+static void
+crm_follow_up_dialog_finalize (GObject *object)
+{
+  CrmFollowUpDialog *self = CRM_FOLLOW_UP_DIALOG (object);
+
+  g_clear_object (&self->matches);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (crm_follow_up_dialog_parent_class)->finalize (object);
+}
+
+static void
+crm_follow_up_dialog_class_init (CrmFollowUpDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = crm_follow_up_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-follow-up-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, customer_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, customer_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, matches_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, repeat_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customer_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customer_pick_first_cb);
+  gtk_widget_class_bind_template_callback (widget_class, match_activated_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+crm_follow_up_dialog_init (CrmFollowUpDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
+}
+
+/**
+ * crm_follow_up_dialog_set_customer:
+ *
+ * Picks the customer, as choosing one from the matches does.
+ */
+void
+crm_follow_up_dialog_set_customer (CrmFollowUpDialog *self,
+                                   gint64             customer_id)
+{
+  g_autoptr(CrmCustomer) customer = crm_store_get_customer (self->store, customer_id);
+
+  if (customer == NULL)
+    return;
+
+  self->customer_id = customer_id;
+  self->picking = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->customer_row), crm_customer_get_name (customer));
+  self->picking = FALSE;
+  clear_matches (self);
+  adw_window_title_set_subtitle (self->window_title, crm_customer_get_name (customer));
+}
+
+/**
+ * crm_follow_up_dialog_new:
+ * @customer_id: the customer, or 0 to choose one in the dialog
+ * @follow_up_id: a follow-up to edit, or 0 for a new one
+ */
+GtkWindow *
+crm_follow_up_dialog_new (GtkWindow *parent,
+                          CrmStore  *store,
+                          gint64     customer_id,
+                          gint64     follow_up_id)
+{
+  g_autoptr(CrmFollowUp) follow_up = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  CrmFollowUpDialog *self;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+
+  self = g_object_new (CRM_TYPE_FOLLOW_UP_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->follow_up_id = follow_up_id;
+  self->matches = crm_customer_list_new (store);
+
+  if (follow_up_id > 0)
+    follow_up = crm_store_get_follow_up (store, follow_up_id);
+
+  if (follow_up != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (crm_follow_up_get_when (follow_up));
+
+      customer_id = crm_follow_up_get_customer_id (follow_up);
+      when = g_date_time_to_local (utc);
+      gtk_editable_set_text (GTK_EDITABLE (self->note_row), crm_follow_up_get_note (follow_up));
+      gtk_spin_button_set_value (self->repeat_spin, crm_follow_up_get_repeat_days (follow_up));
+    }
+  else
+    {
+      /* The next full hour: soon, and a round time to remember. */
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) hour = g_date_time_add_hours (now, 1);
+
+      when = g_date_time_add_seconds (hour, -(g_date_time_get_minute (hour) * 60 +
+                                              g_date_time_get_seconds (hour)));
+    }
+
+  date = g_date_time_format (when, "%Y-%m-%d");
+  time = g_date_time_format (when, "%H:%M");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+
+  adw_window_title_set_title (self->window_title,
+                              follow_up ? _("Edit Follow-up") : _("New Follow-up"));
+  gtk_window_set_title (GTK_WINDOW (self), follow_up ? _("Edit Follow-up") : _("New Follow-up"));
+
+  if (customer_id > 0)
+    {
+      crm_follow_up_dialog_set_customer (self, customer_id);
+      gtk_widget_set_visible (self->customer_group, FALSE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
+    }
+  else
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
+    }
+
+  return GTK_WINDOW (self);
+}

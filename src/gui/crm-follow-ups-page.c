@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "crm-follow-ups-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-follow-up-dialog.h"
+#include "crm-follow-up-row.h"
+#include "crm-follow-ups-page.h"
+#include "crm-scheduler.h"
+
+/* Every follow-up of the shop in four groups: overdue, today, upcoming,
+ * and the last ones done. */
+struct _CrmFollowUpsPage
+{
+  AdwBin      parent_instance;
+
+  CrmContext *context;
+  gulong      changed_id;
+  gulong      due_id;
+  guint       minute_id;
+  guint       n_waiting;
+
+  GtkStack   *stack;
+  GtkWidget  *overdue_group;
+  GtkListBox *overdue_list;
+  GtkWidget  *today_group;
+  GtkListBox *today_list;
+  GtkWidget  *upcoming_group;
+  GtkListBox *upcoming_list;
+  GtkWidget  *done_group;
+  GtkListBox *done_list;
+};
+
+G_DEFINE_FINAL_TYPE (CrmFollowUpsPage, crm_follow_ups_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_N_WAITING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define MAX_PENDING 500
+#define MAX_DONE 20
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static gint64
+start_of_tomorrow (gint64 now)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (local, 1);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                                         g_date_time_get_month (tomorrow),
+                                                         g_date_time_get_day_of_month (tomorrow),
+                                                         0, 0, 0);
+
+  return g_date_time_to_unix (midnight);
+}
+
+void
+crm_follow_ups_page_refresh (CrmFollowUpsPage *self)
+{
+  CrmStore *store;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GPtrArray) done = NULL;
+  gint64 now, tomorrow;
+  guint n[3] = { 0, 0, 0 };
+  GtkListBox *lists[3];
+
+  g_return_if_fail (CRM_IS_FOLLOW_UPS_PAGE (self));
+
+  if (self->context == NULL)
+    return;
+
+  store = crm_context_get_store (self->context);
+  now = crm_store_now (store);
+  tomorrow = start_of_tomorrow (now);
+  lists[0] = self->overdue_list;
+  lists[1] = self->today_list;
+  lists[2] = self->upcoming_list;
+
+  for (guint i = 0; i < 3; i++)
+    clear_list (lists[i]);
+  clear_list (self->done_list);
+
+  pending = crm_store_list_follow_ups (store, FALSE, 0, MAX_PENDING);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      CrmFollowUp *follow_up = g_ptr_array_index (pending, i);
+      gint64 when = crm_follow_up_get_when (follow_up);
+      guint group = when <= now ? 0 : when < tomorrow ? 1 : 2;
+
+      gtk_list_box_append (lists[group], crm_follow_up_row_new (self->context, follow_up, TRUE));
+      n[group]++;
+    }
+
+  done = crm_store_list_follow_ups (store, TRUE, 0, MAX_DONE);
+  for (guint i = 0; i < done->len; i++)
+    gtk_list_box_append (self->done_list,
+                         crm_follow_up_row_new (self->context, g_ptr_array_index (done, i), TRUE));
+
+  gtk_widget_set_visible (self->overdue_group, n[0] > 0);
+  gtk_widget_set_visible (self->today_group, n[1] > 0);
+  gtk_widget_set_visible (self->upcoming_group, n[2] > 0);
+  gtk_widget_set_visible (self->done_group, done->len > 0);
+  gtk_stack_set_visible_child_name (self->stack, pending->len + done->len > 0 ? "list" : "empty");
+
+  if (self->n_waiting != n[0] + n[1])
+    {
+      self->n_waiting = n[0] + n[1];
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
+    }
+}
+
+static void
+row_activated_cb (CrmFollowUpsPage *self,
+                  GtkListBoxRow    *row)
+{
+  if (CRM_IS_FOLLOW_UP_ROW (row))
+    gtk_widget_activate_action (GTK_WIDGET (row), "follow-up.edit", NULL);
+}
+
+static void
+store_changed_cb (CrmStore         *store,
+                  guint             change,
+                  gint64            customer_id,
+                  CrmFollowUpsPage *self)
+{
+  if (change & (CRM_STORE_CHANGE_FOLLOW_UPS | CRM_STORE_CHANGE_CUSTOMERS))
+    crm_follow_ups_page_refresh (self);
+}
+
+/* Time moves follow-ups from Upcoming to Today to Overdue. */
+static gboolean
+minute_cb (gpointer user_data)
+{
+  crm_follow_ups_page_refresh (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+crm_follow_ups_page_dispose (GObject *object)
+{
+  CrmFollowUpsPage *self = CRM_FOLLOW_UPS_PAGE (object);
+
+  g_clear_handle_id (&self->minute_id, g_source_remove);
+  if (self->context != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, crm_context_get_store (self->context));
+      g_clear_signal_handler (&self->due_id, crm_context_get_scheduler (self->context));
+    }
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (crm_follow_ups_page_parent_class)->dispose (object);
+}
+
+static void
+crm_follow_ups_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CrmFollowUpsPage *self = CRM_FOLLOW_UPS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_WAITING:
+      g_value_set_uint (value, self->n_waiting);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_follow_ups_page_class_init (CrmFollowUpsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = crm_follow_ups_page_dispose;
+  object_class->get_property = crm_follow_ups_page_get_property;
+
+  /* Overdue or due later today: the sidebar shows it as a badge. */
+  properties[PROP_N_WAITING] =
+    g_param_spec_uint ("n-waiting", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-follow-ups-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, overdue_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, overdue_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, today_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, today_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, upcoming_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, upcoming_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, done_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, done_list);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+}
+
+static void
+crm_follow_ups_page_init (CrmFollowUpsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+crm_follow_ups_page_set_context (CrmFollowUpsPage *self,
+                                 CrmContext       *context)
+{
+  g_return_if_fail (CRM_IS_FOLLOW_UPS_PAGE (self));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  self->changed_id = g_signal_connect (crm_context_get_store (context), "changed",
+                                       G_CALLBACK (store_changed_cb), self);
+  self->due_id = g_signal_connect_swapped (crm_context_get_scheduler (context), "due",
+                                           G_CALLBACK (crm_follow_ups_page_refresh), self);
+  self->minute_id = g_timeout_add_seconds (60, minute_cb, self);
+  crm_follow_ups_page_refresh (self);
+}
+
+/**
+ * crm_follow_ups_page_count_waiting:
+ *
+ * Returns: follow-ups overdue or due later today, for the sidebar's badge
+ */
+guint
+crm_follow_ups_page_count_waiting (CrmFollowUpsPage *self)
+{
+  g_return_val_if_fail (CRM_IS_FOLLOW_UPS_PAGE (self), 0);
+
+  return self->n_waiting;
+}
