@@ -197,8 +197,7 @@ check_preferences (CrmApplication *app,
   g_assert_true (gtk_window_get_transient_for (preferences) == window);
 
   /* The database row shows where the shop's file is. */
-  database_row = ADW_ACTION_ROW (find_widget_full (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW,
-                                                   ADW_TYPE_COMBO_ROW, NULL));
+  database_row = ADW_ACTION_ROW (find_row (GTK_WIDGET (preferences), "Database"));
   g_assert_nonnull (database_row);
   g_assert_cmpstr (adw_action_row_get_subtitle (database_row), ==,
                    crm_store_get_path (crm_context_get_store (context)));

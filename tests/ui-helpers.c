@@ -172,3 +172,25 @@ add_ui_cases (const UiCase *cases,
   for (gsize i = 0; i < n_cases; i++)
     g_test_add_data_func (cases[i].path, &cases[i], test_ui_case);
 }
+
+/* The first preferences row below @root titled @title. */
+GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

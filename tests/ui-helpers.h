@@ -25,6 +25,8 @@ GtkWidget *find_widget_full (GtkWidget  *root,
 GtkWidget *find_button      (GtkWidget  *root,
                              const char *label);
 GtkWindow *find_toplevel    (GType       type);
+GtkWidget *find_row         (GtkWidget  *root,
+                             const char *title);
 char      *make_data_dir    (void);
 int        run_app          (const char *data_dir,
                              CheckFunc   check,

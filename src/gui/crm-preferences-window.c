@@ -31,6 +31,11 @@ struct _CrmPreferencesWindow
   GtkSpinButton        *min_purchases_spin;
   GtkSpinButton        *window_spin;
   GtkSpinButton        *risk_spin;
+  GtkWidget            *reminders_group;
+  GtkSwitch            *background_switch;
+  GtkSwitch            *login_switch;
+  GtkSpinButton        *opens_spin;
+  GtkSpinButton        *closes_spin;
   gboolean              loading;
 };
 
@@ -180,6 +185,16 @@ min_spend_apply_cb (CrmPreferencesWindow *self)
   save_setting (self, "segment.min_spend", value);
 }
 
+/* Shop hours are the shop's (in the database, in minutes), not a person's. */
+static void
+hours_changed_cb (CrmPreferencesWindow *self,
+                  GtkSpinButton        *spin)
+{
+  g_autofree char *minutes = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin) * 60);
+
+  save_setting (self, spin == self->opens_spin ? "reminders.opens" : "reminders.closes", minutes);
+}
+
 static void
 load_shop_settings (CrmPreferencesWindow *self)
 {
@@ -200,6 +215,8 @@ load_shop_settings (CrmPreferencesWindow *self)
                              crm_store_get_setting_int (store, "segment.min_purchases", 0));
   gtk_spin_button_set_value (self->window_spin, crm_store_get_setting_int (store, "segment.window_days", 365));
   gtk_spin_button_set_value (self->risk_spin, crm_store_get_setting_int (store, "segment.at_risk_days", 60));
+  gtk_spin_button_set_value (self->opens_spin, crm_store_get_setting_int (store, "reminders.opens", 9 * 60) / 60);
+  gtk_spin_button_set_value (self->closes_spin, crm_store_get_setting_int (store, "reminders.closes", 19 * 60) / 60);
 
   min_spend = crm_money_format_plain (crm_store_get_setting_int (store, "segment.min_spend", 0));
   gtk_editable_set_text (GTK_EDITABLE (self->min_spend_row), min_spend);
@@ -241,6 +258,12 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, min_purchases_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, window_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, risk_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, reminders_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, login_switch);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, opens_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, closes_spin);
+  gtk_widget_class_bind_template_callback (widget_class, hours_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_folder_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, currency_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, rule_changed_cb);
@@ -277,6 +300,8 @@ crm_preferences_window_new (GtkWindow  *parent,
   g_settings_bind_with_mapping (settings, "style", self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
+  g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "start-at-login", self->login_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   if (context != NULL)
     {
@@ -292,6 +317,7 @@ crm_preferences_window_new (GtkWindow  *parent,
     {
       gtk_widget_set_sensitive (self->open_folder_button, FALSE);
       gtk_widget_set_visible (self->shop_page, FALSE);
+      gtk_widget_set_visible (self->reminders_group, FALSE);
     }
 
   return GTK_WINDOW (self);
