@@ -8,6 +8,9 @@
 
 #include "crm-customer-page.h"
 #include "crm-customers-page.h"
+#include "crm-follow-up-dialog.h"
+#include "crm-follow-up-row.h"
+#include "crm-follow-ups-page.h"
 #include "crm-record-dialog.h"
 #include "crm-store.h"
 #include "crm-window.h"
@@ -319,7 +322,96 @@ check_currency_prompt (CrmApplication *app,
   g_assert_cmpstr (currency, ==, "AMD");
 }
 
+static void
+check_follow_ups_in_window (CrmApplication *app,
+                            GtkWindow      *window,
+                            gpointer        data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  CrmStore *store = store_of (app);
+  CrmCustomerFields fields = { .name = "ნინო ბერიძე" };
+  gint64 customer = crm_store_add_customer (store, &fields, &error);
+  GtkWidget *page = find_widget (GTK_WIDGET (window), CRM_TYPE_FOLLOW_UPS_PAGE, NULL);
+  GtkWidget *badge = find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "sidebar-badge");
+  CrmFollowUpDialog *dialog;
+  GtkWidget *row;
+
+  /* No notification server in this session: a due follow-up still shows,
+   * in the section and as a count in the sidebar. */
+  crm_store_add_follow_up (store, customer, crm_store_now (store) - 60, "Call about the cake", 0, &error);
+  g_assert_no_error (error);
+  spin_main_loop ();
+  g_assert_true (gtk_widget_get_visible (badge));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "1");
+  row = find_row (page, "ნინო ბერიძე");
+  g_assert_true (CRM_IS_FOLLOW_UP_ROW (row));
+  g_assert_true (gtk_widget_is_ancestor (row, find_widget (page, ADW_TYPE_PREFERENCES_GROUP, NULL)));
+
+  /* Done from the row. */
+  g_assert_true (gtk_widget_activate_action (row, "follow-up.done", NULL));
+  spin_main_loop ();
+  pending = crm_store_list_follow_ups (store, FALSE, 0, 10);
+  g_assert_cmpuint (pending->len, ==, 0);
+  g_assert_false (gtk_widget_get_visible (badge));
+  g_clear_pointer (&pending, g_ptr_array_unref);
+
+  /* A new one from the customer's page, for that customer. */
+  crm_window_show_customer (CRM_WINDOW (window), customer);
+  spin_main_loop ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-follow-up", NULL));
+  dialog = CRM_FOLLOW_UP_DIALOG (find_toplevel (CRM_TYPE_FOLLOW_UP_DIALOG));
+  g_assert_nonnull (dialog);
+  type_into (GTK_WIDGET (dialog), "What to do, e.g. “Call about the order that arrived”", "Thank for the referral");
+  type_into (GTK_WIDGET (dialog), "Time (hours:minutes)", "25:00");
+  g_assert_false (crm_follow_up_dialog_save (dialog));
+  type_into (GTK_WIDGET (dialog), "Time (hours:minutes)", "10:30");
+  g_assert_true (crm_follow_up_dialog_save (dialog));
+  spin_main_loop ();
+
+  pending = crm_store_list_follow_ups (store, FALSE, customer, 10);
+  g_assert_cmpuint (pending->len, ==, 1);
+  g_assert_cmpstr (crm_follow_up_get_note (g_ptr_array_index (pending, 0)), ==, "Thank for the referral");
+
+  /* The customer's page lists it too. */
+  g_assert_nonnull (find_row (GTK_WIDGET (crm_window_get_customers_page (CRM_WINDOW (window))),
+                              "Thank for the referral"));
+}
+
+static void
+check_follow_up_customer_search (CrmApplication *app,
+                                 GtkWindow      *window,
+                                 gpointer        data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  CrmStore *store = store_of (app);
+  CrmCustomerFields fields = { .name = "Անի Պետրոսյան", .phone = "+374 10 123456" };
+  gint64 customer = crm_store_add_customer (store, &fields, &error);
+  CrmFollowUpDialog *dialog;
+
+  /* From the section, the customer is found by typing. */
+  crm_window_set_section (CRM_WINDOW (window), "follow-ups");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-follow-up", NULL));
+  dialog = CRM_FOLLOW_UP_DIALOG (find_toplevel (CRM_TYPE_FOLLOW_UP_DIALOG));
+  g_assert_nonnull (dialog);
+  type_into (GTK_WIDGET (dialog), "What to do, e.g. “Call about the order that arrived”", "Ask about the cake");
+
+  /* Without a customer it says so. */
+  g_assert_false (crm_follow_up_dialog_save (dialog));
+
+  type_into (GTK_WIDGET (dialog), "Find a customer by name or phone", "010 12");
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), "Անի Պետրոսյան"));
+  g_signal_emit_by_name (find_row (GTK_WIDGET (dialog), "Find a customer by name or phone"), "entry-activated");
+  g_assert_true (crm_follow_up_dialog_save (dialog));
+
+  pending = crm_store_list_follow_ups (store, FALSE, customer, 10);
+  g_assert_cmpuint (pending->len, ==, 1);
+}
+
 static const UiCase ui_cases[] = {
+  { "/ui/follow-ups/in-window", prepare_currency, check_follow_ups_in_window },
+  { "/ui/follow-ups/customer-search", prepare_currency, check_follow_up_customer_search },
   { "/ui/customers/currency-prompt", NULL, check_currency_prompt },
   { "/ui/customers/becomes-key", prepare_currency, check_customer_becomes_key },
   { "/ui/customers/archive-and-undo", prepare_currency, check_archive_and_undo },
