@@ -397,6 +397,67 @@ test_idle_wakeups (Fixture       *fixture,
   g_assert_cmpuint (fixture->due->len, ==, 0);
 }
 
+static guint
+suggested (Fixture *fixture,
+           gint64   customer)
+{
+  g_autoptr(GPtrArray) list = crm_store_list_keep_in_touch (fixture->shop.store, 100);
+
+  for (guint i = 0; i < list->len; i++)
+    if (crm_follow_up_get_customer_id (g_ptr_array_index (list, i)) == customer)
+      return i + 1;
+
+  return 0;
+}
+
+static void
+test_keep_in_touch (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = fixture->shop.now;
+  gint64 id;
+
+  /* Both customers were added today: nobody is due a word yet. */
+  g_assert_cmpuint (suggested (fixture, fixture->key_customer), ==, 0);
+  g_assert_cmpuint (suggested (fixture, fixture->customer), ==, 0);
+
+  /* Twenty days later the key client (every 14 days) is, the other
+   * (every 60) is not. */
+  fixture->shop.now = start + 20 * DAY;
+  g_assert_cmpuint (suggested (fixture, fixture->key_customer), ==, 1);
+  g_assert_cmpuint (suggested (fixture, fixture->customer), ==, 0);
+
+  /* A call resets the clock. */
+  crm_store_add_interaction (fixture->shop.store, fixture->key_customer, fixture->shop.now - DAY,
+                             "call", "", &error);
+  g_assert_cmpuint (suggested (fixture, fixture->key_customer), ==, 0);
+
+  /* Seventy days on, both; key clients first. */
+  fixture->shop.now = start + 70 * DAY;
+  g_assert_cmpuint (suggested (fixture, fixture->key_customer), ==, 1);
+  g_assert_cmpuint (suggested (fixture, fixture->customer), ==, 2);
+
+  /* A follow-up waiting for them: no suggestion on top of it. */
+  id = crm_store_add_follow_up (fixture->shop.store, fixture->customer, fixture->shop.now + DAY, "", 0, &error);
+  g_assert_cmpuint (suggested (fixture, fixture->customer), ==, 0);
+
+  /* Done counts as being in touch. */
+  crm_store_complete_follow_up (fixture->shop.store, id, &error);
+  g_assert_cmpuint (suggested (fixture, fixture->customer), ==, 0);
+
+  /* Dismissed: quiet for another cadence, then back. */
+  g_assert_true (crm_store_dismiss_keep_in_touch (fixture->shop.store, fixture->key_customer, &error));
+  g_assert_cmpuint (suggested (fixture, fixture->key_customer), ==, 0);
+  fixture->shop.now += 15 * DAY;
+  g_assert_cmpuint (suggested (fixture, fixture->key_customer), ==, 1);
+  g_assert_no_error (error);
+
+  /* The cadence is a setting. */
+  g_assert_true (crm_store_set_setting (fixture->shop.store, "touch.key_days", "30", &error));
+  g_assert_cmpuint (suggested (fixture, fixture->key_customer), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +476,7 @@ main (int   argc,
   ADD ("/scheduler/catch-up-summary", test_catch_up_summary);
   ADD ("/scheduler/no-repeat-after-restart", test_no_repeat_after_restart);
   ADD ("/scheduler/idle-wakeups", test_idle_wakeups);
+  ADD ("/scheduler/keep-in-touch", test_keep_in_touch);
 
 #undef ADD
 

@@ -479,3 +479,82 @@ crm_store_count_pending_follow_ups (CrmStore *self,
     }
   sqlite3_reset (stmt);
 }
+
+/* The last time the shop was in touch: a purchase, any contact, a
+ * follow-up done, or a suggestion dismissed. */
+#define LAST_TOUCH_SQL                                                              \
+  "max (coalesce (s.last_purchase_at, 0), c.created_at, coalesce (c.touch_dismissed_at, 0), " \
+  "     coalesce ((SELECT max (i.at) FROM interactions i WHERE i.customer_id = c.id), 0), "    \
+  "     coalesce ((SELECT max (d.done_at) FROM follow_ups d WHERE d.customer_id = c.id), 0))"
+
+/**
+ * crm_store_list_keep_in_touch:
+ * @limit: the most to return
+ *
+ * Customers the shop has not been in touch with for longer than their
+ * segment's cadence (settings `touch.key_days`, default 14, and
+ * `touch.secondary_days`, default 60) and who have no follow-up waiting:
+ * key clients first, the longest silent first.
+ *
+ * Returns: (transfer full) (element-type CrmFollowUp): one suggestion per
+ *   customer: id 0, due when the cadence ran out
+ */
+GPtrArray *
+crm_store_list_keep_in_touch (CrmStore *self,
+                              guint     limit)
+{
+  sqlite3_stmt *stmt;
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (CRM_IS_STORE (self), list);
+
+  stmt = crm_store_prepare (self,
+                            "SELECT id, name, k, touch + (CASE k WHEN 1 THEN ?2 ELSE ?3 END) * 86400 AS due "
+                            "FROM (SELECT c.id, c.name, "
+                            "        (CASE c.segment_override WHEN 'key' THEN 1 WHEN 'secondary' THEN 0 "
+                            "         ELSE coalesce (s.rule_key, 0) END) AS k, "
+                            "        " LAST_TOUCH_SQL " AS touch "
+                            "      FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id "
+                            "      WHERE c.archived_at IS NULL AND NOT EXISTS "
+                            "        (SELECT 1 FROM follow_ups p WHERE p.customer_id = c.id AND p.done_at IS NULL)) "
+                            "WHERE due <= ?1 ORDER BY k DESC, due LIMIT ?4",
+                            NULL);
+  if (stmt == NULL)
+    return list;
+
+  sqlite3_bind_int64 (stmt, 1, crm_store_now (self));
+  sqlite3_bind_int (stmt, 2, MAX (crm_store_get_setting_int (self, "touch.key_days", 14), 1));
+  sqlite3_bind_int (stmt, 3, MAX (crm_store_get_setting_int (self, "touch.secondary_days", 60), 1));
+  sqlite3_bind_int (stmt, 4, (int) MIN (limit, G_MAXINT));
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      CrmFollowUp *suggestion = g_object_new (CRM_TYPE_FOLLOW_UP, NULL);
+
+      suggestion->customer_id = sqlite3_column_int64 (stmt, 0);
+      suggestion->customer_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      suggestion->key_client = sqlite3_column_int (stmt, 2) != 0;
+      suggestion->due_at = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (list, suggestion);
+    }
+  sqlite3_reset (stmt);
+
+  return list;
+}
+
+/**
+ * crm_store_dismiss_keep_in_touch:
+ *
+ * "Not now": the cadence starts again from today, as if the shop had been
+ * in touch.
+ */
+gboolean
+crm_store_dismiss_keep_in_touch (CrmStore  *self,
+                                 gint64     customer_id,
+                                 GError   **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  return write_one (self, "UPDATE customers SET touch_dismissed_at = ?2 WHERE id = ?1",
+                    customer_id, crm_store_now (self), error);
+}

@@ -151,6 +151,8 @@ static const char schema_2[] =
   "ALTER TABLE customers ADD COLUMN name_key TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE customers ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE customers ADD COLUMN phone_key TEXT NOT NULL DEFAULT '';"
+  /* "Keep in touch" dismissed: counts as a contact for the cadence. */
+  "ALTER TABLE customers ADD COLUMN touch_dismissed_at INTEGER;"
   /* The list reads everything it needs from this index in name order. */
   "CREATE INDEX customers_active_list ON customers (name_key, id, search_text, phone_key, segment_override) "
   "  WHERE archived_at IS NULL;"

@@ -175,6 +175,11 @@ gboolean     crm_store_mark_follow_ups_notified (CrmStore             *self,
                                               GPtrArray               *follow_ups,
                                               gint64                   now,
                                               GError                 **error);
+GPtrArray   *crm_store_list_keep_in_touch    (CrmStore                *self,
+                                              guint                    limit);
+gboolean     crm_store_dismiss_keep_in_touch (CrmStore                *self,
+                                              gint64                   customer_id,
+                                              GError                 **error);
 void         crm_store_count_pending_follow_ups (CrmStore             *self,
                                               gint64                   day_start,
                                               gint64                   day_end,

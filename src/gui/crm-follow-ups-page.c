@@ -32,6 +32,10 @@ struct _CrmFollowUpsPage
   GtkListBox *upcoming_list;
   GtkWidget  *done_group;
   GtkListBox *done_list;
+  GtkWidget  *suggested_group;
+  GtkListBox *suggested_list;
+  guint       hour_id;
+  guint       n_suggested;
 };
 
 G_DEFINE_FINAL_TYPE (CrmFollowUpsPage, crm_follow_ups_page, ADW_TYPE_BIN)
@@ -46,6 +50,7 @@ static GParamSpec *properties[N_PROPS];
 
 #define MAX_PENDING 500
 #define MAX_DONE 20
+#define MAX_SUGGESTED 10
 
 static void
 clear_list (GtkListBox *list)
@@ -116,13 +121,109 @@ crm_follow_ups_page_refresh (CrmFollowUpsPage *self)
   gtk_widget_set_visible (self->today_group, n[1] > 0);
   gtk_widget_set_visible (self->upcoming_group, n[2] > 0);
   gtk_widget_set_visible (self->done_group, done->len > 0);
-  gtk_stack_set_visible_child_name (self->stack, pending->len + done->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack,
+                                    pending->len + done->len + self->n_suggested > 0 ? "list" : "empty");
 
   if (self->n_waiting != n[0] + n[1])
     {
       self->n_waiting = n[0] + n[1];
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
     }
+}
+
+static void
+schedule_suggestion_cb (GtkButton        *button,
+                        CrmFollowUpsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  CrmStore *store = crm_context_get_store (self->context);
+  gint64 customer = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "crm-customer-id"));
+
+  /* Due now: it moves to Overdue, where it can be done or snoozed. */
+  if (crm_store_add_follow_up (store, customer, crm_store_now (store), _("Keep in touch"), 0, &error) == 0)
+    g_warning ("%s", error->message);
+}
+
+static void
+dismiss_suggestion_cb (GtkButton        *button,
+                       CrmFollowUpsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 customer = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "crm-customer-id"));
+
+  if (!crm_store_dismiss_keep_in_touch (crm_context_get_store (self->context), customer, &error))
+    g_warning ("%s", error->message);
+}
+
+static GtkWidget *
+suggestion_button (CrmFollowUpsPage *self,
+                   const char       *label,
+                   gint64            customer,
+                   GCallback         callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), "crm-customer-id", GSIZE_TO_POINTER ((gsize) customer));
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+/* Suggestions look at every customer: asked when the page is shown, when
+ * follow-ups change and once an hour, not every minute. */
+static void
+refresh_suggestions (CrmFollowUpsPage *self)
+{
+  g_autoptr(GPtrArray) suggestions = NULL;
+  CrmStore *store = crm_context_get_store (self->context);
+  gint64 now = crm_store_now (store);
+
+  clear_list (self->suggested_list);
+  suggestions = crm_store_list_keep_in_touch (store, MAX_SUGGESTED);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      CrmFollowUp *suggestion = g_ptr_array_index (suggestions, i);
+      GtkWidget *row = adw_action_row_new ();
+      gint64 customer = crm_follow_up_get_customer_id (suggestion);
+      g_autofree char *silent = NULL;
+      g_autofree char *subtitle = NULL;
+      gint64 days = 0;
+      gint64 cadence_days = crm_follow_up_get_key_client (suggestion)
+        ? crm_store_get_setting_int (store, "touch.key_days", 14)
+        : crm_store_get_setting_int (store, "touch.secondary_days", 60);
+
+      /* Due when the cadence ran out: silent for the cadence and more. */
+      days = cadence_days + MAX (now - crm_follow_up_get_due_at (suggestion), 0) / (24 * 60 * 60);
+      silent = g_strdup_printf (ngettext ("No contact for %u day", "No contact for %u days", (guint) days),
+                                (guint) days);
+      subtitle = crm_follow_up_get_key_client (suggestion)
+        ? g_strdup_printf ("%s · %s", C_("segment", "Key"), silent)
+        : g_steal_pointer (&silent);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_follow_up_get_customer_name (suggestion));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 suggestion_button (self, _("_Schedule"), customer,
+                                                    G_CALLBACK (schedule_suggestion_cb)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 suggestion_button (self, _("_Not Now"), customer,
+                                                    G_CALLBACK (dismiss_suggestion_cb)));
+      gtk_list_box_append (self->suggested_list, row);
+    }
+
+  self->n_suggested = suggestions->len;
+  gtk_widget_set_visible (self->suggested_group, suggestions->len > 0);
+}
+
+static gboolean
+hour_cb (gpointer user_data)
+{
+  CrmFollowUpsPage *self = user_data;
+
+  refresh_suggestions (self);
+  crm_follow_ups_page_refresh (self);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -140,7 +241,10 @@ store_changed_cb (CrmStore         *store,
                   CrmFollowUpsPage *self)
 {
   if (change & (CRM_STORE_CHANGE_FOLLOW_UPS | CRM_STORE_CHANGE_CUSTOMERS))
-    crm_follow_ups_page_refresh (self);
+    {
+      refresh_suggestions (self);
+      crm_follow_ups_page_refresh (self);
+    }
 }
 
 /* Time moves follow-ups from Upcoming to Today to Overdue. */
@@ -157,6 +261,7 @@ crm_follow_ups_page_dispose (GObject *object)
   CrmFollowUpsPage *self = CRM_FOLLOW_UPS_PAGE (object);
 
   g_clear_handle_id (&self->minute_id, g_source_remove);
+  g_clear_handle_id (&self->hour_id, g_source_remove);
   if (self->context != NULL)
     {
       g_clear_signal_handler (&self->changed_id, crm_context_get_store (self->context));
@@ -211,6 +316,8 @@ crm_follow_ups_page_class_init (CrmFollowUpsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, upcoming_list);
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, done_group);
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, done_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, suggested_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, suggested_list);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
@@ -233,6 +340,8 @@ crm_follow_ups_page_set_context (CrmFollowUpsPage *self,
   self->due_id = g_signal_connect_swapped (crm_context_get_scheduler (context), "due",
                                            G_CALLBACK (crm_follow_ups_page_refresh), self);
   self->minute_id = g_timeout_add_seconds (60, minute_cb, self);
+  self->hour_id = g_timeout_add_seconds (60 * 60, hour_cb, self);
+  refresh_suggestions (self);
   crm_follow_ups_page_refresh (self);
 }
 

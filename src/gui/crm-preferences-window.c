@@ -36,6 +36,8 @@ struct _CrmPreferencesWindow
   GtkSwitch            *login_switch;
   GtkSpinButton        *opens_spin;
   GtkSpinButton        *closes_spin;
+  GtkSpinButton        *touch_key_spin;
+  GtkSpinButton        *touch_other_spin;
   gboolean              loading;
 };
 
@@ -215,6 +217,8 @@ load_shop_settings (CrmPreferencesWindow *self)
                              crm_store_get_setting_int (store, "segment.min_purchases", 0));
   gtk_spin_button_set_value (self->window_spin, crm_store_get_setting_int (store, "segment.window_days", 365));
   gtk_spin_button_set_value (self->risk_spin, crm_store_get_setting_int (store, "segment.at_risk_days", 60));
+  gtk_spin_button_set_value (self->touch_key_spin, crm_store_get_setting_int (store, "touch.key_days", 14));
+  gtk_spin_button_set_value (self->touch_other_spin, crm_store_get_setting_int (store, "touch.secondary_days", 60));
   gtk_spin_button_set_value (self->opens_spin, crm_store_get_setting_int (store, "reminders.opens", 9 * 60) / 60);
   gtk_spin_button_set_value (self->closes_spin, crm_store_get_setting_int (store, "reminders.closes", 19 * 60) / 60);
 
@@ -263,6 +267,8 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, login_switch);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, opens_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, closes_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, touch_key_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, touch_other_spin);
   gtk_widget_class_bind_template_callback (widget_class, hours_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_folder_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, currency_changed_cb);
@@ -281,6 +287,8 @@ crm_preferences_window_init (CrmPreferencesWindow *self)
   g_object_set_data (G_OBJECT (self->min_purchases_spin), "crm-setting", (gpointer) "segment.min_purchases");
   g_object_set_data (G_OBJECT (self->window_spin), "crm-setting", (gpointer) "segment.window_days");
   g_object_set_data (G_OBJECT (self->risk_spin), "crm-setting", (gpointer) "segment.at_risk_days");
+  g_object_set_data (G_OBJECT (self->touch_key_spin), "crm-setting", (gpointer) "touch.key_days");
+  g_object_set_data (G_OBJECT (self->touch_other_spin), "crm-setting", (gpointer) "touch.secondary_days");
   self->loading = FALSE;
 }
 
