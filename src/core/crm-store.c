@@ -159,7 +159,10 @@ static const char schema_2[] =
   "CREATE INDEX customers_archived ON customers (id) WHERE archived_at IS NOT NULL;"
   "CREATE INDEX customers_phone_key ON customers (phone_key) WHERE phone_key <> '';"
 
-  /* Covering: one pass over this index aggregates every customer. */
+  /* Covering: one pass over this index aggregates every customer, and
+   * the date index feeds a period's figures without touching the table. */
+  "DROP INDEX purchases_at;"
+  "CREATE INDEX purchases_at ON purchases (at, customer_id, amount);"
   "DROP INDEX purchases_customer_at;"
   "CREATE INDEX purchases_customer_at_amount ON purchases (customer_id, at, amount);"
 

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "crm-customer.h"
+#include "crm-feedback.h"
 #include "crm-follow-up.h"
 #include "crm-types.h"
 
@@ -40,7 +41,31 @@ typedef enum
   CRM_STORE_CHANGE_SETTINGS     = 1 << 3,
   CRM_STORE_CHANGE_SEGMENTS     = 1 << 4,
   CRM_STORE_CHANGE_FOLLOW_UPS   = 1 << 5,
+  CRM_STORE_CHANGE_FEEDBACK     = 1 << 6,
 } CrmStoreChange;
+
+/* A feedback entry as the quick form fills it in. */
+typedef struct
+{
+  gint64      customer_id;   /* 0 for anonymous */
+  gint64      received_at;   /* 0 for now */
+  const char *kind;          /* one of crm_feedback_kinds */
+  guint       rating;        /* 1–5, or 0 for none */
+  const char *channel;       /* one of crm_feedback_channels; NULL for in-store */
+  const char *text;
+} CrmFeedbackFields;
+
+/* NULL and 0 mean "any". */
+typedef struct
+{
+  const char *kind;
+  const char *status;
+  const char *channel;
+  int         rating;        /* 1–5, -1 for unrated, 0 for any */
+  gint64      customer_id;
+  gboolean    unread_only;
+  const char *search;
+} CrmFeedbackFilter;
 
 typedef enum
 {
@@ -185,6 +210,28 @@ void         crm_store_count_pending_follow_ups (CrmStore             *self,
                                               gint64                   day_end,
                                               guint                   *overdue,
                                               guint                   *today);
+
+gint64       crm_store_add_feedback          (CrmStore                *self,
+                                              const CrmFeedbackFields *fields,
+                                              GError                 **error);
+gboolean     crm_store_update_feedback       (CrmStore                *self,
+                                              gint64                   id,
+                                              const char              *status,
+                                              const char              *response,
+                                              GError                 **error);
+gboolean     crm_store_set_feedback_read     (CrmStore                *self,
+                                              gint64                   id,
+                                              gboolean                 read,
+                                              GError                 **error);
+gboolean     crm_store_delete_feedback       (CrmStore                *self,
+                                              gint64                   id,
+                                              GError                 **error);
+CrmFeedback *crm_store_get_feedback          (CrmStore                *self,
+                                              gint64                   id);
+GPtrArray   *crm_store_list_feedback         (CrmStore                *self,
+                                              const CrmFeedbackFilter *filter,
+                                              guint                    limit);
+guint        crm_store_count_unread_feedback (CrmStore                *self);
 
 gboolean     crm_store_begin                 (CrmStore                *self,
                                               GError                 **error);

@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The service figures with answers worked out by hand. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "crm-insights.h"
+#include "shop-fixture.h"
+
+#define HOUR ((gint64) 3600)
+#define DAY (24 * HOUR)
+
+static gint64
+local (int year, int month, int day, int hour)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (year, month, day, hour, 0, 0);
+
+  return g_date_time_to_unix (time);
+}
+
+static gint64
+customer (ShopFixture *shop,
+          const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  CrmCustomerFields fields = { .name = name };
+  gint64 id = crm_store_add_customer (shop->store, &fields, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+feedback (ShopFixture *shop,
+          gint64       at,
+          const char  *kind,
+          guint        rating)
+{
+  g_autoptr(GError) error = NULL;
+  CrmFeedbackFields fields = { .received_at = at, .kind = kind, .rating = rating, .text = "…" };
+  gint64 id = crm_store_add_feedback (shop->store, &fields, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_empty (void)
+{
+  ShopFixture shop;
+  CrmInsights insights;
+
+  shop_fixture_open (&shop, local (2026, 11, 23, 12));
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+
+  /* Nothing to measure is not zero: it is "no figure". */
+  g_assert_cmpfloat (insights.csat, <, 0);
+  g_assert_cmpfloat (insights.first_response, <, 0);
+  g_assert_cmpfloat (insights.resolution_rate, <, 0);
+  g_assert_cmpfloat (insights.returning_rate, <, 0);
+  g_assert_cmpfloat (insights.key_share, <, 0);
+  g_assert_cmpfloat (insights.on_time_rate, <, 0);
+  g_assert_cmpuint (insights.complaints, ==, 0);
+  g_assert_cmpint (insights.month_key[11] + insights.month_secondary[11], ==, 0);
+
+  shop_fixture_close (&shop);
+}
+
+static void
+test_one_entry_and_responses (void)
+{
+  g_autoptr(GError) error = NULL;
+  ShopFixture shop;
+  CrmInsights insights;
+  gint64 received = local (2026, 11, 20, 10);
+  gint64 id;
+
+  shop_fixture_open (&shop, received);
+  id = feedback (&shop, received, "complaint", 2);
+
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_cmpfloat (insights.csat, ==, 0.0);
+  g_assert_cmpuint (insights.n_rated, ==, 1);
+  g_assert_cmpuint (insights.ratings[1], ==, 1);
+  g_assert_cmpfloat (insights.resolution_rate, ==, 0.0);
+  g_assert_cmpfloat (insights.first_response, <, 0);
+  g_assert_cmpuint (insights.complaints, ==, 1);
+
+  /* First response an hour later; resolved two hours after that. */
+  shop.now = received + HOUR;
+  g_assert_true (crm_store_update_feedback (shop.store, id, "in_progress", "We are sorry; a new cake tomorrow.", &error));
+  shop.now = received + 3 * HOUR;
+  g_assert_true (crm_store_update_feedback (shop.store, id, "resolved", NULL, &error));
+  g_assert_no_error (error);
+
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_cmpfloat (insights.first_response, ==, (double) HOUR);
+  g_assert_cmpfloat (insights.resolution_rate, ==, 1.0);
+
+  /* A response written after resolving does not move the first one. */
+  shop.now = received + 5 * HOUR;
+  g_assert_true (crm_store_update_feedback (shop.store, id, "resolved", "Called back.", &error));
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_cmpfloat (insights.first_response, ==, (double) HOUR);
+
+  /* Reopened: no longer resolved. */
+  g_assert_true (crm_store_update_feedback (shop.store, id, "in_progress", NULL, &error));
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_cmpfloat (insights.resolution_rate, ==, 0.0);
+
+  shop_fixture_close (&shop);
+}
+
+static void
+test_csat_and_complaints (void)
+{
+  ShopFixture shop;
+  CrmInsights insights;
+
+  shop_fixture_open (&shop, local (2026, 11, 23, 12));
+  feedback (&shop, local (2026, 11, 2, 9), "praise", 5);
+  feedback (&shop, local (2026, 11, 3, 9), "praise", 4);
+  feedback (&shop, local (2026, 11, 4, 9), "suggestion", 3);
+  feedback (&shop, local (2026, 11, 5, 9), "question", 0);
+  feedback (&shop, local (2026, 11, 6, 9), "complaint", 1);
+  feedback (&shop, local (2026, 10, 6, 9), "complaint", 1);
+  feedback (&shop, local (2026, 10, 7, 9), "complaint", 2);
+
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  /* Two of four ratings are 4–5; the unrated question does not count. */
+  g_assert_cmpfloat_with_epsilon (insights.csat, 0.5, 1e-9);
+  g_assert_cmpuint (insights.n_feedback, ==, 5);
+  g_assert_cmpuint (insights.complaints, ==, 1);
+  g_assert_cmpuint (insights.complaints_before, ==, 2);
+  g_assert_cmpuint (insights.ratings[0], ==, 1);
+  g_assert_cmpuint (insights.ratings[4], ==, 1);
+
+  /* Complaints per week, this week last: the 6th of November was in the
+   * week starting Monday the 2nd, three weeks before this one. */
+  g_assert_cmpuint (insights.week_complaints[CRM_INSIGHTS_WEEKS - 4], ==, 1);
+  g_assert_cmpint (insights.week_start[CRM_INSIGHTS_WEEKS - 1], ==, local (2026, 11, 23, 0));
+
+  shop_fixture_close (&shop);
+}
+
+static void
+test_periods_across_year (void)
+{
+  ShopFixture shop;
+  CrmInsights insights;
+  gint64 from, to, previous;
+
+  /* Sunday the 3rd of January 2027: the week began in 2026. */
+  shop_fixture_open (&shop, local (2027, 1, 3, 15));
+  crm_insights_period_bounds (CRM_PERIOD_WEEK, shop.now, &from, &to, &previous);
+  g_assert_cmpint (from, ==, local (2026, 12, 28, 0));
+  g_assert_cmpint (to, ==, local (2027, 1, 4, 0));
+  g_assert_cmpint (previous, ==, local (2026, 12, 21, 0));
+  crm_insights_period_bounds (CRM_PERIOD_MONTH, shop.now, &from, &to, &previous);
+  g_assert_cmpint (from, ==, local (2027, 1, 1, 0));
+  g_assert_cmpint (previous, ==, local (2026, 12, 1, 0));
+  crm_insights_period_bounds (CRM_PERIOD_YEAR, shop.now, &from, &to, &previous);
+  g_assert_cmpint (to, ==, local (2028, 1, 1, 0));
+
+  feedback (&shop, local (2026, 12, 30, 12), "praise", 5);
+  crm_insights_compute (shop.store, CRM_PERIOD_WEEK, &insights);
+  g_assert_cmpuint (insights.n_feedback, ==, 1);
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_cmpuint (insights.n_feedback, ==, 0);
+  crm_insights_compute (shop.store, CRM_PERIOD_YEAR, &insights);
+  g_assert_cmpuint (insights.n_feedback, ==, 0);
+
+  /* The revenue chart's last bar is January, the one before December. */
+  g_assert_cmpint (insights.month_start[CRM_INSIGHTS_MONTHS - 1], ==, local (2027, 1, 1, 0));
+  g_assert_cmpint (insights.month_start[CRM_INSIGHTS_MONTHS - 2], ==, local (2026, 12, 1, 0));
+
+  shop_fixture_close (&shop);
+}
+
+static void
+test_purchases_and_follow_ups (void)
+{
+  g_autoptr(GError) error = NULL;
+  ShopFixture shop;
+  CrmInsights insights;
+  gint64 now = local (2026, 11, 23, 12);
+  gint64 a, b, c, done_id;
+
+  shop_fixture_open (&shop, now);
+  a = customer (&shop, "A");
+  b = customer (&shop, "B");
+  c = customer (&shop, "C");
+
+  /* A buys twice (key: 9 000 of 10 000), B once, C only last month. */
+  crm_store_add_purchase (shop.store, a, local (2026, 11, 2, 10), 5000, "", &error);
+  crm_store_add_purchase (shop.store, a, local (2026, 11, 9, 10), 4000, "", &error);
+  crm_store_add_purchase (shop.store, b, local (2026, 11, 10, 10), 1000, "", &error);
+  crm_store_add_purchase (shop.store, c, local (2026, 10, 10, 10), 300, "", &error);
+  g_assert_no_error (error);
+
+  /* A follow-up due yesterday done in time, another not done. */
+  done_id = crm_store_add_follow_up (shop.store, b, now - DAY, "", 0, &error);
+  shop.now = now - DAY + HOUR;
+  crm_store_complete_follow_up (shop.store, done_id, &error);
+  shop.now = now;
+  crm_store_add_follow_up (shop.store, c, now - 2 * DAY, "", 0, &error);
+  /* Not due yet: not counted. */
+  crm_store_add_follow_up (shop.store, c, now + DAY, "", 0, &error);
+  g_assert_no_error (error);
+
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_cmpuint (insights.n_buyers, ==, 2);
+  g_assert_cmpfloat_with_epsilon (insights.returning_rate, 0.5, 1e-9);
+  g_assert_cmpint (insights.revenue, ==, 10000);
+  /* Today's key clients: A alone brings 80 % of the year. */
+  g_assert_cmpfloat_with_epsilon (insights.key_share, 0.9, 1e-9);
+  g_assert_cmpuint (insights.n_follow_ups_due, ==, 2);
+  g_assert_cmpfloat_with_epsilon (insights.on_time_rate, 0.5, 1e-9);
+
+  g_assert_cmpint (insights.month_key[CRM_INSIGHTS_MONTHS - 1], ==, 9000);
+  g_assert_cmpint (insights.month_secondary[CRM_INSIGHTS_MONTHS - 1], ==, 1000);
+  g_assert_cmpint (insights.month_key[CRM_INSIGHTS_MONTHS - 2] + insights.month_secondary[CRM_INSIGHTS_MONTHS - 2],
+                   ==, 300);
+
+  shop_fixture_close (&shop);
+}
+
+static void
+test_feedback_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(CrmFeedback) entry = NULL;
+  g_autofree char *huge = g_strnfill (1024 * 1024, 'x');
+  ShopFixture shop;
+  CrmFeedbackFields hostile = { .kind = "complaint", .text = "<b>bad</b> & \x01\x02 cake" };
+  CrmFeedbackFields big = { .kind = "suggestion", .text = huge };
+  CrmFeedbackFields empty = { .kind = "praise" };
+  CrmFeedbackFields bad_rating = { .kind = "praise", .rating = 6, .text = "?" };
+  CrmFeedbackFilter unread = { .unread_only = TRUE };
+  CrmFeedbackFilter search = { .search = "BAD" };
+  gint64 id;
+
+  shop_fixture_open (&shop, local (2026, 11, 23, 12));
+
+  id = crm_store_add_feedback (shop.store, &hostile, &error);
+  g_assert_no_error (error);
+  entry = crm_store_get_feedback (shop.store, id);
+  /* Markup is kept as text; control characters go. */
+  g_assert_cmpstr (crm_feedback_get_text (entry), ==, "<b>bad</b> &  cake");
+  g_assert_cmpstr (crm_feedback_get_status (entry), ==, "new");
+  g_assert_false (crm_feedback_get_read (entry));
+  g_assert_cmpuint (crm_store_count_unread_feedback (shop.store), ==, 1);
+
+  /* A megabyte is cut, not refused. */
+  id = crm_store_add_feedback (shop.store, &big, &error);
+  g_clear_object (&entry);
+  entry = crm_store_get_feedback (shop.store, id);
+  g_assert_cmpuint (strlen (crm_feedback_get_text (entry)), ==, 20000);
+
+  g_assert_cmpint (crm_store_add_feedback (shop.store, &empty, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_store_add_feedback (shop.store, &bad_rating, &error), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (crm_store_set_feedback_read (shop.store, id, TRUE, &error));
+  found = crm_store_list_feedback (shop.store, &unread, 100);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = crm_store_list_feedback (shop.store, &search, 100);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (crm_feedback_get_kind (g_ptr_array_index (found, 0)), ==, "complaint");
+
+  shop_fixture_close (&shop);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/insights/empty", test_empty);
+  g_test_add_func ("/insights/one-entry-and-responses", test_one_entry_and_responses);
+  g_test_add_func ("/insights/csat-and-complaints", test_csat_and_complaints);
+  g_test_add_func ("/insights/periods-across-year", test_periods_across_year);
+  g_test_add_func ("/insights/purchases-and-follow-ups", test_purchases_and_follow_ups);
+  g_test_add_func ("/insights/feedback-store", test_feedback_store);
+
+  return g_test_run ();
+}
