@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "crm-customer-list.h"
+#include "crm-customer-picker.h"
 #include "crm-follow-up-dialog.h"
 
 /* Schedules a new follow-up or edits one: who, what, when, how often. The
@@ -16,16 +16,12 @@ struct _CrmFollowUpDialog
 {
   AdwWindow        parent_instance;
 
-  CrmStore        *store;
-  CrmCustomerList *matches;
-  gint64           customer_id;
-  gint64           follow_up_id;
-  gboolean         picking;
+  CrmStore          *store;
+  gint64             customer_id;
+  gint64             follow_up_id;
 
-  AdwWindowTitle  *window_title;
-  GtkWidget       *customer_group;
-  AdwEntryRow     *customer_row;
-  GtkListBox      *matches_list;
+  AdwWindowTitle    *window_title;
+  CrmCustomerPicker *picker;
   AdwEntryRow     *note_row;
   AdwEntryRow     *date_row;
   AdwEntryRow     *time_row;
@@ -34,8 +30,6 @@ struct _CrmFollowUpDialog
 };
 
 G_DEFINE_FINAL_TYPE (CrmFollowUpDialog, crm_follow_up_dialog, ADW_TYPE_WINDOW)
-
-#define MAX_MATCHES 6
 
 static void
 show_error (CrmFollowUpDialog *self,
@@ -46,64 +40,15 @@ show_error (CrmFollowUpDialog *self,
 }
 
 static void
-clear_matches (CrmFollowUpDialog *self)
+customer_picked_cb (CrmFollowUpDialog *self)
 {
-  GtkWidget *child;
+  g_autoptr(CrmCustomer) customer = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matches_list))) != NULL)
-    gtk_list_box_remove (self->matches_list, child);
-  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
-}
-
-static void
-customer_search_cb (CrmFollowUpDialog *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->customer_row));
-  guint n;
-
-  if (self->picking)
-    return;
-
-  /* Typing again means choosing again. */
-  self->customer_id = 0;
-  clear_matches (self);
-  if (text[0] == '\0')
-    return;
-
-  crm_customer_list_set_search (self->matches, text);
-  n = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->matches)), MAX_MATCHES);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CrmCustomer) customer = g_list_model_get_item (G_LIST_MODEL (self->matches), i);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_customer_get_name (customer));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), crm_customer_get_phone (customer));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "crm-customer-id",
-                         GSIZE_TO_POINTER ((gsize) crm_customer_get_id (customer)));
-      gtk_list_box_append (self->matches_list, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), n > 0);
-}
-
-static void
-match_activated_cb (CrmFollowUpDialog *self,
-                    GtkListBoxRow     *row)
-{
-  crm_follow_up_dialog_set_customer (self, (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row),
-                                                                                          "crm-customer-id")));
-  gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
-}
-
-static void
-customer_pick_first_cb (CrmFollowUpDialog *self)
-{
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->matches_list, 0);
-
-  if (first != NULL)
-    match_activated_cb (self, first);
+  self->customer_id = crm_customer_picker_get_customer_id (self->picker);
+  customer = self->customer_id > 0 ? crm_store_get_customer (self->store, self->customer_id) : NULL;
+  adw_window_title_set_subtitle (self->window_title, customer ? crm_customer_get_name (customer) : "");
+  if (customer != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
 }
 
 /* "2026-05-31" or "31.05.2026", and "14:30" or "14.30". */
@@ -153,7 +98,7 @@ crm_follow_up_dialog_save (CrmFollowUpDialog *self)
   if (self->customer_id <= 0)
     {
       show_error (self, _("Choose the customer: type a few letters of the name and pick it."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
+      crm_customer_picker_focus (self->picker);
       return FALSE;
     }
 
@@ -192,7 +137,6 @@ crm_follow_up_dialog_finalize (GObject *object)
 {
   CrmFollowUpDialog *self = CRM_FOLLOW_UP_DIALOG (object);
 
-  g_clear_object (&self->matches);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (crm_follow_up_dialog_parent_class)->finalize (object);
@@ -208,18 +152,14 @@ crm_follow_up_dialog_class_init (CrmFollowUpDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-follow-up-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, customer_group);
-  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, customer_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, matches_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, picker);
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, time_row);
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, repeat_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
-  gtk_widget_class_bind_template_callback (widget_class, customer_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, customer_pick_first_cb);
-  gtk_widget_class_bind_template_callback (widget_class, match_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customer_picked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -227,8 +167,8 @@ crm_follow_up_dialog_class_init (CrmFollowUpDialogClass *klass)
 static void
 crm_follow_up_dialog_init (CrmFollowUpDialog *self)
 {
+  g_type_ensure (CRM_TYPE_CUSTOMER_PICKER);
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
 }
 
 /**
@@ -240,17 +180,7 @@ void
 crm_follow_up_dialog_set_customer (CrmFollowUpDialog *self,
                                    gint64             customer_id)
 {
-  g_autoptr(CrmCustomer) customer = crm_store_get_customer (self->store, customer_id);
-
-  if (customer == NULL)
-    return;
-
-  self->customer_id = customer_id;
-  self->picking = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->customer_row), crm_customer_get_name (customer));
-  self->picking = FALSE;
-  clear_matches (self);
-  adw_window_title_set_subtitle (self->window_title, crm_customer_get_name (customer));
+  crm_customer_picker_set_customer_id (self->picker, customer_id);
 }
 
 /**
@@ -275,7 +205,7 @@ crm_follow_up_dialog_new (GtkWindow *parent,
   self = g_object_new (CRM_TYPE_FOLLOW_UP_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->follow_up_id = follow_up_id;
-  self->matches = crm_customer_list_new (store);
+  crm_customer_picker_set_store (self->picker, store);
 
   if (follow_up_id > 0)
     follow_up = crm_store_get_follow_up (store, follow_up_id);
@@ -311,12 +241,12 @@ crm_follow_up_dialog_new (GtkWindow *parent,
   if (customer_id > 0)
     {
       crm_follow_up_dialog_set_customer (self, customer_id);
-      gtk_widget_set_visible (self->customer_group, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->picker), FALSE);
       gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
     }
   else
     {
-      gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
+      crm_customer_picker_focus (self->picker);
     }
 
   return GTK_WINDOW (self);
