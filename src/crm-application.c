@@ -429,6 +429,7 @@ crm_application_startup (GApplication *app)
     { "win.new-customer", { "<Control>n", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.new-follow-up", { "<Control><Shift>n", NULL } },
+    { "win.new-feedback", { "<Control><Shift>f", NULL } },
   };
 
   G_APPLICATION_CLASS (crm_application_parent_class)->startup (app);

@@ -847,6 +847,121 @@ static const struct
   { "Ստուգել վճարումը", -75, 0 },
 };
 
+/* What customers said over the year, in their words. */
+static const struct
+{
+  const char *kind;
+  guint       rating;
+  const char *text;
+  const char *response;
+} feedback_plan[] = {
+  { "complaint", 2, "ნამცხვარი ძალიან ტკბილი იყო და კრემი დაშლილი.", "ბოდიშს ვიხდით, შემდეგ ჯერზე ნაკლებ შაქარს ჩავამატებთ." },
+  { "complaint", 1, "Պատվերը ուշացավ երկու ժամով, հյուրերն արդեն եկել էին։", "Ներողություն ենք խնդրում, առաքիչի հետ խոսել ենք։" },
+  { "praise", 5, "საუკეთესო ხაჭაპური ქალაქში! მადლობა!", NULL },
+  { "praise", 5, "Շնորհակալություն տորթի համար, բոլորին շատ դուր եկավ։", NULL },
+  { "suggestion", 4, "კარგი იქნება, ბარათით გადახდაც რომ შეიძლებოდეს მიწოდებისას.", "ახლა უკვე შესაძლებელია!" },
+  { "question", 0, "Կիրակի օրերին աշխատո՞ւմ եք։", "Այո, 10:00-ից 16:00։" },
+  { "complaint", 2, "პური გუშინდელი იყო, თუმცა დღევანდელად გაგვიყიდეს.", NULL },
+  { "praise", 4, "Գեղեցիկ փաթեթավորում և քաղաքավարի աշխատակազմ։", NULL },
+  { "suggestion", 3, "შაქრის გარეშე ნამცხვრებიც გქონდეთ, დიაბეტიკებისთვის.", NULL },
+  { "question", 0, "შეგიძლიათ 50 ცალი ნამცხვარი შაბათისთვის მოამზადოთ?", "დიახ, დაგიკავშირდით დეტალებზე." },
+  { "complaint", 3, "Սուրճը սառն էր, իսկ սպասելը՝ երկար։", "Շնորհակալություն, նոր սուրճի մեքենա ենք գնել։" },
+  { "praise", 5, "ყოველთვის თბილი მიღება და გემრიელი ყავა.", NULL },
+  { "praise", 4, "Լավ գներ մեծածախ պատվերների համար։", NULL },
+  { "complaint", 1, "<b>ფასი</b> ჩეკზე სხვა იყო, ვიდრე თაროზე & ვერავინ ამიხსნა.", NULL },
+  { "suggestion", 5, "Ավելացրեք առցանց պատվերի հնարավորություն։", NULL },
+  { "question", 0, "გაქვთ თუ არა ლაქტოზის გარეშე რძე?", NULL },
+  { "praise", 5, "Ծննդյան տորթը հիանալի էր, շնորհակալություն!", "Ուրախ ենք, որ դուր եկավ։" },
+  { "complaint", 2, "მიწოდებისას ყუთი დაზიანებული მოვიდა.", "თანხა დაგიბრუნეთ, ბოდიში შეწუხებისთვის." },
+  { "praise", 4, "სასიამოვნო ატმოსფერო, ბავშვებსაც მოეწონათ.", NULL },
+  { "suggestion", 4, "Երեկոյան ավելի ուշ բաց լինեք, խնդրում եմ։", NULL },
+  { "praise", 5, "ქეთინომ ძალიან კარგად მომემსახურა.", NULL },
+  { "complaint", 2, "Հացը փափուկ չէր, ինչպես նախկինում։", NULL },
+  { "question", 0, "Առաքում ունե՞ք Էջմիածին։", NULL },
+  { "praise", 3, "კარგია, თუმცა ცოტა ძვირია.", NULL },
+  { "complaint", 1, "ტელეფონზე არავინ პასუხობს დილით.", NULL },
+  { "praise", 5, "Միշտ թարմ և համեղ։", NULL },
+  { "suggestion", 4, "ლოიალობის ბარათი რომ გქონდეთ, უფრო ხშირად მოვიდოდი.", NULL },
+  { "complaint", 2, "Տորթի վրա անունը սխալ էր գրված։", "Ներողություն, նորը պատրաստեցինք անվճար։" },
+  { "praise", 5, "ჩურჩხელა ზუსტად ისეთია, როგორიც ბებიაჩემის.", NULL },
+  { "question", 0, "Կարո՞ղ եմ պատվերը վերցնել ժամը 8-ին։", NULL },
+  { "complaint", 3, "ბარათით გადახდა ორჯერ ჩამეჭრა.", NULL },
+  { "praise", 4, "Երեխաների համար հատուկ թխվածքները շատ լավն են։", NULL },
+};
+
+static gint64
+fixed_now (gpointer data)
+{
+  return *(gint64 *) data;
+}
+
+/* Responses happened after the feedback came in: write them with the
+ * store's clock set to then, so the service figures look lived in. */
+static gboolean
+answer_at (CrmStore    *store,
+           gint64       id,
+           gboolean     resolve,
+           const char  *response,
+           gint64       when,
+           GError     **error)
+{
+  CrmNowFunc saved = store->now_func;
+  gpointer saved_data = store->now_data;
+  gint64 then = when;
+  gboolean ok;
+
+  crm_store_set_now_func (store, fixed_now, &then);
+  ok = crm_store_update_feedback (store, id, "in_progress", response, error);
+  then = when + 3 * 3600;
+  ok = ok && (!resolve || crm_store_update_feedback (store, id, "resolved", NULL, error));
+  crm_store_set_now_func (store, saved, saved_data);
+
+  return ok;
+}
+
+static gboolean
+add_feedback (Shop    *shop,
+              guint    n_customers,
+              GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (feedback_plan); i++)
+    {
+      CrmFeedbackFields fields = { 0 };
+      /* Spread over the year, more in the last weeks; newest last. */
+      guint days_ago = (G_N_ELEMENTS (feedback_plan) - i) * (i < 20 ? 11 : 3);
+      gint64 id;
+
+      fields.kind = feedback_plan[i].kind;
+      fields.rating = feedback_plan[i].rating;
+      fields.text = feedback_plan[i].text;
+      fields.channel = crm_feedback_channels[g_rand_int_range (shop->rand, 0, 5)];
+      fields.received_at = shop->now - (gint64) days_ago * DAY - g_rand_int_range (shop->rand, 0, 8 * 3600);
+      if (n_customers > 0 && chance (shop->rand, 70))
+        fields.customer_id = 1 + g_rand_int_range (shop->rand, 0, (gint32) MIN (n_customers, G_MAXINT32));
+
+      id = crm_store_add_feedback (shop->store, &fields, error);
+      if (id == 0)
+        return FALSE;
+
+      /* Older entries are dealt with; the last few wait in the inbox. */
+      if (feedback_plan[i].response != NULL || i < 20)
+        {
+          gint64 answered = fields.received_at + g_rand_int_range (shop->rand, 1, 48) * 3600;
+
+          if (!answer_at (shop->store, id, i + 8 < G_N_ELEMENTS (feedback_plan),
+                          feedback_plan[i].response, MIN (answered, shop->now), error))
+            return FALSE;
+        }
+
+      /* Read, except the newest few. */
+      if (i + 6 < G_N_ELEMENTS (feedback_plan) &&
+          !crm_store_set_feedback_read (shop->store, id, TRUE, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 add_follow_ups (Shop    *shop,
                 guint    n_customers,
@@ -917,7 +1032,8 @@ crm_demo_fill (CrmStore  *store,
         goto failed;
     }
 
-  if (!add_follow_ups (&shop, n_customers, error))
+  if (!add_follow_ups (&shop, n_customers, error) ||
+      !add_feedback (&shop, n_customers, error))
     goto failed;
 
   /* Figures and segments are rebuilt once, here; a failed commit has

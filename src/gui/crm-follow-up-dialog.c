@@ -251,3 +251,12 @@ crm_follow_up_dialog_new (GtkWindow *parent,
 
   return GTK_WINDOW (self);
 }
+
+void
+crm_follow_up_dialog_set_note (CrmFollowUpDialog *self,
+                               const char        *note)
+{
+  g_return_if_fail (CRM_IS_FOLLOW_UP_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), note ? note : "");
+}

@@ -17,6 +17,8 @@ GtkWindow *crm_follow_up_dialog_new          (GtkWindow         *parent,
                                               gint64             follow_up_id);
 void       crm_follow_up_dialog_set_customer (CrmFollowUpDialog *self,
                                               gint64             customer_id);
+void       crm_follow_up_dialog_set_note     (CrmFollowUpDialog *self,
+                                              const char        *note);
 gboolean   crm_follow_up_dialog_save         (CrmFollowUpDialog *self);
 
 G_END_DECLS

@@ -112,3 +112,69 @@ crm_format_segment_badge (GtkLabel   *label,
   gtk_widget_remove_css_class (GTK_WIDGET (label), key ? "secondary" : "key");
   gtk_widget_add_css_class (GTK_WIDGET (label), key ? "key" : "secondary");
 }
+
+/* The words the database keeps, as the interface says them. */
+static const char *
+lookup (const char *value,
+        const char *const pairs[][2],
+        gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_strcmp0 (value, pairs[i][0]) == 0)
+      return _(pairs[i][1]);
+
+  return value ? value : "";
+}
+
+const char *
+crm_format_feedback_kind (const char *kind)
+{
+  static const char *const kinds[][2] = {
+    { "complaint", N_("Complaint") },
+    { "praise", N_("Praise") },
+    { "suggestion", N_("Suggestion") },
+    { "question", N_("Question") },
+  };
+
+  return lookup (kind, kinds, G_N_ELEMENTS (kinds));
+}
+
+const char *
+crm_format_feedback_channel (const char *channel)
+{
+  static const char *const channels[][2] = {
+    { "in-store", N_("In the Shop") },
+    { "phone", N_("Phone") },
+    { "email", N_("E-mail") },
+    { "social", N_("Social Media") },
+    { "other", N_("Other") },
+  };
+
+  return lookup (channel, channels, G_N_ELEMENTS (channels));
+}
+
+const char *
+crm_format_feedback_status (const char *status)
+{
+  static const char *const statuses[][2] = {
+    { "new", N_("New") },
+    { "in_progress", N_("In Progress") },
+    { "resolved", N_("Resolved") },
+  };
+
+  return lookup (status, statuses, G_N_ELEMENTS (statuses));
+}
+
+/**
+ * crm_format_rating:
+ *
+ * "4 ★" (a number and a star: readable without colour), or "—" unrated.
+ */
+char *
+crm_format_rating (guint rating)
+{
+  if (rating == 0)
+    return g_strdup ("—");
+
+  return g_strdup_printf ("%u ★", rating);
+}

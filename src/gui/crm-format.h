@@ -15,5 +15,9 @@ char *crm_format_days_ago      (gint64      unix_time);
 char *crm_format_days          (gint64      seconds);
 void  crm_format_segment_badge (GtkLabel   *label,
                                 CrmSegment  segment);
+const char *crm_format_feedback_kind    (const char *kind);
+const char *crm_format_feedback_channel (const char *channel);
+const char *crm_format_feedback_status  (const char *status);
+char       *crm_format_rating           (guint       rating);
 
 G_END_DECLS

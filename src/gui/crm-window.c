@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "crm-customers-page.h"
+#include "crm-feedback-dialog.h"
+#include "crm-feedback-page.h"
 #include "crm-follow-up-dialog.h"
 #include "crm-follow-ups-page.h"
 #include "crm-money.h"
@@ -32,6 +34,9 @@ struct _CrmWindow
   CrmCustomersPage     *customers_page;
   CrmFollowUpsPage     *follow_ups_page;
   GtkLabel             *follow_ups_badge;
+  CrmFeedbackPage      *feedback_page;
+  GtkLabel             *feedback_badge;
+  gulong                store_changed_id;
   GtkWidget            *add_button;
 
   guint                 ask_currency_id;
@@ -136,6 +141,48 @@ waiting_changed_cb (CrmWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_ups_badge),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->follow_ups_badge), n > 0);
+}
+
+static void
+new_feedback_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  gint64 customer_id = crm_customers_page_get_shown_id (self->customers_page);
+  GtkWindow *dialog;
+
+  /* From a customer's page, about that customer. */
+  if (g_strcmp0 (crm_window_get_section (self), "customers") != 0)
+    customer_id = 0;
+
+  dialog = crm_feedback_dialog_new (GTK_WINDOW (self), crm_context_get_store (self->context),
+                                    MAX (customer_id, 0));
+  gtk_window_present (dialog);
+}
+
+static void
+update_feedback_badge (CrmWindow *self)
+{
+  guint n = crm_store_count_unread_feedback (crm_context_get_store (self->context));
+  g_autofree char *text = g_strdup_printf ("%u", n);
+  g_autofree char *description = g_strdup_printf (ngettext ("%u unread", "%u unread", n), n);
+
+  gtk_label_set_text (self->feedback_badge, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->feedback_badge), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->feedback_badge),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback_badge), n > 0);
+}
+
+static void
+store_changed_cb (CrmStore  *store,
+                  guint      change,
+                  gint64     customer_id,
+                  CrmWindow *self)
+{
+  if (change & CRM_STORE_CHANGE_FEEDBACK)
+    update_feedback_badge (self);
 }
 
 static void
@@ -276,12 +323,17 @@ crm_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-follow-up", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback", FALSE);
     }
   else
     {
       crm_customers_page_set_context (self->customers_page, self->context);
       crm_follow_ups_page_set_context (self->follow_ups_page, self->context);
+      crm_feedback_page_set_context (self->feedback_page, self->context);
       waiting_changed_cb (self);
+      update_feedback_badge (self);
+      self->store_changed_id = g_signal_connect (crm_context_get_store (self->context), "changed",
+                                                 G_CALLBACK (store_changed_cb), self);
     }
 
   crm_window_restore_state (self);
@@ -293,6 +345,8 @@ crm_window_dispose (GObject *object)
   CrmWindow *self = CRM_WINDOW (object);
 
   g_clear_handle_id (&self->ask_currency_id, g_source_remove);
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->store_changed_id, crm_context_get_store (self->context));
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
 
   G_OBJECT_CLASS (crm_window_parent_class)->dispose (object);
@@ -390,6 +444,7 @@ crm_window_class_init (CrmWindowClass *klass)
 
   g_type_ensure (CRM_TYPE_CUSTOMERS_PAGE);
   g_type_ensure (CRM_TYPE_FOLLOW_UPS_PAGE);
+  g_type_ensure (CRM_TYPE_FEEDBACK_PAGE);
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
@@ -417,6 +472,8 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, follow_ups_page);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, follow_ups_badge);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, feedback_page);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, feedback_badge);
   gtk_widget_class_bind_template_callback (widget_class, waiting_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -427,6 +484,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.new-follow-up", NULL, new_follow_up_action);
+  gtk_widget_class_install_action (widget_class, "win.new-feedback", NULL, new_feedback_action);
 }
 
 static void
