@@ -39,6 +39,8 @@ struct _CrmCustomerPage
   GtkTextView    *notes_view;
   GtkLabel       *error_label;
   GtkButton      *save_button;
+  GtkWidget      *feedback_group;
+  GtkListBox     *feedback_list;
   GtkWidget      *follow_ups_group;
   GtkListBox     *follow_ups_list;
   GtkWidget      *history_group;
@@ -236,6 +238,35 @@ update_follow_ups (CrmCustomerPage *self)
 }
 
 static void
+update_feedback (CrmCustomerPage *self)
+{
+  CrmFeedbackFilter filter = { .customer_id = self->customer_id };
+  g_autoptr(GPtrArray) entries = crm_store_list_feedback (get_store (self), &filter, 50);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->feedback_list))) != NULL)
+    gtk_list_box_remove (self->feedback_list, child);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CrmFeedback *feedback = g_ptr_array_index (entries, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *date = crm_text_format_date (crm_feedback_get_received_at (feedback), FALSE);
+      g_autofree char *rating = crm_format_rating (crm_feedback_get_rating (feedback));
+      g_autofree char *title = g_strdup_printf ("%s · %s · %s", crm_format_feedback_kind (crm_feedback_get_kind (feedback)),
+                                                rating, crm_format_feedback_status (crm_feedback_get_status (feedback)));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", date, crm_feedback_get_text (feedback));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      gtk_list_box_append (self->feedback_list, row);
+    }
+  gtk_widget_set_visible (self->feedback_group, entries->len > 0);
+}
+
+static void
 follow_up_activated_cb (CrmCustomerPage *self,
                         GtkListBoxRow   *row)
 {
@@ -256,6 +287,7 @@ update_figures (CrmCustomerPage *self)
   gtk_widget_set_visible (self->actions_box, exists);
   gtk_widget_set_visible (self->history_group, exists);
   gtk_widget_set_visible (self->follow_ups_group, FALSE);
+  gtk_widget_set_visible (self->feedback_group, FALSE);
   gtk_widget_set_visible (self->danger_box, exists);
 
   if (!exists)
@@ -282,6 +314,7 @@ update_figures (CrmCustomerPage *self)
 
   update_history (self);
   update_follow_ups (self);
+  update_feedback (self);
 }
 
 static void
@@ -541,6 +574,8 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, follow_ups_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_list);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, follow_ups_list);
   gtk_widget_class_bind_template_callback (widget_class, follow_up_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_list);

@@ -10,6 +10,7 @@
 #include "crm-feedback-dialog.h"
 #include "crm-feedback-page.h"
 #include "crm-follow-up-dialog.h"
+#include "crm-insights-page.h"
 #include "crm-follow-ups-page.h"
 #include "crm-money.h"
 #include "crm-store.h"
@@ -35,6 +36,7 @@ struct _CrmWindow
   CrmFollowUpsPage     *follow_ups_page;
   GtkLabel             *follow_ups_badge;
   CrmFeedbackPage      *feedback_page;
+  CrmInsightsPage      *insights_page;
   GtkLabel             *feedback_badge;
   gulong                store_changed_id;
   GtkWidget            *add_button;
@@ -330,6 +332,7 @@ crm_window_constructed (GObject *object)
       crm_customers_page_set_context (self->customers_page, self->context);
       crm_follow_ups_page_set_context (self->follow_ups_page, self->context);
       crm_feedback_page_set_context (self->feedback_page, self->context);
+      crm_insights_page_set_context (self->insights_page, self->context);
       waiting_changed_cb (self);
       update_feedback_badge (self);
       self->store_changed_id = g_signal_connect (crm_context_get_store (self->context), "changed",
@@ -445,6 +448,7 @@ crm_window_class_init (CrmWindowClass *klass)
   g_type_ensure (CRM_TYPE_CUSTOMERS_PAGE);
   g_type_ensure (CRM_TYPE_FOLLOW_UPS_PAGE);
   g_type_ensure (CRM_TYPE_FEEDBACK_PAGE);
+  g_type_ensure (CRM_TYPE_INSIGHTS_PAGE);
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
@@ -474,6 +478,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, follow_ups_badge);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, feedback_page);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, feedback_badge);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, insights_page);
   gtk_widget_class_bind_template_callback (widget_class, waiting_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
