@@ -29,6 +29,9 @@ struct _CrmApplication
 
   guint           background_hold : 1;
   guint           setting_hold : 1;
+
+  /* The language the interface was built in: "" follows the system. */
+  char           *applied_language;
 };
 
 G_DEFINE_FINAL_TYPE (CrmApplication, crm_application, ADW_TYPE_APPLICATION)
@@ -132,6 +135,98 @@ update_background_hold (CrmApplication *self)
     g_application_release (G_APPLICATION (self));
 
   self->setting_hold = wanted;
+}
+
+/* A new language: the window is built again in it, on the same shop, the
+ * same section and the same customer; the scheduler and the notifier go
+ * on untouched. */
+static void
+rebuild_window (CrmApplication *self)
+{
+  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *section = NULL;
+  gboolean preferences_open = FALSE;
+  gint64 customer = -1;
+  GtkWindow *window;
+
+  if (!CRM_IS_WINDOW (old))
+    return;
+
+  section = g_strdup (crm_window_get_section (CRM_WINDOW (old)));
+  customer = crm_customers_page_get_shown_id (crm_window_get_customers_page (CRM_WINDOW (old)));
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    {
+      if (CRM_IS_PREFERENCES_WINDOW (l->data))
+        {
+          preferences_open = TRUE;
+          gtk_window_destroy (l->data);
+        }
+    }
+
+  window = crm_window_new (self, self->settings, self->context, self->load_error);
+  crm_window_set_section (CRM_WINDOW (window), section);
+  if (customer > 0)
+    crm_window_show_customer (CRM_WINDOW (window), customer);
+  gtk_window_present (window);
+  gtk_window_destroy (old);
+
+  if (preferences_open)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "preferences", NULL);
+}
+
+static void
+language_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      CrmApplication   *self)
+{
+  if (g_str_equal (response, "switch"))
+    {
+      g_autofree char *language = g_settings_get_string (self->settings, "language");
+
+      g_free (self->applied_language);
+      self->applied_language = g_steal_pointer (&language);
+      crm_application_set_language (self->applied_language);
+      rebuild_window (self);
+    }
+  else
+    {
+      /* Keep editing: the choice goes back to what the window speaks. */
+      g_settings_set_string (self->settings, "language", self->applied_language);
+    }
+}
+
+static void
+language_changed_cb (CrmApplication *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  if (g_strcmp0 (language, self->applied_language) == 0)
+    return;
+
+  /* Nothing typed is dropped without asking. */
+  if (CRM_IS_WINDOW (window) && crm_window_has_unsaved_changes (CRM_WINDOW (window)))
+    {
+      dialog = adw_message_dialog_new (window, _("Switch Language?"),
+                                       _("The changes to this customer are not saved yet. "
+                                         "Switching the language now drops them."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "keep", _("_Keep Editing"),
+                                        "switch", _("_Switch"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "switch",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      g_signal_connect (dialog, "response", G_CALLBACK (language_response_cb), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  g_free (self->applied_language);
+  self->applied_language = g_steal_pointer (&language);
+  crm_application_set_language (self->applied_language);
+  rebuild_window (self);
 }
 
 static void
@@ -434,12 +529,15 @@ crm_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (crm_application_parent_class)->startup (app);
 
-  /* After the chain-up: adw_init() has bound libadwaita's own catalogue. */
-  crm_application_bind_supplements ();
 
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = g_settings_new (APP_ID);
+
+  /* Before any window: the person's language, not necessarily the system's. */
+  self->applied_language = g_settings_get_string (self->settings, "language");
+  crm_application_set_language (self->applied_language);
+  g_signal_connect_swapped (self->settings, "changed::language", G_CALLBACK (language_changed_cb), self);
 
   g_settings_bind_with_mapping (self->settings, "style",
                                 adw_style_manager_get_default (), "color-scheme",
@@ -481,6 +579,7 @@ crm_application_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->load_error, g_free);
+  g_clear_pointer (&self->applied_language, g_free);
 
   G_OBJECT_CLASS (crm_application_parent_class)->finalize (object);
 }
@@ -514,19 +613,60 @@ crm_application_init (CrmApplication *self)
  * Sets up gettext before anything is translated. CLIENTELE_LOCALEDIR points
  * at the build tree's catalogues when running uninstalled (meson devenv).
  */
-void
-crm_application_init_i18n (void)
+/* LANGUAGE as the session set it, for "follow the system". */
+static char *system_language;
+static gboolean system_language_saved;
+
+static void
+set_messages_locale (void)
 {
-  const char *localedir = g_getenv ("CLIENTELE_LOCALEDIR");
   const char *messages;
 
-  setlocale (LC_ALL, "");
+  setlocale (LC_MESSAGES, "");
 
   /* gettext ignores LANGUAGE under the C locale; C.UTF-8 keeps the
    * behaviour of C and lets LANGUAGE=ka or hy choose a catalogue. */
   messages = setlocale (LC_MESSAGES, NULL);
   if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
     setlocale (LC_MESSAGES, "C.UTF-8");
+}
+
+/**
+ * crm_application_set_language:
+ * @language: "en", "ka", "hy", or "" (or %NULL) to follow the system
+ *
+ * Switches the language gettext answers in, for this process, without
+ * touching the system's settings. Widgets built afterwards speak it.
+ */
+void
+crm_application_set_language (const char *language)
+{
+  if (!system_language_saved)
+    {
+      system_language = g_strdup (g_getenv ("LANGUAGE"));
+      system_language_saved = TRUE;
+    }
+
+  if (language != NULL && language[0] != '\0')
+    g_setenv ("LANGUAGE", language, TRUE);
+  else if (system_language != NULL)
+    g_setenv ("LANGUAGE", system_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  set_messages_locale ();
+  /* Setting the domain again makes gettext drop what it cached. */
+  textdomain (GETTEXT_PACKAGE);
+  crm_application_bind_supplements ();
+}
+
+void
+crm_application_init_i18n (void)
+{
+  const char *localedir = g_getenv ("CLIENTELE_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  set_messages_locale ();
 
   /* GTK would call setlocale (LC_ALL, "") again at start-up and undo the
    * C.UTF-8 above; the locale is ours to set. */
@@ -535,6 +675,21 @@ crm_application_init_i18n (void)
   bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* GLib decides once, at the first g_dgettext () (GtkBuilder's), whether
+   * to translate at all, and says no for an untranslated C.UTF-8 start.
+   * Let it decide with one of our languages in place, so that switching
+   * to Georgian or Armenian later translates the .ui files too. */
+  {
+    g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+
+    g_setenv ("LANGUAGE", "ka", TRUE);
+    g_dgettext (GETTEXT_PACKAGE, "");
+    if (saved != NULL)
+      g_setenv ("LANGUAGE", saved, TRUE);
+    else
+      g_unsetenv ("LANGUAGE");
+  }
 }
 
 /**
@@ -549,12 +704,19 @@ crm_application_init_i18n (void)
 void
 crm_application_bind_supplements (void)
 {
+  static char *libadwaita_dir;
   const char *dir = g_getenv ("CLIENTELE_SUPPLEMENT_LOCALEDIR");
   const char * const *languages = g_get_language_names ();
   g_autofree char *catalogue = NULL;
 
   if (dir == NULL || *dir == '\0')
     dir = SUPPLEMENT_LOCALEDIR;
+
+  /* Start from libadwaita's own catalogues each time: the language may
+   * have changed since a supplement was bound. */
+  if (libadwaita_dir == NULL)
+    libadwaita_dir = g_strdup (bindtextdomain ("libadwaita", NULL));
+  bindtextdomain ("libadwaita", libadwaita_dir);
 
   /* The first entry is the most specific the environment asks for, e.g.
    * "hy" for LANGUAGE=hy or "hy_AM.UTF-8" for LANG=hy_AM.UTF-8. */

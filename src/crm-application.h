@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (CrmApplication, crm_application, CRM, APPLICATION, AdwAppl
 
 void            crm_application_init_i18n        (void);
 void            crm_application_bind_supplements (void);
+void            crm_application_set_language     (const char     *language);
 CrmApplication *crm_application_new              (void);
 CrmContext     *crm_application_get_context      (CrmApplication *self);
 GSettings      *crm_application_get_settings     (CrmApplication *self);

@@ -9,6 +9,7 @@
 
 #include "crm-application.h"
 #include "crm-preferences-window.h"
+#include "crm-scheduler.h"
 #include "crm-store.h"
 #include "crm-window.h"
 #include "ui-helpers.h"
@@ -202,7 +203,7 @@ check_preferences (CrmApplication *app,
   g_assert_cmpstr (adw_action_row_get_subtitle (database_row), ==,
                    crm_store_get_path (crm_context_get_store (context)));
 
-  style_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL));
+  style_row = ADW_COMBO_ROW (find_row (GTK_WIDGET (preferences), "_Style"));
   g_assert_nonnull (style_row);
 
   /* The style row and the setting follow each other, and the setting
@@ -243,6 +244,62 @@ check_about_and_shortcuts (CrmApplication *app,
   gtk_window_close (shortcuts);
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+check_language_switch (CrmApplication *app,
+                       GtkWindow      *window,
+                       gpointer        data)
+{
+  GSettings *settings = crm_application_get_settings (app);
+  CrmContext *context = crm_application_get_context (app);
+  CrmScheduler *scheduler = crm_context_get_scheduler (context);
+  GtkWindow *rebuilt;
+
+  crm_window_set_section (CRM_WINDOW (window), "follow-ups");
+
+  /* Georgian, from inside the app: a new window in Georgian, on the same
+   * section; the shop and its reminders go on untouched. */
+  g_settings_set_string (settings, "language", "ka");
+  spin_main_loop ();
+  rebuilt = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CRM_IS_WINDOW (rebuilt));
+  g_assert_true (rebuilt != window);
+  g_assert_cmpstr (crm_window_get_section (CRM_WINDOW (rebuilt)), ==, "follow-ups");
+  g_assert_true (crm_application_get_context (app) == context);
+  g_assert_true (crm_context_get_scheduler (context) == scheduler);
+  g_assert_cmpint (crm_scheduler_get_wakeup (scheduler), >, 0);
+  /* The headings are built from the .ui files: Georgian script now. */
+  g_assert_nonnull (find_label (GTK_WIDGET (rebuilt), "შეხსენებები"));
+  g_assert_null (find_label (GTK_WIDGET (rebuilt), "Follow-ups"));
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Follow-ups"), ==, "შეხსენებები");
+
+  /* Armenian, then back to the system's. */
+  g_settings_set_string (settings, "language", "hy");
+  spin_main_loop ();
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Follow-ups"), ==, "Հիշեցումներ");
+  g_assert_cmpstr (g_dgettext ("libadwaita", "Details"), ==, "Մանրամասներ");
+  g_settings_set_string (settings, "language", "");
+  spin_main_loop ();
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Follow-ups"), ==, "Follow-ups");
+}
+
 static void
 test_command_line_version (void)
 {
@@ -265,12 +322,15 @@ static const UiCase ui_cases[] = {
   { "/ui/window/remembers-state", prepare_saved_state, check_restored_state },
   { "/ui/preferences/style", NULL, check_preferences },
   { "/ui/about-and-shortcuts", NULL, check_about_and_shortcuts },
+  { "/ui/language-switch", NULL, check_language_switch },
 };
 
 int
 main (int   argc,
       char *argv[])
 {
+  /* As main () does: the catalogues, and the locale left to the app. */
+  crm_application_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
 
   add_ui_cases (ui_cases, G_N_ELEMENTS (ui_cases));

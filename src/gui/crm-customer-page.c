@@ -657,3 +657,11 @@ crm_customer_page_save (CrmCustomerPage *self)
 
   return save (self);
 }
+
+gboolean
+crm_customer_page_is_dirty (CrmCustomerPage *self)
+{
+  g_return_val_if_fail (CRM_IS_CUSTOMER_PAGE (self), FALSE);
+
+  return self->dirty;
+}

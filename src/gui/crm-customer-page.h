@@ -18,5 +18,6 @@ void     crm_customer_page_show            (CrmCustomerPage *self,
 void     crm_customer_page_focus           (CrmCustomerPage *self);
 gint64   crm_customer_page_get_customer_id (CrmCustomerPage *self);
 gboolean crm_customer_page_save            (CrmCustomerPage *self);
+gboolean crm_customer_page_is_dirty        (CrmCustomerPage *self);
 
 G_END_DECLS

@@ -746,3 +746,12 @@ crm_customers_page_load_sample (CrmCustomersPage  *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   return TRUE;
 }
+
+gboolean
+crm_customers_page_has_unsaved_changes (CrmCustomersPage *self)
+{
+  g_return_val_if_fail (CRM_IS_CUSTOMERS_PAGE (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "customer") == 0 &&
+         crm_customer_page_is_dirty (self->customer_page);
+}

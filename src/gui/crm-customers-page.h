@@ -21,5 +21,6 @@ gint64   crm_customers_page_get_shown_id   (CrmCustomersPage *self);
 gboolean crm_customers_page_go_back        (CrmCustomersPage *self);
 gboolean crm_customers_page_load_sample    (CrmCustomersPage *self,
                                             GError          **error);
+gboolean crm_customers_page_has_unsaved_changes (CrmCustomersPage *self);
 
 G_END_DECLS

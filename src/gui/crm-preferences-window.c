@@ -18,6 +18,7 @@ struct _CrmPreferencesWindow
   CrmContext           *context;
 
   AdwComboRow          *style_row;
+  AdwComboRow          *language_row;
   AdwActionRow         *database_row;
   GtkWidget            *open_folder_button;
 
@@ -49,6 +50,35 @@ G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREF
 
 /* Positions in the style row's model, in the order of the .ui file. */
 static const char *const style_ids[] = { "default", "light", "dark" };
+
+/* The language row: each language named in itself, so anyone can find
+ * their own whatever the interface speaks now. */
+static const char *const language_ids[] = { "", "en", "ka", "hy" };
+
+static gboolean
+language_get_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *language = g_variant_get_string (variant, NULL);
+
+  g_value_set_uint (value, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (language_ids); i++)
+    if (g_str_equal (language, language_ids[i]))
+      g_value_set_uint (value, i);
+
+  return TRUE;
+}
+
+static GVariant *
+language_set_mapping (const GValue       *value,
+                      const GVariantType *type,
+                      gpointer            user_data)
+{
+  guint position = g_value_get_uint (value);
+
+  return g_variant_new_string (language_ids[position < G_N_ELEMENTS (language_ids) ? position : 0]);
+}
 
 static gboolean
 style_get_mapping (GValue   *value,
@@ -250,6 +280,7 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/crm-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, open_folder_button);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, shop_page);
@@ -280,8 +311,14 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
 static void
 crm_preferences_window_init (CrmPreferencesWindow *self)
 {
+  g_autoptr(GtkStringList) languages = NULL;
+
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Translators: the language choice that follows the operating system */
+  languages = gtk_string_list_new ((const char *[]) { _("System"), "English", "ქართული", "Հայերեն", NULL });
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages));
 
   g_object_set_data (G_OBJECT (self->share_spin), "crm-setting", (gpointer) "segment.share");
   g_object_set_data (G_OBJECT (self->min_purchases_spin), "crm-setting", (gpointer) "segment.min_purchases");
@@ -308,6 +345,9 @@ crm_preferences_window_new (GtkWindow  *parent,
   g_settings_bind_with_mapping (settings, "style", self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
+  g_settings_bind_with_mapping (settings, "language", self->language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                language_get_mapping, language_set_mapping, NULL, NULL);
   g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "start-at-login", self->login_switch, "active", G_SETTINGS_BIND_DEFAULT);
 

@@ -585,3 +585,11 @@ crm_window_get_customers_page (CrmWindow *self)
 
   return self->customers_page;
 }
+
+gboolean
+crm_window_has_unsaved_changes (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), FALSE);
+
+  return crm_customers_page_has_unsaved_changes (self->customers_page);
+}

@@ -23,5 +23,6 @@ void        crm_window_set_section (CrmWindow      *self,
 void        crm_window_show_customer (CrmWindow    *self,
                                       gint64        customer_id);
 CrmCustomersPage *crm_window_get_customers_page (CrmWindow *self);
+gboolean    crm_window_has_unsaved_changes (CrmWindow *self);
 
 G_END_DECLS
