@@ -17,31 +17,6 @@ typedef struct
   gboolean        checked;
 } Run;
 
-/* The first widget below @root of @type that is not also an @except
- * (G_TYPE_NONE for none) and has @css_class (or any, for NULL). */
-GtkWidget *
-find_widget_full (GtkWidget  *root,
-                  GType       type,
-                  GType       except,
-                  const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (except == G_TYPE_NONE || !G_TYPE_CHECK_INSTANCE_TYPE (root, except)) &&
-      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_full (child, type, except, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gboolean
 wait_for_window_cb (gpointer user_data)
@@ -135,27 +110,6 @@ test_ui_case (gconstpointer user_data)
   g_test_trap_assert_passed ();
 }
 
-/* The first button below @root whose label is @label (as written in the
- * .ui file, with its mnemonic underscore). */
-GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* Lets pending idles and redraws run, as they would between two clicks. */
 void
@@ -173,24 +127,103 @@ add_ui_cases (const UiCase *cases,
     g_test_add_data_func (cases[i].path, &cases[i], test_ui_case);
 }
 
-/* The first preferences row below @root titled @title. */
-GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
+
+/* Depth first, the first widget below @root (or @root) that @match accepts. */
+static GtkWidget *
+find_matching (GtkWidget     *root,
+               gboolean     (*match) (GtkWidget *widget, gconstpointer data),
+               gconstpointer  data)
 {
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_row (child, title);
+      GtkWidget *found = find_matching (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+typedef struct
+{
+  GType       type;
+  GType       except;
+  const char *css_class;
+} TypeQuery;
+
+static gboolean
+match_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  const TypeQuery *query = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, query->type) &&
+         (query->except == G_TYPE_NONE || !G_TYPE_CHECK_INSTANCE_TYPE (widget, query->except)) &&
+         (query->css_class == NULL || gtk_widget_has_css_class (widget, query->css_class));
+}
+
+/* The first widget below @root of @type that is not also an @except
+ * (G_TYPE_NONE for none) and has @css_class (or any, for NULL). */
+GtkWidget *
+find_widget_full (GtkWidget  *root,
+                  GType       type,
+                  GType       except,
+                  const char *css_class)
+{
+  TypeQuery query = { type, except, css_class };
+
+  return find_matching (root, match_type, &query);
+}
+
+static gboolean
+match_button (GtkWidget     *widget,
+              gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The first button labelled @label (as written in the .ui file, with its
+ * mnemonic underscore). */
+GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  return find_matching (root, match_button, label);
+}
+
+static gboolean
+match_row (GtkWidget     *widget,
+           gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The first preferences row titled @title. */
+GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  return find_matching (root, match_row, title);
+}
+
+static gboolean
+match_label (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The first label showing exactly @text. */
+GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  return find_matching (root, match_label, text);
 }

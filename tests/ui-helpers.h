@@ -27,6 +27,8 @@ GtkWidget *find_button      (GtkWidget  *root,
 GtkWindow *find_toplevel    (GType       type);
 GtkWidget *find_row         (GtkWidget  *root,
                              const char *title);
+GtkWidget *find_label       (GtkWidget  *root,
+                             const char *text);
 char      *make_data_dir    (void);
 int        run_app          (const char *data_dir,
                              CheckFunc   check,
