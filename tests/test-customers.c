@@ -408,6 +408,54 @@ test_list_filters_and_sort (Fixture       *fixture,
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 1000));
 }
 
+/* The list sorts names in the reader's alphabet: their own script
+ * first, then Latin and Cyrillic, then the other script. */
+static void
+test_list_name_order (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *names[] = { "Zaza", "ბესო", "Արամ", "ᲐᲜᲐ", "Ani", "Борис", "Բագրատ", "ჰამლეტი" };
+  struct { const char *language; const char *expected[8]; } cases[] = {
+    { "ka", { "ᲐᲜᲐ", "ბესო", "ჰამლეტი", "Ani", "Zaza", "Борис", "Արամ", "Բագրատ" } },
+    { "hy", { "Արամ", "Բագրատ", "Ani", "Zaza", "Борис", "ᲐᲜᲐ", "ბესო", "ჰამლეტი" } },
+    { "en", { "Ani", "Zaza", "Борис", "ᲐᲜᲐ", "ბესო", "ჰამლეტი", "Արամ", "Բագրատ" } },
+  };
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    add_full (fixture, names[i], NULL, NULL, NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(CrmCustomerList) list = NULL;
+
+      g_setenv ("LANGUAGE", cases[c].language, TRUE);
+      list = crm_customer_list_new (fixture->store);
+      crm_customer_list_set_sort (list, CRM_CUSTOMER_SORT_NAME, FALSE);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, G_N_ELEMENTS (names));
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autoptr(CrmCustomer) customer = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+          g_assert_cmpstr (crm_customer_get_name (customer), ==, cases[c].expected[i]);
+        }
+
+      /* Descending is the same order backwards. */
+      crm_customer_list_set_sort (list, CRM_CUSTOMER_SORT_NAME, TRUE);
+      {
+        g_autoptr(CrmCustomer) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+        g_assert_cmpstr (crm_customer_get_name (first), ==, cases[c].expected[G_N_ELEMENTS (names) - 1]);
+      }
+    }
+
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +473,7 @@ main (int   argc,
   ADD ("/customers/bulk-transaction", test_bulk_transaction);
   ADD ("/customers/list/search", test_list_search);
   ADD ("/customers/list/filters-and-sort", test_list_filters_and_sort);
+  ADD ("/customers/list/name-order", test_list_name_order);
 
 #undef ADD
 

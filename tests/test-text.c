@@ -4,6 +4,9 @@
 
 #include <string.h>
 
+#include <locale.h>
+
+#include "crm-money.h"
 #include "crm-text.h"
 
 static void
@@ -165,11 +168,190 @@ test_clean (void)
   g_assert_cmpstr (keep_lines, ==, "line one\nline two");
 }
 
+static gint64
+at_utc (int year, int month, int day, int hour, int minute)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_utc (year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (time);
+}
+
+static void
+assert_dates (void)
+{
+  /* A Sunday afternoon. */
+  gint64 when = at_utc (2026, 5, 31, 14, 30);
+  struct { const char *language, *date, *date_time; } cases[] = {
+    { "en", "31 May 2026", "Sun 31 May 2026, 14:30" },
+    { "ka", "31 მაი. 2026", "კვი, 31 მაი. 2026, 14:30" },
+    { "hy", "31 մյս, 2026 թ.", "կիր, 31 մյս, 2026 թ., 14:30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *date = crm_text_format_date_in (when, FALSE, cases[i].language);
+      g_autofree char *date_time = crm_text_format_date_in (when, TRUE, cases[i].language);
+
+      g_assert_cmpstr (date, ==, cases[i].date);
+      g_assert_cmpstr (date_time, ==, cases[i].date_time);
+    }
+}
+
+static void
+assert_money (void)
+{
+  struct { gint64 minor; const char *code, *language, *expected; } cases[] = {
+    { 123450, "GEL", "ka", "1\u202F234,50\u00A0₾" },
+    { 500000, "AMD", "hy", "5\u202F000\u00A0֏" },
+    { 123450, "GEL", "en", "₾1,234.50" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = crm_money_format (cases[i].minor, cases[i].code, cases[i].language);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static void
+test_dates (void)
+{
+  assert_dates ();
+
+  /* Every month and weekday has its own name in each language, in
+   * that language's script. */
+  for (guint l = 0; l < 3; l++)
+    {
+      const char *language = (const char *[]) { "en", "ka", "hy" }[l];
+      GUnicodeScript script = (GUnicodeScript[]) { G_UNICODE_SCRIPT_LATIN, G_UNICODE_SCRIPT_GEORGIAN,
+                                                   G_UNICODE_SCRIPT_ARMENIAN }[l];
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint m = 1; m <= 12; m++)
+        {
+          const char *name = crm_text_month_abbrev (m, language);
+
+          g_assert_cmpuint (strlen (name), >, 0);
+          g_assert_cmpint (g_unichar_get_script (g_utf8_get_char (name)), ==, script);
+          g_assert_true (g_hash_table_add (seen, (gpointer) name));
+        }
+
+      /* Seven days in a row from Monday 1 June 2026. */
+      for (guint d = 0; d < 7; d++)
+        {
+          g_autofree char *text = crm_text_format_date_in (at_utc (2026, 6, 1 + d, 9, 0), TRUE, language);
+          g_auto(GStrv) parts = g_strsplit_set (text, " ,", 2);
+
+          g_assert_cmpint (g_unichar_get_script (g_utf8_get_char (parts[0])), ==, script);
+          g_assert_true (g_hash_table_add (seen, g_strdup (parts[0])));
+        }
+    }
+
+  g_assert_cmpstr (crm_text_month_abbrev (0, "ka"), ==, "");
+  g_assert_cmpstr (crm_text_month_abbrev (13, "hy"), ==, "");
+  g_assert_cmpstr (crm_text_month_abbrev (3, "fr"), ==, "Mar");
+}
+
+/* Dates and money must not change with the system locale, and must be
+ * right where no Georgian or Armenian locale is installed at all. */
+static void
+test_system_locales (void)
+{
+  const char *locales[] = { "C.UTF-8", "C", "ka_GE.UTF-8", "hy_AM.UTF-8" };
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  guint missing = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      if (setlocale (LC_ALL, locales[i]) == NULL)
+        {
+          g_test_message ("locale %s is not installed here", locales[i]);
+          missing++;
+          continue;
+        }
+      assert_dates ();
+      assert_money ();
+    }
+
+  setlocale (LC_ALL, saved);
+
+  if (missing > 0)
+    g_test_skip ("Georgian or Armenian system locale not generated; checked without it only");
+}
+
+static int
+compare_folded (gconstpointer a,
+                gconstpointer b,
+                gpointer      language)
+{
+  const char *x = *(const char **) a;
+  const char *y = *(const char **) b;
+
+  return crm_text_compare_names (x, strlen (x), y, strlen (y), language);
+}
+
+static void
+assert_sorted (const char *const *expected,
+               const char        *language)
+{
+  g_autoptr(GPtrArray) shuffled = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_strv_length ((char **) expected);
+
+  /* Reversed and rotated, so the sort has work to do. */
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (shuffled, crm_text_fold (expected[(n - 1 - i + n / 2) % n]));
+  g_ptr_array_sort_with_data (shuffled, compare_folded, (gpointer) language);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *folded = crm_text_fold (expected[i]);
+
+      g_assert_cmpstr (g_ptr_array_index (shuffled, i), ==, folded);
+    }
+}
+
+static void
+test_name_order (void)
+{
+  /* The 33 letters of the Georgian alphabet and the 38 of Armenian, in
+   * the order schoolchildren learn them. */
+  const char *georgian = "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ";
+  const char *armenian = "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ";
+  const char *ka[] = { "2 ძმა", "ანა", "ანანო", "ᲑᲔᲡᲝ", "ზურა", "ჰამლეტი", "Ani", "Élodie", "Zaza",
+                       "Борис", "Արամ", "Ֆելիքս", NULL };
+  const char *hy[] = { "2 եղբայր", "Ալինա", "Արամ", "բագրատ", "Ֆելիքս", "Ani", "Zaza", "Борис",
+                       "ანა", "ჰამლეტი", NULL };
+  const char *en[] = { "Ani", "anna", "Élodie", "Zaza", "Борис", "ანა", "Արամ", NULL };
+
+  for (const char *scripts[] = { georgian, armenian, NULL }, **s = scripts; *s != NULL; s++)
+    {
+      g_autoptr(GPtrArray) letters = g_ptr_array_new_with_free_func (g_free);
+
+      for (const char *p = *s; *p != '\0'; p = g_utf8_next_char (p))
+        g_ptr_array_add (letters, g_strndup (p, g_utf8_next_char (p) - p));
+      g_ptr_array_add (letters, NULL);
+      assert_sorted ((const char * const *) letters->pdata, "ka");
+      assert_sorted ((const char * const *) letters->pdata, "hy");
+    }
+
+  assert_sorted (ka, "ka");
+  assert_sorted (hy, "hy");
+  assert_sorted (en, "en");
+
+  /* Equal names, prefixes, and broken bytes still give a total order. */
+  g_assert_cmpint (crm_text_compare_names ("ანა", strlen ("ანა"), "ანა", strlen ("ანა"), "ka"), ==, 0);
+  g_assert_cmpint (crm_text_compare_names ("ან", strlen ("ან"), "ანა", strlen ("ანა"), "ka"), <, 0);
+  g_assert_cmpint (crm_text_compare_names ("a\xff", 2, "a\xfe", 2, "ka"), >, 0);
+  g_assert_cmpint (crm_text_compare_names ("a\xfe", 2, "a\xff", 2, "ka"), <, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_setenv ("TZ", "UTC", TRUE);
 
   g_test_add_func ("/text/fold/latin", test_fold_latin);
   g_test_add_func ("/text/fold/georgian", test_fold_georgian);
@@ -179,6 +361,9 @@ main (int   argc,
   g_test_add_func ("/text/check-phone", test_check_phone);
   g_test_add_func ("/text/check-email", test_check_email);
   g_test_add_func ("/text/clean", test_clean);
+  g_test_add_func ("/text/dates", test_dates);
+  g_test_add_func ("/text/system-locales", test_system_locales);
+  g_test_add_func ("/text/name-order", test_name_order);
 
   return g_test_run ();
 }

@@ -128,7 +128,8 @@ static char *
 build_query (CrmCustomerList *self)
 {
   GString *sql = g_string_new (NULL);
-  const char *order = "c.name_key";
+  const char *order = NULL;
+  g_autofree char *name_order = NULL;
 
   g_string_append (sql,
                    "SELECT c.id, c.search_text, c.phone_key FROM customers c "
@@ -175,11 +176,16 @@ build_query (CrmCustomerList *self)
       break;
     }
 
+  /* Names sort in the reader's alphabet (crm_text_compare_names()). */
+  name_order = g_strdup_printf ("c.name_key COLLATE crm_name_%s", crm_text_ui_language ());
+  if (self->sort == CRM_CUSTOMER_SORT_NAME)
+    order = name_order;
+
   if (self->sort == CRM_CUSTOMER_SORT_SEGMENT)
-    g_string_append_printf (sql, " ORDER BY %s, c.name_key, c.id", order);
+    g_string_append_printf (sql, " ORDER BY %s, %s, c.id", order, name_order);
   else
-    g_string_append_printf (sql, " ORDER BY %s %s, c.name_key, c.id",
-                            order, self->descending ? "DESC" : "ASC");
+    g_string_append_printf (sql, " ORDER BY %s %s, %s, c.id",
+                            order, self->descending ? "DESC" : "ASC", name_order);
 
   return g_string_free (sql, FALSE);
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "crm-store-private.h"
+#include "crm-text.h"
 
 G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
 
@@ -377,6 +378,43 @@ check_file_is_ours (CrmStore  *self,
   return TRUE;
 }
 
+static int
+compare_names (void       *language,
+               int         a_len,
+               const void *a,
+               int         b_len,
+               const void *b)
+{
+  return crm_text_compare_names (a, (gsize) a_len, b, (gsize) b_len, language);
+}
+
+/* One collation per interface language, so a query names the order it
+ * wants and the comparison never has to look the language up. */
+static gboolean
+register_collations (CrmStore  *self,
+                     GError   **error)
+{
+  static const char *const languages[] = { "en", "ka", "hy" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *name = g_strconcat ("crm_name_", languages[i], NULL);
+
+      int rc = sqlite3_create_collation_v2 (self->db, name, SQLITE_UTF8, (void *) languages[i],
+                                            compare_names, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                       _("Could not open the database “%s”: %s"),
+                       self->path, sqlite3_errstr (rc));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 configure_connection (CrmStore  *self,
                       GError   **error)
@@ -386,6 +424,9 @@ configure_connection (CrmStore  *self,
   g_autofree char *set_app_id = NULL;
 
   sqlite3_busy_timeout (self->db, 5000);
+
+  if (!register_collations (self, error))
+    return FALSE;
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)

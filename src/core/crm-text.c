@@ -303,28 +303,193 @@ crm_text_ui_language (void)
   return "en";
 }
 
+/* Month and weekday names are locale data, kept here so that dates read
+ * right in Georgian and Armenian on a system without those glibc locales
+ * (see docs/i18n.md). Abbreviations follow what people write by hand. */
+static const char *const month_abbrev[][12] = {
+  { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
+  { "იან", "თებ", "მარ", "აპრ", "მაი", "ივნ", "ივლ", "აგვ", "სექ", "ოქტ", "ნოე", "დეკ" },
+  { "հնվ", "փտվ", "մրտ", "ապր", "մյս", "հնս", "հլս", "օգս", "սեպ", "հոկ", "նոյ", "դեկ" },
+};
+
+/* Monday first, as g_date_time_get_day_of_week() counts. */
+static const char *const weekday_abbrev[][7] = {
+  { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" },
+  { "ორშ", "სამ", "ოთხ", "ხუთ", "პარ", "შაბ", "კვი" },
+  { "երկ", "երք", "չրք", "հնգ", "ուր", "շբթ", "կիր" },
+};
+
+static guint
+language_index (const char *language)
+{
+  if (g_strcmp0 (language, "ka") == 0)
+    return 1;
+  if (g_strcmp0 (language, "hy") == 0)
+    return 2;
+  return 0;
+}
+
 /**
- * crm_text_format_date:
+ * crm_text_month_abbrev:
+ * @month: 1 to 12
+ * @language: "en", "ka" or "hy"; anything else reads as English
  *
- * A local date as people of the interface language write it without
- * month names (no system locale needed): 31.05.2026 in Georgian and
- * Armenian, 2026-05-31 in English.
+ * Returns: the short name of @month, or "" out of range
+ */
+const char *
+crm_text_month_abbrev (guint       month,
+                       const char *language)
+{
+  if (month < 1 || month > 12)
+    return "";
+
+  return month_abbrev[language_index (language)][month - 1];
+}
+
+/**
+ * crm_text_format_date_in:
+ * @unix_time: seconds since the epoch
+ * @with_time: add the weekday and the time of day
+ * @language: "en", "ka" or "hy"
+ *
+ * A local date as people of @language write it, month by name:
+ * "31 May 2026", "31 მაი. 2026", "31 մյս, 2026 թ."; with the time,
+ * "Sun 31 May 2026, 14:30", "კვი, 31 მაი. 2026, 14:30",
+ * "կիր, 31 մյս, 2026 թ., 14:30". No system locale is needed.
  */
 char *
-crm_text_format_date (gint64   unix_time,
-                      gboolean with_time)
+crm_text_format_date_in (gint64      unix_time,
+                         gboolean    with_time,
+                         const char *language)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
   g_autoptr(GDateTime) local = NULL;
-  const char *language = crm_text_ui_language ();
-  gboolean native = g_str_equal (language, "ka") || g_str_equal (language, "hy");
+  g_autofree char *date = NULL;
+  guint lang = language_index (language);
+  const char *month, *weekday;
+  int day, year;
 
   if (utc == NULL)
     return g_strdup ("");
 
   local = g_date_time_to_local (utc);
-  if (native)
-    return g_date_time_format (local, with_time ? "%d.%m.%Y %H:%M" : "%d.%m.%Y");
+  day = g_date_time_get_day_of_month (local);
+  year = g_date_time_get_year (local);
+  month = month_abbrev[lang][g_date_time_get_month (local) - 1];
+  weekday = weekday_abbrev[lang][g_date_time_get_day_of_week (local) - 1];
 
-  return g_date_time_format (local, with_time ? "%Y-%m-%d %H:%M" : "%Y-%m-%d");
+  switch (lang)
+    {
+    case 1:
+      date = g_strdup_printf ("%d %s. %d", day, month, year);
+      break;
+    case 2:
+      date = g_strdup_printf ("%d %s, %d թ.", day, month, year);
+      break;
+    default:
+      date = g_strdup_printf ("%d %s %d", day, month, year);
+      break;
+    }
+
+  if (!with_time)
+    return g_steal_pointer (&date);
+
+  return g_strdup_printf (lang == 0 ? "%s %s, %02d:%02d" : "%s, %s, %02d:%02d",
+                          weekday, date,
+                          g_date_time_get_hour (local), g_date_time_get_minute (local));
+}
+
+/**
+ * crm_text_format_date:
+ *
+ * crm_text_format_date_in() in the interface language.
+ */
+char *
+crm_text_format_date (gint64   unix_time,
+                      gboolean with_time)
+{
+  return crm_text_format_date_in (unix_time, with_time, crm_text_ui_language ());
+}
+
+/* Where a letter's script comes in the name order for @language: digits
+ * and signs first, then the language's own alphabet, then Latin, Cyrillic,
+ * and the other of Georgian and Armenian. */
+static int
+script_rank (gunichar    c,
+             const char *language)
+{
+  GUnicodeScript script = g_unichar_get_script (c);
+  GUnicodeScript own = G_UNICODE_SCRIPT_LATIN;
+
+  if (g_strcmp0 (language, "ka") == 0)
+    own = G_UNICODE_SCRIPT_GEORGIAN;
+  else if (g_strcmp0 (language, "hy") == 0)
+    own = G_UNICODE_SCRIPT_ARMENIAN;
+
+  if (script == G_UNICODE_SCRIPT_COMMON || script == G_UNICODE_SCRIPT_INHERITED)
+    return 0;
+  if (script == own)
+    return 1;
+
+  switch (script)
+    {
+    case G_UNICODE_SCRIPT_LATIN:
+      return 2;
+    case G_UNICODE_SCRIPT_CYRILLIC:
+      return 3;
+    case G_UNICODE_SCRIPT_GEORGIAN:
+      return 4;
+    case G_UNICODE_SCRIPT_ARMENIAN:
+      return 5;
+    default:
+      return 6;
+    }
+}
+
+/**
+ * crm_text_compare_names:
+ * @a: a folded name (crm_text_fold()), @a_len bytes long
+ * @b: another, @b_len bytes long
+ * @language: "en", "ka" or "hy"
+ *
+ * Orders folded names for a list in @language. Georgian (ა ბ გ … ჰ) and
+ * Armenian (ա բ գ … ֆ) letters sit in Unicode in their alphabet's order,
+ * so within one script the code point decides; between scripts the
+ * reader's own alphabet comes first, then Latin and Cyrillic, then the
+ * rest. Only the first letter that differs matters, so this costs one
+ * memcmp and two script lookups.
+ */
+int
+crm_text_compare_names (const char *a,
+                        gsize       a_len,
+                        const char *b,
+                        gsize       b_len,
+                        const char *language)
+{
+  gsize n = MIN (a_len, b_len);
+  gsize i = 0;
+  gunichar ca, cb;
+  int ra, rb;
+
+  while (i < n && a[i] == b[i])
+    i++;
+
+  if (i == n)
+    return a_len < b_len ? -1 : a_len > b_len ? 1 : 0;
+
+  /* Back up to where the differing letter starts. */
+  while (i > 0 && ((guchar) a[i] & 0xC0) == 0x80)
+    i--;
+
+  ca = g_utf8_get_char_validated (a + i, a_len - i);
+  cb = g_utf8_get_char_validated (b + i, b_len - i);
+  if (ca >= 0xFFFFFFFE || cb >= 0xFFFFFFFE)
+    return memcmp (a + i, b + i, n - i) < 0 ? -1 : 1;
+
+  ra = script_rank (ca, language);
+  rb = script_rank (cb, language);
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+
+  return ca < cb ? -1 : ca > cb ? 1 : 0;
 }

@@ -24,5 +24,15 @@ char     *crm_text_clean        (const char  *text,
 const char *crm_text_ui_language (void);
 char     *crm_text_format_date  (gint64       unix_time,
                                  gboolean     with_time);
+char     *crm_text_format_date_in (gint64      unix_time,
+                                   gboolean    with_time,
+                                   const char *language);
+const char *crm_text_month_abbrev (guint       month,
+                                   const char *language);
+int       crm_text_compare_names (const char *a,
+                                  gsize       a_len,
+                                  const char *b,
+                                  gsize       b_len,
+                                  const char *language);
 
 G_END_DECLS

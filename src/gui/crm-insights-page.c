@@ -50,17 +50,10 @@ static const struct
   { "on-time", N_("Follow-ups on Time") },
 };
 
-static const char *const month_names[] = {
-  /* Translators: short month names for chart labels */
-  NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
-  NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
-  NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
-};
-
 static const char *
 month_name (GDateTime *time)
 {
-  return g_dpgettext2 (NULL, "month", month_names[g_date_time_get_month (time) - 1]);
+  return crm_text_month_abbrev ((guint) g_date_time_get_month (time), crm_text_ui_language ());
 }
 
 static GDateTime *
