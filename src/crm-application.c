@@ -96,6 +96,10 @@ data_dir_for_command_line (GApplicationCommandLine *cmdline,
 }
 
 static void update_background_hold (CrmApplication *self);
+static void staff_store_changed_cb (CrmStore       *store,
+                                    guint           change,
+                                    gint64          customer_id,
+                                    CrmApplication *self);
 
 static void
 crm_application_open_context (CrmApplication *self,
@@ -113,6 +117,14 @@ crm_application_open_context (CrmApplication *self,
       self->load_error = g_strdup (error->message);
       return;
     }
+
+  /* Whoever was at the counter when the app last closed still is. */
+  if (!crm_store_set_acting_staff (crm_context_get_store (self->context),
+                                   g_settings_get_int64 (self->settings, "staff")))
+    g_settings_set_int64 (self->settings, "staff", 0);
+  g_signal_connect_object (crm_context_get_store (self->context), "changed",
+                           G_CALLBACK (staff_store_changed_cb), self, 0);
+  staff_store_changed_cb (crm_context_get_store (self->context), CRM_STORE_CHANGE_STAFF, 0, self);
 
   /* Listen first, then start: what fell due while closed is announced. */
   self->notifier = crm_notifier_new (G_APPLICATION (self), self->context);
@@ -324,6 +336,67 @@ show_follow_ups_activated (GSimpleAction *action,
     crm_window_set_section (CRM_WINDOW (window), "follow-ups");
 }
 
+/* Picking who is at the counter records them on what is entered from now
+ * on, and switches to their language if they have one. */
+static void
+staff_change_state (GSimpleAction *action,
+                    GVariant      *value,
+                    gpointer       user_data)
+{
+  CrmApplication *self = user_data;
+  gint64 id = g_variant_get_int64 (value);
+  CrmStore *store;
+  g_autoptr(CrmStaffMember) member = NULL;
+
+  if (self->context == NULL)
+    return;
+
+  store = crm_context_get_store (self->context);
+  if (!crm_store_set_acting_staff (store, id))
+    return;
+
+  g_simple_action_set_state (action, value);
+  g_settings_set_int64 (self->settings, "staff", id);
+
+  member = crm_store_get_staff (store, id);
+  if (member != NULL && member->language[0] != '\0')
+    g_settings_set_string (self->settings, "language", member->language);
+}
+
+/* The action follows the store, which forgets someone who leaves. */
+static void
+staff_store_changed_cb (CrmStore       *store,
+                        guint           change,
+                        gint64          customer_id,
+                        CrmApplication *self)
+{
+  GAction *action;
+  gint64 id;
+
+  if (!(change & CRM_STORE_CHANGE_STAFF))
+    return;
+
+  id = crm_store_get_acting_staff (store);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "staff");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_int64 (id));
+  if (g_settings_get_int64 (self->settings, "staff") != id)
+    g_settings_set_int64 (self->settings, "staff", id);
+}
+
+static void
+manage_staff_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  CrmApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *preferences;
+
+  preferences = crm_preferences_window_new (parent, self->settings, self->context);
+  crm_preferences_window_show_staff (CRM_PREFERENCES_WINDOW (preferences));
+  gtk_window_present (preferences);
+}
+
 static const GActionEntry app_actions[] = {
   { "show-follow-ups", show_follow_ups_activated },
   { "quit", quit_activated },
@@ -331,6 +404,8 @@ static const GActionEntry app_actions[] = {
   { "show-customer", show_customer_activated, "x" },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "staff", NULL, "x", "int64 0", staff_change_state },
+  { "manage-staff", manage_staff_activated },
 };
 
 static void

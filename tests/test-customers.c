@@ -456,6 +456,100 @@ test_list_name_order (Fixture       *fixture,
     g_unsetenv ("LANGUAGE");
 }
 
+/* Who is at the counter goes on what they enter, and stays there when
+ * they are renamed or leave the shop. */
+static void
+test_staff (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(CrmFeedback) feedback = NULL;
+  g_autoptr(CrmStaffMember) member = NULL;
+  CrmFeedbackFields fields = { .kind = "complaint", .text = "Cold coffee" };
+  gint64 customer = add_full (fixture, "Nino", NULL, NULL, NULL);
+  gint64 mariam, anahit, feedback_id;
+  CrmTimelineEntry *entry;
+
+  /* Refused: no name, an unknown language. Nothing is written. */
+  g_assert_cmpint (crm_store_add_staff (fixture->store, "  \t ", "ka", &error), ==, 0);
+  g_assert_error (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_store_add_staff (fixture->store, "Mariam", "fr", &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  mariam = crm_store_add_staff (fixture->store, " მარიამი ", "ka", &error);
+  g_assert_no_error (error);
+  anahit = crm_store_add_staff (fixture->store, "Անահիտ", "hy", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_add_staff (fixture->store, "Owner", NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  staff = crm_store_list_staff (fixture->store, FALSE);
+  g_assert_cmpuint (staff->len, ==, 3);
+  member = crm_store_get_staff (fixture->store, mariam);
+  g_assert_cmpstr (member->name, ==, "მარიამი");
+  g_assert_cmpstr (member->language, ==, "ka");
+  g_clear_pointer (&member, crm_staff_member_free);
+
+  /* Nobody at the counter: nobody is recorded. */
+  g_assert_cmpint (crm_store_get_acting_staff (fixture->store), ==, 0);
+  crm_store_add_purchase (fixture->store, customer, NOW - 2 * DAY, 500, "", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (crm_store_set_acting_staff (fixture->store, mariam));
+  crm_store_add_purchase (fixture->store, customer, NOW - DAY, 700, "", &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_set_acting_staff (fixture->store, anahit));
+  crm_store_add_interaction (fixture->store, customer, NOW, "call", "", &error);
+  g_assert_no_error (error);
+
+  timeline = crm_store_list_timeline (fixture->store, customer, 10);
+  g_assert_cmpuint (timeline->len, ==, 3);
+  entry = g_ptr_array_index (timeline, 0);
+  g_assert_cmpstr (entry->staff, ==, "Անահիտ");
+  entry = g_ptr_array_index (timeline, 1);
+  g_assert_cmpstr (entry->staff, ==, "მარიამი");
+  entry = g_ptr_array_index (timeline, 2);
+  g_assert_null (entry->staff);
+  g_clear_pointer (&timeline, g_ptr_array_unref);
+
+  /* The one who answers feedback is recorded; marking it read is not
+   * answering. */
+  feedback_id = crm_store_add_feedback (fixture->store, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_update_feedback (fixture->store, feedback_id, "in_progress", "We called back", &error));
+  g_assert_true (crm_store_set_acting_staff (fixture->store, mariam));
+  g_assert_true (crm_store_update_feedback (fixture->store, feedback_id, "resolved", NULL, &error));
+  g_assert_no_error (error);
+  feedback = crm_store_get_feedback (fixture->store, feedback_id);
+  g_assert_cmpstr (crm_feedback_get_responded_by (feedback), ==, "Անահիտ");
+  g_clear_object (&feedback);
+
+  /* Renamed: the history follows. Left the shop: off the list and off
+   * the counter, still on the history; they cannot be picked again. */
+  g_assert_true (crm_store_update_staff (fixture->store, mariam, "Mariam B.", "en", &error));
+  g_assert_true (crm_store_set_staff_archived (fixture->store, mariam, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_get_acting_staff (fixture->store), ==, 0);
+  g_assert_false (crm_store_set_acting_staff (fixture->store, mariam));
+  g_assert_false (crm_store_set_acting_staff (fixture->store, 9999));
+  g_assert_cmpint (crm_store_get_acting_staff (fixture->store), ==, 0);
+
+  g_clear_pointer (&staff, g_ptr_array_unref);
+  staff = crm_store_list_staff (fixture->store, FALSE);
+  g_assert_cmpuint (staff->len, ==, 2);
+  g_clear_pointer (&staff, g_ptr_array_unref);
+  staff = crm_store_list_staff (fixture->store, TRUE);
+  g_assert_cmpuint (staff->len, ==, 3);
+
+  timeline = crm_store_list_timeline (fixture->store, customer, 10);
+  entry = g_ptr_array_index (timeline, 1);
+  g_assert_cmpstr (entry->staff, ==, "Mariam B.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +568,7 @@ main (int   argc,
   ADD ("/customers/list/search", test_list_search);
   ADD ("/customers/list/filters-and-sort", test_list_filters_and_sort);
   ADD ("/customers/list/name-order", test_list_name_order);
+  ADD ("/customers/staff", test_staff);
 
 #undef ADD
 

@@ -233,6 +233,13 @@ test_shape (Fixture       *fixture,
   g_assert_cmpint (query_int (store, "SELECT count (*) FROM customers WHERE notes <> ''"), >, 0);
   g_assert_cmpint (query_int (store, "SELECT count (DISTINCT customer_id) FROM customer_tags"), >=, n * 15 / 100);
   g_assert_cmpint (query_int (store, "SELECT count (DISTINCT kind) FROM interactions"), >=, 4);
+
+  /* Three people took turns at the counter; nobody is left acting. */
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM staff"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count (DISTINCT staff_id) FROM purchases"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM purchases WHERE staff_id IS NULL"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count (DISTINCT language) FROM staff"), ==, 3);
+  g_assert_cmpint (crm_store_get_acting_staff (store), ==, 0);
 }
 
 static void

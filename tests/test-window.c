@@ -282,6 +282,84 @@ check_language_switch (CrmApplication *app,
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Follow-ups"), ==, "Follow-ups");
 }
 
+/* Staff are added in Preferences; picking one at the foot of the sidebar
+ * switches to their language and puts their name on what is entered. */
+static void
+check_staff (CrmApplication *app,
+             GtkWindow      *window,
+             gpointer        data)
+{
+  GSettings *settings = crm_application_get_settings (app);
+  CrmStore *store = crm_context_get_store (crm_application_get_context (app));
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *language = NULL;
+  CrmTimelineEntry *entry;
+  CrmStaffMember *member;
+  GtkWindow *preferences;
+  GtkWindow *rebuilt;
+  GtkWidget *name_row;
+  gint64 customer, mariam;
+
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Who Is at the Counter?"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "manage-staff", NULL);
+  preferences = find_toplevel (CRM_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_cmpstr (adw_preferences_page_get_title (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences))),
+                   ==, "Staff");
+
+  /* A blank name is refused and nothing is added. */
+  name_row = find_row (GTK_WIDGET (preferences), "_Name");
+  g_assert_nonnull (name_row);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "   ");
+  g_signal_emit_by_name (name_row, "apply");
+  staff = crm_store_list_staff (store, TRUE);
+  g_assert_cmpuint (staff->len, ==, 0);
+  g_clear_pointer (&staff, g_ptr_array_unref);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (preferences), "L_anguage")), 2);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "მარიამი");
+  g_signal_emit_by_name (name_row, "apply");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "");
+  staff = crm_store_list_staff (store, FALSE);
+  g_assert_cmpuint (staff->len, ==, 1);
+  member = g_ptr_array_index (staff, 0);
+  g_assert_cmpstr (member->name, ==, "მარიამი");
+  g_assert_cmpstr (member->language, ==, "ka");
+  mariam = member->id;
+  g_assert_nonnull (find_row (GTK_WIDGET (preferences), "მარიამი"));
+  gtk_window_destroy (preferences);
+
+  /* Mariam comes to the counter: Georgian, her name on the button and on
+   * the purchase she enters. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "staff", g_variant_new_int64 (mariam));
+  spin_main_loop ();
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "ka");
+  g_assert_cmpint (g_settings_get_int64 (settings, "staff"), ==, mariam);
+  rebuilt = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (rebuilt != window);
+  g_assert_nonnull (find_label (GTK_WIDGET (rebuilt), "მარიამი"));
+  g_assert_nonnull (find_label (GTK_WIDGET (rebuilt), "კლიენტები"));
+
+  customer = crm_store_add_customer (store, &(CrmCustomerFields) { .name = "Nino" }, &error);
+  g_assert_no_error (error);
+  crm_store_add_purchase (store, customer, crm_store_now (store), 1500, "", &error);
+  g_assert_no_error (error);
+  timeline = crm_store_list_timeline (store, customer, 5);
+  entry = g_ptr_array_index (timeline, 0);
+  g_assert_cmpstr (entry->staff, ==, "მარიამი");
+
+  /* She leaves the shop: nobody is at the counter any more. */
+  g_assert_true (crm_store_set_staff_archived (store, mariam, TRUE, &error));
+  g_assert_cmpint (g_settings_get_int64 (settings, "staff"), ==, 0);
+  g_assert_cmpint (g_variant_get_int64 (g_action_group_get_action_state (G_ACTION_GROUP (app), "staff")), ==, 0);
+  g_assert_null (find_label (GTK_WIDGET (rebuilt), "მარიამი"));
+  g_assert_nonnull (find_label (GTK_WIDGET (rebuilt), g_dgettext (GETTEXT_PACKAGE, "Who Is at the Counter?")));
+}
+
 static void
 test_command_line_version (void)
 {
@@ -305,6 +383,7 @@ static const UiCase ui_cases[] = {
   { "/ui/preferences/style", NULL, check_preferences },
   { "/ui/about-and-shortcuts", NULL, check_about_and_shortcuts },
   { "/ui/language-switch", NULL, check_language_switch },
+  { "/ui/staff", NULL, check_staff },
 };
 
 int

@@ -327,7 +327,39 @@ typedef struct
   gint64       now;
   gint64       midnight;   /* today's 00:00 in the shop, as UTC */
   const Money *money;
+  gint64       staff[3];
+  guint        n_staff;
 } Shop;
+
+/* Three people at the counter of a Tbilisi shop: a Georgian and an
+ * Armenian shop assistant, and the owner, who follows the system. Only
+ * for a shop that has no staff of its own yet. */
+static gboolean
+add_staff (Shop    *shop,
+           GError **error)
+{
+  static const struct { const char *name; const char *language; } people[] = {
+    { "მარიამი", "ka" },
+    { "Անահիտ", "hy" },
+    { "Giorgi", "" },
+  };
+  g_autoptr(GPtrArray) existing = crm_store_list_staff (shop->store, TRUE);
+
+  shop->n_staff = 0;
+  if (existing->len > 0)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      gint64 id = crm_store_add_staff (shop->store, people[i].name, people[i].language, error);
+
+      if (id == 0)
+        return FALSE;
+      shop->staff[shop->n_staff++] = id;
+    }
+
+  return TRUE;
+}
 
 /* What one customer is like, decided before anything is written. */
 typedef struct
@@ -1019,10 +1051,18 @@ crm_demo_fill (CrmStore  *store,
   shop.midnight = local_now - (local_now % DAY) - SHOP_UTC_OFFSET;
   shop.money = money_for_shop (store);
 
+  if (!add_staff (&shop, error))
+    goto failed;
+
   for (guint i = 0; i < n_customers; i++)
     {
       Habit habit;
       gint64 id;
+
+      /* Taking turns at the counter; no draw from the generator, so the
+       * customers come out as they always have for a seed. */
+      if (shop.n_staff > 0)
+        crm_store_set_acting_staff (store, shop.staff[i % shop.n_staff]);
 
       make_habit (&shop, i, &habit);
       id = add_customer (&shop, &habit, error);
@@ -1031,6 +1071,8 @@ crm_demo_fill (CrmStore  *store,
           !add_contacts (&shop, &habit, id, error))
         goto failed;
     }
+
+  crm_store_set_acting_staff (store, 0);
 
   if (!add_follow_ups (&shop, n_customers, error) ||
       !add_feedback (&shop, n_customers, error))
@@ -1042,6 +1084,7 @@ crm_demo_fill (CrmStore  *store,
     return TRUE;
 
 failed:
+  crm_store_set_acting_staff (store, 0);
   crm_store_rollback (store);
   /* Translators: the reason follows, as a sentence from the database. */
   g_prefix_error (error, _("Could not create the sample shop: "));

@@ -22,6 +22,7 @@ struct _CrmFeedback
   char    *response;
   gint64   responded_at;
   gint64   resolved_at;
+  char    *responded_by;
 };
 
 G_END_DECLS

@@ -23,6 +23,7 @@ crm_feedback_finalize (GObject *object)
   g_free (self->text);
   g_free (self->status);
   g_free (self->response);
+  g_free (self->responded_by);
 
   G_OBJECT_CLASS (crm_feedback_parent_class)->finalize (object);
 }
@@ -59,5 +60,6 @@ GETTER (gboolean, read, read, FALSE)
 GETTER (const char *, response, response, NULL)
 GETTER (gint64, responded_at, responded_at, 0)
 GETTER (gint64, resolved_at, resolved_at, 0)
+GETTER (const char *, responded_by, responded_by, NULL)
 
 #undef GETTER

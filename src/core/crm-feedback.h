@@ -26,6 +26,7 @@ const char *crm_feedback_get_text          (CrmFeedback *self);
 const char *crm_feedback_get_status        (CrmFeedback *self);
 gboolean    crm_feedback_get_read          (CrmFeedback *self);
 const char *crm_feedback_get_response      (CrmFeedback *self);
+const char *crm_feedback_get_responded_by  (CrmFeedback *self);
 gint64      crm_feedback_get_responded_at  (CrmFeedback *self);
 gint64      crm_feedback_get_resolved_at   (CrmFeedback *self);
 

@@ -925,8 +925,8 @@ crm_store_add_purchase (CrmStore    *self,
     return 0;
 
   stmt = prepare (self,
-                  "INSERT INTO purchases (customer_id, at, amount, description, created_at) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5)",
+                  "INSERT INTO purchases (customer_id, at, amount, description, created_at, staff_id) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                   error);
   ok = stmt != NULL;
   if (ok)
@@ -936,6 +936,7 @@ crm_store_add_purchase (CrmStore    *self,
       sqlite3_bind_int64 (stmt, 3, amount);
       sqlite3_bind_text (stmt, 4, text, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 5, crm_store_now (self));
+      crm_store_bind_acting_staff (self, stmt, 6);
       ok = step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
@@ -984,7 +985,7 @@ crm_store_add_interaction (CrmStore    *self,
     return 0;
 
   stmt = prepare (self,
-                  "INSERT INTO interactions (customer_id, at, kind, note) VALUES (?1, ?2, ?3, ?4)",
+                  "INSERT INTO interactions (customer_id, at, kind, note, staff_id) VALUES (?1, ?2, ?3, ?4, ?5)",
                   error);
   ok = stmt != NULL;
   if (ok)
@@ -993,6 +994,7 @@ crm_store_add_interaction (CrmStore    *self,
       sqlite3_bind_int64 (stmt, 2, at);
       sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, text, -1, SQLITE_STATIC);
+      crm_store_bind_acting_staff (self, stmt, 5);
       ok = step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
@@ -1055,6 +1057,7 @@ crm_timeline_entry_free (CrmTimelineEntry *entry)
 
   g_free (entry->what);
   g_free (entry->text);
+  g_free (entry->staff);
   g_free (entry);
 }
 
@@ -1076,9 +1079,11 @@ crm_store_list_timeline (CrmStore *self,
   g_return_val_if_fail (CRM_IS_STORE (self), entries);
 
   stmt = prepare (self,
-                  "SELECT 0, id, at, amount, NULL, description FROM purchases WHERE customer_id = ?1 "
+                  "SELECT 0, p.id, p.at, p.amount, NULL, p.description, s.name FROM purchases p "
+                  "  LEFT JOIN staff s ON s.id = p.staff_id WHERE p.customer_id = ?1 "
                   "UNION ALL "
-                  "SELECT 1, id, at, 0, kind, note FROM interactions WHERE customer_id = ?1 "
+                  "SELECT 1, i.id, i.at, 0, i.kind, i.note, s.name FROM interactions i "
+                  "  LEFT JOIN staff s ON s.id = i.staff_id WHERE i.customer_id = ?1 "
                   "ORDER BY 3 DESC, 2 DESC LIMIT ?2",
                   NULL);
   if (stmt == NULL)
@@ -1096,6 +1101,7 @@ crm_store_list_timeline (CrmStore *self,
       entry->amount = sqlite3_column_int64 (stmt, 3);
       entry->what = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       entry->text = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      entry->staff = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       g_ptr_array_add (entries, entry);
     }
   sqlite3_reset (stmt);

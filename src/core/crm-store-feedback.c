@@ -21,8 +21,10 @@
 #define FEEDBACK_COLUMNS                                                     \
   "f.id, coalesce (f.customer_id, 0), coalesce (c.name, ''), f.received_at, " \
   "f.kind, coalesce (f.rating, 0), f.channel, f.text, f.status, f.is_read, "   \
-  "coalesce (f.response, ''), coalesce (f.responded_at, 0), coalesce (f.resolved_at, 0) " \
-  "FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id "
+  "coalesce (f.response, ''), coalesce (f.responded_at, 0), coalesce (f.resolved_at, 0), " \
+  "coalesce (s.name, '') "                                                   \
+  "FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id "           \
+  "LEFT JOIN staff s ON s.id = f.staff_id "
 
 static CrmFeedback *
 feedback_from_row (sqlite3_stmt *stmt)
@@ -43,6 +45,7 @@ feedback_from_row (sqlite3_stmt *stmt)
   feedback->response = TEXT (10);
   feedback->responded_at = sqlite3_column_int64 (stmt, 11);
   feedback->resolved_at = sqlite3_column_int64 (stmt, 12);
+  feedback->responded_by = TEXT (13);
 #undef TEXT
 
   return feedback;
@@ -168,6 +171,8 @@ crm_store_update_feedback (CrmStore    *self,
                             "      (?2 <> 'new' OR coalesce (?3, '') <> '') THEN ?4 ELSE responded_at END, "
                             "  resolved_at = CASE WHEN ?2 = 'resolved' THEN coalesce (resolved_at, ?4) "
                             "      ELSE NULL END, "
+                            "  staff_id = CASE WHEN coalesce (?3, '') <> '' AND ?3 IS NOT coalesce (response, '') "
+                            "      THEN ?5 ELSE staff_id END, "
                             "  is_read = 1 "
                             "WHERE id = ?1",
                             error);
@@ -181,6 +186,7 @@ crm_store_update_feedback (CrmStore    *self,
   else
     sqlite3_bind_null (stmt, 3);
   sqlite3_bind_int64 (stmt, 4, crm_store_now (self));
+  crm_store_bind_acting_staff (self, stmt, 5);
   if (!run (self, stmt, error))
     return FALSE;
 

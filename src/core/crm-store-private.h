@@ -32,6 +32,9 @@ struct _CrmStore
   /* A bulk transaction changed purchases: rebuild figures at commit. */
   guint       needs_refresh : 1;
   guint       refreshing_all : 1;
+
+  /* Who is at the counter: recorded on what is entered (0: nobody). */
+  gint64      acting_staff;
 };
 
 extern const char crm_store_at_risk_sql[];
@@ -68,6 +71,13 @@ gboolean  crm_store_rank_customers  (CrmStore           *self,
 gboolean  crm_store_refresh_stats   (CrmStore           *self,
                                      gint64              customer_id,
                                      GError            **error);
+gboolean  crm_store_step_done       (CrmStore           *self,
+                                     sqlite3_stmt       *stmt,
+                                     const char         *what,
+                                     GError            **error);
+void      crm_store_bind_acting_staff (CrmStore         *self,
+                                     sqlite3_stmt       *stmt,
+                                     int                 index);
 void      crm_store_emit_changed    (CrmStore           *self,
                                      CrmStoreChange      change,
                                      gint64              customer_id);

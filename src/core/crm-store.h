@@ -42,6 +42,7 @@ typedef enum
   CRM_STORE_CHANGE_SEGMENTS     = 1 << 4,
   CRM_STORE_CHANGE_FOLLOW_UPS   = 1 << 5,
   CRM_STORE_CHANGE_FEEDBACK     = 1 << 6,
+  CRM_STORE_CHANGE_STAFF        = 1 << 7,
 } CrmStoreChange;
 
 /* A feedback entry as the quick form fills it in. */
@@ -82,7 +83,17 @@ typedef struct
   gint64          amount;   /* purchases */
   char           *what;     /* interaction kind: "call", "visit", … */
   char           *text;     /* description or note */
+  char           *staff;    /* who entered it, or NULL */
 } CrmTimelineEntry;
+
+/* Someone who works at the counter. */
+typedef struct
+{
+  gint64    id;
+  char     *name;
+  char     *language;       /* "" for the system's, "en", "ka" or "hy" */
+  gboolean  archived;       /* left the shop */
+} CrmStaffMember;
 
 typedef struct
 {
@@ -238,5 +249,29 @@ gboolean     crm_store_begin                 (CrmStore                *self,
 gboolean     crm_store_commit                (CrmStore                *self,
                                               GError                 **error);
 void         crm_store_rollback              (CrmStore                *self);
+
+gint64       crm_store_add_staff             (CrmStore                *self,
+                                              const char              *name,
+                                              const char              *language,
+                                              GError                 **error);
+gboolean     crm_store_update_staff          (CrmStore                *self,
+                                              gint64                   id,
+                                              const char              *name,
+                                              const char              *language,
+                                              GError                 **error);
+gboolean     crm_store_set_staff_archived    (CrmStore                *self,
+                                              gint64                   id,
+                                              gboolean                 archived,
+                                              GError                 **error);
+GPtrArray   *crm_store_list_staff            (CrmStore                *self,
+                                              gboolean                 include_archived);
+CrmStaffMember *crm_store_get_staff          (CrmStore                *self,
+                                              gint64                   id);
+gboolean     crm_store_set_acting_staff      (CrmStore                *self,
+                                              gint64                   id);
+gint64       crm_store_get_acting_staff      (CrmStore                *self);
+void         crm_staff_member_free           (CrmStaffMember          *member);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmStaffMember, crm_staff_member_free)
 
 G_END_DECLS

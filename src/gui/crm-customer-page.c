@@ -182,6 +182,15 @@ history_row (CrmCustomerPage        *self,
         title = g_strdup (entry->what);
     }
 
+  if (entry->staff != NULL)
+    {
+      /* Translators: when a purchase or contact was entered, and by whom: "31 May 2026, 14:30 · by Mariam" */
+      g_autofree char *by = g_strdup_printf (_("%s · by %s"), date, entry->staff);
+
+      g_free (date);
+      date = g_steal_pointer (&by);
+    }
+
   subtitle = entry->text && entry->text[0] ? g_strdup_printf ("%s · %s", date, entry->text)
                                            : g_steal_pointer (&date);
 

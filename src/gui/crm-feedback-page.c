@@ -38,6 +38,7 @@ struct _CrmFeedbackPage
   GtkLabel       *detail_text;
   AdwComboRow    *status_row;
   GtkTextView    *response_view;
+  AdwPreferencesGroup *response_group;
   GtkWidget      *follow_up_button;
 };
 
@@ -174,8 +175,10 @@ show_detail (CrmFeedbackPage *self,
   g_autofree char *date = NULL;
   g_autofree char *rating = NULL;
   g_autofree char *meta = NULL;
+  g_autofree char *by = NULL;
   const char *status;
   const char *name;
+  const char *responder;
 
   if (feedback == NULL)
     {
@@ -204,6 +207,10 @@ show_detail (CrmFeedbackPage *self,
       adw_combo_row_set_selected (self->status_row, i);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->response_view),
                             crm_feedback_get_response (feedback), -1);
+  responder = crm_feedback_get_responded_by (feedback);
+  /* Translators: under "Response": who at the shop wrote the answer */
+  by = responder != NULL && responder[0] != '\0' ? g_strdup_printf (_("Answered by %s"), responder) : NULL;
+  adw_preferences_group_set_description (self->response_group, by);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "entry");
 
@@ -349,6 +356,7 @@ crm_feedback_page_class_init (CrmFeedbackPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, detail_text);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, response_view);
+  gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, response_group);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, follow_up_button);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);

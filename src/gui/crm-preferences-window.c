@@ -39,6 +39,11 @@ struct _CrmPreferencesWindow
   GtkSpinButton        *closes_spin;
   GtkSpinButton        *touch_key_spin;
   GtkSpinButton        *touch_other_spin;
+  GtkWidget            *staff_page;
+  AdwPreferencesGroup  *staff_group;
+  AdwEntryRow          *new_staff_row;
+  AdwComboRow          *new_staff_language_row;
+  GPtrArray            *staff_rows;
   gboolean              loading;
 };
 
@@ -78,6 +83,129 @@ language_set_mapping (const GValue       *value,
   guint position = g_value_get_uint (value);
 
   return g_variant_new_string (language_ids[position < G_N_ELEMENTS (language_ids) ? position : 0]);
+}
+
+static GListModel *
+language_model (void)
+{
+  /* Translators: the language choice that follows the operating system */
+  return G_LIST_MODEL (gtk_string_list_new ((const char *[]) { _("System"), "English", "ქართული", "Հայերեն", NULL }));
+}
+
+static guint
+language_position (const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (language_ids); i++)
+    if (g_strcmp0 (language, language_ids[i]) == 0)
+      return i;
+
+  return 0;
+}
+
+static void
+show_error (CrmPreferencesWindow *self,
+            const GError         *error)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+static void refresh_staff (CrmPreferencesWindow *self);
+
+static void
+staff_language_changed_cb (AdwComboRow          *row,
+                           GParamSpec           *pspec,
+                           CrmPreferencesWindow *self)
+{
+  CrmStore *store = crm_context_get_store (self->context);
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "crm-staff-id"));
+  guint position = adw_combo_row_get_selected (row);
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || position >= G_N_ELEMENTS (language_ids))
+    return;
+
+  if (!crm_store_update_staff (store, id, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                               language_ids[position], &error))
+    show_error (self, error);
+}
+
+static void
+remove_staff_clicked_cb (GtkButton            *button,
+                         CrmPreferencesWindow *self)
+{
+  CrmStore *store = crm_context_get_store (self->context);
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "crm-staff-id"));
+  g_autoptr(GError) error = NULL;
+
+  /* Archived, not deleted: their name stays on what they entered. */
+  if (!crm_store_set_staff_archived (store, id, TRUE, &error))
+    show_error (self, error);
+
+  refresh_staff (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_staff_row));
+}
+
+/* One row per staff member: the name, their language, and a button for
+ * when they leave the shop. */
+static void
+refresh_staff (CrmPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) staff = crm_store_list_staff (crm_context_get_store (self->context), FALSE);
+
+  for (guint i = 0; i < self->staff_rows->len; i++)
+    adw_preferences_group_remove (self->staff_group, g_ptr_array_index (self->staff_rows, i));
+  g_ptr_array_set_size (self->staff_rows, 0);
+
+  self->loading = TRUE;
+  for (guint i = 0; i < staff->len; i++)
+    {
+      CrmStaffMember *member = g_ptr_array_index (staff, i);
+      g_autoptr(GListModel) languages = language_model ();
+      g_autofree char *remove_label = NULL;
+      GtkWidget *row = adw_combo_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->name);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), languages);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), language_position (member->language));
+      g_object_set_data (G_OBJECT (row), "crm-staff-id", GSIZE_TO_POINTER (member->id));
+      g_signal_connect (row, "notify::selected", G_CALLBACK (staff_language_changed_cb), self);
+
+      /* Translators: tooltip of the button that removes a staff member; %s is their name */
+      remove_label = g_strdup_printf (_("Remove %s from the Staff"), member->name);
+      gtk_widget_set_tooltip_text (remove, remove_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      g_object_set_data (G_OBJECT (remove), "crm-staff-id", GSIZE_TO_POINTER (member->id));
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_staff_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+      adw_preferences_group_add (self->staff_group, row);
+      g_ptr_array_add (self->staff_rows, row);
+    }
+  self->loading = FALSE;
+}
+
+static void
+add_staff_cb (CrmPreferencesWindow *self)
+{
+  CrmStore *store = crm_context_get_store (self->context);
+  guint position = adw_combo_row_get_selected (self->new_staff_language_row);
+  g_autoptr(GError) error = NULL;
+
+  if (position >= G_N_ELEMENTS (language_ids))
+    position = 0;
+
+  if (crm_store_add_staff (store, gtk_editable_get_text (GTK_EDITABLE (self->new_staff_row)),
+                           language_ids[position], &error) == 0)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->new_staff_row), "");
+  refresh_staff (self);
 }
 
 static gboolean
@@ -265,6 +393,7 @@ crm_preferences_window_finalize (GObject *object)
   CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->context);
+  g_clear_pointer (&self->staff_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crm_preferences_window_parent_class)->finalize (object);
 }
@@ -300,6 +429,11 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, closes_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, touch_key_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, touch_other_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, staff_page);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, staff_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, new_staff_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, new_staff_language_row);
+  gtk_widget_class_bind_template_callback (widget_class, add_staff_cb);
   gtk_widget_class_bind_template_callback (widget_class, hours_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_folder_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, currency_changed_cb);
@@ -311,14 +445,15 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
 static void
 crm_preferences_window_init (CrmPreferencesWindow *self)
 {
-  g_autoptr(GtkStringList) languages = NULL;
+  g_autoptr(GListModel) languages = language_model ();
+  g_autoptr(GListModel) staff_languages = language_model ();
 
   self->loading = TRUE;
+  self->staff_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Translators: the language choice that follows the operating system */
-  languages = gtk_string_list_new ((const char *[]) { _("System"), "English", "ქართული", "Հայերեն", NULL });
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages));
+  adw_combo_row_set_model (self->language_row, languages);
+  adw_combo_row_set_model (self->new_staff_language_row, staff_languages);
 
   g_object_set_data (G_OBJECT (self->share_spin), "crm-setting", (gpointer) "segment.share");
   g_object_set_data (G_OBJECT (self->min_purchases_spin), "crm-setting", (gpointer) "segment.min_purchases");
@@ -357,6 +492,7 @@ crm_preferences_window_new (GtkWindow  *parent,
       adw_action_row_set_subtitle (self->database_row,
                                    crm_store_get_path (crm_context_get_store (context)));
       load_shop_settings (self);
+      refresh_staff (self);
       /* What a shop owner comes here for first. */
       adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
                                                ADW_PREFERENCES_PAGE (self->shop_page));
@@ -365,8 +501,24 @@ crm_preferences_window_new (GtkWindow  *parent,
     {
       gtk_widget_set_sensitive (self->open_folder_button, FALSE);
       gtk_widget_set_visible (self->shop_page, FALSE);
+      gtk_widget_set_visible (self->staff_page, FALSE);
       gtk_widget_set_visible (self->reminders_group, FALSE);
     }
 
   return GTK_WINDOW (self);
+}
+
+/**
+ * crm_preferences_window_show_staff:
+ *
+ * Opens on the staff page, where people are added and removed.
+ */
+void
+crm_preferences_window_show_staff (CrmPreferencesWindow *self)
+{
+  g_return_if_fail (CRM_IS_PREFERENCES_WINDOW (self));
+
+  if (self->context != NULL)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                             ADW_PREFERENCES_PAGE (self->staff_page));
 }

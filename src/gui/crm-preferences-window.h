@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, CRM, PREFERE
 GtkWindow *crm_preferences_window_new (GtkWindow  *parent,
                                        GSettings  *settings,
                                        CrmContext *context);
+void       crm_preferences_window_show_staff (CrmPreferencesWindow *self);
 
 G_END_DECLS

@@ -40,6 +40,8 @@ struct _CrmWindow
   GtkLabel             *feedback_badge;
   gulong                store_changed_id;
   GtkWidget            *add_button;
+  GtkMenuButton        *staff_button;
+  GtkLabel             *staff_label;
 
   guint                 ask_currency_id;
 };
@@ -177,6 +179,50 @@ update_feedback_badge (CrmWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_badge), n > 0);
 }
 
+/* The button at the foot of the sidebar: who is at the counter, and a
+ * menu to change that (app.staff) or manage the list. */
+static void
+update_staff_button (CrmWindow *self)
+{
+  CrmStore *store = crm_context_get_store (self->context);
+  g_autoptr(GPtrArray) staff = crm_store_list_staff (store, FALSE);
+  g_autoptr(CrmStaffMember) acting = crm_store_get_staff (store, crm_store_get_acting_staff (store));
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) people = g_menu_new ();
+  g_autoptr(GMenu) manage = g_menu_new ();
+  g_autofree char *description = NULL;
+
+  for (guint i = 0; i < staff->len; i++)
+    {
+      CrmStaffMember *member = g_ptr_array_index (staff, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (member->name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "app.staff", g_variant_new_int64 (member->id));
+      g_menu_append_item (people, item);
+    }
+
+  if (staff->len > 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("Nobody in Particular"), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "app.staff", g_variant_new_int64 (0));
+      g_menu_append_item (people, item);
+      g_menu_append_section (menu, _("Who Is at the Counter?"), G_MENU_MODEL (people));
+    }
+
+  g_menu_append (manage, _("_Manage Staff…"), "app.manage-staff");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (manage));
+  gtk_menu_button_set_menu_model (self->staff_button, G_MENU_MODEL (menu));
+
+  gtk_label_set_label (self->staff_label, acting != NULL ? acting->name : _("Who Is at the Counter?"));
+
+  /* Translators: what a screen reader says for the staff button; %s is a name */
+  description = acting != NULL ? g_strdup_printf (_("At the counter: %s"), acting->name)
+                               : g_strdup (_("Who Is at the Counter?"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->staff_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
 static void
 store_changed_cb (CrmStore  *store,
                   guint      change,
@@ -185,6 +231,8 @@ store_changed_cb (CrmStore  *store,
 {
   if (change & CRM_STORE_CHANGE_FEEDBACK)
     update_feedback_badge (self);
+  if (change & CRM_STORE_CHANGE_STAFF)
+    update_staff_button (self);
 }
 
 static void
@@ -326,6 +374,7 @@ crm_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-follow-up", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback", FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->staff_button), FALSE);
     }
   else
     {
@@ -335,6 +384,7 @@ crm_window_constructed (GObject *object)
       crm_insights_page_set_context (self->insights_page, self->context);
       waiting_changed_cb (self);
       update_feedback_badge (self);
+      update_staff_button (self);
       self->store_changed_id = g_signal_connect (crm_context_get_store (self->context), "changed",
                                                  G_CALLBACK (store_changed_cb), self);
     }
@@ -479,6 +529,8 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, feedback_page);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, feedback_badge);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, insights_page);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, staff_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, staff_label);
   gtk_widget_class_bind_template_callback (widget_class, waiting_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);

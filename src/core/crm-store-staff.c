@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Who is at the counter: staff members, and the one whose name goes on
+ * the purchases, interactions and feedback responses entered now. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-store-private.h"
+#include "crm-text.h"
+
+#define MAX_STAFF_NAME 80
+
+static const char *const staff_languages[] = { "", "en", "ka", "hy", NULL };
+
+void
+crm_staff_member_free (CrmStaffMember *member)
+{
+  if (member == NULL)
+    return;
+
+  g_free (member->name);
+  g_free (member->language);
+  g_free (member);
+}
+
+static gboolean
+check_member (const char  *name,
+              const char  *language,
+              char       **clean,
+              GError     **error)
+{
+  *clean = crm_text_clean (name, MAX_STAFF_NAME);
+
+  if ((*clean)[0] == '\0')
+    {
+      g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
+                           _("Enter the staff member’s name."));
+      return FALSE;
+    }
+
+  if (!g_strv_contains (staff_languages, language != NULL ? language : ""))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
+                   "unknown language “%s”", language);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * crm_store_add_staff:
+ * @name: as people call them at the counter
+ * @language: "" for the system's, or "en", "ka", "hy"
+ *
+ * Returns: the new staff member's id, or 0 with @error set
+ */
+gint64
+crm_store_add_staff (CrmStore    *self,
+                     const char  *name,
+                     const char  *language,
+                     GError     **error)
+{
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  if (!check_member (name, language, &clean, error))
+    return 0;
+
+  stmt = crm_store_prepare (self,
+                            "INSERT INTO staff (name, language, created_at) VALUES (?1, ?2, ?3)",
+                            error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, language != NULL ? language : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, crm_store_now (self));
+  if (!crm_store_step_done (self, stmt, "staff", error))
+    return 0;
+
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_STAFF, 0);
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/**
+ * crm_store_update_staff:
+ *
+ * Renames a staff member or changes their language. What they entered
+ * keeps their (new) name.
+ */
+gboolean
+crm_store_update_staff (CrmStore    *self,
+                        gint64       id,
+                        const char  *name,
+                        const char  *language,
+                        GError     **error)
+{
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  if (!check_member (name, language, &clean, error))
+    return FALSE;
+
+  stmt = crm_store_prepare (self, "UPDATE staff SET name = ?2, language = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, language != NULL ? language : "", -1, SQLITE_STATIC);
+  if (!crm_store_step_done (self, stmt, "staff", error))
+    return FALSE;
+
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_STAFF, 0);
+  return TRUE;
+}
+
+/**
+ * crm_store_set_staff_archived:
+ *
+ * Someone who left the shop: off the list of who can be at the counter,
+ * still named on what they entered.
+ */
+gboolean
+crm_store_set_staff_archived (CrmStore  *self,
+                              gint64     id,
+                              gboolean   archived,
+                              GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  stmt = crm_store_prepare (self, "UPDATE staff SET archived = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, archived ? 1 : 0);
+  if (!crm_store_step_done (self, stmt, "staff", error))
+    return FALSE;
+
+  if (archived && self->acting_staff == id)
+    self->acting_staff = 0;
+
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_STAFF, 0);
+  return TRUE;
+}
+
+static CrmStaffMember *
+member_from_row (sqlite3_stmt *stmt)
+{
+  CrmStaffMember *member = g_new0 (CrmStaffMember, 1);
+
+  member->id = sqlite3_column_int64 (stmt, 0);
+  member->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  member->language = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  member->archived = sqlite3_column_int (stmt, 3) != 0;
+
+  return member;
+}
+
+/**
+ * crm_store_list_staff:
+ * @include_archived: also those who left
+ *
+ * Returns: (transfer full) (element-type CrmStaffMember): staff in name
+ *   order for the interface language
+ */
+GPtrArray *
+crm_store_list_staff (CrmStore *self,
+                      gboolean  include_archived)
+{
+  GPtrArray *staff = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_staff_member_free);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), staff);
+
+  sql = g_strdup_printf ("SELECT id, name, language, archived FROM staff WHERE ?1 OR archived = 0 "
+                         "ORDER BY name COLLATE crm_name_%s, id", crm_text_ui_language ());
+  stmt = crm_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return staff;
+
+  sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (staff, member_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  return staff;
+}
+
+/**
+ * crm_store_get_staff:
+ *
+ * Returns: (transfer full) (nullable): the staff member, archived or not
+ */
+CrmStaffMember *
+crm_store_get_staff (CrmStore *self,
+                     gint64    id)
+{
+  CrmStaffMember *member = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_store_prepare (self, "SELECT id, name, language, archived FROM staff WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    member = member_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  return member;
+}
+
+/**
+ * crm_store_set_acting_staff:
+ * @id: a staff member who is not archived, or 0 for nobody in particular
+ *
+ * From now on, purchases, interactions and feedback responses are
+ * recorded as entered by @id.
+ *
+ * Emits "changed" (staff) when the person changes.
+ *
+ * Returns: %FALSE if @id is unknown or archived (nothing changes then)
+ */
+gboolean
+crm_store_set_acting_staff (CrmStore *self,
+                            gint64    id)
+{
+  g_autoptr(CrmStaffMember) member = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  if (id != 0)
+    {
+      member = crm_store_get_staff (self, id);
+      if (member == NULL || member->archived)
+        return FALSE;
+    }
+
+  if (self->acting_staff != id)
+    {
+      self->acting_staff = id;
+      crm_store_emit_changed (self, CRM_STORE_CHANGE_STAFF, 0);
+    }
+
+  return TRUE;
+}
+
+gint64
+crm_store_get_acting_staff (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  return self->acting_staff;
+}
+
+/* For INSERTs: the acting staff member, or NULL. */
+void
+crm_store_bind_acting_staff (CrmStore     *self,
+                             sqlite3_stmt *stmt,
+                             int           index)
+{
+  if (self->acting_staff > 0)
+    sqlite3_bind_int64 (stmt, index, self->acting_staff);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+gboolean
+crm_store_step_done (CrmStore      *self,
+                     sqlite3_stmt  *stmt,
+                     const char    *what,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      crm_store_set_sql_error (error, self->db, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
