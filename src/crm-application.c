@@ -8,9 +8,11 @@
 #include <locale.h>
 
 #include "crm-application.h"
+#include "crm-archive.h"
 #include "crm-autostart.h"
 #include "crm-demo.h"
 #include "crm-export.h"
+#include "crm-sales-import.h"
 #include "crm-notifier.h"
 #include "crm-preferences-window.h"
 #include "crm-window.h"
@@ -46,7 +48,13 @@ static const GOptionEntry option_entries[] = {
     N_("Fill an empty database with a sample shop"), NULL },
   /* Translators: help text of --export; FILE is a file name */
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the customers to FILE (.csv) and exit"), N_("FILE") },
+    N_("Write the customers (.csv) or the whole shop (.json) to FILE and exit"), N_("FILE") },
+  /* Translators: help text of --import; FILE is a file name */
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import customers (.csv, .vcf) or a whole shop (.json) from FILE and exit"), N_("FILE") },
+  /* Translators: help text of --import-sales; FILE is a file name */
+  { "import-sales", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import purchases from a till’s CSV FILE and exit"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -454,9 +462,27 @@ export_to (GVariantDict *options)
   file = g_file_new_for_commandline_arg (arg);
   path = g_file_get_path (file);
 
+  if (g_str_has_suffix (arg, ".json") || g_str_has_suffix (arg, ".JSON"))
+    {
+      CrmArchiveCounts counts = { 0 };
+      g_autofree char *described = NULL;
+
+      store = crm_store_open (data_dir, &error);
+      if (store == NULL || !crm_archive_export (store, file, &counts, &error))
+        {
+          g_printerr (_("Could not export to “%s”: %s\n"), path, error->message);
+          return 1;
+        }
+
+      described = crm_archive_counts_describe (&counts);
+      /* Translators: %s lists what was written, e.g. "12 customers, 80 purchases" */
+      g_print (_("Exported the whole shop to “%s”: %s.\n"), path, described);
+      return 0;
+    }
+
   if (!g_str_has_suffix (arg, ".csv") && !g_str_has_suffix (arg, ".CSV"))
     {
-      g_printerr (_("Cannot export to “%s”: this version writes .csv files only.\n"), path);
+      g_printerr (_("Cannot export to “%s”: write a file name ending in .csv or .json.\n"), path);
       return 1;
     }
 
@@ -472,6 +498,74 @@ export_to (GVariantDict *options)
                      "Exported %u customers to “%s”.\n", n),
            n, path);
   return 0;
+}
+
+/* --import and --import-sales: all or nothing, a summary on stdout, the
+ * reason on stderr and a non-zero exit when nothing was imported. */
+static int
+import_from (GVariantDict *options,
+             gboolean      sales)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *data_dir = local_data_dir (options);
+  g_autofree char *arg = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *summary = NULL;
+  CrmImportFormat format;
+
+  g_variant_dict_lookup (options, sales ? "import-sales" : "import", "^ay", &arg);
+  file = g_file_new_for_commandline_arg (arg);
+  path = g_file_get_path (file);
+  name = g_file_get_basename (file);
+
+  bytes = crm_import_load_file (file, NULL, &error);
+  if (bytes != NULL)
+    store = crm_store_open (data_dir, &error);
+  if (store == NULL)
+    goto failed;
+
+  format = crm_import_guess_format (name, bytes);
+  if (sales)
+    {
+      g_autoptr(CrmSalesImport) import = crm_sales_import_new (bytes, &error);
+
+      if (import == NULL || !crm_sales_import_prepare (import, store, &error) ||
+          !crm_sales_import_apply (import, store, NULL, &error))
+        goto failed;
+      summary = crm_sales_import_dup_summary (import, 20);
+    }
+  else if (format == CRM_IMPORT_FORMAT_ARCHIVE)
+    {
+      CrmArchiveCounts counts = { 0 };
+      g_autofree char *described = NULL;
+
+      if (!crm_archive_import (store, bytes, &counts, &error))
+        goto failed;
+      described = crm_archive_counts_describe (&counts);
+      /* Translators: %s lists what was read, e.g. "12 customers, 80 purchases" */
+      summary = g_strdup_printf (_("Imported the whole shop: %s."), described);
+    }
+  else
+    {
+      g_autoptr(CrmCustomerImport) import = crm_customer_import_new (bytes, format, &error);
+
+      if (import == NULL || !crm_customer_import_prepare (import, store, &error) ||
+          !crm_customer_import_apply (import, store, NULL, &error))
+        goto failed;
+      summary = crm_customer_import_dup_summary (import, 20);
+    }
+
+  g_print ("%s\n", g_strchomp (summary));
+  return 0;
+
+failed:
+  /* Translators: the first %s is a file, the second the reason */
+  g_printerr (_("Nothing was imported from “%s”: %s\n"), path, error->message);
+  return 1;
 }
 
 static int
@@ -514,6 +608,12 @@ crm_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "export"))
     return export_to (options);
+
+  if (g_variant_dict_contains (options, "import"))
+    return import_from (options, FALSE);
+
+  if (g_variant_dict_contains (options, "import-sales"))
+    return import_from (options, TRUE);
 
   /* Then go on to open the window on the sample shop. */
   if (g_variant_dict_contains (options, "demo"))

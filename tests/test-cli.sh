@@ -14,7 +14,7 @@ check () {
   if [ "$1" = 0 ]; then echo "ok $n $2"; else echo "not ok $n $2"; failed=1; fi
 }
 
-echo "1..9"
+echo "1..18"
 
 out=$("$app" --version 2>&1); rc=$?
 [ $rc = 0 ] && echo "$out" | grep -qx 'Clientele [0-9][0-9.]*'
@@ -58,5 +58,53 @@ check $? "--background on a damaged database exits non-zero with a message"
 after=$(sha256sum <"$tmp/damaged/clientele.db")
 [ "$before" = "$after" ] && [ ! -e "$tmp/damaged/clientele.db-wal" ]
 check $? "the damaged database is left byte for byte as it was"
+
+# Imports from the command line: a summary, all or nothing, and a clear
+# refusal of a file that is not what it claims to be.
+count () {
+  /usr/bin/python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' \
+    "$tmp/imports/clientele.db" "$1"
+}
+printf 'Name,Mobile,E-mail\nნინო ბერიძე,+995 555 12 34 56,nino@example.ge\nԱրամ Պետրոսյան,+374 91 123456,\n' >"$tmp/customers.csv"
+"$app" --data-dir "$tmp/imports" --import "$tmp/customers.csv" >"$tmp/import.log" 2>&1; rc=$?
+[ $rc = 0 ] && grep -q '^2 customers added' "$tmp/import.log" && [ "$(count 'SELECT count(*) FROM customers')" = 2 ]
+check $? "--import adds the customers of a CSV file and says how many"
+
+"$app" --data-dir "$tmp/imports" --import "$tmp/customers.csv" >"$tmp/again.log" 2>&1; rc=$?
+[ $rc = 0 ] && grep -q 'Row 2 skipped' "$tmp/again.log" && [ "$(count 'SELECT count(*) FROM customers')" = 2 ]
+check $? "--import of the same file again skips the customers already there"
+
+printf 'BEGIN:VCARD\nVERSION:3.0\nFN:Ani Sargsyan\nTEL;TYPE=CELL:+374 93 55 44 33\nEND:VCARD\n' >"$tmp/phone.vcf"
+"$app" --data-dir "$tmp/imports" --import "$tmp/phone.vcf" >"$tmp/vcard.log" 2>&1
+[ $? = 0 ] && [ "$(count 'SELECT count(*) FROM customers')" = 3 ]
+check $? "--import reads a phone's vCard file"
+
+printf 'Date,Phone,Amount,Description\n2026-11-01,+995 555 12 34 56,25.50,Cake\n' >"$tmp/sales.csv"
+"$app" --data-dir "$tmp/imports" --import-sales "$tmp/sales.csv" >"$tmp/sales.log" 2>&1
+[ $? = 0 ] && [ "$(count 'SELECT sum(amount) FROM purchases')" = 2550 ]
+check $? "--import-sales records the purchases against the right customer"
+
+head -c 4096 /dev/urandom >"$tmp/noise.csv"
+printf '\0' >>"$tmp/noise.csv"
+before=$(sha256sum <"$tmp/imports/clientele.db")
+"$app" --data-dir "$tmp/imports" --import "$tmp/noise.csv" >"$tmp/noise.log" 2>&1; rc=$?
+[ $rc != 0 ] && grep -q 'Nothing was imported' "$tmp/noise.log" && [ "$(count 'SELECT count(*) FROM customers')" = 3 ]
+check $? "--import of binary noise exits non-zero with a message and adds nothing"
+
+"$app" --data-dir "$tmp/imports" --import "$tmp/missing.csv" >"$tmp/missing.log" 2>&1
+[ $? != 0 ] && grep -q 'Nothing was imported' "$tmp/missing.log"
+check $? "--import of a file that does not exist exits non-zero with a message"
+
+"$app" --data-dir "$tmp/imports" --export "$tmp/shop.json" >"$tmp/export.log" 2>&1
+[ $? = 0 ] && grep -q '"format"' "$tmp/shop.json"
+check $? "--export FILE.json writes the whole shop"
+
+"$app" --data-dir "$tmp/restored" --import "$tmp/shop.json" >"$tmp/restore.log" 2>&1
+[ $? = 0 ] && [ "$(/usr/bin/python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM customers").fetchone()[0])' "$tmp/restored/clientele.db")" = 3 ]
+check $? "--import FILE.json restores the shop into an empty data folder"
+
+"$app" --data-dir "$tmp/imports" --import "$tmp/shop.json" >"$tmp/refused.log" 2>&1; rc=$?
+[ $rc != 0 ] && [ "$(count 'SELECT count(*) FROM customers')" = 3 ]
+check $? "--import FILE.json into a shop that has customers is refused"
 
 exit $failed

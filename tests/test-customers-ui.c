@@ -11,6 +11,7 @@
 #include "crm-follow-up-dialog.h"
 #include "crm-follow-up-row.h"
 #include "crm-follow-ups-page.h"
+#include "crm-import-dialog.h"
 #include "crm-record-dialog.h"
 #include "crm-store.h"
 #include "crm-window.h"
@@ -409,6 +410,99 @@ check_follow_up_customer_search (CrmApplication *app,
   g_assert_cmpuint (pending->len, ==, 1);
 }
 
+static GtkWidget *
+find_combo_row (GtkWidget  *root,
+                const char *title)
+{
+  GtkWidget *row = find_row (root, title);
+
+  g_assert_nonnull (row);
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  return row;
+}
+
+/* A spreadsheet comes in: the columns are recognised, the preview says
+ * what will happen to each row, the choices change it, and Import writes
+ * exactly what was shown. Broken files are refused with a message. */
+static void
+check_import_dialog (CrmApplication *app,
+                     GtkWindow      *window,
+                     gpointer        data)
+{
+  CrmStore *store = crm_context_get_store (crm_application_get_context (app));
+  const char csv[] =
+    "Name,Mobile,E-mail,Comment\n"
+    "ნინო ბერიძე,+995 555 12 34 56,nino@example.ge,Likes cakes\n"
+    "Արամ Պետրոսյան,+374 91 123456,,\n"
+    "Tamar again,+995 599 11 22 33,,Second visit\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(GBytes) binary = g_bytes_new_static ("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  g_autoptr(GError) error = NULL;
+  CrmCustomerFields tamar = { .name = "Tamar", .phone = "+995 599 11 22 33" };
+  GtkWindow *dialog;
+  GtkWidget *button;
+  guint before;
+
+  g_assert_cmpint (crm_store_add_customer (store, &tamar, &error), >, 0);
+  g_assert_no_error (error);
+  before = crm_store_count_customers (store);
+
+  /* Not customers at all: a clear message, no dialog. */
+  g_assert_null (crm_import_dialog_new (window, store, binary, "photo.csv", &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (strlen (error->message), >, 0);
+  g_clear_error (&error);
+
+  dialog = crm_import_dialog_new (window, store, bytes, "clients.csv", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dialog);
+  gtk_window_present (dialog);
+  spin_main_loop ();
+
+  /* One row per column, each recognised by its title. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_combo_row (GTK_WIDGET (dialog), "Name"))),
+                    ==, CRM_CUSTOMER_COLUMN_NAME);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_combo_row (GTK_WIDGET (dialog), "Mobile"))),
+                    ==, CRM_CUSTOMER_COLUMN_MOBILE);
+
+  /* Tamar's phone is already a customer's: skipped by default. */
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), "ნინო ბერიძე"));
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), "Tamar again"));
+  button = find_button (GTK_WIDGET (dialog), "_Import 2 Customers");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  /* Filling in what is missing takes her row too. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_combo_row (GTK_WIDGET (dialog),
+                                                             "_When a Customer Is Already There")), 1);
+  g_assert_nonnull (find_button (GTK_WIDGET (dialog), "_Import 3 Customers"));
+
+  /* Without a name column nobody can be imported. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_combo_row (GTK_WIDGET (dialog), "Name")),
+                              CRM_CUSTOMER_COLUMN_IGNORE);
+  button = find_button (GTK_WIDGET (dialog), "_Import");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_cmpuint (crm_store_count_customers (store), ==, before);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_combo_row (GTK_WIDGET (dialog), "Name")),
+                              CRM_CUSTOMER_COLUMN_NAME);
+  g_assert_true (crm_import_dialog_apply (CRM_IMPORT_DIALOG (dialog), &error));
+  g_assert_no_error (error);
+  g_assert_null (find_toplevel (CRM_TYPE_IMPORT_DIALOG));
+  g_assert_cmpuint (crm_store_count_customers (store), ==, before + 2);
+
+  /* Escape closes without writing. */
+  dialog = crm_import_dialog_new (window, store, bytes, "clients.csv", &error);
+  g_assert_no_error (error);
+  gtk_window_present (dialog);
+  spin_main_loop ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  spin_main_loop ();
+  g_assert_null (find_toplevel (CRM_TYPE_IMPORT_DIALOG));
+  g_assert_cmpuint (crm_store_count_customers (store), ==, before + 2);
+}
+
 static const UiCase ui_cases[] = {
   { "/ui/follow-ups/in-window", prepare_currency, check_follow_ups_in_window },
   { "/ui/follow-ups/customer-search", prepare_currency, check_follow_up_customer_search },
@@ -417,6 +511,7 @@ static const UiCase ui_cases[] = {
   { "/ui/customers/archive-and-undo", prepare_currency, check_archive_and_undo },
   { "/ui/customers/search", prepare_currency, check_search },
   { "/ui/customers/column-sorting", prepare_currency, check_column_sorting },
+  { "/ui/customers/import-dialog", prepare_currency, check_import_dialog },
 };
 
 int

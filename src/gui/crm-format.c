@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "crm-format.h"
@@ -177,4 +178,25 @@ crm_format_rating (guint rating)
     return g_strdup ("—");
 
   return g_strdup_printf ("%u ★", rating);
+}
+
+/**
+ * crm_format_toast:
+ * @widget: a widget inside the window, or the window itself
+ * @message: plain text (not markup)
+ *
+ * Shows @message in the window's toast overlay, if it has one.
+ */
+void
+crm_format_toast (GtkWidget  *widget,
+                  const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  if (overlay == NULL && ADW_IS_APPLICATION_WINDOW (widget))
+    overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (widget));
+
+  if (ADW_IS_TOAST_OVERLAY (overlay))
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }

@@ -20,4 +20,7 @@ const char *crm_format_feedback_channel (const char *channel);
 const char *crm_format_feedback_status  (const char *status);
 char       *crm_format_rating           (guint       rating);
 
+void        crm_format_toast            (GtkWidget  *widget,
+                                         const char *message);
+
 G_END_DECLS

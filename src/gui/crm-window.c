@@ -12,6 +12,7 @@
 #include "crm-follow-up-dialog.h"
 #include "crm-insights-page.h"
 #include "crm-follow-ups-page.h"
+#include "crm-import-dialog.h"
 #include "crm-money.h"
 #include "crm-store.h"
 #include "crm-window.h"
@@ -236,6 +237,16 @@ store_changed_cb (CrmStore  *store,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+
+  crm_import_dialog_open (GTK_WINDOW (self), crm_context_get_store (self->context));
+}
+
+static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -374,6 +385,7 @@ crm_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-follow-up", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->staff_button), FALSE);
     }
   else
@@ -542,6 +554,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.new-follow-up", NULL, new_follow_up_action);
   gtk_widget_class_install_action (widget_class, "win.new-feedback", NULL, new_feedback_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 }
 
 static void

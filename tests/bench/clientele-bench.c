@@ -14,13 +14,20 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crm-archive.h"
 #include "crm-customer-list.h"
 #include "crm-demo.h"
+#include "crm-export.h"
+#include "crm-import.h"
 #include "crm-store-private.h"
 
 /* The targets, for 100 000 customers and 1 000 000 purchases. */
 #define TARGET_REFRESH_MS   150.0
 #define TARGET_KEYSTROKE_MS  16.0
+#define TARGET_IMPORT_ROWS_PER_S 50000.0
+
+/* Imports are timed into a fresh folder each run. */
+#define IMPORT_RUNS 3
 
 /* Runs per figure: the median shrugs off one slow run, the max shows it. */
 #define RUNS 7
@@ -445,6 +452,190 @@ bench_summary (CrmStore *store)
   report ("shop summary (crm_store_get_summary)", t, 0, extra);
 }
 
+/* A new, empty shop in a temporary folder. */
+static CrmStore *
+open_empty_store (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  CrmStore *store;
+
+  *dir = g_dir_make_tmp ("clientele-bench-import-XXXXXX", &error);
+  if (*dir == NULL)
+    g_error ("%s", error->message);
+  store = crm_store_open (*dir, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  return store;
+}
+
+/* The sqlite3 shell's own CSV import of the same file into a new
+ * database, process start included: the floor for reading CSV into SQLite. */
+static double
+time_sqlite_shell (const char *sqlite3,
+                   const char *csv_path,
+                   const char *work)
+{
+  g_autofree char *db = g_build_filename (work, "shell.db", NULL);
+  g_autofree char *import = g_strdup_printf (".import '%s' customers", csv_path);
+  const char *argv[] = { sqlite3, db, ".mode csv", import, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  double ms;
+
+  g_remove (db);
+  timer_begin ();
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                     NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("  sqlite3 .import failed: %s\n", error->message);
+      return -1;
+    }
+  ms = timer_end ();
+  g_remove (db);
+  return ms;
+}
+
+static void
+bench_import (CrmStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *work = g_dir_make_tmp ("clientele-bench-files-XXXXXX", &error);
+  g_autofree char *csv_path = NULL;
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+  g_autoptr(GFile) csv = NULL;
+  g_autoptr(Timings) read = timings_new ();
+  g_autoptr(Timings) preview = timings_new ();
+  g_autoptr(Timings) apply = timings_new ();
+  g_autoptr(Timings) total = timings_new ();
+  g_autoptr(Timings) shell = timings_new ();
+  g_autoptr(Timings) export = timings_new ();
+  g_autoptr(Timings) archive_in = timings_new ();
+  g_autofree char *label = NULL;
+  g_autofree char *extra = NULL;
+  g_autoptr(GBytes) archive = NULL;
+  guint64 peak_kb = 0, rss_kb = 0;
+  double rows_per_s, total_ms;
+  guint n_rows = 0;
+
+  if (work == NULL)
+    g_error ("%s", error->message);
+  csv_path = g_build_filename (work, "customers.csv", NULL);
+  csv = g_file_new_for_path (csv_path);
+
+  /* The sample shop's customers as its own export writes them. */
+  if (!crm_export_customers_csv (store, csv, &n_rows, &error))
+    g_error ("export: %s", error->message);
+
+  for (guint i = 0; i < IMPORT_RUNS; i++)
+    {
+      g_autofree char *dir = NULL;
+      g_autoptr(CrmStore) target = open_empty_store (&dir);
+      g_autoptr(CrmCustomerImport) import = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      CrmImportCounts counts;
+      double a, b, c;
+
+      timer_begin ();
+      bytes = crm_import_load_file (csv, NULL, &error);
+      import = bytes ? crm_customer_import_new (bytes, CRM_IMPORT_FORMAT_CSV, &error) : NULL;
+      a = timer_end ();
+      if (import == NULL)
+        g_error ("import: %s", error->message);
+
+      /* Every row comes in, duplicates checked all the same. */
+      crm_customer_import_set_policy (import, CRM_DUPLICATE_KEEP_BOTH);
+      timer_begin ();
+      if (!crm_customer_import_prepare (import, target, &error))
+        g_error ("preview: %s", error->message);
+      b = timer_end ();
+
+      timer_begin ();
+      if (!crm_customer_import_apply (import, target, &counts, &error))
+        g_error ("apply: %s", error->message);
+      c = timer_end ();
+      if (counts.added != n_rows)
+        g_error ("imported %u of %u customers", counts.added, n_rows);
+
+      timings_add (read, a);
+      timings_add (preview, b);
+      timings_add (apply, c);
+      timings_add (total, a + b + c);
+
+      g_clear_object (&target);
+      remove_data_dir (dir);
+    }
+
+  label = g_strdup_printf ("import %u customers from CSV: read the file", n_rows);
+  report (label, read, 0, NULL);
+  report ("  preview (columns, cleaning, duplicates)", preview, 0, NULL);
+  report ("  apply (one transaction, figures at commit)", apply, 0, NULL);
+
+  total_ms = timings_median (total);
+  rows_per_s = total_ms > 0 ? n_rows / (total_ms / 1000.0) : 0;
+  extra = g_strdup_printf ("%.0f rows/s, target ≥ %.0f: %s", rows_per_s, TARGET_IMPORT_ROWS_PER_S,
+                           rows_per_s >= TARGET_IMPORT_ROWS_PER_S ? "met" : "MISSED");
+  all_met = all_met && rows_per_s >= TARGET_IMPORT_ROWS_PER_S;
+  report ("  all of it", total, 0, extra);
+
+  if (sqlite3 != NULL)
+    {
+      g_autofree char *ratio = NULL;
+
+      for (guint i = 0; i < IMPORT_RUNS; i++)
+        {
+          double ms = time_sqlite_shell (sqlite3, csv_path, work);
+
+          if (ms >= 0)
+            timings_add (shell, ms);
+        }
+      if (shell->ms->len > 0)
+        {
+          ratio = g_strdup_printf ("Clientele takes %.1f× as long (it cleans, checks duplicates, "
+                                   "keeps search keys and figures)",
+                                   total_ms / MAX (timings_median (shell), 0.001));
+          report ("  the sqlite3 shell's .import of the same file", shell, 0, ratio);
+        }
+    }
+  else
+    g_print ("  (no sqlite3 shell on PATH: apt-get install sqlite3 to compare with its .import)\n");
+
+  /* The whole shop as an archive and back into an empty folder. */
+  for (guint i = 0; i < IMPORT_RUNS; i++)
+    {
+      g_clear_pointer (&archive, g_bytes_unref);
+      timer_begin ();
+      archive = crm_archive_export_bytes (store, NULL, &error);
+      timings_add (export, timer_end ());
+      if (archive == NULL)
+        g_error ("archive: %s", error->message);
+    }
+  g_clear_pointer (&extra, g_free);
+  extra = g_strdup_printf ("%.1f MB", g_bytes_get_size (archive) / (1024.0 * 1024.0));
+  report ("archive: export the whole shop (JSON)", export, 0, extra);
+
+  reset_peak_memory ();
+  for (guint i = 0; i < IMPORT_RUNS; i++)
+    {
+      g_autofree char *dir = NULL;
+      g_autoptr(CrmStore) target = open_empty_store (&dir);
+
+      timer_begin ();
+      if (!crm_archive_import (target, archive, NULL, &error))
+        g_error ("archive import: %s", error->message);
+      timings_add (archive_in, timer_end ());
+      g_clear_object (&target);
+      remove_data_dir (dir);
+    }
+  read_memory (&peak_kb, &rss_kb);
+  g_clear_pointer (&extra, g_free);
+  extra = g_strdup_printf ("peak resident %.0f MB", peak_kb / 1024.0);
+  report ("archive: import it into an empty folder", archive_in, 0, extra);
+
+  g_remove (csv_path);
+  g_rmdir (work);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +767,9 @@ main (int   argc,
   g_print (" %9.1f MB  (%s; resident then %.1f MB)\n",
            peak_kb / 1024.0, peak_reset ? "peak reset before the list" : "peak of the whole run",
            rss_kb / 1024.0);
+
+  g_print ("\nImport and export\n");
+  bench_import (store);
 
   g_print ("\n%s\n", all_met ? "All targets met." : "Some targets were MISSED.");
 

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+/* Files bigger than this are refused before they are read. */
+#define CRM_IMPORT_MAX_FILE_BYTES ((gsize) 128 * 1024 * 1024)
+
+#define CRM_IMPORT_ERROR (crm_import_error_quark ())
+
+typedef enum
+{
+  CRM_IMPORT_ERROR_TOO_LARGE,   /* file, field, row or column count over the limits */
+  CRM_IMPORT_ERROR_ENCODING,    /* not UTF-8 text, binary data */
+  CRM_IMPORT_ERROR_SYNTAX,      /* unbalanced quotes, a vCard without END, broken JSON */
+  CRM_IMPORT_ERROR_NO_DATA,     /* nothing to import, or no column to take it from */
+  CRM_IMPORT_ERROR_INVALID,     /* a missing or bad value in an archive */
+  CRM_IMPORT_ERROR_NOT_EMPTY,   /* an archive goes only into an empty shop */
+  CRM_IMPORT_ERROR_VERSION,     /* an archive from a newer Clientele */
+  CRM_IMPORT_ERROR_FAILED,      /* writing failed; nothing was imported */
+} CrmImportError;
+
+typedef enum
+{
+  CRM_IMPORT_FORMAT_CSV,
+  CRM_IMPORT_FORMAT_VCARD,
+  CRM_IMPORT_FORMAT_ARCHIVE,
+} CrmImportFormat;
+
+/* What an import does with one row (or card). */
+typedef enum
+{
+  CRM_IMPORT_ADD,
+  CRM_IMPORT_MERGE,
+  CRM_IMPORT_SKIP,
+} CrmImportAction;
+
+/* A row whose phone number (normalised) or e-mail is already a customer's,
+ * or an earlier row's. */
+typedef enum
+{
+  CRM_DUPLICATE_SKIP,        /* keep what is there, ignore the row */
+  CRM_DUPLICATE_MERGE,       /* fill the customer's empty fields, add the tags */
+  CRM_DUPLICATE_KEEP_BOTH,   /* add the row as another customer */
+} CrmDuplicatePolicy;
+
+/* What a CSV column holds. */
+typedef enum
+{
+  CRM_CUSTOMER_COLUMN_IGNORE,
+  CRM_CUSTOMER_COLUMN_NAME,          /* the whole name */
+  CRM_CUSTOMER_COLUMN_GIVEN_NAME,
+  CRM_CUSTOMER_COLUMN_MIDDLE_NAME,
+  CRM_CUSTOMER_COLUMN_FAMILY_NAME,
+  CRM_CUSTOMER_COLUMN_ORGANIZATION,  /* the name when there is no other */
+  CRM_CUSTOMER_COLUMN_MOBILE,        /* preferred over other phones */
+  CRM_CUSTOMER_COLUMN_PHONE,
+  CRM_CUSTOMER_COLUMN_EMAIL,
+  CRM_CUSTOMER_COLUMN_ADDRESS,       /* the whole address */
+  CRM_CUSTOMER_COLUMN_ADDRESS_PART,  /* street, city, …: joined with commas */
+  CRM_CUSTOMER_COLUMN_BIRTHDAY,
+  CRM_CUSTOMER_COLUMN_NOTES,
+  CRM_CUSTOMER_COLUMN_TAGS,
+  CRM_CUSTOMER_N_COLUMNS
+} CrmCustomerColumn;
+
+/* One row of the plan, read-only for callers. The strings are the values
+ * as they will be stored (cleaned); for a merge into an earlier row, that
+ * row shows the merged values. */
+typedef struct
+{
+  guint              row;          /* spreadsheet row (the header is 1) or card number */
+  CrmImportAction    action;
+  char              *reason;       /* (nullable) why, for people */
+  gint64             customer_id;  /* the existing customer it matched, else 0 */
+  guint              same_as_row;  /* the earlier row this one duplicates, else 0 */
+  char              *name;
+  char              *phone;
+  char              *email;
+  char              *address;
+  char              *birthday;     /* YYYY-MM-DD or "" */
+  char              *notes;
+  char             **tags;
+} CrmImportRow;
+
+typedef struct
+{
+  guint added;
+  guint merged;
+  guint skipped;
+} CrmImportCounts;
+
+GQuark           crm_import_error_quark   (void);
+GBytes          *crm_import_load_file     (GFile         *file,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+CrmImportFormat  crm_import_guess_format  (const char    *file_name,
+                                           GBytes        *bytes);
+
+#define CRM_TYPE_CUSTOMER_IMPORT (crm_customer_import_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmCustomerImport, crm_customer_import, CRM, CUSTOMER_IMPORT, GObject)
+
+CrmCustomerImport  *crm_customer_import_new                (GBytes              *bytes,
+                                                            CrmImportFormat      format,
+                                                            GError             **error);
+CrmImportFormat     crm_customer_import_get_format         (CrmCustomerImport   *self);
+guint               crm_customer_import_get_n_records      (CrmCustomerImport   *self);
+
+/* Columns (CSV only; a vCard has none) */
+guint               crm_customer_import_get_n_columns      (CrmCustomerImport   *self);
+const char         *crm_customer_import_get_column_title   (CrmCustomerImport   *self,
+                                                            guint                column);
+const char         *crm_customer_import_get_column_sample  (CrmCustomerImport   *self,
+                                                            guint                column);
+CrmCustomerColumn   crm_customer_import_get_column_field   (CrmCustomerImport   *self,
+                                                            guint                column);
+gboolean            crm_customer_import_get_column_recognised (CrmCustomerImport *self,
+                                                            guint                column);
+void                crm_customer_import_set_column_field   (CrmCustomerImport   *self,
+                                                            guint                column,
+                                                            CrmCustomerColumn    field);
+char              **crm_customer_import_dup_unknown_columns (CrmCustomerImport  *self);
+gboolean            crm_customer_import_get_has_header     (CrmCustomerImport   *self);
+void                crm_customer_import_set_has_header     (CrmCustomerImport   *self,
+                                                            gboolean             has_header);
+const char         *crm_customer_column_get_label          (CrmCustomerColumn    field);
+
+/* Duplicates */
+CrmDuplicatePolicy  crm_customer_import_get_policy         (CrmCustomerImport   *self);
+void                crm_customer_import_set_policy         (CrmCustomerImport   *self,
+                                                            CrmDuplicatePolicy   policy);
+
+/* Preview and apply */
+gboolean            crm_customer_import_prepare            (CrmCustomerImport   *self,
+                                                            CrmStore            *store,
+                                                            GError             **error);
+guint               crm_customer_import_get_n_rows         (CrmCustomerImport   *self);
+const CrmImportRow *crm_customer_import_get_row            (CrmCustomerImport   *self,
+                                                            guint                index);
+void                crm_customer_import_get_counts         (CrmCustomerImport   *self,
+                                                            CrmImportCounts     *counts);
+gboolean            crm_customer_import_apply              (CrmCustomerImport   *self,
+                                                            CrmStore            *store,
+                                                            CrmImportCounts     *counts,
+                                                            GError             **error);
+char               *crm_customer_import_dup_summary        (CrmCustomerImport   *self,
+                                                            guint                max_lines);
+
+G_END_DECLS

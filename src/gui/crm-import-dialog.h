@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-import.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_IMPORT_DIALOG (crm_import_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmImportDialog, crm_import_dialog, CRM, IMPORT_DIALOG, AdwWindow)
+
+GtkWindow *crm_import_dialog_new   (GtkWindow        *parent,
+                                    CrmStore         *store,
+                                    GBytes           *bytes,
+                                    const char       *file_name,
+                                    GError          **error);
+void       crm_import_dialog_open  (GtkWindow        *parent,
+                                    CrmStore         *store);
+gboolean   crm_import_dialog_apply (CrmImportDialog  *self,
+                                    GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The CSV reader on its own: what spreadsheets write, and what they
+ * should not. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "crm-csv.h"
+#include "crm-import.h"
+#include "test-import-util.h"
+
+/* Every row of @text, fields joined by "|" and rows by "\n". */
+static char *
+read_all (const char  *text,
+          gsize        length,
+          char        *delimiter,
+          GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length);
+  g_autoptr(CrmCsvReader) reader = crm_csv_reader_new (bytes, error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char * const *fields;
+  guint n;
+
+  if (reader == NULL)
+    return NULL;
+
+  if (delimiter != NULL)
+    *delimiter = crm_csv_reader_get_delimiter (reader);
+
+  while (crm_csv_reader_read_row (reader, &n, &fields, error))
+    {
+      g_autofree char *joined = g_strjoinv ("|", (char **) fields);
+
+      g_assert_cmpuint (g_strv_length ((char **) fields), ==, n);
+      g_string_append_printf (out, "%u:%s\n", crm_csv_reader_get_row_number (reader), joined);
+    }
+
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  return g_strdup (out->str);
+}
+
+static void
+assert_rows (const char *text,
+             char        expected_delimiter,
+             const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  char delimiter = 0;
+  g_autofree char *rows = read_all (text, strlen (text), &delimiter, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (rows, ==, expected);
+  g_assert_cmpint (delimiter, ==, expected_delimiter);
+}
+
+static void
+assert_error (const char   *text,
+              gsize         length,
+              CrmImportError code,
+              const char   *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = read_all (text, length, NULL, &error);
+
+  g_assert_null (rows);
+  g_assert_error (error, CRM_IMPORT_ERROR, (int) code);
+  if (strstr (error->message, fragment) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, fragment);
+}
+
+static void
+test_delimiters (void)
+{
+  assert_rows ("name,phone\nNino,555\n", ',', "1:name|phone\n2:Nino|555\n");
+  /* LibreOffice in Georgian or Armenian: semicolons, decimal commas. */
+  assert_rows ("სახელი;თანხა\nნინო;25,50\nანა;3,00\n", ';', "1:სახელი|თანხა\n2:ნინო|25,50\n3:ანა|3,00\n");
+  assert_rows ("a\tb\tc\n1\t2,5\t3\n", '\t', "1:a|b|c\n2:1|2,5|3\n");
+  /* Excel's hint wins over counting. */
+  assert_rows ("sep=;\r\na,b;c\r\n", ';', "1:a,b|c\n");
+  /* One column: nothing to split. */
+  assert_rows ("name\nNino\n", ',', "1:name\n2:Nino\n");
+  /* A separator inside quotes does not count. */
+  assert_rows ("\"a,b\";\"c,d\";e\n", ';', "1:a,b|c,d|e\n");
+  g_assert_cmpint (crm_csv_detect_delimiter ("", 0), ==, ',');
+}
+
+static void
+test_quotes (void)
+{
+  /* A line break and doubled quotes inside a quoted field; rows counted as
+   * a spreadsheet shows them. */
+  assert_rows ("name,notes\r\n\"Nino\",\"says \"\"hi\"\"\r\nevery day\"\r\nAna,\"\"\r\n", ',',
+               "1:name|notes\n2:Nino|says \"hi\"\r\nevery day\n3:Ana|\n");
+  /* Old Mac line ends, empty fields, a last line without its end. */
+  assert_rows ("a,,c\r1,2,", ',', "1:a||c\n2:1|2|\n");
+  /* Text after a closing quote is kept, as spreadsheets do. */
+  assert_rows ("\"ab\"c,d\n", ',', "1:abc|d\n");
+}
+
+static void
+test_bom (void)
+{
+  /* UTF-8 with a byte-order mark, as Clientele's own export writes. */
+  assert_rows ("\xEF\xBB\xBFname,phone\nნინო,1\n", ',', "1:name|phone\n2:ნინო|1\n");
+
+  /* Excel's "Unicode text": UTF-16LE with a mark, tabs. */
+  {
+    const char text[] = "\xFF\xFE" "n\0a\0\t\0p\0\n\0\xD0\x10\t\0" "5\0\n\0";
+    g_autoptr(GError) error = NULL;
+    char delimiter = 0;
+    g_autofree char *rows = read_all (text, sizeof text - 1, &delimiter, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rows, ==, "1:na|p\n2:ა|5\n");
+    g_assert_cmpint (delimiter, ==, '\t');
+  }
+
+  /* A UTF-16 mark on something that is not. */
+  assert_error ("\xFF\xFE" "a", 3, CRM_IMPORT_ERROR_ENCODING, "UTF-16");
+}
+
+static void
+test_bad_text (void)
+{
+  /* Invalid UTF-8 (Windows-1251 bytes) on the third row. */
+  assert_error ("name\nNino\n\xcd\xe8\xed\xe0\n", 15, CRM_IMPORT_ERROR_ENCODING, "Row 3 is not UTF-8");
+  /* A NUL byte: binary data. */
+  assert_error ("name\nNi\0no\n", 11, CRM_IMPORT_ERROR_ENCODING, "Row 2 contains binary data");
+  /* A quote opened on row 2 and never closed. */
+  assert_error ("name,notes\nNino,\"never closed\nAna,x\n", 36, CRM_IMPORT_ERROR_SYNTAX, "Row 2");
+}
+
+static void
+test_binary_garbage (void)
+{
+  g_autoptr(GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (7);
+  g_autofree guint8 *garbage = g_malloc (64 * 1024);
+  g_autofree char *rows = NULL;
+
+  for (guint i = 0; i < 64 * 1024; i++)
+    garbage[i] = (guint8) g_rand_int_range (rand, 0, 256);
+  g_rand_free (rand);
+
+  rows = read_all ((const char *) garbage, 64 * 1024, NULL, &error);
+  g_assert_null (rows);
+  g_assert_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "Row 1"));
+}
+
+static void
+test_huge_field (void)
+{
+  gsize size = 10 * 1024 * 1024;
+  g_autofree char *text = g_malloc (size + 16);
+  gint64 start = g_get_monotonic_time ();
+
+  /* An unquoted 10 MB field... */
+  memcpy (text, "name\nNino,", 10);
+  memset (text + 10, 'x', size);
+  assert_error (text, size + 10, CRM_IMPORT_ERROR_TOO_LARGE, "Row 2 has a field longer than 256 KB");
+
+  /* ...and a quoted one that never ends. */
+  text[5] = '"';
+  assert_error (text, size + 10, CRM_IMPORT_ERROR_TOO_LARGE, "closing quotation mark");
+
+  /* Refused in one pass, not by trying harder. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+static void
+test_limits (void)
+{
+  g_autoptr(GString) wide = g_string_new (NULL);
+  g_autoptr(GString) rows = g_string_sized_new (2 * 1000000 + 8);
+  gint64 start;
+
+  for (guint i = 0; i <= CRM_CSV_MAX_COLUMNS; i++)
+    g_string_append (wide, "x,");
+  assert_error (wide->str, wide->len, CRM_IMPORT_ERROR_TOO_LARGE, "more than 256 columns");
+
+  /* A million rows: refused at the limit, promptly. */
+  g_string_append (rows, "name\n");
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (rows, "a\n");
+  start = g_get_monotonic_time ();
+  assert_error (rows->str, rows->len, CRM_IMPORT_ERROR_TOO_LARGE, "more than 500000 rows");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  /* Exactly at the limit is fine. */
+  g_string_truncate (rows, 5 + 2 * (CRM_CSV_MAX_ROWS - 1));
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (rows->str, rows->len);
+    g_autoptr(CrmCsvReader) reader = crm_csv_reader_new (bytes, NULL);
+    g_autoptr(GError) error = NULL;
+    const char * const *fields;
+    guint n, count = 0;
+
+    while (crm_csv_reader_read_row (reader, &n, &fields, &error))
+      count++;
+    g_assert_no_error (error);
+    g_assert_cmpuint (count, ==, CRM_CSV_MAX_ROWS);
+  }
+}
+
+static void
+test_empty (void)
+{
+  assert_rows ("", ',', "");
+  assert_rows ("\xEF\xBB\xBF", ',', "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv/delimiters", test_delimiters);
+  g_test_add_func ("/csv/quotes", test_quotes);
+  g_test_add_func ("/csv/bom", test_bom);
+  g_test_add_func ("/csv/bad-text", test_bad_text);
+  g_test_add_func ("/csv/binary-garbage", test_binary_garbage);
+  g_test_add_func ("/csv/huge-field", test_huge_field);
+  g_test_add_func ("/csv/limits", test_limits);
+  g_test_add_func ("/csv/empty", test_empty);
+
+  return g_test_run ();
+}

@@ -1,0 +1,1026 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Customers and sales coming in: recognising columns, the preview plan,
+ * duplicates each way, one transaction, and bad files that change nothing. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "crm-demo.h"
+#include "crm-export.h"
+#include "crm-import.h"
+#include "crm-sales-import.h"
+#include "shop-fixture.h"
+#include "test-import-util.h"
+
+#define STATIC_BYTES(text) g_bytes_new_static (text, sizeof (text) - 1)
+
+/* 2026-06-01 12:00 UTC: after every sale in tests/data. */
+#define NOW ((gint64) 1780315200)
+
+static CrmCustomerImport *
+customer_import (GBytes          *bytes,
+                 CrmImportFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  CrmCustomerImport *import = crm_customer_import_new (bytes, format, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  return import;
+}
+
+static const CrmImportRow *
+row_numbered (CrmCustomerImport *import,
+              guint              number)
+{
+  for (guint i = 0; i < crm_customer_import_get_n_rows (import); i++)
+    {
+      const CrmImportRow *row = crm_customer_import_get_row (import, i);
+
+      if (row->row == number)
+        return row;
+    }
+
+  g_error ("no row %u in the plan", number);
+  return NULL;
+}
+
+static void
+assert_contains (const char *text,
+                 const char *fragment)
+{
+  if (text == NULL || strstr (text, fragment) == NULL)
+    g_error ("“%s” does not contain “%s”", text ? text : "(null)", fragment);
+}
+
+static void
+assert_counts (CrmCustomerImport *import,
+               guint              added,
+               guint              merged,
+               guint              skipped)
+{
+  CrmImportCounts counts;
+
+  crm_customer_import_get_counts (import, &counts);
+  g_assert_cmpuint (counts.added, ==, added);
+  g_assert_cmpuint (counts.merged, ==, merged);
+  g_assert_cmpuint (counts.skipped, ==, skipped);
+}
+
+static gint64
+customer_id_by_name (CrmStore   *store,
+                     const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  sqlite3_prepare_v2 (crm_store_get_db (store), "SELECT id FROM customers WHERE name = ?1", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return id;
+}
+
+static CrmCustomer *
+customer_by_name (CrmStore   *store,
+                  const char *name)
+{
+  gint64 id = customer_id_by_name (store, name);
+
+  if (id == 0)
+    g_error ("no customer called “%s”", name);
+  return crm_store_get_customer (store, id);
+}
+
+static char *
+tags_of (CrmCustomer *customer)
+{
+  return g_strjoinv (",", (char **) crm_customer_get_tags (customer));
+}
+
+static void
+test_google (void)
+{
+  ShopFixture shop;
+  g_autoptr(GBytes) bytes = test_data_bytes ("google-contacts.csv");
+  g_autoptr(CrmCustomerImport) import = customer_import (bytes, crm_import_guess_format ("contacts.csv", bytes));
+  g_auto(GStrv) unknown = crm_customer_import_dup_unknown_columns (import);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmCustomer) nino = NULL;
+  g_autoptr(CrmCustomer) giorgi = NULL;
+  g_autoptr(CrmCustomer) cafe = NULL;
+  g_autoptr(CrmCustomer) ana = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *nino_tags = NULL;
+  g_autofree char *giorgi_tags = NULL;
+  const CrmImportRow *row;
+  CrmImportCounts counts;
+
+  shop_fixture_open (&shop, NOW);
+
+  /* Every column of a Google export is known, used or not. */
+  g_assert_cmpuint (g_strv_length (unknown), ==, 0);
+  g_assert_true (crm_customer_import_get_has_header (import));
+  g_assert_cmpuint (crm_customer_import_get_n_records (import), ==, 7);
+  g_assert_cmpint (crm_customer_import_get_column_field (import, 0), ==, CRM_CUSTOMER_COLUMN_NAME);
+  g_assert_cmpint (crm_customer_import_get_column_field (import, 30), ==, CRM_CUSTOMER_COLUMN_EMAIL);
+  g_assert_cmpstr (crm_customer_import_get_column_title (import, 34), ==, "Phone 1 - Value");
+  g_assert_cmpint (crm_customer_import_get_column_field (import, 34), ==, CRM_CUSTOMER_COLUMN_PHONE);
+  g_assert_cmpstr (crm_customer_import_get_column_sample (import, 34), ==, "+995 322 11 11 11");
+
+  g_assert_true (crm_customer_import_prepare (import, shop.store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_customer_import_get_n_rows (import), ==, 7);
+  assert_counts (import, 4, 0, 3);
+
+  /* The mobile number (by its Type column) is the phone; the other goes
+   * into the notes; the formatted address is one line. */
+  row = row_numbered (import, 2);
+  g_assert_cmpint (row->action, ==, CRM_IMPORT_ADD);
+  g_assert_null (row->reason);
+  g_assert_cmpstr (row->name, ==, "ნინო ბერიძე");
+  g_assert_cmpstr (row->phone, ==, "+995 555 12 34 56");
+  g_assert_cmpstr (row->email, ==, "nino.beridze@gmail.com");
+  g_assert_cmpstr (row->address, ==, "ჭავჭავაძის გამზ. 12 თბილისი 0179");
+  g_assert_cmpstr (row->birthday, ==, "1990-05-31");
+  g_assert_cmpstr (row->notes, ==, "ყოველ შაბათს მოდის.\nუყვარს შოთის პური\nOther phones: +995 322 11 11 11");
+  g_assert_cmpstr (row->tags[0], ==, "VIP");
+  g_assert_null (row->tags[1]);
+
+  /* Two numbers in one cell; a birthday without a year. */
+  row = row_numbered (import, 3);
+  g_assert_cmpstr (row->phone, ==, "599 11 22 33");
+  g_assert_cmpstr (row->notes, ==, "Other phones: +995 577 00 11 22\nBirthday (no year): 04-15");
+  g_assert_cmpstr (row->tags[0], ==, "საბითუმო");
+  g_assert_cmpstr (row->tags[1], ==, "VIP");
+
+  /* A business: the organisation is the name. */
+  g_assert_cmpstr (row_numbered (import, 4)->name, ==, "კაფე „მზიური“");
+
+  row = row_numbered (import, 5);
+  g_assert_cmpint (row->action, ==, CRM_IMPORT_SKIP);
+  g_assert_cmpstr (row->reason, ==, "There is no name.");
+
+  row = row_numbered (import, 6);
+  g_assert_cmpint (row->action, ==, CRM_IMPORT_SKIP);
+  assert_contains (row->reason, "Phone “call the shop”: A phone number can only have digits");
+
+  /* The same e-mail in other letters is the same person. */
+  row = row_numbered (import, 7);
+  g_assert_cmpint (row->action, ==, CRM_IMPORT_SKIP);
+  g_assert_cmpuint (row->same_as_row, ==, 2);
+  g_assert_cmpstr (row->reason, ==, "Same e-mail as row 2.");
+
+  /* 29 February 1975 never was: added, the text kept in the notes. */
+  row = row_numbered (import, 8);
+  g_assert_cmpint (row->action, ==, CRM_IMPORT_ADD);
+  g_assert_cmpstr (row->name, ==, "Ana \"Anuka\" Lomidze, jr");
+  g_assert_cmpstr (row->birthday, ==, "");
+  g_assert_cmpstr (row->notes, ==, "Birthday: 1975-02-29");
+  assert_contains (row->reason, "1975-02-29");
+
+  summary = crm_customer_import_dup_summary (import, 10);
+  assert_contains (summary, "4 customers added, 0 merged into existing customers, 3 skipped.\n");
+  assert_contains (summary, "Row 5 skipped: There is no name.\n");
+  assert_contains (summary, "Row 7 skipped: Same e-mail as row 2.\n");
+
+  /* Preview wrote nothing. */
+  g_assert_cmpuint (crm_store_count_customers (shop.store), ==, 0);
+
+  g_assert_true (crm_customer_import_apply (import, shop.store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, ==, 4);
+  g_assert_cmpuint (crm_store_count_customers (shop.store), ==, 4);
+
+  nino = customer_by_name (shop.store, "ნინო ბერიძე");
+  nino_tags = tags_of (nino);
+  g_assert_cmpstr (crm_customer_get_phone (nino), ==, "+995 555 12 34 56");
+  g_assert_cmpstr (crm_customer_get_birthday (nino), ==, "1990-05-31");
+  g_assert_cmpstr (nino_tags, ==, "VIP");
+  giorgi = customer_by_name (shop.store, "გიორგი კაპანაძე");
+  giorgi_tags = tags_of (giorgi);
+  g_assert_cmpstr (giorgi_tags, ==, "VIP,საბითუმო");
+  cafe = customer_by_name (shop.store, "კაფე „მზიური“");
+  g_assert_cmpstr (crm_customer_get_email (cafe), ==, "info@mziuri.ge");
+  ana = customer_by_name (shop.store, "Ana \"Anuka\" Lomidze, jr");
+  g_assert_nonnull (ana);
+
+  /* Search keys and figures as if typed into the form. */
+  g_assert_cmpint (query_int (shop.store, "SELECT count(*) FROM customer_stats"), ==, 4);
+  g_assert_cmpint (query_int (shop.store,
+                              "SELECT count(*) FROM customers WHERE phone_key = '555123456' "
+                              "AND instr (search_text, 'vip') > 0 AND name_key = 'ნინო ბერიძე'"), ==, 1);
+
+  /* Importing the same file again finds everyone already there. */
+  g_assert_true (crm_customer_import_prepare (import, shop.store, &error));
+  assert_counts (import, 0, 0, 7);
+  assert_contains (row_numbered (import, 2)->reason, "Same phone number as ნინო ბერიძე, who is already a customer.");
+
+  shop_fixture_close (&shop);
+}
+
+static void
+test_google_merge (void)
+{
+  ShopFixture shop;
+  g_autoptr(GBytes) bytes = test_data_bytes ("google-contacts.csv");
+  g_autoptr(CrmCustomerImport) import = customer_import (bytes, CRM_IMPORT_FORMAT_CSV);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmCustomer) nino = NULL;
+  g_autofree char *tags = NULL;
+  const CrmImportRow *row;
+
+  shop_fixture_open (&shop, NOW);
+  crm_customer_import_set_policy (import, CRM_DUPLICATE_MERGE);
+  g_assert_true (crm_customer_import_prepare (import, shop.store, &error));
+  assert_counts (import, 4, 1, 2);
+
+  /* Row 7 merges into row 2: its tag joins, its address does not replace. */
+  row = row_numbered (import, 7);
+  g_assert_cmpint (row->action, ==, CRM_IMPORT_MERGE);
+  g_assert_cmpuint (row->same_as_row, ==, 2);
+  row = row_numbered (import, 2);
+  g_assert_cmpstr (row->tags[1], ==, "ვეგანი");
+  g_assert_cmpstr (row->address, ==, "ჭავჭავაძის გამზ. 12 თბილისი 0179");
+
+  g_assert_true (crm_customer_import_apply (import, shop.store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_count_customers (shop.store), ==, 4);
+  nino = customer_by_name (shop.store, "ნინო ბერიძე");
+  tags = tags_of (nino);
+  g_assert_cmpstr (tags, ==, "VIP,ვეგანი");
+
+  shop_fixture_close (&shop);
+}
+
+static void
+test_outlook (void)
+{
+  ShopFixture shop;
+  g_autoptr(GBytes) bytes = test_data_bytes ("outlook-contacts.csv");
+  g_autoptr(CrmCustomerImport) import = customer_import (bytes, CRM_IMPORT_FORMAT_CSV);
+  g_auto(GStrv) unknown = crm_customer_import_dup_unknown_columns (import);
+  g_autoptr(GError) error = NULL;
+  const CrmImportRow *row;
+
+  shop_fixture_open (&shop, NOW);
+  g_assert_cmpuint (g_strv_length (unknown), ==, 0);
+  g_assert_true (crm_customer_import_prepare (import, shop.store, &error));
+  assert_counts (import, 2, 0, 0);
+
+  row = row_numbered (import, 2);
+  g_assert_cmpstr (row->name, ==, "Tamar Mamulashvili");
+  g_assert_cmpstr (row->phone, ==, "+995 591 23 45 67");
+  g_assert_cmpstr (row->email, ==, "tamar.m@yahoo.com");
+  /* Outlook's American month/day, when day/month cannot be. */
+  g_assert_cmpstr (row->birthday, ==, "1988-05-31");
+  /* Business columns come first in Outlook's export: that address is
+   * kept, the home one goes into the notes. */
+  g_assert_cmpstr (row->address, ==, "Rustaveli 5, Tbilisi");
+  g_assert_cmpstr (row->notes, ==, "Orders cakes for birthdays\nOther phones: 032 2 45 67 89\n"
+                                   "Other e-mails: tamar@office.ge\n"
+                                   "Other addresses: Chavchavadze Ave 12, Tbilisi, 0179, Georgia");
+
+  row = row_numbered (import, 3);
+  g_assert_cmpstr (row->name, ==, "Davit G. Lomidze");
+  g_assert_cmpstr (row->phone, ==, "+995 32 2 11 22 33");
+  g_assert_cmpstr (row->birthday, ==, "");
+  g_assert_cmpstr (row->notes, ==, "Organisation: Hotel Kartli");
+
+  shop_fixture_close (&shop);
+}
+
+static void
+test_armenian (void)
+{
+  ShopFixture shop;
+  g_autoptr(GBytes) bytes = test_data_bytes ("armenian-customers.csv");
+  g_autoptr(CrmCustomerImport) import = customer_import (bytes, CRM_IMPORT_FORMAT_CSV);
+  g_auto(GStrv) unknown = crm_customer_import_dup_unknown_columns (import);
+  g_autoptr(GError) error = NULL;
+  const CrmImportRow *row;
+
+  shop_fixture_open (&shop, NOW);
+
+  /* "Անուն" beside "Ազգանուն" is the given name; the discount column is
+   * offered for mapping. */
+  g_assert_cmpint (crm_customer_import_get_column_field (import, 0), ==, CRM_CUSTOMER_COLUMN_GIVEN_NAME);
+  g_assert_cmpint (crm_customer_import_get_column_field (import, 1), ==, CRM_CUSTOMER_COLUMN_FAMILY_NAME);
+  g_assert_cmpint (crm_customer_import_get_column_field (import, 3), ==, CRM_CUSTOMER_COLUMN_EMAIL);
+  g_assert_cmpuint (g_strv_length (unknown), ==, 1);
+  g_assert_cmpstr (unknown[0], ==, "Զեղչ");
+  g_assert_false (crm_customer_import_get_column_recognised (import, 8));
+
+  g_assert_true (crm_customer_import_prepare (import, shop.store, &error));
+  assert_counts (import, 3, 0, 4);
+
+  row = row_numbered (import, 2);
+  g_assert_cmpstr (row->name, ==, "Անի Պետրոսյան");
+  g_assert_cmpstr (row->birthday, ==, "1992-07-21");
+  g_assert_cmpstr (row->notes, ==, "Նախընտրում է գաթա; զանգել երեկոյան");
+  g_assert_cmpstr (row_numbered (import, 3)->birthday, ==, "1985-04-15");
+  g_assert_cmpstr (row_numbered (import, 3)->tags[0], ==, "Մեծածախ");
+
+  assert_contains (row_numbered (import, 4)->reason, "A phone number has 6 to 15 digits; this one has 2 digits.");
+  g_assert_cmpstr (row_numbered (import, 5)->reason, ==, "There is no name.");
+  g_assert_cmpstr (row_numbered (import, 6)->reason, ==,
+                   "E-mail “lusine@mail”: An e-mail address looks like name@example.com.");
+  /* 091 123456 is +374 91 123456 written at home. */
+  row = row_numbered (import, 7);
+  g_assert_cmpint (row->action, ==, CRM_IMPORT_SKIP);
+  g_assert_cmpstr (row->reason, ==, "Same phone number as row 2.");
+  g_assert_cmpstr (row_numbered (import, 8)->phone, ==, "+374 (94) 44-55-66");
+
+  /* Mapping the unknown column by hand. */
+  crm_customer_import_set_column_field (import, 8, CRM_CUSTOMER_COLUMN_NOTES);
+  g_assert_true (crm_customer_import_get_column_recognised (import, 8));
+  g_assert_true (crm_customer_import_prepare (import, shop.store, &error));
+  g_assert_cmpstr (row_numbered (import, 2)->notes, ==, "Նախընտրում է գաթա; զանգել երեկոյան\n10%");
+
+  g_assert_true (crm_customer_import_apply (import, shop.store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_count_customers (shop.store), ==, 3);
+
+  shop_fixture_close (&shop);
+}
+
+static void
+test_headerless (void)
+{
+  ShopFixture shop;
+  g_autoptr(GBytes) bytes = bytes_from_string ("Nino Beridze;+995 555 12 34 56;nino@example.ge\n"
+                                               "Ana;599 11 22 33;\n");
+  g_autoptr(CrmCustomerImport) import = customer_import (bytes, CRM_IMPORT_FORMAT_CSV);
+  g_autoptr(GError) error = NULL;
+
+  shop_fixture_open (&shop, NOW);
+  g_assert_false (crm_customer_import_get_has_header (import));
+  g_assert_cmpstr (crm_customer_import_get_column_title (import, 1), ==, "Column 2");
+  g_assert_cmpint (crm_customer_import_get_column_field (import, 0), ==, CRM_CUSTOMER_COLUMN_NAME);
+  g_assert_cmpint (crm_customer_import_get_column_field (import, 1), ==, CRM_CUSTOMER_COLUMN_PHONE);
+  g_assert_cmpint (crm_customer_import_get_column_field (import, 2), ==, CRM_CUSTOMER_COLUMN_EMAIL);
+  g_assert_true (crm_customer_import_prepare (import, shop.store, &error));
+  assert_counts (import, 2, 0, 0);
+  g_assert_cmpuint (row_numbered (import, 1)->row, ==, 1);
+
+  /* Told there is a header, nothing is recognised: a clear refusal. */
+  crm_customer_import_set_has_header (import, TRUE);
+  g_assert_false (crm_customer_import_prepare (import, shop.store, &error));
+  g_assert_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NO_DATA);
+  assert_contains (error->message, "None of the columns holds the customers’ names");
+  assert_contains (error->message, "not recognised: “Nino Beridze”, “+995 555 12 34 56”.");
+  g_clear_error (&error);
+
+  /* A header row and nothing under it. */
+  {
+    g_autoptr(GBytes) empty = bytes_from_string ("name,phone\n");
+    g_autoptr(CrmCustomerImport) only_header = customer_import (empty, CRM_IMPORT_FORMAT_CSV);
+
+    g_assert_false (crm_customer_import_prepare (only_header, shop.store, &error));
+    g_assert_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NO_DATA);
+    g_clear_error (&error);
+  }
+
+  shop_fixture_close (&shop);
+}
+
+/* A shop with one customer, then an import of two rows, one of which has
+ * the customer's phone written differently. */
+static void
+run_duplicate_policy (CrmDuplicatePolicy  policy,
+                      ShopFixture        *shop,
+                      CrmImportCounts    *counts,
+                      gint64             *existing)
+{
+  const char *tags[] = { "old", NULL };
+  CrmCustomerFields fields = { .name = "Nino Beridze", .phone = "555 123 456", .tags = tags };
+  g_autoptr(GBytes) bytes = bytes_from_string ("name,phone,email,address,tags\n"
+                                               "Nino B,+995 555 12 34 56,nino@example.ge,Tbilisi,new\n"
+                                               "Other,599000111,,,\n"
+                                               "Ana,,ANA@example.ge,,\n");
+  g_autoptr(CrmCustomerImport) import = customer_import (bytes, CRM_IMPORT_FORMAT_CSV);
+  g_autoptr(GError) error = NULL;
+  CrmCustomerFields ana = { .name = "Ana Lomidze", .email = "ana@example.ge", .address = "Batumi" };
+
+  shop_fixture_open (shop, NOW);
+  *existing = crm_store_add_customer (shop->store, &fields, &error);
+  crm_store_add_customer (shop->store, &ana, &error);
+  g_assert_no_error (error);
+
+  crm_customer_import_set_policy (import, policy);
+  g_assert_cmpint (crm_customer_import_get_policy (import), ==, policy);
+  g_assert_true (crm_customer_import_prepare (import, shop->store, &error));
+  g_assert_cmpint (row_numbered (import, 2)->customer_id, ==, *existing);
+  g_assert_cmpstr (row_numbered (import, 2)->reason, ==,
+                   "Same phone number as Nino Beridze, who is already a customer.");
+  g_assert_cmpstr (row_numbered (import, 4)->reason, ==,
+                   "Same e-mail as Ana Lomidze, who is already a customer.");
+  g_assert_true (crm_customer_import_apply (import, shop->store, counts, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_duplicates_skip (void)
+{
+  ShopFixture shop;
+  CrmImportCounts counts;
+  gint64 id;
+  g_autoptr(CrmCustomer) nino = NULL;
+  g_autofree char *tags = NULL;
+
+  run_duplicate_policy (CRM_DUPLICATE_SKIP, &shop, &counts, &id);
+  g_assert_cmpuint (counts.added, ==, 1);
+  g_assert_cmpuint (counts.skipped, ==, 2);
+  g_assert_cmpuint (crm_store_count_customers (shop.store), ==, 3);
+
+  nino = crm_store_get_customer (shop.store, id);
+  tags = tags_of (nino);
+  g_assert_cmpstr (crm_customer_get_email (nino), ==, "");
+  g_assert_cmpstr (tags, ==, "old");
+  shop_fixture_close (&shop);
+}
+
+static void
+test_duplicates_merge (void)
+{
+  ShopFixture shop;
+  CrmImportCounts counts;
+  gint64 id;
+  g_autoptr(CrmCustomer) nino = NULL;
+  g_autoptr(CrmCustomer) ana = NULL;
+  g_autofree char *tags = NULL;
+
+  run_duplicate_policy (CRM_DUPLICATE_MERGE, &shop, &counts, &id);
+  g_assert_cmpuint (counts.added, ==, 1);
+  g_assert_cmpuint (counts.merged, ==, 2);
+  g_assert_cmpuint (crm_store_count_customers (shop.store), ==, 3);
+
+  /* Empty fields filled, tags joined, nothing overwritten. */
+  nino = crm_store_get_customer (shop.store, id);
+  tags = tags_of (nino);
+  g_assert_cmpstr (crm_customer_get_name (nino), ==, "Nino Beridze");
+  g_assert_cmpstr (crm_customer_get_phone (nino), ==, "555 123 456");
+  g_assert_cmpstr (crm_customer_get_email (nino), ==, "nino@example.ge");
+  g_assert_cmpstr (crm_customer_get_address (nino), ==, "Tbilisi");
+  g_assert_cmpstr (tags, ==, "new,old");
+  ana = customer_by_name (shop.store, "Ana Lomidze");
+  g_assert_cmpstr (crm_customer_get_email (ana), ==, "ana@example.ge");
+  g_assert_cmpstr (crm_customer_get_address (ana), ==, "Batumi");
+  g_assert_cmpint (query_int (shop.store,
+                              "SELECT count(*) FROM customers WHERE instr (search_text, 'nino@example.ge') > 0 "
+                              "AND instr (search_text, 'new') > 0"), ==, 1);
+  /* The tag nobody used any more is still there (it was never dropped). */
+  g_assert_cmpint (query_int (shop.store, "SELECT count(*) FROM tags"), ==, 2);
+  shop_fixture_close (&shop);
+}
+
+static void
+test_duplicates_keep_both (void)
+{
+  ShopFixture shop;
+  CrmImportCounts counts;
+  gint64 id;
+
+  run_duplicate_policy (CRM_DUPLICATE_KEEP_BOTH, &shop, &counts, &id);
+  g_assert_cmpuint (counts.added, ==, 3);
+  g_assert_cmpuint (counts.skipped, ==, 0);
+  g_assert_cmpuint (crm_store_count_customers (shop.store), ==, 5);
+  shop_fixture_close (&shop);
+}
+
+/* The database changed between the preview and the import: the plan is
+ * made again inside the transaction. */
+static void
+test_plan_follows_changes (void)
+{
+  ShopFixture shop;
+  g_autoptr(GBytes) bytes = bytes_from_string ("name,phone\nNino,555 12 34 56\nAna,599 11 22 33\n");
+  g_autoptr(CrmCustomerImport) import = customer_import (bytes, CRM_IMPORT_FORMAT_CSV);
+  g_autoptr(GError) error = NULL;
+  CrmCustomerFields fields = { .name = "Nino Beridze", .phone = "+995 555 123456" };
+  CrmImportCounts counts;
+
+  shop_fixture_open (&shop, NOW);
+  g_assert_true (crm_customer_import_prepare (import, shop.store, &error));
+  assert_counts (import, 2, 0, 0);
+
+  crm_store_add_customer (shop.store, &fields, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (crm_customer_import_apply (import, shop.store, &counts, &error));
+  g_assert_cmpuint (counts.added, ==, 1);
+  g_assert_cmpuint (counts.skipped, ==, 1);
+  g_assert_cmpuint (crm_store_count_customers (shop.store), ==, 2);
+
+  /* Applying again without a preview: everyone is there now. */
+  g_assert_true (crm_customer_import_apply (import, shop.store, &counts, &error));
+  g_assert_cmpuint (counts.added, ==, 0);
+  g_assert_cmpuint (crm_store_count_customers (shop.store), ==, 2);
+
+  shop_fixture_close (&shop);
+}
+
+/* A write that fails half-way leaves nothing behind. */
+static void
+test_all_or_nothing (void)
+{
+  ShopFixture shop;
+  g_autoptr(GBytes) bytes = bytes_from_string ("name,phone,tags\nNino,555 12 34 56,VIP\n"
+                                               "Ana,599 11 22 33,new tag\nBoom,577 00 11 22,\n");
+  g_autoptr(CrmCustomerImport) import = customer_import (bytes, CRM_IMPORT_FORMAT_CSV);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CrmCustomerFields fields = { .name = "Existing", .tags = (const char *[]) { "VIP", NULL } };
+
+  shop_fixture_open (&shop, NOW);
+  crm_store_add_customer (shop.store, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_exec (crm_store_get_db (shop.store),
+                                 "CREATE TEMP TRIGGER boom BEFORE INSERT ON customers "
+                                 "WHEN NEW.name = 'Boom' BEGIN SELECT RAISE (ABORT, 'refused'); END",
+                                 NULL));
+  before = db_checksum (shop.store);
+
+  g_assert_false (crm_customer_import_apply (import, shop.store, NULL, &error));
+  g_assert_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_FAILED);
+  assert_contains (error->message, "Row 4 could not be saved, so nothing was imported");
+
+  after = db_checksum (shop.store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (crm_store_count_customers (shop.store), ==, 1);
+
+  shop_fixture_close (&shop);
+}
+
+static void
+test_vcard_android (void)
+{
+  ShopFixture shop;
+  g_autoptr(GBytes) bytes = test_data_bytes ("android-contacts.vcf");
+  g_autoptr(CrmCustomerImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  const CrmImportRow *row;
+
+  g_assert_cmpint (crm_import_guess_format ("Contacts.VCF", bytes), ==, CRM_IMPORT_FORMAT_VCARD);
+  g_assert_cmpint (crm_import_guess_format (NULL, bytes), ==, CRM_IMPORT_FORMAT_VCARD);
+  import = customer_import (bytes, CRM_IMPORT_FORMAT_VCARD);
+  g_assert_cmpuint (crm_customer_import_get_n_columns (import), ==, 0);
+
+  shop_fixture_open (&shop, NOW);
+  g_assert_true (crm_customer_import_prepare (import, shop.store, &error));
+  assert_counts (import, 4, 0, 1);
+
+  row = row_numbered (import, 1);
+  g_assert_cmpstr (row->name, ==, "ნინო ბერიძე");
+  g_assert_cmpstr (row->phone, ==, "+995 555 12 34 56");
+  g_assert_cmpstr (row->notes, ==, "ყოველ შაბათს მოდის, უყვარს შოთის პური და ნიგვზიანი ნამცხვარი\n"
+                                   "Other phones: 032 2 12 34 56");
+
+  /* The first mobile is the phone, even when a work number comes first. */
+  row = row_numbered (import, 2);
+  g_assert_cmpstr (row->phone, ==, "599 11 22 33");
+  g_assert_cmpstr (row->notes, ==, "Other phones: +995 322 44 55 66, +995 577 00 11 22");
+
+  row = row_numbered (import, 3);
+  g_assert_cmpstr (row->birthday, ==, "1988-03-14");
+  g_assert_cmpstr (row->notes, ==, "Other e-mails: tamar@office.ge");
+
+  g_assert_cmpstr (row_numbered (import, 4)->name, ==, "Jürgen Müller");
+  g_assert_cmpint (row_numbered (import, 5)->action, ==, CRM_IMPORT_SKIP);
+
+  summary = crm_customer_import_dup_summary (import, 10);
+  assert_contains (summary, "Card 5 skipped: There is no name.");
+
+  g_assert_true (crm_customer_import_apply (import, shop.store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_count_customers (shop.store), ==, 4);
+
+  shop_fixture_close (&shop);
+}
+
+static void
+test_vcard_iphone (void)
+{
+  ShopFixture shop;
+  g_autoptr(GBytes) bytes = test_data_bytes ("iphone-contacts.vcf");
+  g_autoptr(CrmCustomerImport) import = customer_import (bytes, CRM_IMPORT_FORMAT_VCARD);
+  g_autoptr(GError) error = NULL;
+  const CrmImportRow *row;
+
+  shop_fixture_open (&shop, NOW);
+  g_assert_true (crm_customer_import_prepare (import, shop.store, &error));
+  assert_counts (import, 3, 0, 0);
+
+  row = row_numbered (import, 1);
+  g_assert_cmpstr (row->name, ==, "Անի Պետրոսյան");
+  g_assert_cmpstr (row->phone, ==, "+374 91 123456");
+  g_assert_cmpstr (row->address, ==, "Աբովյան փ. 5, բն. 12, Երևան, 0001, Հայաստան");
+  g_assert_cmpstr (row->notes, ==, "Նախընտրում է գաթա\nԶանգել երեկոյան\nOrganisation: Սրճարան «Արարատ»\n"
+                                   "Other phones: +374 10 234567");
+  g_assert_cmpstr (row->tags[0], ==, "VIP");
+  g_assert_cmpstr (row->tags[1], ==, "Մեծածախ");
+
+  row = row_numbered (import, 2);
+  g_assert_cmpstr (row->phone, ==, "010 55 66 77");
+  g_assert_cmpstr (row->birthday, ==, "");
+  assert_contains (row->notes, "Birthday (no year): 04-15");
+
+  g_assert_cmpstr (row_numbered (import, 3)->birthday, ==, "1985-09-30");
+
+  shop_fixture_close (&shop);
+}
+
+/* Clientele's own CSV export comes back as the same customers. */
+static void
+test_csv_round_trip (void)
+{
+  ShopFixture source, target;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CrmCustomerImport) import = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  CrmImportCounts counts;
+  guint n = 0;
+  const char *dump =
+    "SELECT group_concat (line, char (10)) FROM (SELECT name || '|' || phone || '|' || email || '|' || "
+    "  address || '|' || coalesce (birthday, '') || '|' || notes || '|' || "
+    "  coalesce ((SELECT group_concat (name, ';') FROM (SELECT t.name FROM customer_tags ct "
+    "     JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id ORDER BY t.name)), '') AS line "
+    "  FROM customers c WHERE archived_at IS NULL ORDER BY line)";
+
+  shop_fixture_open (&source, NOW);
+  shop_fixture_open (&target, NOW);
+  g_assert_true (crm_demo_fill (source.store, 150, 3, &error));
+  g_assert_no_error (error);
+
+  path = g_build_filename (source.dir, "customers.csv", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (crm_export_customers_csv (source.store, file, &n, &error));
+  g_assert_no_error (error);
+
+  bytes = crm_import_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  import = customer_import (bytes, crm_import_guess_format (path, bytes));
+  /* The figures of the export (segment, spend, …) are known, not data. */
+  {
+    g_auto(GStrv) unknown = crm_customer_import_dup_unknown_columns (import);
+
+    g_assert_cmpuint (g_strv_length (unknown), ==, 0);
+  }
+  crm_customer_import_set_policy (import, CRM_DUPLICATE_KEEP_BOTH);
+  g_assert_true (crm_customer_import_apply (import, target.store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, ==, n);
+  g_assert_cmpuint (counts.skipped, ==, 0);
+
+  expected = query_text (source.store, dump);
+  got = query_text (target.store, dump);
+  g_assert_cmpstr (got, ==, expected);
+
+  shop_fixture_close (&source);
+  shop_fixture_close (&target);
+}
+
+/* What --import does with a file, for the bad-input checks below. */
+static gboolean
+import_like_the_command_line (CrmStore    *store,
+                              GBytes      *bytes,
+                              const char  *name,
+                              GError     **error)
+{
+  g_autoptr(CrmCustomerImport) import = NULL;
+
+  if (crm_import_guess_format (name, bytes) == CRM_IMPORT_FORMAT_ARCHIVE)
+    g_assert_not_reached ();
+
+  import = crm_customer_import_new (bytes, crm_import_guess_format (name, bytes), error);
+  return import != NULL && crm_customer_import_apply (import, store, NULL, error);
+}
+
+static void
+test_bad_input_changes_nothing (void)
+{
+  ShopFixture shop;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(GString) huge = g_string_sized_new (11 * 1024 * 1024);
+  g_autoptr(GString) many = g_string_sized_new (12 * 1000000);
+  g_autofree guint8 *garbage = g_malloc (100000);
+  GRand *rand = g_rand_new_with_seed (5);
+  struct
+  {
+    const char     *what;
+    const char     *name;
+    GBytes         *bytes;
+    CrmImportError  code;
+    const char     *says;
+  } cases[] = {
+    { "invalid UTF-8", "a.csv", STATIC_BYTES ("name,phone\nNino,1\n\xe1\x83\n"),
+      CRM_IMPORT_ERROR_ENCODING, "Row 3 is not UTF-8" },
+    { "unbalanced quotes", "a.csv", STATIC_BYTES ("name,notes\nNino,\"oops\nAna,x\n"),
+      CRM_IMPORT_ERROR_SYNTAX, "Row 2: a quoted field is never closed" },
+    { "vCard without END", "a.vcf", STATIC_BYTES ("BEGIN:VCARD\r\nFN:Nino\r\nTEL:555123456\r\n"),
+      CRM_IMPORT_ERROR_SYNTAX, "Card 1 (“Nino”) has no END:VCARD" },
+    { "10 MB field", "a.csv", NULL, CRM_IMPORT_ERROR_TOO_LARGE, "Row 2 has a field longer than" },
+    { "a million rows", "a.csv", NULL, CRM_IMPORT_ERROR_TOO_LARGE, "more than 500000 rows" },
+    { "binary garbage", "a.csv", NULL, CRM_IMPORT_ERROR_ENCODING, "Row 1" },
+  };
+
+  shop_fixture_open (&shop, NOW);
+  g_assert_true (crm_demo_fill (shop.store, 50, 9, &error));
+  g_assert_no_error (error);
+  before = db_checksum (shop.store);
+
+  g_string_append (huge, "name,notes\nNino,");
+  for (guint i = 0; i < 10 * 1024 * 1024 / 8; i++)
+    g_string_append (huge, "notes.. ");
+  g_string_append (huge, "\n");
+  cases[3].bytes = g_bytes_new (huge->str, huge->len);
+
+  g_string_append (many, "name,phone\n");
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_printf (many, "C%u,%u\n", i, 500000000 + i);
+  cases[4].bytes = g_bytes_new (many->str, many->len);
+
+  for (guint i = 0; i < 100000; i++)
+    garbage[i] = (guint8) g_rand_int_range (rand, 0, 256);
+  g_rand_free (rand);
+  cases[5].bytes = g_bytes_new (garbage, 100000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *after = NULL;
+
+      g_test_message ("bad input: %s", cases[i].what);
+      g_assert_false (import_like_the_command_line (shop.store, cases[i].bytes, cases[i].name, &error));
+      g_assert_error (error, CRM_IMPORT_ERROR, (int) cases[i].code);
+      assert_contains (error->message, cases[i].says);
+      g_clear_error (&error);
+
+      after = db_checksum (shop.store);
+      g_assert_cmpstr (after, ==, before);
+      g_bytes_unref (cases[i].bytes);
+    }
+
+  shop_fixture_close (&shop);
+}
+
+static gint64
+local_time (int year,
+            int month,
+            int day,
+            int hour,
+            int minute)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (time);
+}
+
+static const CrmSalesRow *
+sales_row (CrmSalesImport *import,
+           guint           number)
+{
+  for (guint i = 0; i < crm_sales_import_get_n_rows (import); i++)
+    {
+      const CrmSalesRow *row = crm_sales_import_get_row (import, i);
+
+      if (row->row == number)
+        return row;
+    }
+
+  g_error ("no sales row %u", number);
+  return NULL;
+}
+
+static void
+add_sales_customers (ShopFixture *shop,
+                     gint64      *nino,
+                     gint64      *tamar,
+                     gint64      *giorgi)
+{
+  g_autoptr(GError) error = NULL;
+  CrmCustomerFields n = { .name = "ნინო ბერიძე", .phone = "555 123 456" };
+  CrmCustomerFields t = { .name = "Tamar Mamulashvili", .email = "Tamar.M@yahoo.com" };
+  CrmCustomerFields g = { .name = "გიორგი კაპანაძე", .phone = "+995 599 112233" };
+  CrmCustomerFields other = { .name = "Nino", .phone = "+995 577 000000" };
+
+  *nino = crm_store_add_customer (shop->store, &n, &error);
+  *tamar = crm_store_add_customer (shop->store, &t, &error);
+  *giorgi = crm_store_add_customer (shop->store, &g, &error);
+  crm_store_add_customer (shop->store, &other, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_sales (void)
+{
+  ShopFixture shop;
+  g_autoptr(GBytes) bytes = test_data_bytes ("sales-mixed-dates.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmSalesImport) import = crm_sales_import_new (bytes, &error);
+  g_autoptr(CrmSalesImport) again = NULL;
+  g_autoptr(CrmCustomer) giorgi_after = NULL;
+  g_autofree char *summary = NULL;
+  gint64 nino, tamar, giorgi;
+  const CrmSalesRow *row;
+  CrmSalesCounts counts;
+
+  g_assert_no_error (error);
+  shop_fixture_open (&shop, NOW);
+  add_sales_customers (&shop, &nino, &tamar, &giorgi);
+
+  g_assert_cmpint (crm_sales_import_get_column_field (import, 0), ==, CRM_SALES_COLUMN_DATE);
+  g_assert_cmpint (crm_sales_import_get_column_field (import, 1), ==, CRM_SALES_COLUMN_TIME);
+  g_assert_cmpint (crm_sales_import_get_column_field (import, 4), ==, CRM_SALES_COLUMN_CUSTOMER);
+  g_assert_cmpint (crm_sales_import_get_column_field (import, 5), ==, CRM_SALES_COLUMN_AMOUNT);
+
+  g_assert_true (crm_sales_import_prepare (import, shop.store, &error));
+  g_assert_no_error (error);
+  crm_sales_import_get_counts (import, &counts);
+  g_assert_cmpuint (counts.added, ==, 6);
+  g_assert_cmpuint (counts.skipped, ==, 4);
+  g_assert_cmpuint (counts.unmatched, ==, 1);
+  g_assert_cmpuint (counts.new_customers, ==, 0);
+
+  /* ISO with a time column; matched by phone. */
+  row = sales_row (import, 2);
+  g_assert_cmpint (row->action, ==, CRM_IMPORT_ADD);
+  g_assert_cmpint (row->customer_id, ==, nino);
+  g_assert_cmpint (row->at, ==, local_time (2026, 3, 1, 10, 15));
+  g_assert_cmpint (row->amount, ==, 2550);
+  /* DD.MM.YYYY without a time is noon; by e-mail, whatever its case;
+   * a decimal comma. */
+  row = sales_row (import, 3);
+  g_assert_cmpint (row->customer_id, ==, tamar);
+  g_assert_cmpint (row->at, ==, local_time (2026, 3, 1, 12, 0));
+  g_assert_cmpint (row->amount, ==, 1200);
+  /* DD/MM/YYYY with a time; by exact name; thousands and a comma. */
+  row = sales_row (import, 4);
+  g_assert_cmpint (row->customer_id, ==, giorgi);
+  g_assert_cmpstr (row->customer, ==, "გიორგი კაპანაძე");
+  g_assert_cmpint (row->at, ==, local_time (2026, 3, 2, 18, 40));
+  g_assert_cmpint (row->amount, ==, 123450);
+  row = sales_row (import, 5);
+  g_assert_cmpint (row->customer_id, ==, giorgi);
+  g_assert_cmpint (row->at, ==, local_time (2026, 3, 3, 9, 5));
+  g_assert_cmpint (row->amount, ==, 780);
+
+  row = sales_row (import, 6);
+  g_assert_cmpint (row->action, ==, CRM_IMPORT_SKIP);
+  g_assert_cmpstr (row->reason, ==, "No customer matches +995 599 99 99 99, Lasha Unknown.");
+  assert_contains (sales_row (import, 7)->reason, "Date “2026-13-40” is not a date");
+  assert_contains (sales_row (import, 8)->reason, "Amount “abc”: Write the amount as a number");
+  row = sales_row (import, 9);
+  g_assert_cmpint (row->amount, ==, -350);
+  g_assert_cmpint (row->at, ==, local_time (2026, 3, 5, 9, 30));
+  assert_contains (sales_row (import, 10)->reason, "does not say who bought");
+  /* The same line twice in one file: two purchases. */
+  g_assert_cmpint (sales_row (import, 11)->action, ==, CRM_IMPORT_ADD);
+
+  summary = crm_sales_import_dup_summary (import, 10);
+  assert_contains (summary, "6 purchases added, 0 new customers, 4 rows skipped.\n");
+  assert_contains (summary, "Row 6 skipped: No customer matches");
+
+  g_assert_cmpint (query_int (shop.store, "SELECT count(*) FROM purchases"), ==, 0);
+  g_assert_true (crm_sales_import_apply (import, shop.store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, ==, 6);
+  g_assert_cmpint (query_int (shop.store, "SELECT count(*) FROM purchases"), ==, 6);
+
+  /* Figures and segments are up to date after the import. */
+  giorgi_after = crm_store_get_customer (shop.store, giorgi);
+  g_assert_cmpint (crm_customer_get_spend (giorgi_after), ==, 123450 + 780);
+  g_assert_cmpuint (crm_customer_get_total_purchases (giorgi_after), ==, 2);
+  g_assert_cmpint (crm_customer_get_segment (giorgi_after), ==, CRM_SEGMENT_KEY);
+
+  /* The same export again: everything is already recorded. */
+  again = crm_sales_import_new (bytes, &error);
+  g_assert_true (crm_sales_import_apply (again, shop.store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, ==, 0);
+  g_assert_cmpuint (counts.skipped, ==, 10);
+  g_assert_cmpstr (sales_row (again, 11)->reason, ==,
+                   "Already recorded: this purchase is in the customer’s history.");
+  g_assert_cmpint (query_int (shop.store, "SELECT count(*) FROM purchases"), ==, 6);
+
+  shop_fixture_close (&shop);
+}
+
+static void
+test_sales_create_customers (void)
+{
+  ShopFixture shop;
+  g_autoptr(GBytes) bytes = bytes_from_string ("date;client;sum (GEL)\n"
+                                               "01.03.2026;+995 599 99 99 99;10,00\n"
+                                               "02.03.2026;Lasha;5\n"
+                                               "03.03.2026;599 99 99 99;7,5\n"
+                                               "04.03.2026;lasha;1\n"
+                                               "05.03.2026;new@example.ge;2\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmSalesImport) import = crm_sales_import_new (bytes, &error);
+  CrmSalesCounts counts;
+
+  g_assert_no_error (error);
+  shop_fixture_open (&shop, NOW);
+
+  g_assert_true (crm_sales_import_prepare (import, shop.store, &error));
+  crm_sales_import_get_counts (import, &counts);
+  g_assert_cmpuint (counts.unmatched, ==, 5);
+  g_assert_cmpuint (counts.added, ==, 0);
+
+  crm_sales_import_set_create_customers (import, TRUE);
+  g_assert_true (crm_sales_import_get_create_customers (import));
+  g_assert_true (crm_sales_import_prepare (import, shop.store, &error));
+  crm_sales_import_get_counts (import, &counts);
+  g_assert_cmpuint (counts.added, ==, 5);
+  g_assert_cmpuint (counts.new_customers, ==, 3);
+  g_assert_true (sales_row (import, 2)->new_customer);
+  g_assert_cmpstr (sales_row (import, 2)->reason, ==, "“+995 599 99 99 99” is not a customer yet and will be added.");
+  g_assert_cmpstr (sales_row (import, 4)->customer, ==, "+995 599 99 99 99");
+  g_assert_null (sales_row (import, 4)->reason);
+
+  g_assert_true (crm_sales_import_apply (import, shop.store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_count_customers (shop.store), ==, 3);
+  g_assert_cmpint (query_int (shop.store, "SELECT count(*) FROM purchases"), ==, 5);
+  g_assert_cmpint (query_int (shop.store, "SELECT total_purchases FROM customer_stats s JOIN customers c "
+                                          "ON c.id = s.customer_id WHERE c.name = 'Lasha'"), ==, 2);
+
+  shop_fixture_close (&shop);
+}
+
+static void
+test_sales_bad_files (void)
+{
+  ShopFixture shop;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) no_amount = bytes_from_string ("date,phone,price list\n2026-03-01,555123456,5\n");
+  g_autoptr(CrmSalesImport) import = crm_sales_import_new (no_amount, &error);
+  g_autoptr(GBytes) garbage = STATIC_BYTES ("date,amount\n\x80\x81,1\n");
+  g_autoptr(CrmSalesImport) broken = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  shop_fixture_open (&shop, NOW);
+  before = db_checksum (shop.store);
+
+  g_assert_no_error (error);
+  g_assert_false (crm_sales_import_apply (import, shop.store, NULL, &error));
+  g_assert_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NO_DATA);
+  assert_contains (error->message, "No column holds the amounts.");
+  assert_contains (error->message, "Columns not recognised: “price list”.");
+  g_clear_error (&error);
+
+  /* Mapped by hand, it works. */
+  crm_sales_import_set_column_field (import, 2, CRM_SALES_COLUMN_AMOUNT);
+  crm_sales_import_set_create_customers (import, TRUE);
+  g_assert_true (crm_sales_import_prepare (import, shop.store, &error));
+  g_assert_cmpint (crm_sales_import_get_row (import, 0)->amount, ==, 500);
+
+  broken = crm_sales_import_new (garbage, &error);
+  g_assert_null (broken);
+  g_assert_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ENCODING);
+  g_clear_error (&error);
+
+  after = db_checksum (shop.store);
+  g_assert_cmpstr (after, ==, before);
+
+  shop_fixture_close (&shop);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/google", test_google);
+  g_test_add_func ("/import/google-merge", test_google_merge);
+  g_test_add_func ("/import/outlook", test_outlook);
+  g_test_add_func ("/import/armenian", test_armenian);
+  g_test_add_func ("/import/headerless", test_headerless);
+  g_test_add_func ("/import/duplicates/skip", test_duplicates_skip);
+  g_test_add_func ("/import/duplicates/merge", test_duplicates_merge);
+  g_test_add_func ("/import/duplicates/keep-both", test_duplicates_keep_both);
+  g_test_add_func ("/import/plan-follows-changes", test_plan_follows_changes);
+  g_test_add_func ("/import/all-or-nothing", test_all_or_nothing);
+  g_test_add_func ("/import/vcard/android", test_vcard_android);
+  g_test_add_func ("/import/vcard/iphone", test_vcard_iphone);
+  g_test_add_func ("/import/csv-round-trip", test_csv_round_trip);
+  g_test_add_func ("/import/bad-input", test_bad_input_changes_nothing);
+  g_test_add_func ("/import/sales", test_sales);
+  g_test_add_func ("/import/sales/create-customers", test_sales_create_customers);
+  g_test_add_func ("/import/sales/bad-files", test_sales_bad_files);
+
+  return g_test_run ();
+}
