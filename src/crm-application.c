@@ -304,16 +304,24 @@ about_activated (GSimpleAction *action,
 }
 
 static void
-preferences_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+open_preferences (CrmApplication *self,
+                  gboolean        staff)
 {
-  CrmApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWindow *preferences;
 
   preferences = crm_preferences_window_new (parent, self->settings, self->context);
+  if (staff)
+    crm_preferences_window_show_staff (CRM_PREFERENCES_WINDOW (preferences));
   gtk_window_present (preferences);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  open_preferences (user_data, FALSE);
 }
 
 static void
@@ -396,13 +404,7 @@ manage_staff_activated (GSimpleAction *action,
                         GVariant      *parameter,
                         gpointer       user_data)
 {
-  CrmApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWindow *preferences;
-
-  preferences = crm_preferences_window_new (parent, self->settings, self->context);
-  crm_preferences_window_show_staff (CRM_PREFERENCES_WINDOW (preferences));
-  gtk_window_present (preferences);
+  open_preferences (user_data, TRUE);
 }
 
 static const GActionEntry app_actions[] = {

@@ -68,16 +68,7 @@ step_done (CrmStore      *self,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      crm_store_set_sql_error (error, self->db, "write");
-      return FALSE;
-    }
-
-  return TRUE;
+  return crm_store_step_done (self, stmt, "write", error);
 }
 
 static sqlite3_stmt *

@@ -56,16 +56,7 @@ run (CrmStore      *self,
      sqlite3_stmt  *stmt,
      GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      crm_store_set_sql_error (error, crm_store_get_db (self), "feedback");
-      return FALSE;
-    }
-
-  return TRUE;
+  return crm_store_step_done (self, stmt, "feedback", error);
 }
 
 static gboolean
