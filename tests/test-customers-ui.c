@@ -13,6 +13,7 @@
 #include "crm-follow-ups-page.h"
 #include "crm-import-dialog.h"
 #include "crm-record-dialog.h"
+#include "crm-sales-import.h"
 #include "crm-store.h"
 #include "crm-window.h"
 #include "ui-helpers.h"
@@ -503,6 +504,68 @@ check_import_dialog (CrmApplication *app,
   g_assert_cmpuint (crm_store_count_customers (store), ==, before + 2);
 }
 
+/* A till's export: sales go to the customer with the same phone; a buyer
+ * who is not a customer yet is skipped unless the switch adds them; a bad
+ * amount is skipped with its reason. */
+static void
+check_import_sales_dialog (CrmApplication *app,
+                           GtkWindow      *window,
+                           gpointer        data)
+{
+  CrmStore *store = crm_context_get_store (crm_application_get_context (app));
+  const char csv[] =
+    "Date,Phone,Name,Amount,Description\n"
+    "2026-11-01,+995 599 11 22 33,,25.50,Cake\n"
+    "02.11.2026,,Levan Beridze,10,Bread\n"
+    "03/11/2026,+995 599 11 22 33,,abc,Tea\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  CrmCustomerFields tamar = { .name = "Tamar", .phone = "+995 599 11 22 33" };
+  GtkWindow *dialog;
+  GtkWidget *create_row;
+  gint64 tamar_id;
+  guint before;
+
+  tamar_id = crm_store_add_customer (store, &tamar, &error);
+  g_assert_no_error (error);
+  before = crm_store_count_customers (store);
+
+  dialog = crm_import_dialog_new_sales (window, store, bytes, "till.csv", &error);
+  g_assert_no_error (error);
+  gtk_window_present (dialog);
+  spin_main_loop ();
+
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_combo_row (GTK_WIDGET (dialog), "Amount"))),
+                    ==, CRM_SALES_COLUMN_AMOUNT);
+  /* The customers' options are not offered here. */
+  g_assert_false (gtk_widget_get_mapped (find_row (GTK_WIDGET (dialog), "_When a Customer Is Already There")));
+
+  create_row = find_row (GTK_WIDGET (dialog), "_Add Buyers Who Are Not Customers Yet");
+  g_assert_nonnull (create_row);
+  g_assert_true (gtk_widget_get_mapped (create_row));
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (create_row))), FALSE);
+  g_assert_nonnull (find_button (GTK_WIDGET (dialog), "_Import 1 Purchase"));
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), "Levan Beridze"));
+
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (create_row))), TRUE);
+  g_assert_nonnull (find_button (GTK_WIDGET (dialog), "_Import 2 Purchases"));
+  g_assert_cmpuint (crm_store_count_customers (store), ==, before);
+
+  g_assert_true (crm_import_dialog_apply (CRM_IMPORT_DIALOG (dialog), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_count_customers (store), ==, before + 1);
+  timeline = crm_store_list_timeline (store, tamar_id, 10);
+  g_assert_cmpuint (timeline->len, ==, 1);
+  g_assert_cmpint (((CrmTimelineEntry *) g_ptr_array_index (timeline, 0))->amount, ==, 2550);
+
+  /* Not a sales file: refused with a message, no dialog. */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new_static ("\"unclosed,quote\n1,2\n", 19);
+  g_assert_null (crm_import_dialog_new_sales (window, store, bytes, "broken.csv", &error));
+  g_assert_nonnull (error);
+}
+
 static const UiCase ui_cases[] = {
   { "/ui/follow-ups/in-window", prepare_currency, check_follow_ups_in_window },
   { "/ui/follow-ups/customer-search", prepare_currency, check_follow_up_customer_search },
@@ -512,6 +575,7 @@ static const UiCase ui_cases[] = {
   { "/ui/customers/search", prepare_currency, check_search },
   { "/ui/customers/column-sorting", prepare_currency, check_column_sorting },
   { "/ui/customers/import-dialog", prepare_currency, check_import_dialog },
+  { "/ui/customers/import-sales-dialog", prepare_currency, check_import_sales_dialog },
 };
 
 int

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Import customers from a spreadsheet's CSV or a phone's vCard file: say
- * what each column holds, choose what happens to customers already in
- * the shop, see every row's fate before anything is written. */
+/* Import customers from a spreadsheet's CSV or a phone's vCard file, or
+ * sales from a till's CSV: say what each column holds, choose what happens
+ * to customers already in the shop (or not in it yet), and see every row's
+ * fate before anything is written. */
 
 #define G_LOG_DOMAIN "crm-import-dialog"
 
@@ -12,6 +13,8 @@
 
 #include "crm-format.h"
 #include "crm-import-dialog.h"
+#include "crm-sales-import.h"
+#include "crm-text.h"
 
 /* Rows listed in the preview; the rest are counted. */
 #define PREVIEW_ROWS 100
@@ -21,7 +24,9 @@ struct _CrmImportDialog
   AdwWindow            parent_instance;
 
   CrmStore            *store;
-  CrmCustomerImport   *import;
+  CrmCustomerImport   *import;    /* customers, or */
+  CrmSalesImport      *sales;     /* sales */
+  char                *currency;
   GPtrArray           *column_rows;
   gboolean             loading;
   guint                n_importing;
@@ -31,6 +36,10 @@ struct _CrmImportDialog
   AdwPreferencesGroup *columns_group;
   GtkSwitch           *header_switch;
   AdwComboRow         *policy_row;
+  GtkWidget           *header_row;
+  GtkWidget           *policy_group;
+  GtkWidget           *create_group;
+  GtkSwitch           *create_switch;
   AdwPreferencesGroup *preview_group;
   GtkListBox          *preview_list;
 };
@@ -42,13 +51,114 @@ static const CrmDuplicatePolicy policies[] = {
   CRM_DUPLICATE_SKIP, CRM_DUPLICATE_MERGE, CRM_DUPLICATE_KEEP_BOTH,
 };
 
+/* The two kinds of import have the same shape of columns. */
+static guint
+column_count (CrmImportDialog *self)
+{
+  return self->sales ? crm_sales_import_get_n_columns (self->sales)
+                     : crm_customer_import_get_n_columns (self->import);
+}
+
+static const char *
+column_title (CrmImportDialog *self,
+              guint            column)
+{
+  return self->sales ? crm_sales_import_get_column_title (self->sales, column)
+                     : crm_customer_import_get_column_title (self->import, column);
+}
+
+static const char *
+column_sample (CrmImportDialog *self,
+               guint            column)
+{
+  return self->sales ? crm_sales_import_get_column_sample (self->sales, column)
+                     : crm_customer_import_get_column_sample (self->import, column);
+}
+
+static guint
+column_field (CrmImportDialog *self,
+              guint            column)
+{
+  return self->sales ? (guint) crm_sales_import_get_column_field (self->sales, column)
+                     : (guint) crm_customer_import_get_column_field (self->import, column);
+}
+
+static GtkStringList *
+field_labels (CrmImportDialog *self)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  guint n = self->sales ? CRM_SALES_N_COLUMNS : CRM_CUSTOMER_N_COLUMNS;
+
+  for (guint f = 0; f < n; f++)
+    gtk_string_list_append (labels, self->sales ? crm_sales_column_get_label (f)
+                                                : crm_customer_column_get_label (f));
+  return labels;
+}
+
+static GtkWidget *
+badge_row (const char *title,
+           const char *subtitle,
+           const char *badge_text,
+           gboolean    skipped)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge = gtk_label_new (badge_text);
+
+  /* What the file says is text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL && title[0] != '\0' ? title : _("No name"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "caption");
+  gtk_widget_add_css_class (badge, skipped ? "dim-label" : "accent");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+
+  return row;
+}
+
+static void
+append_detail (GString    *details,
+               const char *part)
+{
+  if (part == NULL || part[0] == '\0')
+    return;
+  if (details->len > 0)
+    g_string_append (details, " · ");
+  g_string_append (details, part);
+}
+
+static GtkWidget *
+sales_row (CrmImportDialog   *self,
+           const CrmSalesRow *plan)
+{
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *date = plan->at != 0 ? crm_text_format_date (plan->at, FALSE) : NULL;
+  g_autofree char *money = plan->amount != 0 ? crm_format_money (plan->amount, self->currency) : NULL;
+  const char *what;
+
+  append_detail (details, date);
+  append_detail (details, money);
+  append_detail (details, plan->description);
+  append_detail (details, plan->reason);
+
+  if (plan->action == CRM_IMPORT_SKIP)
+    what = C_("import", "Skip");
+  else if (plan->new_customer)
+    /* Translators: badge of a sale whose buyer becomes a new customer */
+    what = C_("import", "New Customer");
+  else
+    /* Translators: badge of a sale that will be recorded */
+    what = C_("import", "Purchase");
+
+  return badge_row (plan->customer, details->str, what, plan->action == CRM_IMPORT_SKIP);
+}
+
 static GtkWidget *
 preview_row (const CrmImportRow *plan)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *badge;
   g_autoptr(GString) details = g_string_new (NULL);
-  const char *parts[] = { plan->phone, plan->email, plan->reason };
   const char *what;
 
   switch (plan->action)
@@ -68,29 +178,11 @@ preview_row (const CrmImportRow *plan)
       break;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      if (parts[i] == NULL || parts[i][0] == '\0')
-        continue;
-      if (details->len > 0)
-        g_string_append (details, " · ");
-      g_string_append (details, parts[i]);
-    }
+  append_detail (details, plan->phone);
+  append_detail (details, plan->email);
+  append_detail (details, plan->reason);
 
-  /* What the file says is text, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 plan->name != NULL && plan->name[0] != '\0' ? plan->name : _("No name"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-
-  badge = gtk_label_new (what);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "caption");
-  gtk_widget_add_css_class (badge, plan->action == CRM_IMPORT_SKIP ? "dim-label" : "accent");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-
-  return row;
+  return badge_row (plan->name, details->str, what, plan->action == CRM_IMPORT_SKIP);
 }
 
 /* Works out the plan again and shows it: called whenever an option or a
@@ -111,7 +203,8 @@ refresh_preview (CrmImportDialog *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_list))) != NULL)
     gtk_list_box_remove (self->preview_list, child);
 
-  if (!crm_customer_import_prepare (self->import, self->store, &error))
+  if (self->sales ? !crm_sales_import_prepare (self->sales, self->store, &error)
+                  : !crm_customer_import_prepare (self->import, self->store, &error))
     {
       adw_preferences_group_set_description (self->preview_group, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->preview_list), FALSE);
@@ -121,19 +214,42 @@ refresh_preview (CrmImportDialog *self)
       return;
     }
 
-  crm_customer_import_get_counts (self->import, &counts);
-  n_rows = crm_customer_import_get_n_rows (self->import);
+  if (self->sales)
+    {
+      CrmSalesCounts sales = { 0 };
 
-  added = g_strdup_printf (ngettext ("%u new customer", "%u new customers", counts.added), counts.added);
-  /* Translators: rows of the file filled into customers already there */
-  merged = g_strdup_printf (ngettext ("%u merged", "%u merged", counts.merged), counts.merged);
-  skipped = g_strdup_printf (ngettext ("%u skipped", "%u skipped", counts.skipped), counts.skipped);
+      crm_sales_import_get_counts (self->sales, &sales);
+      n_rows = crm_sales_import_get_n_rows (self->sales);
+      added = g_strdup_printf (ngettext ("%u purchase", "%u purchases", sales.added), sales.added);
+      /* Translators: buyers not in the shop yet, added with their purchases */
+      merged = g_strdup_printf (ngettext ("%u new customer", "%u new customers", sales.new_customers),
+                                sales.new_customers);
+      skipped = g_strdup_printf (ngettext ("%u skipped", "%u skipped", sales.skipped), sales.skipped);
+      self->n_importing = sales.added;
+      button = g_strdup_printf (ngettext ("_Import %u Purchase", "_Import %u Purchases", self->n_importing),
+                                self->n_importing);
+    }
+  else
+    {
+      crm_customer_import_get_counts (self->import, &counts);
+      n_rows = crm_customer_import_get_n_rows (self->import);
+      added = g_strdup_printf (ngettext ("%u new customer", "%u new customers", counts.added), counts.added);
+      /* Translators: rows of the file filled into customers already there */
+      merged = g_strdup_printf (ngettext ("%u merged", "%u merged", counts.merged), counts.merged);
+      skipped = g_strdup_printf (ngettext ("%u skipped", "%u skipped", counts.skipped), counts.skipped);
+      self->n_importing = counts.added + counts.merged;
+      button = g_strdup_printf (ngettext ("_Import %u Customer", "_Import %u Customers", self->n_importing),
+                                self->n_importing);
+    }
+
   /* Translators: "12 new customers, 3 merged, 1 skipped." */
   counts_text = g_strdup_printf (_("%s, %s, %s."), added, merged, skipped);
   adw_preferences_group_set_description (self->preview_group, counts_text);
 
   for (guint i = 0; i < MIN (n_rows, PREVIEW_ROWS); i++)
-    gtk_list_box_append (self->preview_list, preview_row (crm_customer_import_get_row (self->import, i)));
+    gtk_list_box_append (self->preview_list,
+                         self->sales ? sales_row (self, crm_sales_import_get_row (self->sales, i))
+                                     : preview_row (crm_customer_import_get_row (self->import, i)));
 
   if (n_rows > PREVIEW_ROWS)
     {
@@ -148,9 +264,6 @@ refresh_preview (CrmImportDialog *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->preview_list), n_rows > 0);
 
-  self->n_importing = counts.added + counts.merged;
-  button = g_strdup_printf (ngettext ("_Import %u Customer", "_Import %u Customers", self->n_importing),
-                            self->n_importing);
   gtk_button_set_label (self->import_button, button);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->n_importing > 0);
 }
@@ -165,7 +278,10 @@ column_changed_cb (AdwComboRow     *row,
   if (self->loading)
     return;
 
-  crm_customer_import_set_column_field (self->import, column, adw_combo_row_get_selected (row));
+  if (self->sales)
+    crm_sales_import_set_column_field (self->sales, column, adw_combo_row_get_selected (row));
+  else
+    crm_customer_import_set_column_field (self->import, column, adw_combo_row_get_selected (row));
   refresh_preview (self);
 }
 
@@ -174,23 +290,18 @@ column_changed_cb (AdwComboRow     *row,
 static void
 fill_columns (CrmImportDialog *self)
 {
-  guint n_columns = crm_customer_import_get_n_columns (self->import);
-  const char *labels[CRM_CUSTOMER_N_COLUMNS + 1];
+  guint n_columns = column_count (self);
 
   for (guint i = 0; i < self->column_rows->len; i++)
     adw_preferences_group_remove (self->columns_group, g_ptr_array_index (self->column_rows, i));
   g_ptr_array_set_size (self->column_rows, 0);
 
-  for (guint f = 0; f < CRM_CUSTOMER_N_COLUMNS; f++)
-    labels[f] = crm_customer_column_get_label (f);
-  labels[CRM_CUSTOMER_N_COLUMNS] = NULL;
-
   self->loading = TRUE;
   for (guint c = 0; c < n_columns; c++)
     {
-      g_autoptr(GtkStringList) fields = gtk_string_list_new (labels);
-      const char *title = crm_customer_import_get_column_title (self->import, c);
-      const char *sample = crm_customer_import_get_column_sample (self->import, c);
+      g_autoptr(GtkStringList) fields = field_labels (self);
+      const char *title = column_title (self, c);
+      const char *sample = column_sample (self, c);
       g_autofree char *fallback = NULL;
       GtkWidget *row = adw_combo_row_new ();
 
@@ -203,7 +314,7 @@ fill_columns (CrmImportDialog *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sample != NULL ? sample : "");
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (fields));
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), crm_customer_import_get_column_field (self->import, c));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), column_field (self, c));
       g_object_set_data (G_OBJECT (row), "crm-column", GUINT_TO_POINTER (c));
       g_signal_connect (row, "notify::selected", G_CALLBACK (column_changed_cb), self);
 
@@ -218,8 +329,15 @@ options_changed_cb (CrmImportDialog *self)
 {
   guint policy = adw_combo_row_get_selected (self->policy_row);
 
-  if (self->loading || self->import == NULL)
+  if (self->loading || (self->import == NULL && self->sales == NULL))
     return;
+
+  if (self->sales)
+    {
+      crm_sales_import_set_create_customers (self->sales, gtk_switch_get_active (self->create_switch));
+      refresh_preview (self);
+      return;
+    }
 
   crm_customer_import_set_policy (self->import, policies[MIN (policy, G_N_ELEMENTS (policies) - 1)]);
   if (crm_customer_import_get_format (self->import) == CRM_IMPORT_FORMAT_CSV &&
@@ -245,17 +363,28 @@ crm_import_dialog_apply (CrmImportDialog  *self,
                          GError          **error)
 {
   CrmImportCounts counts = { 0 };
+  CrmSalesCounts sales = { 0 };
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *done = NULL;
 
   g_return_val_if_fail (CRM_IS_IMPORT_DIALOG (self), FALSE);
 
-  if (!crm_customer_import_apply (self->import, self->store, &counts, error))
-    return FALSE;
+  if (self->sales)
+    {
+      if (!crm_sales_import_apply (self->sales, self->store, &sales, error))
+        return FALSE;
+      done = g_strdup_printf (ngettext ("%u purchase imported", "%u purchases imported", sales.added),
+                              sales.added);
+    }
+  else
+    {
+      if (!crm_customer_import_apply (self->import, self->store, &counts, error))
+        return FALSE;
+      done = g_strdup_printf (ngettext ("%u customer imported", "%u customers imported",
+                                        counts.added + counts.merged),
+                              counts.added + counts.merged);
+    }
 
-  done = g_strdup_printf (ngettext ("%u customer imported", "%u customers imported",
-                                    counts.added + counts.merged),
-                          counts.added + counts.merged);
   if (parent != NULL)
     crm_format_toast (GTK_WIDGET (parent), done);
 
@@ -293,6 +422,8 @@ crm_import_dialog_finalize (GObject *object)
   CrmImportDialog *self = CRM_IMPORT_DIALOG (object);
 
   g_clear_object (&self->import);
+  g_clear_object (&self->sales);
+  g_clear_pointer (&self->currency, g_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
 
@@ -314,6 +445,10 @@ crm_import_dialog_class_init (CrmImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, header_switch);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, policy_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, header_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, policy_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, create_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, create_switch);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, preview_group);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, preview_list);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
@@ -382,6 +517,55 @@ crm_import_dialog_new (GtkWindow   *parent,
   return GTK_WINDOW (self);
 }
 
+/**
+ * crm_import_dialog_new_sales:
+ * @bytes: a till's CSV export
+ *
+ * Returns: (transfer floating) (nullable): the dialog for importing
+ *   purchases, or %NULL with @error set when the file cannot be read
+ */
+GtkWindow *
+crm_import_dialog_new_sales (GtkWindow   *parent,
+                             CrmStore    *store,
+                             GBytes      *bytes,
+                             const char  *file_name,
+                             GError     **error)
+{
+  g_autoptr(CrmSalesImport) sales = NULL;
+  CrmImportDialog *self;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  sales = crm_sales_import_new (bytes, error);
+  if (sales == NULL)
+    return NULL;
+
+  self = g_object_new (CRM_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->sales = g_steal_pointer (&sales);
+  self->currency = crm_store_dup_currency (store);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Import Sales"));
+  adw_window_title_set_title (self->window_title, _("Import Sales"));
+  if (file_name != NULL)
+    adw_window_title_set_subtitle (self->window_title, file_name);
+
+  /* A till's export always names its columns. */
+  gtk_widget_set_visible (self->header_row, FALSE);
+  gtk_widget_set_visible (self->policy_group, FALSE);
+  gtk_widget_set_visible (self->create_group, TRUE);
+
+  self->loading = TRUE;
+  gtk_switch_set_active (self->create_switch, crm_sales_import_get_create_customers (self->sales));
+  self->loading = FALSE;
+
+  fill_columns (self);
+  refresh_preview (self);
+
+  return GTK_WINDOW (self);
+}
+
 static void
 show_read_error (GtkWindow  *parent,
                  const char *message)
@@ -409,7 +593,12 @@ chooser_response_cb (GtkNativeDialog *chooser,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       name = g_file_get_basename (file);
       bytes = crm_import_load_file (file, NULL, &error);
-      dialog = bytes != NULL ? crm_import_dialog_new (parent, store, bytes, name, &error) : NULL;
+      if (bytes == NULL)
+        dialog = NULL;
+      else if (g_object_get_data (G_OBJECT (chooser), "crm-sales") != NULL)
+        dialog = crm_import_dialog_new_sales (parent, store, bytes, name, &error);
+      else
+        dialog = crm_import_dialog_new (parent, store, bytes, name, &error);
 
       if (dialog != NULL)
         gtk_window_present (dialog);
@@ -423,12 +612,14 @@ chooser_response_cb (GtkNativeDialog *chooser,
 
 /**
  * crm_import_dialog_open:
+ * @sales: a till's sales rather than customers
  *
  * Asks for a file, then shows the import dialog for it.
  */
 void
 crm_import_dialog_open (GtkWindow *parent,
-                        CrmStore  *store)
+                        CrmStore  *store,
+                        gboolean   sales)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) contacts = gtk_file_filter_new ();
@@ -436,17 +627,22 @@ crm_import_dialog_open (GtkWindow *parent,
 
   g_return_if_fail (CRM_IS_STORE (store));
 
-  chooser = gtk_file_chooser_native_new (_("Import Customers"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (sales ? _("Import Sales") : _("Import Customers"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  if (sales)
+    g_object_set_data (G_OBJECT (chooser), "crm-sales", GINT_TO_POINTER (TRUE));
 
-  gtk_file_filter_set_name (contacts, _("Spreadsheets and Contacts (CSV, vCard)"));
+  gtk_file_filter_set_name (contacts, sales ? _("Spreadsheets (CSV)") : _("Spreadsheets and Contacts (CSV, vCard)"));
   gtk_file_filter_add_suffix (contacts, "csv");
   gtk_file_filter_add_suffix (contacts, "tsv");
   gtk_file_filter_add_suffix (contacts, "txt");
-  gtk_file_filter_add_suffix (contacts, "vcf");
-  gtk_file_filter_add_suffix (contacts, "vcard");
   gtk_file_filter_add_mime_type (contacts, "text/csv");
-  gtk_file_filter_add_mime_type (contacts, "text/vcard");
+  if (!sales)
+    {
+      gtk_file_filter_add_suffix (contacts, "vcf");
+      gtk_file_filter_add_suffix (contacts, "vcard");
+      gtk_file_filter_add_mime_type (contacts, "text/vcard");
+    }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), contacts);
 
   gtk_file_filter_set_name (all, _("All Files"));

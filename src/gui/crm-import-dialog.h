@@ -16,8 +16,14 @@ GtkWindow *crm_import_dialog_new   (GtkWindow        *parent,
                                     GBytes           *bytes,
                                     const char       *file_name,
                                     GError          **error);
+GtkWindow *crm_import_dialog_new_sales (GtkWindow    *parent,
+                                        CrmStore     *store,
+                                        GBytes       *bytes,
+                                        const char   *file_name,
+                                        GError      **error);
 void       crm_import_dialog_open  (GtkWindow        *parent,
-                                    CrmStore         *store);
+                                    CrmStore         *store,
+                                    gboolean          sales);
 gboolean   crm_import_dialog_apply (CrmImportDialog  *self,
                                     GError          **error);
 

@@ -243,7 +243,8 @@ import_action (GtkWidget  *widget,
 {
   CrmWindow *self = CRM_WINDOW (widget);
 
-  crm_import_dialog_open (GTK_WINDOW (self), crm_context_get_store (self->context));
+  crm_import_dialog_open (GTK_WINDOW (self), crm_context_get_store (self->context),
+                          g_str_equal (action_name, "win.import-sales"));
 }
 
 static void
@@ -386,6 +387,7 @@ crm_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-follow-up", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-sales", FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->staff_button), FALSE);
     }
   else
@@ -555,6 +557,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-follow-up", NULL, new_follow_up_action);
   gtk_widget_class_install_action (widget_class, "win.new-feedback", NULL, new_feedback_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-sales", NULL, import_action);
 }
 
 static void
