@@ -414,6 +414,12 @@ test_bad_archives (void)
     { HEAD "\"feedback\": [{\"received_at\": \"2026-05-01T10:00:00Z\"}]}", CRM_IMPORT_ERROR_INVALID,
       "feedback[0] has no “kind”." },
     { HEAD "\"settings\": {\"shop.name\": 5}}", CRM_IMPORT_ERROR_INVALID, "In settings, “shop.name” must be text." },
+    /* Found by fuzz-archive: json-glib quotes the text it stopped at,
+     * cut in the middle of a letter. */
+    { HEAD "\"customers\": [{\"ref\": \"c1\", \"name\": \"ნინო\" \"ბერიძე\"}]}", CRM_IMPORT_ERROR_SYNTAX,
+      "customers[0] (line 1): " },
+    { HEAD "\"customers\": [{\"ref\": \"\\ud800\", \"name\": \"A\"}, {\"ref\": \"\\ud800\", \"name\": \"B\"}]}",
+      CRM_IMPORT_ERROR_SYNTAX, "customers[0] (line 1): " },
     { HEAD ONE_CUSTOMER ", \"purchases\": [{\"customer\": \"c1\", \"at\": \"2026-05-01T10:00:00Z\", "
       "\"amount\": \"1\", \"staff\": \"s1\"}]}", CRM_IMPORT_ERROR_INVALID,
       "In purchases[0], “staff” names staff member “s1”, who is not in the archive." },
@@ -422,6 +428,9 @@ test_bad_archives (void)
     { HEAD "\"customers\": [{\"ref\": \"c1\", \"name\": \"Nino\"}], \"purchases\": [{\"customer\": \"c1\" \"at\": 1}]}",
       CRM_IMPORT_ERROR_SYNTAX, "purchases[0] (line 1): " },
     { HEAD ONE_CUSTOMER "} trailing", CRM_IMPORT_ERROR_SYNTAX, "broken near line 1" },
+    /* Found by fuzz-archive: a byte-order mark where an item should be. */
+    { HEAD ONE_CUSTOMER ", \"purchases\": [\xEF\xBB\xBF]}", CRM_IMPORT_ERROR_SYNTAX,
+      "the JSON text is broken near line 1." },
     { HEAD ONE_CUSTOMER, CRM_IMPORT_ERROR_SYNTAX, "broken near line 1" },
   };
 
@@ -438,6 +447,7 @@ test_bad_archives (void)
       g_test_message ("bad archive %u", i);
       g_assert_false (crm_archive_import (shop.store, bytes, NULL, &error));
       g_assert_error (error, CRM_IMPORT_ERROR, (int) cases[i].code);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       assert_contains (error->message, cases[i].says);
       g_clear_error (&error);
 

@@ -690,6 +690,48 @@ test_csv_round_trip (void)
   shop_fixture_close (&target);
 }
 
+/* An imported customer is stored exactly as the customer form would store
+ * them: same cleaning, same search keys. */
+static void
+test_same_as_the_form (void)
+{
+  ShopFixture shop;
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { "Ვეგანი", NULL };
+  CrmCustomerFields fields = { .name = "  ᲜᲘᲜᲝ   Ბერიძე  Éva\tԵրևան ", .phone = "+995 (555) 12-34-56",
+                               .email = "Nino.B@Example.ge", .address = " Tbilisi ",
+                               .notes = "line one\n  line   two\x01 ", .birthday = "1990-05-31",
+                               .tags = tags };
+  g_autoptr(GBytes) bytes = bytes_from_string ("name,phone,email,address,notes,birthday,tags\n"
+                                               "\"  ᲜᲘᲜᲝ   Ბერიძე  Éva\tԵրևան \",+995 (555) 12-34-56,"
+                                               "Nino.B@Example.ge, Tbilisi ,\"line one\n  line   two\x01 \","
+                                               "1990-05-31,Ვეგანი\n");
+  g_autoptr(CrmCustomerImport) import = customer_import (bytes, CRM_IMPORT_FORMAT_CSV);
+  const char *columns = "name || '|' || phone || '|' || email || '|' || address || '|' || notes || '|' || "
+                        "birthday || '|' || name_key || '|' || search_text || '|' || phone_key";
+  g_autofree char *by_form = NULL;
+  g_autofree char *by_import = NULL;
+  g_autofree char *sql = NULL;
+
+  shop_fixture_open (&shop, NOW);
+  crm_store_add_customer (shop.store, &fields, &error);
+  g_assert_no_error (error);
+  crm_customer_import_set_policy (import, CRM_DUPLICATE_KEEP_BOTH);
+  g_assert_true (crm_customer_import_apply (import, shop.store, NULL, &error));
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("SELECT %s FROM customers WHERE id = 1", columns);
+  by_form = query_text (shop.store, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT %s FROM customers WHERE id = 2", columns);
+  by_import = query_text (shop.store, sql);
+  g_assert_cmpstr (by_import, ==, by_form);
+  g_assert_cmpint (query_int (shop.store, "SELECT count(*) FROM customer_tags"), ==, 2);
+  g_assert_cmpint (query_int (shop.store, "SELECT count(*) FROM tags"), ==, 1);
+
+  shop_fixture_close (&shop);
+}
+
 /* What --import does with a file, for the bad-input checks below. */
 static gboolean
 import_like_the_command_line (CrmStore    *store,
@@ -1017,6 +1059,7 @@ main (int   argc,
   g_test_add_func ("/import/vcard/android", test_vcard_android);
   g_test_add_func ("/import/vcard/iphone", test_vcard_iphone);
   g_test_add_func ("/import/csv-round-trip", test_csv_round_trip);
+  g_test_add_func ("/import/same-as-the-form", test_same_as_the_form);
   g_test_add_func ("/import/bad-input", test_bad_input_changes_nothing);
   g_test_add_func ("/import/sales", test_sales);
   g_test_add_func ("/import/sales/create-customers", test_sales_create_customers);

@@ -36,6 +36,8 @@ assert_fails (const char     *text,
 
   g_assert_null (cards);
   g_assert_error (error, CRM_IMPORT_ERROR, (int) code);
+  /* Whatever the file holds, the message is text. */
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   if (strstr (error->message, fragment) == NULL)
     g_error ("“%s” does not say “%s”", error->message, fragment);
 }
@@ -183,6 +185,9 @@ test_errors (void)
   FAILS ("BEGIN:VCARD\nFN:\0\nEND:VCARD\n", CRM_IMPORT_ERROR_ENCODING, "binary data");
   FAILS ("BEGIN:VCARD\nFN:Nino\nNOTE:\xff\xfe\nEND:VCARD\n", CRM_IMPORT_ERROR_ENCODING,
                 "Card 1 (“Nino”): the NOTE line is not UTF-8");
+  /* Found by fuzz-vcard: a character set named in bytes that are not text. */
+  FAILS ("BEGIN:VCARD\nN;CHARSET=win\xff\xfe:x\nEND:VCARD\n", CRM_IMPORT_ERROR_ENCODING,
+         "Card 1: the N line is in a character set that cannot be read");
   FAILS ("BEGIN:VCARD\nFN;CHARSET=NO-SUCH-CHARSET:x\nEND:VCARD\n", CRM_IMPORT_ERROR_ENCODING,
                 "NO-SUCH-CHARSET");
 }

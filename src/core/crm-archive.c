@@ -1322,6 +1322,7 @@ parse_slice (JsonParser  *parser,
              GError     **error)
 {
   g_autoptr(GError) parse_error = NULL;
+  JsonNode *root;
 
   if (!json_parser_load_from_data (parser, data + start, (gssize) (end - start), &parse_error))
     {
@@ -1334,7 +1335,13 @@ parse_slice (JsonParser  *parser,
       return NULL;
     }
 
-  return json_parser_steal_root (parser);
+  /* Text json-glib skips whole (a comment) leaves no value at all. */
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_SYNTAX,
+                 _("This file is not a Clientele archive: the JSON text is broken near line %u."), line);
+
+  return root;
 }
 
 static gboolean

@@ -178,11 +178,45 @@ crm_import_valid_birthday (const char *text)
          y >= 1900;
 }
 
+/* crm_text_clean() builds its result a character at a time. Most fields
+ * of a file are already clean (valid, no control characters, nothing to
+ * trim, short enough): those are only copied, with the same result. */
+static char *
+clean_text (const char *text,
+            gsize       max_chars)
+{
+  gsize n_chars = 0;
+  gsize length;
+
+  if (text == NULL || text[0] == '\0')
+    return g_strdup ("");
+
+  length = strlen (text);
+  if (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1]) ||
+      !g_utf8_validate_len (text, length, NULL))
+    return crm_text_clean (text, max_chars);
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      /* C0 controls but tab and newline, DEL, C1 controls (U+0080–U+009F). */
+      if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7F ||
+          (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
+        return crm_text_clean (text, max_chars);
+      if ((*p & 0xC0) != 0x80)
+        n_chars++;
+    }
+
+  if (max_chars > 0 && n_chars > max_chars)
+    return crm_text_clean (text, max_chars);
+
+  return g_strdup (text);
+}
+
 static void
 replace_clean (char  **field,
                gsize   max_chars)
 {
-  char *clean = crm_text_clean (*field, max_chars);
+  char *clean = clean_text (*field, max_chars);
 
   g_free (*field);
   *field = clean;
@@ -216,7 +250,7 @@ crm_import_customer_clean (CrmImportCustomer  *customer,
   customer->tags = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; tags != NULL && i < tags->len; i++)
     {
-      g_autofree char *tag = crm_text_clean (g_ptr_array_index (tags, i), CRM_IMPORT_MAX_TAG);
+      g_autofree char *tag = clean_text (g_ptr_array_index (tags, i), CRM_IMPORT_MAX_TAG);
 
       g_strdelimit (tag, "\n\t,", ' ');
       g_strstrip (tag);
@@ -456,30 +490,32 @@ bind_time_or_null (sqlite3_stmt *stmt,
 }
 
 /* The folded text search reads: as update_search_keys in the store
- * builds it, name, e-mail, notes and tags. */
+ * builds it, name, e-mail, notes and tags. Folding works character by
+ * character and runs of spaces become one, so the name's fold (the sort
+ * key, computed anyway) is reused and only the rest is folded here. */
 static char *
-search_text (const CrmImportCustomer *customer)
+search_text (const CrmImportCustomer *customer,
+             const char              *name_key)
 {
-  GString *haystack = g_string_new (customer->name);
+  GString *rest = g_string_new (customer->email);
+  g_autofree char *folded = NULL;
 
-  g_string_append_c (haystack, ' ');
-  g_string_append (haystack, customer->email);
-  g_string_append_c (haystack, ' ');
-  g_string_append (haystack, customer->notes);
-  g_string_append_c (haystack, ' ');
+  g_string_append_c (rest, ' ');
+  g_string_append (rest, customer->notes);
   for (guint i = 0; i < customer->tags->len; i++)
     {
-      if (i > 0)
-        g_string_append_c (haystack, ' ');
-      g_string_append (haystack, g_ptr_array_index (customer->tags, i));
+      g_string_append_c (rest, ' ');
+      g_string_append (rest, g_ptr_array_index (customer->tags, i));
     }
 
-  {
-    char *folded = crm_text_fold (haystack->str);
+  folded = crm_text_fold (rest->str);
+  g_string_free (rest, TRUE);
 
-    g_string_free (haystack, TRUE);
-    return folded;
-  }
+  if (name_key[0] == '\0')
+    return g_steal_pointer (&folded);
+  if (folded[0] == '\0')
+    return g_strdup (name_key);
+  return g_strconcat (name_key, " ", folded, NULL);
 }
 
 static gint64
@@ -558,7 +594,7 @@ crm_import_writer_add_customer (CrmImportWriter          *writer,
                                 GError                  **error)
 {
   g_autofree char *name_key = crm_text_fold (customer->name);
-  g_autofree char *search = search_text (customer);
+  g_autofree char *search = search_text (customer, name_key);
   g_autofree char *phone_key = crm_text_phone_key (customer->phone);
   sqlite3_stmt *stmt;
   gint64 id;
@@ -610,7 +646,7 @@ crm_import_writer_update_customer (CrmImportWriter          *writer,
                                    GError                  **error)
 {
   g_autofree char *name_key = crm_text_fold (customer->name);
-  g_autofree char *search = search_text (customer);
+  g_autofree char *search = search_text (customer, name_key);
   g_autofree char *phone_key = crm_text_phone_key (customer->phone);
   sqlite3_stmt *stmt;
 
