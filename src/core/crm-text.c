@@ -411,20 +411,14 @@ crm_text_format_date (gint64   unix_time,
   return crm_text_format_date_in (unix_time, with_time, crm_text_ui_language ());
 }
 
-/* Where a letter's script comes in the name order for @language: digits
+/* Where a letter's script comes in the name order for a reader of @own: digits
  * and signs first, then the language's own alphabet, then Latin, Cyrillic,
  * and the other of Georgian and Armenian. */
 static int
-script_rank (gunichar    c,
-             const char *language)
+script_rank (gunichar       c,
+             GUnicodeScript own)
 {
   GUnicodeScript script = g_unichar_get_script (c);
-  GUnicodeScript own = G_UNICODE_SCRIPT_LATIN;
-
-  if (g_strcmp0 (language, "ka") == 0)
-    own = G_UNICODE_SCRIPT_GEORGIAN;
-  else if (g_strcmp0 (language, "hy") == 0)
-    own = G_UNICODE_SCRIPT_ARMENIAN;
 
   if (script == G_UNICODE_SCRIPT_COMMON || script == G_UNICODE_SCRIPT_INHERITED)
     return 0;
@@ -468,6 +462,7 @@ crm_text_compare_names (const char *a,
 {
   gsize n = MIN (a_len, b_len);
   gsize i = 0;
+  GUnicodeScript own;
   gunichar ca, cb;
   int ra, rb;
 
@@ -486,8 +481,11 @@ crm_text_compare_names (const char *a,
   if (ca >= 0xFFFFFFFE || cb >= 0xFFFFFFFE)
     return memcmp (a + i, b + i, n - i) < 0 ? -1 : 1;
 
-  ra = script_rank (ca, language);
-  rb = script_rank (cb, language);
+  own = language_index (language) == 1 ? G_UNICODE_SCRIPT_GEORGIAN
+        : language_index (language) == 2 ? G_UNICODE_SCRIPT_ARMENIAN
+        : G_UNICODE_SCRIPT_LATIN;
+  ra = script_rank (ca, own);
+  rb = script_rank (cb, own);
   if (ra != rb)
     return ra < rb ? -1 : 1;
 

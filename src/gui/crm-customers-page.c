@@ -65,24 +65,10 @@ get_store (CrmCustomersPage *self)
 }
 
 static void
-add_toast (CrmCustomersPage *self,
-           AdwToast         *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
 show_error (CrmCustomersPage *self,
             const char       *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-  add_toast (self, adw_toast_new (escaped));
+  crm_format_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -335,7 +321,7 @@ remove_customer (CrmCustomersPage *self,
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), pending);
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), pending,
                          (GClosureNotify) (void (*) (void)) pending_removal_free, 0);
-  add_toast (self, toast);
+  crm_format_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void

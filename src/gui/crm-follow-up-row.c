@@ -8,6 +8,7 @@
 
 #include "crm-follow-up-dialog.h"
 #include "crm-follow-up-row.h"
+#include "crm-format.h"
 #include "crm-scheduler.h"
 #include "crm-text.h"
 
@@ -35,28 +36,11 @@ get_store (CrmFollowUpRow *self)
 }
 
 static void
-add_toast (CrmFollowUpRow *self,
-           AdwToast       *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
 report (CrmFollowUpRow *self,
         GError         *error)
 {
-  g_autofree char *escaped = NULL;
-
-  if (error == NULL)
-    return;
-
-  escaped = g_markup_escape_text (error->message, -1);
-  add_toast (self, adw_toast_new (escaped));
+  if (error != NULL)
+    crm_format_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -168,7 +152,7 @@ delete_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
                          (GClosureNotify) (void (*) (void)) deleted_free, 0);
-  add_toast (self, toast);
+  crm_format_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void

@@ -181,22 +181,38 @@ crm_format_rating (guint rating)
 }
 
 /**
- * crm_format_toast:
+ * crm_format_add_toast:
  * @widget: a widget inside the window, or the window itself
- * @message: plain text (not markup)
+ * @toast: (transfer full): the toast
  *
- * Shows @message in the window's toast overlay, if it has one.
+ * Shows @toast in the window's toast overlay; without one it is dropped.
  */
 void
-crm_format_toast (GtkWidget  *widget,
-                  const char *message)
+crm_format_add_toast (GtkWidget *widget,
+                      AdwToast  *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
 
   if (overlay == NULL && ADW_IS_APPLICATION_WINDOW (widget))
     overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (widget));
 
   if (ADW_IS_TOAST_OVERLAY (overlay))
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/**
+ * crm_format_toast:
+ * @message: plain text (not markup)
+ *
+ * crm_format_add_toast() with a toast saying @message.
+ */
+void
+crm_format_toast (GtkWidget  *widget,
+                  const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  crm_format_add_toast (widget, adw_toast_new (escaped));
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "crm-customer.h"
 
@@ -22,5 +22,7 @@ char       *crm_format_rating           (guint       rating);
 
 void        crm_format_toast            (GtkWidget  *widget,
                                          const char *message);
+void        crm_format_add_toast        (GtkWidget  *widget,
+                                         AdwToast   *toast);
 
 G_END_DECLS

@@ -60,18 +60,22 @@ static const char *const style_ids[] = { "default", "light", "dark" };
  * their own whatever the interface speaks now. */
 static const char *const language_ids[] = { "", "en", "ka", "hy" };
 
+static guint
+language_position (const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (language_ids); i++)
+    if (g_strcmp0 (language, language_ids[i]) == 0)
+      return i;
+
+  return 0;
+}
+
 static gboolean
 language_get_mapping (GValue   *value,
                       GVariant *variant,
                       gpointer  user_data)
 {
-  const char *language = g_variant_get_string (variant, NULL);
-
-  g_value_set_uint (value, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (language_ids); i++)
-    if (g_str_equal (language, language_ids[i]))
-      g_value_set_uint (value, i);
-
+  g_value_set_uint (value, language_position (g_variant_get_string (variant, NULL)));
   return TRUE;
 }
 
@@ -92,21 +96,14 @@ language_model (void)
   return G_LIST_MODEL (gtk_string_list_new ((const char *[]) { _("System"), "English", "ქართული", "Հայերեն", NULL }));
 }
 
-static guint
-language_position (const char *language)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (language_ids); i++)
-    if (g_strcmp0 (language, language_ids[i]) == 0)
-      return i;
-
-  return 0;
-}
-
 static void
 show_error (CrmPreferencesWindow *self,
             const GError         *error)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  /* The message may quote what was typed: text, never markup. */
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
 }
 
 static void refresh_staff (CrmPreferencesWindow *self);

@@ -92,6 +92,15 @@ back_clicked_cb (CrmWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Onto a section, with the content in view on a narrow (folded) window. */
+static void
+show_section (CrmWindow  *self,
+              const char *section)
+{
+  crm_window_set_section (self, section);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
 static void
 show_section_action (GtkWidget  *widget,
                      const char *action_name,
@@ -99,8 +108,7 @@ show_section_action (GtkWidget  *widget,
 {
   CrmWindow *self = CRM_WINDOW (widget);
 
-  crm_window_set_section (self, g_variant_get_string (parameter, NULL));
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  show_section (self, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -110,8 +118,7 @@ new_customer_action (GtkWidget  *widget,
 {
   CrmWindow *self = CRM_WINDOW (widget);
 
-  crm_window_set_section (self, "customers");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  show_section (self, "customers");
   crm_customers_page_new_customer (self->customers_page);
 }
 
@@ -254,8 +261,7 @@ find_action (GtkWidget  *widget,
 {
   CrmWindow *self = CRM_WINDOW (widget);
 
-  crm_window_set_section (self, "customers");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  show_section (self, "customers");
   crm_customers_page_focus_search (self->customers_page);
 }
 
@@ -641,8 +647,7 @@ crm_window_show_customer (CrmWindow *self,
   if (self->context == NULL)
     return;
 
-  crm_window_set_section (self, "customers");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  show_section (self, "customers");
   crm_customers_page_show_customer (self->customers_page, customer_id);
 }
 
