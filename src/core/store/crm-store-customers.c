@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Customers, their purchases and interactions, and the per-customer figures
- * behind segmentation. Part of CrmStore (see crm-store-private.h). */
+/* Customers: cleaning what was typed, writing it with its tags and search
+ * keys, reading it back, archiving and deleting. Part of CrmStore (see
+ * crm-store-private.h); purchases and interactions are in
+ * crm-store-history.c, the figures and segments in crm-store-segments.c. */
 
 #define G_LOG_DOMAIN "crm-store"
 
@@ -17,67 +19,6 @@
 
 #define DAY (24 * 60 * 60)
 
-/* Longest texts kept; more is cut, never refused. */
-#define MAX_NAME    200
-#define MAX_FIELD   500
-#define MAX_NOTES   20000
-#define MAX_TAG     60
-
-/* A key client is "at risk" when their last purchase is older than twice
- * their usual interval between purchases (at least a week), or, with fewer
- * than two purchases to tell an interval, older than segment.at_risk_days.
- * One SQL expression, shared by the customer query and the list filter. */
-const char crm_store_at_risk_sql[] =
-  "(s.last_purchase_at IS NOT NULL AND ?9 - s.last_purchase_at > "
-  "  CASE WHEN s.total_purchases >= 2"
-  "       THEN max (2 * (s.last_purchase_at - s.first_purchase_at) / (s.total_purchases - 1), 7 * 86400)"
-  "       ELSE ?10 * 86400 END)";
-
-static gboolean
-savepoint (CrmStore  *self,
-           GError   **error)
-{
-  return crm_store_exec (self->db, "SAVEPOINT crm_write", error);
-}
-
-static gboolean
-release (CrmStore  *self,
-         gboolean   ok,
-         GError   **error)
-{
-  if (ok && crm_store_exec (self->db, "RELEASE crm_write", error))
-    return TRUE;
-
-  crm_store_exec (self->db, "ROLLBACK TO crm_write; RELEASE crm_write", NULL);
-  return FALSE;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text == NULL || text[0] == '\0')
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static gboolean
-step_done (CrmStore      *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  return crm_store_step_done (self, stmt, "write", error);
-}
-
-static sqlite3_stmt *
-prepare (CrmStore   *self,
-         const char *sql,
-         GError    **error)
-{
-  return crm_store_prepare (self, sql, error);
-}
 
 static gboolean
 valid_birthday (const char *text)
@@ -131,12 +72,12 @@ clean_fields (const CrmCustomerFields  *fields,
 {
   g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
 
-  clean->name = crm_text_clean (fields->name, MAX_NAME);
-  clean->phone = crm_text_clean (fields->phone, MAX_FIELD);
-  clean->email = crm_text_clean (fields->email, MAX_FIELD);
-  clean->address = crm_text_clean (fields->address, MAX_FIELD);
+  clean->name = crm_text_clean (fields->name, CRM_STORE_MAX_NAME);
+  clean->phone = crm_text_clean (fields->phone, CRM_STORE_MAX_FIELD);
+  clean->email = crm_text_clean (fields->email, CRM_STORE_MAX_FIELD);
+  clean->address = crm_text_clean (fields->address, CRM_STORE_MAX_FIELD);
   clean->birthday = crm_text_clean (fields->birthday, 10 + 1);
-  clean->notes = crm_text_clean (fields->notes, MAX_NOTES);
+  clean->notes = crm_text_clean (fields->notes, CRM_STORE_MAX_NOTES);
 
   /* One line for these: a newline in a name is a paste accident. */
   g_strdelimit (clean->name, "\n\t", ' ');
@@ -175,7 +116,7 @@ clean_fields (const CrmCustomerFields  *fields,
 
   for (guint i = 0; fields->tags != NULL && fields->tags[i] != NULL; i++)
     {
-      char *tag = crm_text_clean (fields->tags[i], MAX_TAG);
+      char *tag = crm_text_clean (fields->tags[i], CRM_STORE_MAX_TAG);
 
       g_strdelimit (tag, "\n\t,", ' ');
       if (tag[0] != '\0')
@@ -197,23 +138,23 @@ write_tags (CrmStore     *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = prepare (self, "DELETE FROM customer_tags WHERE customer_id = ?1", error);
+  stmt = crm_store_prepare (self, "DELETE FROM customer_tags WHERE customer_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, customer_id);
-  if (!step_done (self, stmt, error))
+  if (!crm_store_step_done (self, stmt, "write", error))
     return FALSE;
 
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
-      stmt = prepare (self, "INSERT OR IGNORE INTO tags (name) VALUES (?1)", error);
+      stmt = crm_store_prepare (self, "INSERT OR IGNORE INTO tags (name) VALUES (?1)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, tags[i], -1, SQLITE_TRANSIENT);
-      if (!step_done (self, stmt, error))
+      if (!crm_store_step_done (self, stmt, "write", error))
         return FALSE;
 
-      stmt = prepare (self,
+      stmt = crm_store_prepare (self,
                       "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) "
                       "SELECT ?1, id FROM tags WHERE name = ?2",
                       error);
@@ -221,7 +162,7 @@ write_tags (CrmStore     *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, customer_id);
       sqlite3_bind_text (stmt, 2, tags[i], -1, SQLITE_TRANSIENT);
-      if (!step_done (self, stmt, error))
+      if (!crm_store_step_done (self, stmt, "write", error))
         return FALSE;
     }
 
@@ -327,17 +268,17 @@ write_customer (CrmStore                *self,
   if (!clean_fields (fields, &clean, error))
     return FALSE;
 
-  if (!savepoint (self, error))
+  if (!crm_store_savepoint (self, error))
     return FALSE;
 
   if (*id == 0)
-    stmt = prepare (self,
+    stmt = crm_store_prepare (self,
                     "INSERT INTO customers (name, phone, email, address, birthday, notes, "
                     "  segment_override, created_at, updated_at) "
                     "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
                     error);
   else
-    stmt = prepare (self,
+    stmt = crm_store_prepare (self,
                     "UPDATE customers SET name = ?2, phone = ?3, email = ?4, address = ?5, "
                     "  birthday = ?6, notes = ?7, segment_override = ?8, updated_at = ?9 "
                     "WHERE id = ?1",
@@ -351,11 +292,11 @@ write_customer (CrmStore                *self,
       sqlite3_bind_text (stmt, 3, clean.phone, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, clean.email, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, clean.address, -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 6, clean.birthday);
+      crm_store_bind_text_or_null (stmt, 6, clean.birthday);
       sqlite3_bind_text (stmt, 7, clean.notes, -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 8, clean.segment_override);
+      crm_store_bind_text_or_null (stmt, 8, clean.segment_override);
       sqlite3_bind_int64 (stmt, 9, now);
-      ok = step_done (self, stmt, error);
+      ok = crm_store_step_done (self, stmt, "write", error);
     }
 
   if (ok && *id == 0)
@@ -373,7 +314,7 @@ write_customer (CrmStore                *self,
        crm_store_refresh_stats (self, *id, error) &&
        crm_store_rank_customers (self, error);
 
-  if (!release (self, ok, error))
+  if (!crm_store_release (self, ok, error))
     return FALSE;
 
   crm_store_emit_changed (self, CRM_STORE_CHANGE_CUSTOMERS | CRM_STORE_CHANGE_SEGMENTS, *id);
@@ -509,32 +450,6 @@ crm_store_get_customer (CrmStore *self,
   return customer;
 }
 
-static gboolean
-simple_write (CrmStore    *self,
-              const char  *sql,
-              gint64       id,
-              gint64       value,
-              gboolean     value_is_null,
-              GError     **error)
-{
-  sqlite3_stmt *stmt = prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  /* ?2 is optional: statements that do not use it ignore the binding. */
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    {
-      if (value_is_null)
-        sqlite3_bind_null (stmt, 2);
-      else
-        sqlite3_bind_int64 (stmt, 2, value);
-    }
-
-  return step_done (self, stmt, error);
-}
-
 /**
  * crm_store_set_customer_archived:
  *
@@ -551,14 +466,14 @@ crm_store_set_customer_archived (CrmStore  *self,
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
-  if (!savepoint (self, error))
+  if (!crm_store_savepoint (self, error))
     return FALSE;
 
-  ok = simple_write (self, "UPDATE customers SET archived_at = ?2 WHERE id = ?1",
+  ok = crm_store_write_id (self, "UPDATE customers SET archived_at = ?2 WHERE id = ?1",
                      id, crm_store_now (self), !archived, error) &&
        crm_store_rank_customers (self, error);
 
-  if (!release (self, ok, error))
+  if (!crm_store_release (self, ok, error))
     return FALSE;
 
   crm_store_emit_changed (self, CRM_STORE_CHANGE_CUSTOMERS | CRM_STORE_CHANGE_SEGMENTS, id);
@@ -580,15 +495,15 @@ crm_store_delete_customer (CrmStore  *self,
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
-  if (!savepoint (self, error))
+  if (!crm_store_savepoint (self, error))
     return FALSE;
 
-  ok = simple_write (self, "DELETE FROM customers WHERE id = ?1", id, 0, TRUE, error) &&
+  ok = crm_store_write_id (self, "DELETE FROM customers WHERE id = ?1", id, 0, TRUE, error) &&
        crm_store_exec (self->db, "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM customer_tags)",
                        error) &&
        crm_store_rank_customers (self, error);
 
-  if (!release (self, ok, error))
+  if (!crm_store_release (self, ok, error))
     return FALSE;
 
   crm_store_emit_changed (self, CRM_STORE_CHANGE_CUSTOMERS | CRM_STORE_CHANGE_SEGMENTS, id);
@@ -603,7 +518,7 @@ crm_store_count_customers (CrmStore *self)
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
 
-  stmt = prepare (self, "SELECT count(*) FROM customers WHERE archived_at IS NULL", NULL);
+  stmt = crm_store_prepare (self, "SELECT count(*) FROM customers WHERE archived_at IS NULL", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     count = (guint) sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
@@ -624,7 +539,7 @@ crm_store_list_tags (CrmStore *self)
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT name FROM tags ORDER BY name COLLATE NOCASE", NULL);
+  stmt = crm_store_prepare (self, "SELECT name FROM tags ORDER BY name COLLATE NOCASE", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
@@ -632,602 +547,3 @@ crm_store_list_tags (CrmStore *self)
   return g_strv_builder_end (builder);
 }
 
-static const char stats_select_sql[] =
-  "SELECT c.id, "
-  "  coalesce (p.spend, 0), coalesce (p.n, 0), coalesce (p.total, 0), p.first_at, p.last_at, "
-  "  nullif (max (coalesce (p.last_at, 0), coalesce (v.last_visit, 0)), 0) "
-  "FROM customers c "
-  "LEFT JOIN (SELECT customer_id, "
-  "             sum (CASE WHEN at >= ?1 THEN amount ELSE 0 END) AS spend, "
-  "             count (CASE WHEN at >= ?1 AND amount > 0 THEN 1 END) AS n, "
-  "             count (CASE WHEN amount > 0 THEN 1 END) AS total, "
-  "             min (CASE WHEN amount > 0 THEN at END) AS first_at, "
-  "             max (CASE WHEN amount > 0 THEN at END) AS last_at "
-  "           FROM purchases %s GROUP BY customer_id) p ON p.customer_id = c.id "
-  "LEFT JOIN (SELECT customer_id, max (at) AS last_visit FROM interactions "
-  "           WHERE kind = 'visit' %s GROUP BY customer_id) v ON v.customer_id = c.id "
-  "%s";
-
-/* The period's start the figures were last computed for. Every
- * customer's figures use the same start, so that moving it later is a
- * subtraction of what fell out, not a recount of a million purchases. */
-static gboolean
-get_window_from (CrmStore *self,
-                 gint64   *from)
-{
-  g_autofree char *value = crm_store_dup_setting (self, "stats.window_from", NULL);
-
-  if (value == NULL)
-    return FALSE;
-
-  *from = g_ascii_strtoll (value, NULL, 10);
-  return TRUE;
-}
-
-static gboolean
-set_window_from (CrmStore  *self,
-                 gint64     from,
-                 GError   **error)
-{
-  sqlite3_stmt *stmt = prepare (self,
-                                "INSERT INTO settings (key, value) VALUES ('stats.window_from', ?1) "
-                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                error);
-  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, from);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  /* Not crm_store_set_setting: this is bookkeeping, not a change anyone
-   * needs to hear about. */
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, error);
-}
-
-static gint64
-window_from_now (CrmStore *self)
-{
-  gint days = crm_store_get_setting_int (self, "segment.window_days", 365);
-
-  return crm_store_now (self) - (gint64) MAX (days, 1) * DAY;
-}
-
-static gboolean
-write_stats (CrmStore  *self,
-             gint64     customer_id,
-             GError   **error)
-{
-  g_autofree char *select = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gint64 from;
-
-  /* Everyone at once starts the period afresh; one customer follows the
-   * start everybody else was computed with. */
-  if (customer_id == 0 || !get_window_from (self, &from))
-    from = window_from_now (self);
-
-  /* One customer uses the (customer_id, at, amount) index; all of them
-   * are one pass over it, grouped. */
-  if (customer_id > 0)
-    select = g_strdup_printf (stats_select_sql,
-                              "WHERE customer_id = ?3", "AND customer_id = ?3", "WHERE c.id = ?3");
-  else
-    select = g_strdup_printf (stats_select_sql, "", "", "WHERE true");
-
-  sql = g_strconcat ("INSERT INTO customer_stats (customer_id, spend, purchases, total_purchases, "
-                     "  first_purchase_at, last_purchase_at, last_visit_at) ",
-                     select,
-                     " ON CONFLICT (customer_id) DO UPDATE SET spend = excluded.spend, "
-                     "  purchases = excluded.purchases, total_purchases = excluded.total_purchases, "
-                     "  first_purchase_at = excluded.first_purchase_at, "
-                     "  last_purchase_at = excluded.last_purchase_at, "
-                     "  last_visit_at = excluded.last_visit_at",
-                     NULL);
-
-  /* Both SELECTs end in a WHERE: without one SQLite would read the
-   * upsert's ON CONFLICT as the last join's ON. */
-  stmt = prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, from);
-  if (customer_id > 0)
-    sqlite3_bind_int64 (stmt, 3, customer_id);
-
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  return customer_id > 0 || set_window_from (self, from, error);
-}
-
-/**
- * crm_store_refresh_stats:
- * @customer_id: one customer, or 0 for all
- *
- * Recomputes the cached figures (spend and purchases in the window, first
- * and last purchase, last visit) from purchases and interactions. Does not
- * rank: call crm_store_rank_customers() after.
- */
-gboolean
-crm_store_refresh_stats (CrmStore  *self,
-                         gint64     customer_id,
-                         GError   **error)
-{
-  /* Inside crm_store_begin() (imports, the sample shop) figures are
-   * rebuilt once, at commit, instead of after every row. */
-  if (self->in_transaction && !self->refreshing_all)
-    {
-      self->needs_refresh = TRUE;
-      return TRUE;
-    }
-
-  return write_stats (self, customer_id, error);
-}
-
-/**
- * crm_store_rank_customers:
- *
- * Sorts active customers into key and secondary by the shop's rule, in
- * one statement over customer_stats.
- *
- * Pareto (the default): customers by spend, highest first; a customer is
- * key while the revenue of everyone who spent strictly more is below the
- * share (80 %) of the window's revenue. Customers who spent the same amount
- * therefore always land in the same segment, and the key set is the
- * smallest that reaches the share. No positive spend, no key.
- *
- * Threshold: key when spend ≥ segment.min_spend (minor units) or purchases
- * ≥ segment.min_purchases (each ignored when 0).
- */
-gboolean
-crm_store_rank_customers (CrmStore  *self,
-                          GError   **error)
-{
-  g_autofree char *rule = NULL;
-  gint share, min_purchases;
-  gint64 min_spend;
-  sqlite3_stmt *stmt;
-
-  if (self->in_transaction && !self->refreshing_all)
-    {
-      self->needs_refresh = TRUE;
-      return TRUE;
-    }
-
-  rule = crm_store_dup_setting (self, "segment.rule", "pareto");
-  share = CLAMP (crm_store_get_setting_int (self, "segment.share", 80), 1, 100);
-  min_spend = crm_store_get_setting_int (self, "segment.min_spend", 0);
-  min_purchases = crm_store_get_setting_int (self, "segment.min_purchases", 0);
-
-  /* Archived customers are few: subtracting them beats joining every
-   * row of customer_stats with customers. */
-  stmt = prepare (self,
-                  "SELECT coalesce (sum (spend), 0) FROM customer_stats "
-                  "WHERE spend > 0 AND customer_id NOT IN "
-                  "  (SELECT id FROM customers WHERE archived_at IS NOT NULL)",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-  self->revenue_total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-
-  if (g_strcmp0 (rule, "threshold") == 0)
-    {
-      stmt = prepare (self,
-                      "UPDATE customer_stats SET rule_key = r.is_key FROM "
-                      "(SELECT s.customer_id, "
-                      "   (c.archived_at IS NULL AND ((?1 > 0 AND s.spend >= ?1) OR "
-                      "                               (?2 > 0 AND s.purchases >= ?2))) AS is_key "
-                      " FROM customer_stats s JOIN customers c ON c.id = s.customer_id) r "
-                      "WHERE customer_stats.customer_id = r.customer_id "
-                      "  AND customer_stats.rule_key <> r.is_key",
-                      error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, min_spend);
-      sqlite3_bind_int (stmt, 2, min_purchases);
-      return step_done (self, stmt, error);
-    }
-
-  /* Nobody without spend, and no archived customer, is key. */
-  if (!crm_store_exec (self->db,
-                       "UPDATE customer_stats SET rule_key = 0 WHERE rule_key = 1 AND "
-                       "(spend <= 0 OR customer_id IN "
-                       " (SELECT id FROM customers WHERE archived_at IS NOT NULL))",
-                       error))
-    return FALSE;
-
-  /* "1 PRECEDING" over spend DESC in integer minor units means every
-   * spend strictly greater than this one. Only rows whose segment changes
-   * are written, so one purchase rewrites a handful of rows, not all. */
-  stmt = prepare (self,
-                  "UPDATE customer_stats SET rule_key = 1 - rule_key WHERE customer_id IN "
-                  "(SELECT customer_id FROM "
-                  "  (SELECT customer_id, rule_key, "
-                  "     100 * coalesce (sum (spend) OVER (ORDER BY spend DESC "
-                  "       RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) < ?1 * ?2 AS is_key "
-                  "   FROM customer_stats WHERE spend > 0 AND customer_id NOT IN "
-                  "     (SELECT id FROM customers WHERE archived_at IS NOT NULL)) "
-                  " WHERE rule_key <> is_key)",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, share);
-  sqlite3_bind_int64 (stmt, 2, self->revenue_total);
-
-  return step_done (self, stmt, error);
-}
-
-static gboolean
-check_customer_exists (CrmStore  *self,
-                       gint64     customer_id,
-                       GError   **error)
-{
-  sqlite3_stmt *stmt = prepare (self, "SELECT 1 FROM customers WHERE id = ?1", error);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-
-  if (!found)
-    g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
-                 "no customer with id %" G_GINT64_FORMAT, customer_id);
-
-  return found;
-}
-
-/**
- * crm_store_add_purchase:
- * @amount: in hundredths of the shop's currency; negative for a refund
- *
- * Records a purchase and brings the customer's figures and everyone's
- * segment up to date in the same transaction.
- *
- * Returns: the purchase's id, or 0 with @error set
- */
-gint64
-crm_store_add_purchase (CrmStore    *self,
-                        gint64       customer_id,
-                        gint64       at,
-                        gint64       amount,
-                        const char  *description,
-                        GError     **error)
-{
-  g_autofree char *text = crm_text_clean (description, MAX_FIELD);
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  gboolean ok;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), 0);
-
-  if (amount == 0)
-    {
-      g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
-                           _("Enter the amount of the purchase."));
-      return 0;
-    }
-
-  if (!check_customer_exists (self, customer_id, error) || !savepoint (self, error))
-    return 0;
-
-  stmt = prepare (self,
-                  "INSERT INTO purchases (customer_id, at, amount, description, created_at, staff_id) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                  error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, customer_id);
-      sqlite3_bind_int64 (stmt, 2, at);
-      sqlite3_bind_int64 (stmt, 3, amount);
-      sqlite3_bind_text (stmt, 4, text, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 5, crm_store_now (self));
-      crm_store_bind_acting_staff (self, stmt, 6);
-      ok = step_done (self, stmt, error);
-      id = sqlite3_last_insert_rowid (self->db);
-    }
-
-  ok = ok &&
-       crm_store_refresh_stats (self, customer_id, error) &&
-       crm_store_rank_customers (self, error);
-
-  if (!release (self, ok, error))
-    return 0;
-
-  crm_store_emit_changed (self, CRM_STORE_CHANGE_PURCHASES | CRM_STORE_CHANGE_SEGMENTS, customer_id);
-  return id;
-}
-
-/**
- * crm_store_add_interaction:
- * @kind: "call", "visit", "message", "email" or "other"
- *
- * Returns: the interaction's id, or 0 with @error set
- */
-gint64
-crm_store_add_interaction (CrmStore    *self,
-                           gint64       customer_id,
-                           gint64       at,
-                           const char  *kind,
-                           const char  *note,
-                           GError     **error)
-{
-  static const char *const kinds[] = { "call", "visit", "message", "email", "other", NULL };
-  g_autofree char *text = crm_text_clean (note, MAX_NOTES);
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  gboolean ok;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), 0);
-
-  if (kind == NULL || !g_strv_contains (kinds, kind))
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
-                   "unknown interaction kind “%s”", kind ? kind : "(null)");
-      return 0;
-    }
-
-  if (!check_customer_exists (self, customer_id, error) || !savepoint (self, error))
-    return 0;
-
-  stmt = prepare (self,
-                  "INSERT INTO interactions (customer_id, at, kind, note, staff_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-                  error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, customer_id);
-      sqlite3_bind_int64 (stmt, 2, at);
-      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, text, -1, SQLITE_STATIC);
-      crm_store_bind_acting_staff (self, stmt, 5);
-      ok = step_done (self, stmt, error);
-      id = sqlite3_last_insert_rowid (self->db);
-    }
-
-  ok = ok && crm_store_refresh_stats (self, customer_id, error);
-
-  if (!release (self, ok, error))
-    return 0;
-
-  crm_store_emit_changed (self, CRM_STORE_CHANGE_INTERACTIONS, customer_id);
-  return id;
-}
-
-gboolean
-crm_store_delete_timeline_entry (CrmStore         *self,
-                                 CrmTimelineKind   kind,
-                                 gint64            id,
-                                 GError          **error)
-{
-  const char *table = kind == CRM_TIMELINE_PURCHASE ? "purchases" : "interactions";
-  g_autofree char *select = g_strdup_printf ("SELECT customer_id FROM %s WHERE id = ?1", table);
-  g_autofree char *delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
-  sqlite3_stmt *stmt;
-  gint64 customer_id = 0;
-  gboolean ok;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
-
-  stmt = prepare (self, select, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    customer_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (customer_id == 0 || !savepoint (self, error))
-    return customer_id == 0;
-
-  ok = simple_write (self, delete, id, 0, TRUE, error) &&
-       crm_store_refresh_stats (self, customer_id, error) &&
-       crm_store_rank_customers (self, error);
-
-  if (!release (self, ok, error))
-    return FALSE;
-
-  crm_store_emit_changed (self,
-                          kind == CRM_TIMELINE_PURCHASE
-                            ? CRM_STORE_CHANGE_PURCHASES | CRM_STORE_CHANGE_SEGMENTS
-                            : CRM_STORE_CHANGE_INTERACTIONS,
-                          customer_id);
-  return TRUE;
-}
-
-void
-crm_timeline_entry_free (CrmTimelineEntry *entry)
-{
-  if (entry == NULL)
-    return;
-
-  g_free (entry->what);
-  g_free (entry->text);
-  g_free (entry->staff);
-  g_free (entry);
-}
-
-/**
- * crm_store_list_timeline:
- * @limit: the most entries, newest first
- *
- * Returns: (transfer full) (element-type CrmTimelineEntry): purchases and
- *   interactions of the customer, newest first
- */
-GPtrArray *
-crm_store_list_timeline (CrmStore *self,
-                         gint64    customer_id,
-                         guint     limit)
-{
-  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_timeline_entry_free);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), entries);
-
-  stmt = prepare (self,
-                  "SELECT 0, p.id, p.at, p.amount, NULL, p.description, s.name FROM purchases p "
-                  "  LEFT JOIN staff s ON s.id = p.staff_id WHERE p.customer_id = ?1 "
-                  "UNION ALL "
-                  "SELECT 1, i.id, i.at, 0, i.kind, i.note, s.name FROM interactions i "
-                  "  LEFT JOIN staff s ON s.id = i.staff_id WHERE i.customer_id = ?1 "
-                  "ORDER BY 3 DESC, 2 DESC LIMIT ?2",
-                  NULL);
-  if (stmt == NULL)
-    return entries;
-
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      CrmTimelineEntry *entry = g_new0 (CrmTimelineEntry, 1);
-
-      entry->kind = sqlite3_column_int (stmt, 0) == 0 ? CRM_TIMELINE_PURCHASE : CRM_TIMELINE_INTERACTION;
-      entry->id = sqlite3_column_int64 (stmt, 1);
-      entry->at = sqlite3_column_int64 (stmt, 2);
-      entry->amount = sqlite3_column_int64 (stmt, 3);
-      entry->what = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      entry->text = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      entry->staff = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      g_ptr_array_add (entries, entry);
-    }
-  sqlite3_reset (stmt);
-
-  return entries;
-}
-
-/* Every customer has a figures row: only the window's share can be stale. */
-static gboolean
-stats_complete (CrmStore *self)
-{
-  sqlite3_stmt *stmt = prepare (self,
-                                "SELECT NOT EXISTS (SELECT 1 FROM customers c WHERE NOT EXISTS "
-                                "  (SELECT 1 FROM customer_stats s WHERE s.customer_id = c.id))",
-                                NULL);
-  gboolean complete;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  complete = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return complete;
-}
-
-/* Moving the period's start on subtracts the purchases that fell out of
- * it, read through the date index: a day's worth, not the whole table. A
- * start that moved back (clock change, longer period) needs a recount. */
-static gboolean
-refresh_window (CrmStore  *self,
-                GError   **error)
-{
-  gint64 old_from = 0;
-  gint64 new_from = window_from_now (self);
-  sqlite3_stmt *stmt;
-
-  if (!get_window_from (self, &old_from) || new_from < old_from || !stats_complete (self))
-    return write_stats (self, 0, error);
-
-  if (new_from == old_from)
-    return TRUE;
-
-  stmt = prepare (self,
-                  "UPDATE customer_stats SET spend = customer_stats.spend - d.gone, "
-                  "  purchases = customer_stats.purchases - d.n "
-                  "FROM (SELECT customer_id, sum (amount) AS gone, "
-                  "        count (*) FILTER (WHERE amount > 0) AS n "
-                  "      FROM purchases INDEXED BY purchases_at "
-                  "      WHERE at >= ?1 AND at < ?2 GROUP BY customer_id) d "
-                  "WHERE customer_stats.customer_id = d.customer_id",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, old_from);
-  sqlite3_bind_int64 (stmt, 2, new_from);
-
-  return step_done (self, stmt, error) && set_window_from (self, new_from, error);
-}
-
-/**
- * crm_store_refresh_all:
- *
- * Rebuilds every customer's figures and segment: at start-up and when the
- * window has moved on (the app ran past midnight) or its length changed.
- */
-gboolean
-crm_store_refresh_all (CrmStore  *self,
-                       GError   **error)
-{
-  gboolean ok;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
-
-  if (!savepoint (self, error))
-    return FALSE;
-
-  self->refreshing_all = TRUE;
-  ok = refresh_window (self, error) && crm_store_rank_customers (self, error);
-  self->refreshing_all = FALSE;
-
-  if (!release (self, ok, error))
-    return FALSE;
-
-  crm_store_emit_changed (self, CRM_STORE_CHANGE_SEGMENTS, 0);
-  return TRUE;
-}
-
-/**
- * crm_store_get_summary:
- *
- * The figures over the customer list: how many active customers, how many
- * of them are key, and what share of the window's revenue the key ones bring.
- */
-void
-crm_store_get_summary (CrmStore        *self,
-                       CrmShopSummary  *summary)
-{
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_if_fail (CRM_IS_STORE (self));
-  g_return_if_fail (summary != NULL);
-
-  memset (summary, 0, sizeof *summary);
-
-  sql = g_strdup_printf ("SELECT count (*), "
-                         "  coalesce (sum (k), 0), "
-                         "  coalesce (sum (CASE WHEN k = 1 AND spend > 0 THEN spend END), 0), "
-                         "  coalesce (sum (CASE WHEN spend > 0 THEN spend END), 0), "
-                         "  coalesce (sum (k = 1 AND r), 0) "
-                         "FROM (SELECT (CASE c.segment_override WHEN 'key' THEN 1 "
-                         "               WHEN 'secondary' THEN 0 ELSE coalesce (s.rule_key, 0) END) AS k, "
-                         "             coalesce (s.spend, 0) AS spend, %s AS r "
-                         "      FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id "
-                         "      WHERE c.archived_at IS NULL)",
-                         crm_store_at_risk_sql);
-
-  stmt = crm_store_prepare (self, sql, NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 9, crm_store_now (self));
-      sqlite3_bind_int (stmt, 10, crm_store_get_setting_int (self, "segment.at_risk_days", 60));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          summary->n_customers = (guint) sqlite3_column_int (stmt, 0);
-          summary->n_key = (guint) sqlite3_column_int (stmt, 1);
-          summary->key_spend = sqlite3_column_int64 (stmt, 2);
-          summary->total_spend = sqlite3_column_int64 (stmt, 3);
-          summary->n_at_risk = (guint) sqlite3_column_int (stmt, 4);
-        }
-    }
-  else
-    g_warning ("summary: %s", sqlite3_errmsg (self->db));
-
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-}

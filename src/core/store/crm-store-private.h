@@ -7,6 +7,12 @@
 
 G_BEGIN_DECLS
 
+/* Longest texts kept; more is cut, never refused. */
+#define CRM_STORE_MAX_NAME    200
+#define CRM_STORE_MAX_FIELD   500
+#define CRM_STORE_MAX_NOTES   20000
+#define CRM_STORE_MAX_TAG     60
+
 struct _CrmStore
 {
   GObject     parent_instance;
@@ -58,6 +64,20 @@ gboolean  crm_store_run_migrations  (sqlite3            *db,
                                      const CrmMigration *steps,
                                      gsize               n_steps,
                                      GError            **error);
+gboolean  crm_store_savepoint       (CrmStore           *self,
+                                     GError            **error);
+gboolean  crm_store_release         (CrmStore           *self,
+                                     gboolean            ok,
+                                     GError            **error);
+gboolean  crm_store_write_id        (CrmStore           *self,
+                                     const char         *sql,
+                                     gint64              id,
+                                     gint64              value,
+                                     gboolean            value_is_null,
+                                     GError            **error);
+void      crm_store_bind_text_or_null (sqlite3_stmt     *stmt,
+                                     int                 index,
+                                     const char         *text);
 gboolean  crm_store_exec            (sqlite3            *db,
                                      const char         *sql,
                                      GError            **error);

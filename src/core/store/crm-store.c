@@ -201,6 +201,68 @@ crm_store_set_sql_error (GError     **error,
                "%s: %s", what, sqlite3_errmsg (db));
 }
 
+/* Runs @sql, a one-row write with ?1 the row's id and an optional ?2
+ * (NULL when @value_is_null). */
+gboolean
+crm_store_write_id (CrmStore    *self,
+                    const char  *sql,
+                    gint64       id,
+                    gint64       value,
+                    gboolean     value_is_null,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = crm_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  /* ?2 is optional: statements that do not use it ignore the binding. */
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    {
+      if (value_is_null)
+        sqlite3_bind_null (stmt, 2);
+      else
+        sqlite3_bind_int64 (stmt, 2, value);
+    }
+
+  return crm_store_step_done (self, stmt, "write", error);
+}
+
+/* Every write of a store function runs inside this savepoint, so that it
+ * nests in a caller's transaction and undoes itself alone on failure. */
+gboolean
+crm_store_savepoint (CrmStore  *self,
+                     GError   **error)
+{
+  return crm_store_exec (self->db, "SAVEPOINT crm_write", error);
+}
+
+/* Ends crm_store_savepoint(): kept when @ok, otherwise rolled back. */
+gboolean
+crm_store_release (CrmStore  *self,
+                   gboolean   ok,
+                   GError   **error)
+{
+  if (ok && crm_store_exec (self->db, "RELEASE crm_write", error))
+    return TRUE;
+
+  crm_store_exec (self->db, "ROLLBACK TO crm_write; RELEASE crm_write", NULL);
+  return FALSE;
+}
+
+/* Binds a copy of @text, or NULL when it is NULL or empty. */
+void
+crm_store_bind_text_or_null (sqlite3_stmt *stmt,
+                             int           index,
+                             const char   *text)
+{
+  if (text == NULL || text[0] == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
 gboolean
 crm_store_exec (sqlite3     *db,
                 const char  *sql,

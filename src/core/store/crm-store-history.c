@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A customer's history: purchases and interactions, written with the
+ * customer's figures and everyone's segment brought up to date, and read
+ * back as one timeline. Part of CrmStore (see crm-store-private.h). */
+
+#define G_LOG_DOMAIN "crm-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "crm-customer-private.h"
+#include "crm-store-private.h"
+#include "crm-text.h"
+
+#define DAY (24 * 60 * 60)
+
+
+static gboolean
+check_customer_exists (CrmStore  *self,
+                       gint64     customer_id,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt = crm_store_prepare (self, "SELECT 1 FROM customers WHERE id = ?1", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  if (!found)
+    g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
+                 "no customer with id %" G_GINT64_FORMAT, customer_id);
+
+  return found;
+}
+
+/**
+ * crm_store_add_purchase:
+ * @amount: in hundredths of the shop's currency; negative for a refund
+ *
+ * Records a purchase and brings the customer's figures and everyone's
+ * segment up to date in the same transaction.
+ *
+ * Returns: the purchase's id, or 0 with @error set
+ */
+gint64
+crm_store_add_purchase (CrmStore    *self,
+                        gint64       customer_id,
+                        gint64       at,
+                        gint64       amount,
+                        const char  *description,
+                        GError     **error)
+{
+  g_autofree char *text = crm_text_clean (description, CRM_STORE_MAX_FIELD);
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  if (amount == 0)
+    {
+      g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
+                           _("Enter the amount of the purchase."));
+      return 0;
+    }
+
+  if (!check_customer_exists (self, customer_id, error) || !crm_store_savepoint (self, error))
+    return 0;
+
+  stmt = crm_store_prepare (self,
+                  "INSERT INTO purchases (customer_id, at, amount, description, created_at, staff_id) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                  error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, customer_id);
+      sqlite3_bind_int64 (stmt, 2, at);
+      sqlite3_bind_int64 (stmt, 3, amount);
+      sqlite3_bind_text (stmt, 4, text, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 5, crm_store_now (self));
+      crm_store_bind_acting_staff (self, stmt, 6);
+      ok = crm_store_step_done (self, stmt, "write", error);
+      id = sqlite3_last_insert_rowid (self->db);
+    }
+
+  ok = ok &&
+       crm_store_refresh_stats (self, customer_id, error) &&
+       crm_store_rank_customers (self, error);
+
+  if (!crm_store_release (self, ok, error))
+    return 0;
+
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_PURCHASES | CRM_STORE_CHANGE_SEGMENTS, customer_id);
+  return id;
+}
+
+/**
+ * crm_store_add_interaction:
+ * @kind: "call", "visit", "message", "email" or "other"
+ *
+ * Returns: the interaction's id, or 0 with @error set
+ */
+gint64
+crm_store_add_interaction (CrmStore    *self,
+                           gint64       customer_id,
+                           gint64       at,
+                           const char  *kind,
+                           const char  *note,
+                           GError     **error)
+{
+  static const char *const kinds[] = { "call", "visit", "message", "email", "other", NULL };
+  g_autofree char *text = crm_text_clean (note, CRM_STORE_MAX_NOTES);
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  if (kind == NULL || !g_strv_contains (kinds, kind))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
+                   "unknown interaction kind “%s”", kind ? kind : "(null)");
+      return 0;
+    }
+
+  if (!check_customer_exists (self, customer_id, error) || !crm_store_savepoint (self, error))
+    return 0;
+
+  stmt = crm_store_prepare (self,
+                  "INSERT INTO interactions (customer_id, at, kind, note, staff_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                  error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, customer_id);
+      sqlite3_bind_int64 (stmt, 2, at);
+      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, text, -1, SQLITE_STATIC);
+      crm_store_bind_acting_staff (self, stmt, 5);
+      ok = crm_store_step_done (self, stmt, "write", error);
+      id = sqlite3_last_insert_rowid (self->db);
+    }
+
+  ok = ok && crm_store_refresh_stats (self, customer_id, error);
+
+  if (!crm_store_release (self, ok, error))
+    return 0;
+
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_INTERACTIONS, customer_id);
+  return id;
+}
+
+gboolean
+crm_store_delete_timeline_entry (CrmStore         *self,
+                                 CrmTimelineKind   kind,
+                                 gint64            id,
+                                 GError          **error)
+{
+  const char *table = kind == CRM_TIMELINE_PURCHASE ? "purchases" : "interactions";
+  g_autofree char *select = g_strdup_printf ("SELECT customer_id FROM %s WHERE id = ?1", table);
+  g_autofree char *delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
+  sqlite3_stmt *stmt;
+  gint64 customer_id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  stmt = crm_store_prepare (self, select, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    customer_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (customer_id == 0 || !crm_store_savepoint (self, error))
+    return customer_id == 0;
+
+  ok = crm_store_write_id (self, delete, id, 0, TRUE, error) &&
+       crm_store_refresh_stats (self, customer_id, error) &&
+       crm_store_rank_customers (self, error);
+
+  if (!crm_store_release (self, ok, error))
+    return FALSE;
+
+  crm_store_emit_changed (self,
+                          kind == CRM_TIMELINE_PURCHASE
+                            ? CRM_STORE_CHANGE_PURCHASES | CRM_STORE_CHANGE_SEGMENTS
+                            : CRM_STORE_CHANGE_INTERACTIONS,
+                          customer_id);
+  return TRUE;
+}
+
+void
+crm_timeline_entry_free (CrmTimelineEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->what);
+  g_free (entry->text);
+  g_free (entry->staff);
+  g_free (entry);
+}
+
+/**
+ * crm_store_list_timeline:
+ * @limit: the most entries, newest first
+ *
+ * Returns: (transfer full) (element-type CrmTimelineEntry): purchases and
+ *   interactions of the customer, newest first
+ */
+GPtrArray *
+crm_store_list_timeline (CrmStore *self,
+                         gint64    customer_id,
+                         guint     limit)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_timeline_entry_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), entries);
+
+  stmt = crm_store_prepare (self,
+                  "SELECT 0, p.id, p.at, p.amount, NULL, p.description, s.name FROM purchases p "
+                  "  LEFT JOIN staff s ON s.id = p.staff_id WHERE p.customer_id = ?1 "
+                  "UNION ALL "
+                  "SELECT 1, i.id, i.at, 0, i.kind, i.note, s.name FROM interactions i "
+                  "  LEFT JOIN staff s ON s.id = i.staff_id WHERE i.customer_id = ?1 "
+                  "ORDER BY 3 DESC, 2 DESC LIMIT ?2",
+                  NULL);
+  if (stmt == NULL)
+    return entries;
+
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      CrmTimelineEntry *entry = g_new0 (CrmTimelineEntry, 1);
+
+      entry->kind = sqlite3_column_int (stmt, 0) == 0 ? CRM_TIMELINE_PURCHASE : CRM_TIMELINE_INTERACTION;
+      entry->id = sqlite3_column_int64 (stmt, 1);
+      entry->at = sqlite3_column_int64 (stmt, 2);
+      entry->amount = sqlite3_column_int64 (stmt, 3);
+      entry->what = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      entry->text = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      entry->staff = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+
+  return entries;
+}
+
