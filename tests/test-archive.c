@@ -169,7 +169,6 @@ fill_shop (ShopFixture *shop)
   CrmCustomerFields odd = { .name = "=Formula \"quoted\"\nname", .phone = "", .notes = "line\none\ttab \\ slash",
                             .tags = (const char *[]) { "VIP", "ვეგანი", "Մեծածախ", NULL },
                             .segment_override = "secondary", .birthday = "1990-05-31" };
-  sqlite3 *db = crm_store_get_db (shop->store);
 
   g_assert_true (crm_demo_fill (shop->store, 120, 4, &error));
   g_assert_no_error (error);
@@ -194,7 +193,7 @@ fill_shop (ShopFixture *shop)
   crm_store_mark_follow_ups_notified (shop->store, follow_ups, NOW, &error);
   g_assert_no_error (error);
 
-  g_assert_true (crm_store_exec (db,
+  g_assert_true (crm_store_exec (shop->store,
                                  "INSERT INTO feedback (customer_id, received_at, kind, rating, channel, text, "
                                  "  status, is_read, response, responded_at, resolved_at) VALUES "
                                  "(3, 1780000000, 'complaint', 2, 'phone', 'პური გამხმარი იყო', 'resolved', 1, "

@@ -333,7 +333,7 @@ test_failure_leaves_nothing (Fixture       *fixture,
 
   /* A trigger on this connection only makes the 500th purchase fail, well
    * after customers, tags and interactions have been written. */
-  g_assert_true (crm_store_exec (crm_store_get_db (fixture->store),
+  g_assert_true (crm_store_exec (fixture->store,
                                  "CREATE TEMP TRIGGER provoke AFTER INSERT ON purchases "
                                  "WHEN NEW.id = 500 "
                                  "BEGIN SELECT RAISE (ABORT, 'provoked failure'); END",
@@ -355,7 +355,7 @@ test_failure_leaves_nothing (Fixture       *fixture,
     }
 
   /* The store is not left inside a transaction: the next fill works. */
-  g_assert_true (crm_store_exec (crm_store_get_db (fixture->store), "DROP TRIGGER provoke", &error));
+  g_assert_true (crm_store_exec (fixture->store, "DROP TRIGGER provoke", &error));
   g_assert_no_error (error);
   fill (fixture->store, 1);
   g_assert_cmpuint (crm_store_count_customers (fixture->store), ==, CRM_DEMO_CUSTOMERS);

@@ -540,7 +540,7 @@ test_all_or_nothing (void)
   shop_fixture_open (&shop, NOW);
   crm_store_add_customer (shop.store, &fields, &error);
   g_assert_no_error (error);
-  g_assert_true (crm_store_exec (crm_store_get_db (shop.store),
+  g_assert_true (crm_store_exec (shop.store,
                                  "CREATE TEMP TRIGGER boom BEFORE INSERT ON customers "
                                  "WHEN NEW.name = 'Boom' BEGIN SELECT RAISE (ABORT, 'refused'); END",
                                  NULL));

@@ -223,20 +223,21 @@ test_store_migrates_schema_1_data (Fixture       *fixture,
   g_autofree char *key = NULL;
   const CrmMigration *steps;
   gsize n_steps;
-  sqlite3 *db = NULL;
+  CrmStore *old = NULL;
 
   /* A shop saved by the first version, with a customer in it. */
   steps = crm_store_get_migrations (&n_steps);
   g_assert_cmpuint (n_steps, ==, CRM_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
-  g_assert_true (crm_store_exec (db, "PRAGMA application_id = 1129074260", &error));
-  g_assert_true (crm_store_run_migrations (db, steps, 1, &error));
-  g_assert_true (crm_store_exec (db,
+  old = crm_store_open_unchecked (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_exec (old, "PRAGMA application_id = 1129074260", &error));
+  g_assert_true (crm_store_run_migrations (old, steps, 1, &error));
+  g_assert_true (crm_store_exec (old,
                                  "INSERT INTO customers (name, phone, created_at, updated_at) "
                                  "VALUES ('ᲜᲘᲜᲝ', '+995 555 12 34 56', 1, 1)",
                                  &error));
   g_assert_no_error (error);
-  sqlite3_close (db);
+  g_clear_object (&old);
 
   store = crm_store_open (fixture->dir, &error);
   g_assert_no_error (error);
@@ -252,6 +253,7 @@ test_migrations_step_by_step (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  CrmStore *store = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   static const CrmMigration steps[] = {
@@ -260,15 +262,17 @@ test_migrations_step_by_step (Fixture       *fixture,
     { 3, "CREATE TABLE b (z INTEGER); INSERT INTO no_such_table VALUES (1);" },
   };
 
-  g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
+  store = crm_store_open_unchecked (fixture->db_path, &error);
+  g_assert_no_error (error);
+  db = crm_store_get_db (store);
 
   /* Start at version 1, as an older program would have left it. */
-  g_assert_true (crm_store_run_migrations (db, steps, 1, &error));
+  g_assert_true (crm_store_run_migrations (store, steps, 1, &error));
   g_assert_no_error (error);
-  g_assert_true (crm_store_exec (db, "INSERT INTO a (x) VALUES (7)", &error));
+  g_assert_true (crm_store_exec (store, "INSERT INTO a (x) VALUES (7)", &error));
 
   /* Step 2 applies on top; step 3 fails and must leave nothing behind. */
-  g_assert_false (crm_store_run_migrations (db, steps, G_N_ELEMENTS (steps), &error));
+  g_assert_false (crm_store_run_migrations (store, steps, G_N_ELEMENTS (steps), &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MIGRATION);
   g_assert_nonnull (strstr (error->message, "3"));
   g_clear_error (&error);
@@ -291,10 +295,10 @@ test_migrations_step_by_step (Fixture       *fixture,
   sqlite3_finalize (stmt);
 
   /* Running again from the top skips the steps already applied. */
-  g_assert_true (crm_store_run_migrations (db, steps, 2, &error));
+  g_assert_true (crm_store_run_migrations (store, steps, 2, &error));
   g_assert_no_error (error);
 
-  sqlite3_close (db);
+  g_clear_object (&store);
 }
 
 static void

@@ -717,7 +717,7 @@ main (int   argc,
   fill_ms = timer_end ();
 
   /* Fold the WAL into the file so the size is the database's. */
-  crm_store_exec (crm_store_get_db (store), "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  crm_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 
   g_print ("\nSample shop\n");
   print_label ("generated in (crm_demo_fill, one transaction)");
@@ -736,7 +736,7 @@ main (int   argc,
   for (guint i = 0; statements != NULL && statements[i] != NULL; i++)
     {
       g_print ("  %s\n", statements[i]);
-      if (!crm_store_exec (crm_store_get_db (store), statements[i], &error))
+      if (!crm_store_exec (store, statements[i], &error))
         goto failed;
     }
 

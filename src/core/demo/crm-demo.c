@@ -811,18 +811,19 @@ database_is_empty (CrmStore  *store,
                    gboolean  *empty,
                    GError   **error)
 {
-  sqlite3 *db = crm_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
+  CrmStmt *stmt = crm_store_prepare (store, "SELECT count(*) FROM customers", error);
   gboolean ok;
 
+  if (stmt == NULL)
+    return FALSE;
+
   /* Archived customers count: they are the shop's, only hidden. */
-  ok = sqlite3_prepare_v2 (db, "SELECT count(*) FROM customers", -1, &stmt, NULL) == SQLITE_OK &&
-       sqlite3_step (stmt) == SQLITE_ROW;
+  ok = crm_stmt_step (stmt) == CRM_STMT_ROW;
   if (ok)
-    *empty = sqlite3_column_int64 (stmt, 0) == 0;
+    *empty = crm_stmt_column_int64 (stmt, 0) == 0;
   else
-    crm_store_set_sql_error (error, db, "count customers");
-  sqlite3_finalize (stmt);
+    crm_store_set_sql_error (error, store, "count customers");
+  crm_stmt_reset (stmt);
 
   return ok;
 }

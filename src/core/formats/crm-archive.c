@@ -240,28 +240,28 @@ add_text (JsonBuilder *builder,
 static void
 add_column_text_or_null (JsonBuilder  *builder,
                          const char   *key,
-                         sqlite3_stmt *stmt,
+                         CrmStmt *stmt,
                          int           column)
 {
   json_builder_set_member_name (builder, key);
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (crm_stmt_column_is_null (stmt, column))
     json_builder_add_null_value (builder);
   else
-    json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, column));
+    json_builder_add_string_value (builder, crm_stmt_column_text (stmt, column));
 }
 
 static void
 add_column_time (JsonBuilder  *builder,
                  const char   *key,
-                 sqlite3_stmt *stmt,
+                 CrmStmt *stmt,
                  int           column,
                  GTimeZone    *zone)
 {
   g_autofree char *text = NULL;
 
   json_builder_set_member_name (builder, key);
-  if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
-    text = iso_time (sqlite3_column_int64 (stmt, column), zone);
+  if (!crm_stmt_column_is_null (stmt, column))
+    text = iso_time (crm_stmt_column_int64 (stmt, column), zone);
 
   if (text != NULL)
     json_builder_add_string_value (builder, text);
@@ -272,31 +272,31 @@ add_column_time (JsonBuilder  *builder,
 static void
 add_column_int_or_null (JsonBuilder  *builder,
                         const char   *key,
-                        sqlite3_stmt *stmt,
+                        CrmStmt *stmt,
                         int           column)
 {
   json_builder_set_member_name (builder, key);
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (crm_stmt_column_is_null (stmt, column))
     json_builder_add_null_value (builder);
   else
-    json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, column));
+    json_builder_add_int_value (builder, crm_stmt_column_int64 (stmt, column));
 }
 
 /* "c12" for customer 12, "s3" for staff member 3. */
 static void
 add_ref (JsonBuilder  *builder,
          const char   *key,
-         sqlite3_stmt *stmt,
+         CrmStmt *stmt,
          int           column,
          char          prefix)
 {
   json_builder_set_member_name (builder, key);
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (crm_stmt_column_is_null (stmt, column))
     json_builder_add_null_value (builder);
   else
     {
       g_autofree char *ref = g_strdup_printf ("%c%" G_GINT64_FORMAT, prefix,
-                                              (gint64) sqlite3_column_int64 (stmt, column));
+                                              (gint64) crm_stmt_column_int64 (stmt, column));
 
       json_builder_add_string_value (builder, ref);
     }
@@ -326,23 +326,23 @@ append_string (GString       *out,
 }
 
 typedef void (*ItemFunc) (JsonBuilder  *builder,
-                          sqlite3_stmt *stmt,
+                          CrmStmt *stmt,
                           GTimeZone    *zone);
 
 static void
 customer_item (JsonBuilder  *builder,
-               sqlite3_stmt *stmt,
+               CrmStmt *stmt,
                GTimeZone    *zone)
 {
-  const char *tags = (const char *) sqlite3_column_text (stmt, 11);
+  const char *tags = crm_stmt_column_text (stmt, 11);
 
   add_ref (builder, "ref", stmt, 0, 'c');
-  add_text (builder, "name", (const char *) sqlite3_column_text (stmt, 1));
-  add_text (builder, "phone", (const char *) sqlite3_column_text (stmt, 2));
-  add_text (builder, "email", (const char *) sqlite3_column_text (stmt, 3));
-  add_text (builder, "address", (const char *) sqlite3_column_text (stmt, 4));
+  add_text (builder, "name", crm_stmt_column_text (stmt, 1));
+  add_text (builder, "phone", crm_stmt_column_text (stmt, 2));
+  add_text (builder, "email", crm_stmt_column_text (stmt, 3));
+  add_text (builder, "address", crm_stmt_column_text (stmt, 4));
   add_column_text_or_null (builder, "birthday", stmt, 5);
-  add_text (builder, "notes", (const char *) sqlite3_column_text (stmt, 6));
+  add_text (builder, "notes", crm_stmt_column_text (stmt, 6));
   json_builder_set_member_name (builder, "tags");
   json_builder_begin_array (builder);
   if (tags != NULL)
@@ -361,38 +361,38 @@ customer_item (JsonBuilder  *builder,
 
 static void
 purchase_item (JsonBuilder  *builder,
-               sqlite3_stmt *stmt,
+               CrmStmt *stmt,
                GTimeZone    *zone)
 {
-  g_autofree char *amount = crm_money_format_plain (sqlite3_column_int64 (stmt, 2));
+  g_autofree char *amount = crm_money_format_plain (crm_stmt_column_int64 (stmt, 2));
 
   add_ref (builder, "customer", stmt, 0, 'c');
   add_column_time (builder, "at", stmt, 1, zone);
   add_text (builder, "amount", amount);
-  add_text (builder, "description", (const char *) sqlite3_column_text (stmt, 3));
+  add_text (builder, "description", crm_stmt_column_text (stmt, 3));
   add_ref (builder, "staff", stmt, 4, 's');
 }
 
 static void
 interaction_item (JsonBuilder  *builder,
-                  sqlite3_stmt *stmt,
+                  CrmStmt *stmt,
                   GTimeZone    *zone)
 {
   add_ref (builder, "customer", stmt, 0, 'c');
   add_column_time (builder, "at", stmt, 1, zone);
-  add_text (builder, "kind", (const char *) sqlite3_column_text (stmt, 2));
-  add_text (builder, "note", (const char *) sqlite3_column_text (stmt, 3));
+  add_text (builder, "kind", crm_stmt_column_text (stmt, 2));
+  add_text (builder, "note", crm_stmt_column_text (stmt, 3));
   add_ref (builder, "staff", stmt, 4, 's');
 }
 
 static void
 follow_up_item (JsonBuilder  *builder,
-                sqlite3_stmt *stmt,
+                CrmStmt *stmt,
                 GTimeZone    *zone)
 {
   add_ref (builder, "customer", stmt, 0, 'c');
   add_column_time (builder, "due_at", stmt, 1, zone);
-  add_text (builder, "note", (const char *) sqlite3_column_text (stmt, 2));
+  add_text (builder, "note", crm_stmt_column_text (stmt, 2));
   add_column_int_or_null (builder, "repeat_days", stmt, 3);
   add_column_time (builder, "done_at", stmt, 4, zone);
   add_column_time (builder, "snoozed_until", stmt, 5, zone);
@@ -402,18 +402,18 @@ follow_up_item (JsonBuilder  *builder,
 
 static void
 feedback_item (JsonBuilder  *builder,
-               sqlite3_stmt *stmt,
+               CrmStmt *stmt,
                GTimeZone    *zone)
 {
   add_ref (builder, "customer", stmt, 0, 'c');
   add_column_time (builder, "received_at", stmt, 1, zone);
-  add_text (builder, "kind", (const char *) sqlite3_column_text (stmt, 2));
+  add_text (builder, "kind", crm_stmt_column_text (stmt, 2));
   add_column_int_or_null (builder, "rating", stmt, 3);
-  add_text (builder, "channel", (const char *) sqlite3_column_text (stmt, 4));
-  add_text (builder, "text", (const char *) sqlite3_column_text (stmt, 5));
-  add_text (builder, "status", (const char *) sqlite3_column_text (stmt, 6));
+  add_text (builder, "channel", crm_stmt_column_text (stmt, 4));
+  add_text (builder, "text", crm_stmt_column_text (stmt, 5));
+  add_text (builder, "status", crm_stmt_column_text (stmt, 6));
   json_builder_set_member_name (builder, "is_read");
-  json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 7) != 0);
+  json_builder_add_boolean_value (builder, crm_stmt_column_int (stmt, 7) != 0);
   add_column_text_or_null (builder, "response", stmt, 8);
   add_column_time (builder, "responded_at", stmt, 9, zone);
   add_column_time (builder, "resolved_at", stmt, 10, zone);
@@ -422,14 +422,14 @@ feedback_item (JsonBuilder  *builder,
 
 static void
 staff_item (JsonBuilder  *builder,
-            sqlite3_stmt *stmt,
+            CrmStmt *stmt,
             GTimeZone    *zone)
 {
   add_ref (builder, "ref", stmt, 0, 's');
-  add_text (builder, "name", (const char *) sqlite3_column_text (stmt, 1));
-  add_text (builder, "language", (const char *) sqlite3_column_text (stmt, 2));
+  add_text (builder, "name", crm_stmt_column_text (stmt, 1));
+  add_text (builder, "language", crm_stmt_column_text (stmt, 2));
   json_builder_set_member_name (builder, "archived");
-  json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 3) != 0);
+  json_builder_add_boolean_value (builder, crm_stmt_column_int (stmt, 3) != 0);
   add_column_time (builder, "created_at", stmt, 4, zone);
 }
 
@@ -438,7 +438,7 @@ staff_item (JsonBuilder  *builder,
 static gboolean
 write_section (GString        *out,
                JsonGenerator  *generator,
-               sqlite3        *db,
+               CrmStore       *store,
                const char     *name,
                const char     *sql,
                ItemFunc        item,
@@ -446,19 +446,15 @@ write_section (GString        *out,
                guint          *n_items,
                GError        **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(CrmStmt) stmt = crm_store_prepare_once (store, sql, error);
   guint n = 0;
-  int rc;
+  CrmStmtResult rc;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      crm_store_set_sql_error (error, db, name);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
+  if (stmt == NULL)
+    return FALSE;
 
   g_string_append_printf (out, ",\n  \"%s\": [", name);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = crm_stmt_step (stmt)) == CRM_STMT_ROW)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
       g_autoptr(JsonNode) node = NULL;
@@ -472,12 +468,11 @@ write_section (GString        *out,
       append_node (out, generator, node);
       n++;
     }
-  sqlite3_finalize (stmt);
   g_string_append (out, n > 0 ? "\n  ]" : "]");
 
-  if (rc != SQLITE_DONE)
+  if (rc != CRM_STMT_DONE)
     {
-      crm_store_set_sql_error (error, db, name);
+      crm_store_set_sql_error (error, store, name);
       return FALSE;
     }
 
@@ -488,35 +483,31 @@ write_section (GString        *out,
 static gboolean
 write_settings (GString        *out,
                 JsonGenerator  *generator,
-                sqlite3        *db,
+                CrmStore       *store,
                 GError        **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) node = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(CrmStmt) stmt = crm_store_prepare_once (store, "SELECT key, value FROM settings ORDER BY key",
+                                                    error);
+  CrmStmtResult rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT key, value FROM settings ORDER BY key", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      crm_store_set_sql_error (error, db, "settings");
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
+  if (stmt == NULL)
+    return FALSE;
 
   json_builder_begin_object (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = crm_stmt_step (stmt)) == CRM_STMT_ROW)
     {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      const char *key = crm_stmt_column_text (stmt, 0);
 
       if (setting_travels (key))
-        add_text (builder, key, (const char *) sqlite3_column_text (stmt, 1));
+        add_text (builder, key, crm_stmt_column_text (stmt, 1));
     }
-  sqlite3_finalize (stmt);
   json_builder_end_object (builder);
 
-  if (rc != SQLITE_DONE)
+  if (rc != CRM_STMT_DONE)
     {
-      crm_store_set_sql_error (error, db, "settings");
+      crm_store_set_sql_error (error, store, "settings");
       return FALSE;
     }
 
@@ -545,17 +536,15 @@ crm_archive_export_bytes (CrmStore          *store,
   g_autofree char *currency = NULL;
   g_autofree char *now = NULL;
   CrmArchiveCounts n = { 0 };
-  sqlite3 *db;
   gboolean ok;
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
-  db = crm_store_get_db (store);
   currency = crm_store_dup_currency (store);
   now = iso_time (crm_store_now (store), zone);
 
   /* A savepoint is a read transaction: every table from the same moment. */
-  if (!crm_store_exec (db, "SAVEPOINT crm_archive_export", error))
+  if (!crm_store_exec (store, "SAVEPOINT crm_archive_export", error))
     return NULL;
 
   g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"currency\": ",
@@ -564,11 +553,11 @@ crm_archive_export_bytes (CrmStore          *store,
   g_string_append (out, ",\n  \"exported_at\": ");
   append_string (out, generator, now ? now : "");
 
-  ok = write_settings (out, generator, db, error) &&
-       write_section (out, generator, db, "staff",
+  ok = write_settings (out, generator, store, error) &&
+       write_section (out, generator, store, "staff",
                       "SELECT id, name, language, archived, created_at FROM staff ORDER BY id",
                       staff_item, zone, &n.staff, error) &&
-       write_section (out, generator, db, "customers",
+       write_section (out, generator, store, "customers",
                       "SELECT c.id, c.name, c.phone, c.email, c.address, c.birthday, c.notes, "
                       "  c.segment_override, c.created_at, c.archived_at, c.touch_dismissed_at, "
                       "  (SELECT group_concat (name, char (31)) FROM "
@@ -576,22 +565,22 @@ crm_archive_export_bytes (CrmStore          *store,
                       "      WHERE ct.customer_id = c.id ORDER BY t.name COLLATE NOCASE)) "
                       "FROM customers c ORDER BY c.id",
                       customer_item, zone, &n.customers, error) &&
-       write_section (out, generator, db, "purchases",
+       write_section (out, generator, store, "purchases",
                       "SELECT customer_id, at, amount, description, staff_id FROM purchases ORDER BY id",
                       purchase_item, zone, &n.purchases, error) &&
-       write_section (out, generator, db, "interactions",
+       write_section (out, generator, store, "interactions",
                       "SELECT customer_id, at, kind, note, staff_id FROM interactions ORDER BY id",
                       interaction_item, zone, &n.interactions, error) &&
-       write_section (out, generator, db, "follow_ups",
+       write_section (out, generator, store, "follow_ups",
                       "SELECT customer_id, due_at, note, repeat_days, done_at, snoozed_until, "
                       "  notified_at, created_at FROM follow_ups ORDER BY id",
                       follow_up_item, zone, &n.follow_ups, error) &&
-       write_section (out, generator, db, "feedback",
+       write_section (out, generator, store, "feedback",
                       "SELECT customer_id, received_at, kind, rating, channel, text, status, is_read, "
                       "  response, responded_at, resolved_at, staff_id FROM feedback ORDER BY id",
                       feedback_item, zone, &n.feedback, error);
 
-  crm_store_exec (db, "RELEASE crm_archive_export", NULL);
+  crm_store_exec (store, "RELEASE crm_archive_export", NULL);
   if (!ok)
     return NULL;
 
@@ -1626,33 +1615,15 @@ crm_archive_get_shop_name (CrmArchive *archive)
 
 /* Writing */
 
-static gboolean
-step_done (sqlite3       *db,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      crm_store_set_sql_error (error, db, what);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
-bind_time (sqlite3_stmt *stmt,
+bind_time (CrmStmt *stmt,
            int           index,
            gint64        time)
 {
   if (time == NO_TIME)
-    sqlite3_bind_null (stmt, index);
+    crm_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_int64 (stmt, index, time);
+    crm_stmt_bind_int64 (stmt, index, time);
 }
 
 static gboolean
@@ -1660,7 +1631,7 @@ shop_is_empty (CrmStore  *store,
                gboolean  *empty,
                GError   **error)
 {
-  sqlite3_stmt *stmt = crm_store_prepare (store,
+  CrmStmt *stmt = crm_store_prepare (store,
                                           "SELECT EXISTS (SELECT 1 FROM customers) "
                                           "    OR EXISTS (SELECT 1 FROM feedback)",
                                           error);
@@ -1668,15 +1639,15 @@ shop_is_empty (CrmStore  *store,
   if (stmt == NULL)
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (crm_stmt_step (stmt) != CRM_STMT_ROW)
     {
-      sqlite3_reset (stmt);
-      crm_store_set_sql_error (error, crm_store_get_db (store), "count");
+      crm_stmt_reset (stmt);
+      crm_store_set_sql_error (error, store, "count");
       return FALSE;
     }
 
-  *empty = sqlite3_column_int (stmt, 0) == 0;
-  sqlite3_reset (stmt);
+  *empty = crm_stmt_column_int (stmt, 0) == 0;
+  crm_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -1688,21 +1659,20 @@ write_staff (CrmArchive  *archive,
              GArray      *staff_ids,
              GError     **error)
 {
-  sqlite3 *db = crm_store_get_db (store);
   gint64 now = crm_store_now (store);
 
   for (guint i = 0; i < archive->staff->len; i++)
     {
       const StaffMember *member = &g_array_index (archive->staff, StaffMember, i);
-      sqlite3_stmt *stmt = crm_store_prepare (store, "SELECT id FROM staff WHERE name = ?1 ORDER BY id", error);
+      CrmStmt *stmt = crm_store_prepare (store, "SELECT id FROM staff WHERE name = ?1 ORDER BY id", error);
       gint64 id = 0;
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, member->name, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      crm_stmt_bind_text (stmt, 1, member->name);
+      if (crm_stmt_step (stmt) == CRM_STMT_ROW)
+        id = crm_stmt_column_int64 (stmt, 0);
+      crm_stmt_reset (stmt);
 
       if (id == 0)
         {
@@ -1712,13 +1682,13 @@ write_staff (CrmArchive  *archive,
                                     error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_text (stmt, 1, member->name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, member->language, -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 3, member->archived ? 1 : 0);
-          sqlite3_bind_int64 (stmt, 4, member->created_at != NO_TIME ? member->created_at : now);
-          if (!step_done (db, stmt, "staff", error))
+          crm_stmt_bind_text (stmt, 1, member->name);
+          crm_stmt_bind_text (stmt, 2, member->language);
+          crm_stmt_bind_int (stmt, 3, member->archived ? 1 : 0);
+          crm_stmt_bind_int64 (stmt, 4, member->created_at != NO_TIME ? member->created_at : now);
+          if (!crm_store_step_done (store, stmt, "staff", error))
             return FALSE;
-          id = sqlite3_last_insert_rowid (db);
+          id = crm_store_last_insert_id (store);
         }
       g_array_append_val (staff_ids, id);
     }
@@ -1727,15 +1697,15 @@ write_staff (CrmArchive  *archive,
 }
 
 static void
-bind_staff (sqlite3_stmt *stmt,
+bind_staff (CrmStmt *stmt,
             int           index,
             GArray       *staff_ids,
             gint          staff)
 {
   if (staff >= 0)
-    sqlite3_bind_int64 (stmt, index, g_array_index (staff_ids, gint64, staff));
+    crm_stmt_bind_int64 (stmt, index, g_array_index (staff_ids, gint64, staff));
   else
-    sqlite3_bind_null (stmt, index);
+    crm_stmt_bind_null (stmt, index);
 }
 
 static gboolean
@@ -1745,9 +1715,8 @@ write_rows (CrmArchive  *archive,
             GArray      *staff_ids,
             GError     **error)
 {
-  sqlite3 *db = crm_store_get_db (store);
   gint64 now = crm_store_now (store);
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
 #define CUSTOMER_ID(index) g_array_index (ids, gint64, (index))
 
@@ -1759,13 +1728,13 @@ write_rows (CrmArchive  *archive,
     {
       const Purchase *p = &g_array_index (archive->purchases, Purchase, i);
 
-      sqlite3_bind_int64 (stmt, 1, CUSTOMER_ID (p->customer));
-      sqlite3_bind_int64 (stmt, 2, p->at);
-      sqlite3_bind_int64 (stmt, 3, p->amount);
-      sqlite3_bind_text (stmt, 4, p->description, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 5, now);
+      crm_stmt_bind_int64 (stmt, 1, CUSTOMER_ID (p->customer));
+      crm_stmt_bind_int64 (stmt, 2, p->at);
+      crm_stmt_bind_int64 (stmt, 3, p->amount);
+      crm_stmt_bind_text (stmt, 4, p->description);
+      crm_stmt_bind_int64 (stmt, 5, now);
       bind_staff (stmt, 6, staff_ids, p->staff);
-      if (!step_done (db, stmt, "purchases", error))
+      if (!crm_store_step_done (store, stmt, "purchases", error))
         return FALSE;
     }
   if (stmt == NULL)
@@ -1779,12 +1748,12 @@ write_rows (CrmArchive  *archive,
     {
       const Interaction *n = &g_array_index (archive->interactions, Interaction, i);
 
-      sqlite3_bind_int64 (stmt, 1, CUSTOMER_ID (n->customer));
-      sqlite3_bind_int64 (stmt, 2, n->at);
-      sqlite3_bind_text (stmt, 3, n->kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, n->note, -1, SQLITE_STATIC);
+      crm_stmt_bind_int64 (stmt, 1, CUSTOMER_ID (n->customer));
+      crm_stmt_bind_int64 (stmt, 2, n->at);
+      crm_stmt_bind_text (stmt, 3, n->kind);
+      crm_stmt_bind_text (stmt, 4, n->note);
       bind_staff (stmt, 5, staff_ids, n->staff);
-      if (!step_done (db, stmt, "interactions", error))
+      if (!crm_store_step_done (store, stmt, "interactions", error))
         return FALSE;
     }
   if (stmt == NULL)
@@ -1798,18 +1767,18 @@ write_rows (CrmArchive  *archive,
     {
       const FollowUp *f = &g_array_index (archive->follow_ups, FollowUp, i);
 
-      sqlite3_bind_int64 (stmt, 1, CUSTOMER_ID (f->customer));
-      sqlite3_bind_int64 (stmt, 2, f->due_at);
-      sqlite3_bind_text (stmt, 3, f->note, -1, SQLITE_STATIC);
+      crm_stmt_bind_int64 (stmt, 1, CUSTOMER_ID (f->customer));
+      crm_stmt_bind_int64 (stmt, 2, f->due_at);
+      crm_stmt_bind_text (stmt, 3, f->note);
       if (f->repeat_days > 0)
-        sqlite3_bind_int64 (stmt, 4, f->repeat_days);
+        crm_stmt_bind_int64 (stmt, 4, f->repeat_days);
       else
-        sqlite3_bind_null (stmt, 4);
+        crm_stmt_bind_null (stmt, 4);
       bind_time (stmt, 5, f->snoozed_until);
       bind_time (stmt, 6, f->notified_at);
       bind_time (stmt, 7, f->done_at);
-      sqlite3_bind_int64 (stmt, 8, f->created_at != NO_TIME ? f->created_at : now);
-      if (!step_done (db, stmt, "follow_ups", error))
+      crm_stmt_bind_int64 (stmt, 8, f->created_at != NO_TIME ? f->created_at : now);
+      if (!crm_store_step_done (store, stmt, "follow_ups", error))
         return FALSE;
     }
   if (stmt == NULL)
@@ -1825,27 +1794,27 @@ write_rows (CrmArchive  *archive,
       const Feedback *f = &g_array_index (archive->feedback, Feedback, i);
 
       if (f->customer >= 0)
-        sqlite3_bind_int64 (stmt, 1, CUSTOMER_ID (f->customer));
+        crm_stmt_bind_int64 (stmt, 1, CUSTOMER_ID (f->customer));
       else
-        sqlite3_bind_null (stmt, 1);
-      sqlite3_bind_int64 (stmt, 2, f->received_at);
-      sqlite3_bind_text (stmt, 3, f->kind, -1, SQLITE_STATIC);
+        crm_stmt_bind_null (stmt, 1);
+      crm_stmt_bind_int64 (stmt, 2, f->received_at);
+      crm_stmt_bind_text (stmt, 3, f->kind);
       if (f->rating > 0)
-        sqlite3_bind_int64 (stmt, 4, f->rating);
+        crm_stmt_bind_int64 (stmt, 4, f->rating);
       else
-        sqlite3_bind_null (stmt, 4);
-      sqlite3_bind_text (stmt, 5, f->channel, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, f->text, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, f->status, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 8, f->is_read ? 1 : 0);
+        crm_stmt_bind_null (stmt, 4);
+      crm_stmt_bind_text (stmt, 5, f->channel);
+      crm_stmt_bind_text (stmt, 6, f->text);
+      crm_stmt_bind_text (stmt, 7, f->status);
+      crm_stmt_bind_int (stmt, 8, f->is_read ? 1 : 0);
       if (f->response != NULL)
-        sqlite3_bind_text (stmt, 9, f->response, -1, SQLITE_STATIC);
+        crm_stmt_bind_text (stmt, 9, f->response);
       else
-        sqlite3_bind_null (stmt, 9);
+        crm_stmt_bind_null (stmt, 9);
       bind_time (stmt, 10, f->responded_at);
       bind_time (stmt, 11, f->resolved_at);
       bind_staff (stmt, 12, staff_ids, f->staff);
-      if (!step_done (db, stmt, "feedback", error))
+      if (!crm_store_step_done (store, stmt, "feedback", error))
         return FALSE;
     }
 

@@ -100,10 +100,9 @@ crm_export_customers_csv (CrmStore  *store,
 {
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
   g_autofree char *currency = crm_store_dup_currency (store);
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = crm_store_get_db (store);
+  g_autoptr(CrmStmt) stmt = NULL;
   guint n = 0;
-  int rc;
+  CrmStmtResult rc;
 
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -117,7 +116,7 @@ crm_export_customers_csv (CrmStore  *store,
     append_row (out, header);
   }
 
-  rc = sqlite3_prepare_v2 (db,
+  stmt = crm_store_prepare_once (store,
                            "SELECT c.id, c.name, c.phone, c.email, c.address, coalesce (c.birthday, ''), "
                            "  (SELECT group_concat (name, '; ') FROM (SELECT t.name FROM customer_tags ct "
                            "     JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id "
@@ -128,28 +127,25 @@ crm_export_customers_csv (CrmStore  *store,
                            "  c.notes "
                            "FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id "
                            "WHERE c.archived_at IS NULL ORDER BY c.name_key, c.id",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      crm_store_set_sql_error (error, db, "export");
-      return FALSE;
-    }
+                           error);
+  if (stmt == NULL)
+    return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = crm_stmt_step (stmt)) == CRM_STMT_ROW)
     {
-      g_autofree char *spend = crm_money_format_plain (sqlite3_column_int64 (stmt, 8));
-      g_autofree char *purchases = g_strdup_printf ("%d", sqlite3_column_int (stmt, 9));
-      g_autofree char *last_visit = iso_date (sqlite3_column_int64 (stmt, 10));
+      g_autofree char *spend = crm_money_format_plain (crm_stmt_column_int64 (stmt, 8));
+      g_autofree char *purchases = g_strdup_printf ("%d", crm_stmt_column_int (stmt, 9));
+      g_autofree char *last_visit = iso_date (crm_stmt_column_int64 (stmt, 10));
       const char *cells[12];
 
-#define TEXT(i) (sqlite3_column_text (stmt, i) ? (const char *) sqlite3_column_text (stmt, i) : "")
+#define TEXT(i) (crm_stmt_column_text (stmt, i) ? crm_stmt_column_text (stmt, i) : "")
       cells[0] = TEXT (1);
       cells[1] = TEXT (2);
       cells[2] = TEXT (3);
       cells[3] = TEXT (4);
       cells[4] = TEXT (5);
       cells[5] = TEXT (6);
-      cells[6] = sqlite3_column_int (stmt, 7) ? "key" : "secondary";
+      cells[6] = crm_stmt_column_int (stmt, 7) ? "key" : "secondary";
       cells[7] = spend;
       cells[8] = purchases;
       cells[9] = last_visit;
@@ -160,11 +156,9 @@ crm_export_customers_csv (CrmStore  *store,
       append_row (out, cells);
       n++;
     }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
+  if (rc != CRM_STMT_DONE)
     {
-      crm_store_set_sql_error (error, db, "export");
+      crm_store_set_sql_error (error, store, "export");
       return FALSE;
     }
 

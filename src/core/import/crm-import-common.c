@@ -351,10 +351,10 @@ crm_import_email_key (const char *email)
 /* Loading one stored customer, for a merge */
 
 static const char *
-column_text (sqlite3_stmt *stmt,
+column_text (CrmStmt *stmt,
              int           column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = crm_stmt_column_text (stmt, column);
 
   return text ? text : "";
 }
@@ -364,7 +364,7 @@ crm_import_load_customer (CrmStore          *store,
                           gint64             id,
                           CrmImportCustomer *customer)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   gboolean found;
 
   stmt = crm_store_prepare (store,
@@ -378,11 +378,11 @@ crm_import_load_customer (CrmStore          *store,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  crm_stmt_bind_int64 (stmt, 1, id);
+  found = crm_stmt_step (stmt) == CRM_STMT_ROW;
   if (found)
     {
-      const char *tags = (const char *) sqlite3_column_text (stmt, 10);
+      const char *tags = crm_stmt_column_text (stmt, 10);
 
       crm_import_customer_clear (customer);
       crm_import_customer_init (customer);
@@ -392,11 +392,11 @@ crm_import_load_customer (CrmStore          *store,
       customer->address = g_strdup (column_text (stmt, 3));
       customer->birthday = g_strdup (column_text (stmt, 4));
       customer->notes = g_strdup (column_text (stmt, 5));
-      customer->segment_override = sqlite3_column_type (stmt, 6) == SQLITE_NULL
+      customer->segment_override = crm_stmt_column_is_null (stmt, 6)
         ? NULL : g_strdup (column_text (stmt, 6));
-      customer->archived_at = sqlite3_column_int64 (stmt, 7);
-      customer->created_at = sqlite3_column_int64 (stmt, 8);
-      customer->touch_dismissed_at = sqlite3_column_int64 (stmt, 9);
+      customer->archived_at = crm_stmt_column_int64 (stmt, 7);
+      customer->created_at = crm_stmt_column_int64 (stmt, 8);
+      customer->touch_dismissed_at = crm_stmt_column_int64 (stmt, 9);
       if (tags != NULL)
         {
           g_auto(GStrv) names = g_strsplit (tags, "\x1f", -1);
@@ -405,7 +405,7 @@ crm_import_load_customer (CrmStore          *store,
             crm_import_customer_add_tag (customer, names[i]);
         }
     }
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 
   return found;
 }
@@ -444,15 +444,15 @@ crm_import_writer_free (CrmImportWriter *writer)
 
 static gboolean
 step_done (CrmStore      *store,
-           sqlite3_stmt  *stmt,
+           CrmStmt  *stmt,
            GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = crm_stmt_step (stmt);
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  crm_stmt_reset (stmt);
+  if (rc != CRM_STMT_DONE)
     {
-      crm_store_set_sql_error (error, crm_store_get_db (store), "import");
+      crm_store_set_sql_error (error, store, "import");
       return FALSE;
     }
 
@@ -460,33 +460,33 @@ step_done (CrmStore      *store,
 }
 
 static void
-bind_text (sqlite3_stmt *stmt,
+bind_text (CrmStmt *stmt,
            int           index,
            const char   *text)
 {
-  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_STATIC);
+  crm_stmt_bind_text (stmt, index, text ? text : "");
 }
 
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
+bind_text_or_null (CrmStmt *stmt,
                    int           index,
                    const char   *text)
 {
   if (text == NULL || text[0] == '\0')
-    sqlite3_bind_null (stmt, index);
+    crm_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+    crm_stmt_bind_text (stmt, index, text);
 }
 
 static void
-bind_time_or_null (sqlite3_stmt *stmt,
+bind_time_or_null (CrmStmt *stmt,
                    int           index,
                    gint64        time)
 {
   if (time == 0)
-    sqlite3_bind_null (stmt, index);
+    crm_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_int64 (stmt, index, time);
+    crm_stmt_bind_int64 (stmt, index, time);
 }
 
 /* The folded text search reads: as update_search_keys in the store
@@ -525,7 +525,7 @@ tag_id (CrmImportWriter  *writer,
 {
   g_autofree char *key = g_ascii_strdown (name, -1);
   gint64 *cached = g_hash_table_lookup (writer->tag_ids, key);
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   gint64 id = 0;
 
   if (cached != NULL)
@@ -535,9 +535,9 @@ tag_id (CrmImportWriter  *writer,
   if (stmt == NULL)
     return 0;
   bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
+    id = crm_stmt_column_int64 (stmt, 0);
+  crm_stmt_reset (stmt);
 
   if (id == 0)
     {
@@ -547,7 +547,7 @@ tag_id (CrmImportWriter  *writer,
       bind_text (stmt, 1, name);
       if (!step_done (writer->store, stmt, error))
         return 0;
-      id = sqlite3_last_insert_rowid (crm_store_get_db (writer->store));
+      id = crm_store_last_insert_id (writer->store);
     }
 
   g_hash_table_insert (writer->tag_ids, g_steal_pointer (&key), g_memdup2 (&id, sizeof id));
@@ -563,7 +563,7 @@ write_tags (CrmImportWriter          *writer,
   for (guint i = 0; i < customer->tags->len; i++)
     {
       gint64 id = tag_id (writer, g_ptr_array_index (customer->tags, i), error);
-      sqlite3_stmt *stmt;
+      CrmStmt *stmt;
 
       if (id == 0)
         return FALSE;
@@ -573,8 +573,8 @@ write_tags (CrmImportWriter          *writer,
                                 error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, customer_id);
-      sqlite3_bind_int64 (stmt, 2, id);
+      crm_stmt_bind_int64 (stmt, 1, customer_id);
+      crm_stmt_bind_int64 (stmt, 2, id);
       if (!step_done (writer->store, stmt, error))
         return FALSE;
     }
@@ -596,7 +596,7 @@ crm_import_writer_add_customer (CrmImportWriter          *writer,
   g_autofree char *name_key = crm_text_fold (customer->name);
   g_autofree char *search = search_text (customer, name_key);
   g_autofree char *phone_key = crm_text_phone_key (customer->phone);
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   gint64 id;
 
   stmt = crm_store_prepare (writer->store,
@@ -616,8 +616,8 @@ crm_import_writer_add_customer (CrmImportWriter          *writer,
   bind_text (stmt, 6, customer->notes);
   bind_text_or_null (stmt, 7, customer->segment_override);
   bind_time_or_null (stmt, 8, customer->archived_at);
-  sqlite3_bind_int64 (stmt, 9, customer->created_at != 0 ? customer->created_at : writer->now);
-  sqlite3_bind_int64 (stmt, 10, writer->now);
+  crm_stmt_bind_int64 (stmt, 9, customer->created_at != 0 ? customer->created_at : writer->now);
+  crm_stmt_bind_int64 (stmt, 10, writer->now);
   bind_text (stmt, 11, name_key);
   bind_text (stmt, 12, search);
   bind_text (stmt, 13, phone_key);
@@ -625,7 +625,7 @@ crm_import_writer_add_customer (CrmImportWriter          *writer,
   if (!step_done (writer->store, stmt, error))
     return 0;
 
-  id = sqlite3_last_insert_rowid (crm_store_get_db (writer->store));
+  id = crm_store_last_insert_id (writer->store);
   if (!write_tags (writer, id, customer, error))
     return 0;
 
@@ -648,7 +648,7 @@ crm_import_writer_update_customer (CrmImportWriter          *writer,
   g_autofree char *name_key = crm_text_fold (customer->name);
   g_autofree char *search = search_text (customer, name_key);
   g_autofree char *phone_key = crm_text_phone_key (customer->phone);
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   stmt = crm_store_prepare (writer->store,
                             "UPDATE customers SET name = ?2, phone = ?3, email = ?4, address = ?5, "
@@ -659,14 +659,14 @@ crm_import_writer_update_customer (CrmImportWriter          *writer,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  crm_stmt_bind_int64 (stmt, 1, id);
   bind_text (stmt, 2, customer->name);
   bind_text (stmt, 3, customer->phone);
   bind_text (stmt, 4, customer->email);
   bind_text (stmt, 5, customer->address);
   bind_text_or_null (stmt, 6, customer->birthday);
   bind_text (stmt, 7, customer->notes);
-  sqlite3_bind_int64 (stmt, 8, writer->now);
+  crm_stmt_bind_int64 (stmt, 8, writer->now);
   bind_text (stmt, 9, name_key);
   bind_text (stmt, 10, search);
   bind_text (stmt, 11, phone_key);
@@ -763,7 +763,7 @@ crm_customer_index_load (CrmCustomerIndex  *index,
                          gboolean           with_names,
                          GError           **error)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   int rc;
 
   memset (index, 0, sizeof *index);
@@ -782,9 +782,9 @@ crm_customer_index_load (CrmCustomerIndex  *index,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = crm_stmt_step (stmt)) == CRM_STMT_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = crm_stmt_column_int64 (stmt, 0);
       const char *email = column_text (stmt, 2);
 
       index_insert (index->by_phone, column_text (stmt, 1), id);
@@ -809,11 +809,11 @@ crm_customer_index_load (CrmCustomerIndex  *index,
           g_hash_table_insert (index->names, g_memdup2 (&id, sizeof id), g_strdup (column_text (stmt, 4)));
         }
     }
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != CRM_STMT_DONE)
     {
-      crm_store_set_sql_error (error, crm_store_get_db (store), "customers");
+      crm_store_set_sql_error (error, store, "customers");
       crm_customer_index_clear (index);
       return FALSE;
     }
@@ -839,16 +839,7 @@ crm_customer_index_clear (CrmCustomerIndex *index)
 gint64
 crm_import_store_generation (CrmStore *store)
 {
-  sqlite3 *db = crm_store_get_db (store);
-  sqlite3_stmt *stmt = crm_store_prepare (store, "PRAGMA data_version", NULL);
-  gint64 version = 0;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-
-  return (version << 40) ^ (gint64) sqlite3_total_changes64 (db);
+  return crm_store_get_generation (store);
 }
 
 /* Texts from files */

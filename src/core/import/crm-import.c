@@ -1001,16 +1001,16 @@ static char *
 existing_name (CrmStore *store,
                gint64    id)
 {
-  sqlite3_stmt *stmt = crm_store_prepare (store, "SELECT name FROM customers WHERE id = ?1", NULL);
+  CrmStmt *stmt = crm_store_prepare (store, "SELECT name FROM customers WHERE id = ?1", NULL);
   char *name = NULL;
 
   if (stmt == NULL)
     return g_strdup ("");
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  crm_stmt_bind_int64 (stmt, 1, id);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
+    name = g_strdup (crm_stmt_column_text (stmt, 0));
+  crm_stmt_reset (stmt);
 
   return name ? name : g_strdup ("");
 }
@@ -1274,7 +1274,7 @@ make_plan (CrmCustomerImport  *self,
 
               if (target == NULL)
                 {
-                  crm_store_set_sql_error (error, crm_store_get_db (store), "customers");
+                  crm_store_set_sql_error (error, store, "customers");
                   crm_customer_index_clear (&index);
                   return FALSE;
                 }

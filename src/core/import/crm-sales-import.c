@@ -403,7 +403,7 @@ already_recorded (CrmStore   *store,
     left = GPOINTER_TO_INT (value);
   else
     {
-      sqlite3_stmt *stmt = crm_store_prepare (store,
+      CrmStmt *stmt = crm_store_prepare (store,
                                               "SELECT count (*) FROM purchases "
                                               "WHERE customer_id = ?1 AND at = ?2 AND amount = ?3",
                                               NULL);
@@ -411,12 +411,12 @@ already_recorded (CrmStore   *store,
       left = 0;
       if (stmt != NULL)
         {
-          sqlite3_bind_int64 (stmt, 1, customer_id);
-          sqlite3_bind_int64 (stmt, 2, at);
-          sqlite3_bind_int64 (stmt, 3, amount);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            left = sqlite3_column_int64 (stmt, 0);
-          sqlite3_reset (stmt);
+          crm_stmt_bind_int64 (stmt, 1, customer_id);
+          crm_stmt_bind_int64 (stmt, 2, at);
+          crm_stmt_bind_int64 (stmt, 3, amount);
+          if (crm_stmt_step (stmt) == CRM_STMT_ROW)
+            left = crm_stmt_column_int64 (stmt, 0);
+          crm_stmt_reset (stmt);
         }
     }
 

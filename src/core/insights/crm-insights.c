@@ -98,7 +98,7 @@ static void
 compute_feedback (CrmStore    *store,
                   CrmInsights *insights)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   guint good = 0, resolved = 0;
   double response_total = 0;
 
@@ -116,21 +116,21 @@ compute_feedback (CrmStore    *store,
   if (stmt == NULL)
     return;
 
-  sqlite3_bind_int64 (stmt, 1, insights->from);
-  sqlite3_bind_int64 (stmt, 2, insights->to);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  crm_stmt_bind_int64 (stmt, 1, insights->from);
+  crm_stmt_bind_int64 (stmt, 2, insights->to);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
     {
-      insights->n_feedback = (guint) sqlite3_column_int (stmt, 0);
-      insights->n_rated = (guint) sqlite3_column_int (stmt, 1);
-      good = (guint) sqlite3_column_int (stmt, 2);
-      resolved = (guint) sqlite3_column_int (stmt, 3);
-      insights->n_responded = (guint) sqlite3_column_int (stmt, 4);
-      response_total = sqlite3_column_double (stmt, 5);
-      insights->complaints = (guint) sqlite3_column_int (stmt, 6);
+      insights->n_feedback = (guint) crm_stmt_column_int (stmt, 0);
+      insights->n_rated = (guint) crm_stmt_column_int (stmt, 1);
+      good = (guint) crm_stmt_column_int (stmt, 2);
+      resolved = (guint) crm_stmt_column_int (stmt, 3);
+      insights->n_responded = (guint) crm_stmt_column_int (stmt, 4);
+      response_total = crm_stmt_column_double (stmt, 5);
+      insights->complaints = (guint) crm_stmt_column_int (stmt, 6);
       for (guint i = 0; i < 5; i++)
-        insights->ratings[i] = (guint) sqlite3_column_int (stmt, 7 + i);
+        insights->ratings[i] = (guint) crm_stmt_column_int (stmt, 7 + i);
     }
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 
   insights->csat = ratio (good, insights->n_rated);
   insights->resolution_rate = ratio (resolved, insights->n_feedback);
@@ -142,11 +142,11 @@ compute_feedback (CrmStore    *store,
                             NULL);
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, insights->previous_from);
-  sqlite3_bind_int64 (stmt, 2, insights->from);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    insights->complaints_before = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  crm_stmt_bind_int64 (stmt, 1, insights->previous_from);
+  crm_stmt_bind_int64 (stmt, 2, insights->from);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
+    insights->complaints_before = (guint) crm_stmt_column_int (stmt, 0);
+  crm_stmt_reset (stmt);
 }
 
 static void
@@ -156,7 +156,7 @@ compute_weeks (CrmStore    *store,
 {
   g_autoptr(GDateTime) local = to_local (now);
   g_autoptr(GDateTime) this_week = period_start (CRM_PERIOD_WEEK, local);
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   for (int i = 0; i < CRM_INSIGHTS_WEEKS; i++)
     {
@@ -170,10 +170,10 @@ compute_weeks (CrmStore    *store,
                             NULL);
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, insights->week_start[0]);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  crm_stmt_bind_int64 (stmt, 1, insights->week_start[0]);
+  while (crm_stmt_step (stmt) == CRM_STMT_ROW)
     {
-      gint64 at = sqlite3_column_int64 (stmt, 0);
+      gint64 at = crm_stmt_column_int64 (stmt, 0);
 
       for (int i = CRM_INSIGHTS_WEEKS - 1; i >= 0; i--)
         if (at >= insights->week_start[i])
@@ -182,7 +182,7 @@ compute_weeks (CrmStore    *store,
             break;
           }
     }
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 }
 
 static void
@@ -190,7 +190,7 @@ compute_follow_ups (CrmStore    *store,
                     gint64       now,
                     CrmInsights *insights)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   guint on_time = 0;
 
   /* Due in the period and already past: done by the end of the due day? */
@@ -200,16 +200,16 @@ compute_follow_ups (CrmStore    *store,
                             NULL);
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, insights->from);
-  sqlite3_bind_int64 (stmt, 2, insights->to);
-  sqlite3_bind_int64 (stmt, 3, DAY);
-  sqlite3_bind_int64 (stmt, 4, now);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  crm_stmt_bind_int64 (stmt, 1, insights->from);
+  crm_stmt_bind_int64 (stmt, 2, insights->to);
+  crm_stmt_bind_int64 (stmt, 3, DAY);
+  crm_stmt_bind_int64 (stmt, 4, now);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
     {
-      insights->n_follow_ups_due = (guint) sqlite3_column_int (stmt, 0);
-      on_time = (guint) sqlite3_column_int (stmt, 1);
+      insights->n_follow_ups_due = (guint) crm_stmt_column_int (stmt, 0);
+      on_time = (guint) crm_stmt_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 
   insights->on_time_rate = ratio (on_time, insights->n_follow_ups_due);
 }
@@ -238,7 +238,7 @@ compute_purchases (CrmStore    *store,
   /* Row ids fit a pointer: direct hashing spares a million allocations. */
   g_autoptr(GHashTable) key = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GHashTable) buyers = g_hash_table_new (g_direct_hash, g_direct_equal);
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   gint64 key_revenue = 0;
   guint returning = 0;
   gint64 first;
@@ -259,9 +259,9 @@ compute_purchases (CrmStore    *store,
                             NULL);
   if (stmt == NULL)
     return;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (key, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
-  sqlite3_reset (stmt);
+  while (crm_stmt_step (stmt) == CRM_STMT_ROW)
+    g_hash_table_add (key, GSIZE_TO_POINTER ((gsize) crm_stmt_column_int64 (stmt, 0)));
+  crm_stmt_reset (stmt);
 
   stmt = crm_store_prepare (store,
                             "SELECT customer_id, at, amount FROM purchases INDEXED BY purchases_at "
@@ -269,14 +269,14 @@ compute_purchases (CrmStore    *store,
                             NULL);
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, MAX (insights->to, insights->month_start[CRM_INSIGHTS_MONTHS - 1] + 32 * DAY));
+  crm_stmt_bind_int64 (stmt, 1, first);
+  crm_stmt_bind_int64 (stmt, 2, MAX (insights->to, insights->month_start[CRM_INSIGHTS_MONTHS - 1] + 32 * DAY));
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (crm_stmt_step (stmt) == CRM_STMT_ROW)
     {
-      gpointer customer = GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0));
-      gint64 at = sqlite3_column_int64 (stmt, 1);
-      gint64 amount = sqlite3_column_int64 (stmt, 2);
+      gpointer customer = GSIZE_TO_POINTER ((gsize) crm_stmt_column_int64 (stmt, 0));
+      gint64 at = crm_stmt_column_int64 (stmt, 1);
+      gint64 amount = crm_stmt_column_int64 (stmt, 2);
       gboolean is_key = g_hash_table_contains (key, customer);
       int month = month_of (insights, at);
 
@@ -305,7 +305,7 @@ compute_purchases (CrmStore    *store,
             }
         }
     }
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 
   insights->n_buyers = g_hash_table_size (buyers);
   insights->returning_rate = ratio (returning, insights->n_buyers);

@@ -243,13 +243,12 @@ apply_search (CrmCustomerList *self)
 void
 crm_customer_list_refresh (CrmCustomerList *self)
 {
+  g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  CrmStmt *stmt;
 
   g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
 
-  db = crm_store_get_db (self->store);
   sql = build_query (self);
   self->dirty = FALSE;
 
@@ -259,30 +258,32 @@ crm_customer_list_refresh (CrmCustomerList *self)
   g_string_chunk_clear (self->base_chunk);
   g_hash_table_remove_all (self->cache);
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  /* The filters make a handful of texts: each is prepared once. */
+  stmt = crm_store_prepare (self->store, sql, &error);
+  if (stmt == NULL)
     {
-      g_critical ("customer list query: %s", sqlite3_errmsg (db));
+      g_critical ("customer list query: %s", error->message);
     }
   else
     {
-      sqlite3_bind_int64 (stmt, 9, crm_store_now (self->store));
-      sqlite3_bind_int (stmt, 10, crm_store_get_setting_int (self->store, "segment.at_risk_days", 60));
+      crm_stmt_bind_int64 (stmt, 9, crm_store_now (self->store));
+      crm_stmt_bind_int (stmt, 10, crm_store_get_setting_int (self->store, "segment.at_risk_days", 60));
       if (self->tag != NULL)
-        sqlite3_bind_text (stmt, 12, self->tag, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 13, (int) MIN (self->not_seen_days, 100000));
+        crm_stmt_bind_text (stmt, 12, self->tag);
+      crm_stmt_bind_int (stmt, 13, (int) MIN (self->not_seen_days, 100000));
 
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (crm_stmt_step (stmt) == CRM_STMT_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          const char *text = (const char *) sqlite3_column_text (stmt, 1);
-          const char *phone = (const char *) sqlite3_column_text (stmt, 2);
+          gint64 id = crm_stmt_column_int64 (stmt, 0);
+          const char *text = crm_stmt_column_text (stmt, 1);
+          const char *phone = crm_stmt_column_text (stmt, 2);
 
           g_array_append_val (self->base_ids, id);
           g_ptr_array_add (self->base_text, g_string_chunk_insert (self->base_chunk, text ? text : ""));
           g_ptr_array_add (self->base_phone, g_string_chunk_insert (self->base_chunk, phone ? phone : ""));
         }
+      crm_stmt_reset (stmt);
     }
-  sqlite3_finalize (stmt);
 
   apply_search (self);
 }

@@ -136,12 +136,12 @@ write_tags (CrmStore     *self,
             char * const *tags,
             GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   stmt = crm_store_prepare (self, "DELETE FROM customer_tags WHERE customer_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
+  crm_stmt_bind_int64 (stmt, 1, customer_id);
   if (!crm_store_step_done (self, stmt, "write", error))
     return FALSE;
 
@@ -150,7 +150,7 @@ write_tags (CrmStore     *self,
       stmt = crm_store_prepare (self, "INSERT OR IGNORE INTO tags (name) VALUES (?1)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, tags[i], -1, SQLITE_TRANSIENT);
+      crm_stmt_bind_text (stmt, 1, tags[i]);
       if (!crm_store_step_done (self, stmt, "write", error))
         return FALSE;
 
@@ -160,86 +160,82 @@ write_tags (CrmStore     *self,
                       error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, customer_id);
-      sqlite3_bind_text (stmt, 2, tags[i], -1, SQLITE_TRANSIENT);
+      crm_stmt_bind_int64 (stmt, 1, customer_id);
+      crm_stmt_bind_text (stmt, 2, tags[i]);
       if (!crm_store_step_done (self, stmt, "write", error))
         return FALSE;
     }
 
-  return crm_store_exec (self->db,
+  return crm_store_exec (self,
                          "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM customer_tags)",
                          error);
 }
 
-static const char search_source_sql[] =
-  "SELECT c.id, c.name, c.phone, c.email, c.notes, "
-  "       (SELECT group_concat (t.name, ' ') FROM customer_tags ct "
-  "          JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) "
-  "FROM customers c";
+#define SEARCH_SOURCE_SQL \
+  "SELECT c.id, c.name, c.phone, c.email, c.notes, " \
+  "       (SELECT group_concat (t.name, ' ') FROM customer_tags ct " \
+  "          JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) " \
+  "FROM customers c"
 
-/* The folded keys that search and sorting use, from the stored fields. */
+/* The folded keys that search and sorting use, from the stored fields:
+ * one customer's (@customer_id > 0) or everyone's. */
 static gboolean
-update_search_keys (sqlite3    *db,
-                    gint64      customer_id,
-                    GError    **error)
+update_search_keys (CrmStore  *self,
+                    gint64     customer_id,
+                    GError   **error)
 {
-  g_autofree char *select_sql = NULL;
-  sqlite3_stmt *select = NULL;
-  sqlite3_stmt *update = NULL;
-  int rc;
-
-  select_sql = customer_id > 0
-    ? g_strconcat (search_source_sql, " WHERE c.id = ?1", NULL)
-    : g_strdup (search_source_sql);
-
-  if (sqlite3_prepare_v2 (db, select_sql, -1, &select, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db,
-                          "UPDATE customers SET name_key = ?2, search_text = ?3, phone_key = ?4 "
-                          "WHERE id = ?1",
-                          -1, &update, NULL) != SQLITE_OK)
-    {
-      crm_store_set_sql_error (error, db, "search keys");
-      sqlite3_finalize (select);
-      sqlite3_finalize (update);
-      return FALSE;
-    }
+  g_autoptr(CrmStmt) every = NULL;
+  CrmStmt *select;
+  CrmStmt *update;
+  CrmStmtResult rc;
 
   if (customer_id > 0)
-    sqlite3_bind_int64 (select, 1, customer_id);
+    {
+      select = crm_store_prepare (self, SEARCH_SOURCE_SQL " WHERE c.id = ?1", error);
+      if (select != NULL)
+        crm_stmt_bind_int64 (select, 1, customer_id);
+    }
+  else
+    select = every = crm_store_prepare_once (self, SEARCH_SOURCE_SQL, error);
 
-  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+  update = crm_store_prepare (self,
+                              "UPDATE customers SET name_key = ?2, search_text = ?3, phone_key = ?4 "
+                              "WHERE id = ?1",
+                              error);
+  if (select == NULL || update == NULL)
+    return FALSE;
+
+  while ((rc = crm_stmt_step (select)) == CRM_STMT_ROW)
     {
       g_autofree char *haystack = NULL;
-      g_autofree char *name_key = crm_text_fold ((const char *) sqlite3_column_text (select, 1));
+      g_autofree char *name_key = crm_text_fold (crm_stmt_column_text (select, 1));
       g_autofree char *search = NULL;
-      g_autofree char *phone_key = crm_text_phone_key ((const char *) sqlite3_column_text (select, 2));
+      g_autofree char *phone_key = crm_text_phone_key (crm_stmt_column_text (select, 2));
+      const char *tags = crm_stmt_column_text (select, 5);
 
       haystack = g_strjoin (" ",
-                            (const char *) sqlite3_column_text (select, 1),
-                            (const char *) sqlite3_column_text (select, 3),
-                            (const char *) sqlite3_column_text (select, 4),
-                            sqlite3_column_text (select, 5) ? (const char *) sqlite3_column_text (select, 5) : "",
+                            crm_stmt_column_text (select, 1),
+                            crm_stmt_column_text (select, 3),
+                            crm_stmt_column_text (select, 4),
+                            tags != NULL ? tags : "",
                             NULL);
       search = crm_text_fold (haystack);
 
-      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (select, 0));
-      sqlite3_bind_text (update, 2, name_key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (update, 3, search, -1, SQLITE_STATIC);
-      sqlite3_bind_text (update, 4, phone_key, -1, SQLITE_STATIC);
-      if (sqlite3_step (update) != SQLITE_DONE)
+      crm_stmt_bind_int64 (update, 1, crm_stmt_column_int64 (select, 0));
+      crm_stmt_bind_text (update, 2, name_key);
+      crm_stmt_bind_text (update, 3, search);
+      crm_stmt_bind_text (update, 4, phone_key);
+      if (!crm_store_step_done (self, update, "search keys", error))
         {
-          rc = SQLITE_ERROR;
-          break;
+          crm_stmt_reset (select);
+          return FALSE;
         }
-      sqlite3_reset (update);
     }
+  crm_stmt_reset (select);
 
-  sqlite3_finalize (select);
-  sqlite3_finalize (update);
-
-  if (rc != SQLITE_DONE)
+  if (rc != CRM_STMT_DONE)
     {
-      crm_store_set_sql_error (error, db, "search keys");
+      crm_store_set_sql_error (error, self, "search keys");
       return FALSE;
     }
 
@@ -248,10 +244,10 @@ update_search_keys (sqlite3    *db,
 
 /* Migration 2: customers written before search keys existed get them. */
 gboolean
-crm_store_fill_search_keys (sqlite3  *db,
-                            GError  **error)
+crm_store_fill_search_keys (CrmStore  *self,
+                            GError   **error)
 {
-  return update_search_keys (db, 0, error);
+  return update_search_keys (self, 0, error);
 }
 
 static gboolean
@@ -261,7 +257,7 @@ write_customer (CrmStore                *self,
                 GError                 **error)
 {
   g_auto(Clean) clean = { 0 };
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   gint64 now = crm_store_now (self);
   gboolean ok;
 
@@ -287,21 +283,21 @@ write_customer (CrmStore                *self,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, *id);
-      sqlite3_bind_text (stmt, 2, clean.name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, clean.phone, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, clean.email, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, clean.address, -1, SQLITE_STATIC);
-      crm_store_bind_text_or_null (stmt, 6, clean.birthday);
-      sqlite3_bind_text (stmt, 7, clean.notes, -1, SQLITE_STATIC);
-      crm_store_bind_text_or_null (stmt, 8, clean.segment_override);
-      sqlite3_bind_int64 (stmt, 9, now);
+      crm_stmt_bind_int64 (stmt, 1, *id);
+      crm_stmt_bind_text (stmt, 2, clean.name);
+      crm_stmt_bind_text (stmt, 3, clean.phone);
+      crm_stmt_bind_text (stmt, 4, clean.email);
+      crm_stmt_bind_text (stmt, 5, clean.address);
+      crm_stmt_bind_text_or_null (stmt, 6, clean.birthday);
+      crm_stmt_bind_text (stmt, 7, clean.notes);
+      crm_stmt_bind_text_or_null (stmt, 8, clean.segment_override);
+      crm_stmt_bind_int64 (stmt, 9, now);
       ok = crm_store_step_done (self, stmt, "write", error);
     }
 
   if (ok && *id == 0)
-    *id = sqlite3_last_insert_rowid (self->db);
-  else if (ok && sqlite3_changes (self->db) == 0)
+    *id = crm_store_last_insert_id (self);
+  else if (ok && crm_store_changes (self) == 0)
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
                    "no customer with id %" G_GINT64_FORMAT, *id);
@@ -310,7 +306,7 @@ write_customer (CrmStore                *self,
 
   ok = ok &&
        write_tags (self, *id, clean.tags, error) &&
-       update_search_keys (self->db, *id, error) &&
+       update_search_keys (self, *id, error) &&
        crm_store_refresh_stats (self, *id, error) &&
        crm_store_rank_customers (self, error);
 
@@ -358,12 +354,12 @@ crm_store_update_customer (CrmStore                *self,
 
 static void
 customer_from_row (CrmCustomer  *customer,
-                   sqlite3_stmt *stmt)
+                   CrmStmt *stmt)
 {
-  const char *tags = (const char *) sqlite3_column_text (stmt, 16);
+  const char *tags = crm_stmt_column_text (stmt, 16);
 
-#define TEXT(i) g_strdup (sqlite3_column_text (stmt, i) ? (const char *) sqlite3_column_text (stmt, i) : "")
-  customer->id = sqlite3_column_int64 (stmt, 0);
+#define TEXT(i) g_strdup (crm_stmt_column_text (stmt, i) ? crm_stmt_column_text (stmt, i) : "")
+  customer->id = crm_stmt_column_int64 (stmt, 0);
   customer->name = TEXT (1);
   customer->phone = TEXT (2);
   customer->email = TEXT (3);
@@ -371,19 +367,19 @@ customer_from_row (CrmCustomer  *customer,
   customer->birthday = TEXT (5);
   customer->notes = TEXT (6);
 #undef TEXT
-  customer->segment_override = sqlite3_column_type (stmt, 7) == SQLITE_NULL
-    ? NULL : g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-  customer->archived = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
-  customer->rule_key = sqlite3_column_int (stmt, 9) != 0;
-  customer->spend = sqlite3_column_int64 (stmt, 10);
-  customer->purchases = (guint) sqlite3_column_int (stmt, 11);
-  customer->total_purchases = (guint) sqlite3_column_int (stmt, 12);
-  customer->first_purchase_at = sqlite3_column_int64 (stmt, 13);
-  customer->last_purchase_at = sqlite3_column_int64 (stmt, 14);
-  customer->last_visit_at = sqlite3_column_int64 (stmt, 15);
+  customer->segment_override = crm_stmt_column_is_null (stmt, 7)
+    ? NULL : g_strdup (crm_stmt_column_text (stmt, 7));
+  customer->archived = !crm_stmt_column_is_null (stmt, 8);
+  customer->rule_key = crm_stmt_column_int (stmt, 9) != 0;
+  customer->spend = crm_stmt_column_int64 (stmt, 10);
+  customer->purchases = (guint) crm_stmt_column_int (stmt, 11);
+  customer->total_purchases = (guint) crm_stmt_column_int (stmt, 12);
+  customer->first_purchase_at = crm_stmt_column_int64 (stmt, 13);
+  customer->last_purchase_at = crm_stmt_column_int64 (stmt, 14);
+  customer->last_visit_at = crm_stmt_column_int64 (stmt, 15);
   /* The unit separator cannot be typed into a tag. */
   customer->tags = tags ? g_strsplit (tags, "\x1f", -1) : g_new0 (char *, 1);
-  customer->at_risk = sqlite3_column_int (stmt, 17) != 0;
+  customer->at_risk = crm_stmt_column_int (stmt, 17) != 0;
   if (customer->total_purchases >= 2)
     customer->usual_interval = (customer->last_purchase_at - customer->first_purchase_at) /
                                (customer->total_purchases - 1);
@@ -412,7 +408,7 @@ crm_store_get_customer (CrmStore *self,
                         gint64    id)
 {
   static char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
+  CrmStmt *stmt = NULL;
   CrmCustomer *customer = NULL;
   gboolean key_override;
 
@@ -428,15 +424,15 @@ crm_store_get_customer (CrmStore *self,
   stmt = crm_store_prepare (self, sql, NULL);
   if (stmt == NULL)
     {
-      g_warning ("%s", sqlite3_errmsg (self->db));
+      g_warning ("%s", crm_store_errmsg (self));
       return NULL;
     }
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 9, crm_store_now (self));
-  sqlite3_bind_int (stmt, 10, crm_store_get_setting_int (self, "segment.at_risk_days", 60));
+  crm_stmt_bind_int64 (stmt, 1, id);
+  crm_stmt_bind_int64 (stmt, 9, crm_store_now (self));
+  crm_stmt_bind_int (stmt, 10, crm_store_get_setting_int (self, "segment.at_risk_days", 60));
 
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
     {
       customer = g_object_new (CRM_TYPE_CUSTOMER, NULL);
       customer_from_row (customer, stmt);
@@ -445,7 +441,7 @@ crm_store_get_customer (CrmStore *self,
       customer->at_risk = customer->at_risk &&
                           (key_override || (customer->rule_key && customer->segment_override == NULL));
     }
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 
   return customer;
 }
@@ -499,7 +495,7 @@ crm_store_delete_customer (CrmStore  *self,
     return FALSE;
 
   ok = crm_store_write_id (self, "DELETE FROM customers WHERE id = ?1", id, 0, TRUE, error) &&
-       crm_store_exec (self->db, "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM customer_tags)",
+       crm_store_exec (self, "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM customer_tags)",
                        error) &&
        crm_store_rank_customers (self, error);
 
@@ -513,15 +509,15 @@ crm_store_delete_customer (CrmStore  *self,
 guint
 crm_store_count_customers (CrmStore *self)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   guint count = 0;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
 
   stmt = crm_store_prepare (self, "SELECT count(*) FROM customers WHERE archived_at IS NULL", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  if (stmt != NULL && crm_stmt_step (stmt) == CRM_STMT_ROW)
+    count = (guint) crm_stmt_column_int (stmt, 0);
+  crm_stmt_reset (stmt);
 
   return count;
 }
@@ -535,14 +531,14 @@ char **
 crm_store_list_tags (CrmStore *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
   stmt = crm_store_prepare (self, "SELECT name FROM tags ORDER BY name COLLATE NOCASE", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  while (stmt != NULL && crm_stmt_step (stmt) == CRM_STMT_ROW)
+    g_strv_builder_add (builder, crm_stmt_column_text (stmt, 0));
+  crm_stmt_reset (stmt);
 
   return g_strv_builder_end (builder);
 }

@@ -27,24 +27,24 @@
   "LEFT JOIN staff s ON s.id = f.staff_id "
 
 static CrmFeedback *
-feedback_from_row (sqlite3_stmt *stmt)
+feedback_from_row (CrmStmt *stmt)
 {
   CrmFeedback *feedback = g_object_new (CRM_TYPE_FEEDBACK, NULL);
 
-#define TEXT(i) g_strdup (sqlite3_column_text (stmt, i) ? (const char *) sqlite3_column_text (stmt, i) : "")
-  feedback->id = sqlite3_column_int64 (stmt, 0);
-  feedback->customer_id = sqlite3_column_int64 (stmt, 1);
+#define TEXT(i) g_strdup (crm_stmt_column_text (stmt, i) ? crm_stmt_column_text (stmt, i) : "")
+  feedback->id = crm_stmt_column_int64 (stmt, 0);
+  feedback->customer_id = crm_stmt_column_int64 (stmt, 1);
   feedback->customer_name = TEXT (2);
-  feedback->received_at = sqlite3_column_int64 (stmt, 3);
+  feedback->received_at = crm_stmt_column_int64 (stmt, 3);
   feedback->kind = TEXT (4);
-  feedback->rating = (guint) sqlite3_column_int (stmt, 5);
+  feedback->rating = (guint) crm_stmt_column_int (stmt, 5);
   feedback->channel = TEXT (6);
   feedback->text = TEXT (7);
   feedback->status = TEXT (8);
-  feedback->read = sqlite3_column_int (stmt, 9) != 0;
+  feedback->read = crm_stmt_column_int (stmt, 9) != 0;
   feedback->response = TEXT (10);
-  feedback->responded_at = sqlite3_column_int64 (stmt, 11);
-  feedback->resolved_at = sqlite3_column_int64 (stmt, 12);
+  feedback->responded_at = crm_stmt_column_int64 (stmt, 11);
+  feedback->resolved_at = crm_stmt_column_int64 (stmt, 12);
   feedback->responded_by = TEXT (13);
 #undef TEXT
 
@@ -53,7 +53,7 @@ feedback_from_row (sqlite3_stmt *stmt)
 
 static gboolean
 run (CrmStore      *self,
-     sqlite3_stmt  *stmt,
+     CrmStmt  *stmt,
      GError       **error)
 {
   return crm_store_step_done (self, stmt, "feedback", error);
@@ -79,7 +79,7 @@ crm_store_add_feedback (CrmStore                *self,
                         GError                 **error)
 {
   g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
@@ -114,16 +114,16 @@ crm_store_add_feedback (CrmStore                *self,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, fields->customer_id);
-  sqlite3_bind_int64 (stmt, 2, fields->received_at > 0 ? fields->received_at : crm_store_now (self));
-  sqlite3_bind_text (stmt, 3, fields->kind, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, (int) fields->rating);
-  sqlite3_bind_text (stmt, 5, fields->channel ? fields->channel : "in-store", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, text, -1, SQLITE_STATIC);
+  crm_stmt_bind_int64 (stmt, 1, fields->customer_id);
+  crm_stmt_bind_int64 (stmt, 2, fields->received_at > 0 ? fields->received_at : crm_store_now (self));
+  crm_stmt_bind_text (stmt, 3, fields->kind);
+  crm_stmt_bind_int (stmt, 4, (int) fields->rating);
+  crm_stmt_bind_text (stmt, 5, fields->channel ? fields->channel : "in-store");
+  crm_stmt_bind_text (stmt, 6, text);
   if (!run (self, stmt, error))
     return 0;
 
-  id = sqlite3_last_insert_rowid (crm_store_get_db (self));
+  id = crm_store_last_insert_id (self);
   crm_store_emit_changed (self, CRM_STORE_CHANGE_FEEDBACK, fields->customer_id);
   return id;
 }
@@ -144,7 +144,7 @@ crm_store_update_feedback (CrmStore    *self,
                            GError     **error)
 {
   g_autofree char *note = response ? crm_text_clean (response, MAX_RESPONSE) : NULL;
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
@@ -170,13 +170,13 @@ crm_store_update_feedback (CrmStore    *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+  crm_stmt_bind_int64 (stmt, 1, id);
+  crm_stmt_bind_text (stmt, 2, status);
   if (note != NULL)
-    sqlite3_bind_text (stmt, 3, note, -1, SQLITE_STATIC);
+    crm_stmt_bind_text (stmt, 3, note);
   else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_int64 (stmt, 4, crm_store_now (self));
+    crm_stmt_bind_null (stmt, 3);
+  crm_stmt_bind_int64 (stmt, 4, crm_store_now (self));
   crm_store_bind_acting_staff (self, stmt, 5);
   if (!run (self, stmt, error))
     return FALSE;
@@ -191,7 +191,7 @@ crm_store_set_feedback_read (CrmStore  *self,
                              gboolean   read,
                              GError   **error)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
@@ -199,12 +199,12 @@ crm_store_set_feedback_read (CrmStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, read ? 1 : 0);
+  crm_stmt_bind_int64 (stmt, 1, id);
+  crm_stmt_bind_int (stmt, 2, read ? 1 : 0);
   if (!run (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (crm_store_get_db (self)) > 0)
+  if (crm_store_changes (self) > 0)
     crm_store_emit_changed (self, CRM_STORE_CHANGE_FEEDBACK, 0);
   return TRUE;
 }
@@ -214,7 +214,7 @@ crm_store_delete_feedback (CrmStore  *self,
                            gint64     id,
                            GError   **error)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
@@ -222,7 +222,7 @@ crm_store_delete_feedback (CrmStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  crm_stmt_bind_int64 (stmt, 1, id);
   if (!run (self, stmt, error))
     return FALSE;
 
@@ -239,7 +239,7 @@ CrmFeedback *
 crm_store_get_feedback (CrmStore *self,
                         gint64    id)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   CrmFeedback *feedback = NULL;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
@@ -248,10 +248,10 @@ crm_store_get_feedback (CrmStore *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  crm_stmt_bind_int64 (stmt, 1, id);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
     feedback = feedback_from_row (stmt);
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 
   return feedback;
 }
@@ -274,7 +274,7 @@ crm_store_list_feedback (CrmStore                *self,
   static const CrmFeedbackFilter all = { 0 };
   GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *needle = NULL;
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), list);
 
@@ -295,16 +295,16 @@ crm_store_list_feedback (CrmStore                *self,
     return list;
 
 #define BIND_TEXT(i, value) \
-  if ((value) != NULL && (value)[0] != '\0') sqlite3_bind_text (stmt, i, value, -1, SQLITE_STATIC); else sqlite3_bind_null (stmt, i)
+  if ((value) != NULL && (value)[0] != '\0') crm_stmt_bind_text (stmt, i, value); else crm_stmt_bind_null (stmt, i)
   BIND_TEXT (1, filter->kind);
   BIND_TEXT (2, filter->status);
   BIND_TEXT (3, filter->channel);
 #undef BIND_TEXT
-  sqlite3_bind_int (stmt, 4, filter->rating);
-  sqlite3_bind_int64 (stmt, 5, filter->customer_id);
-  sqlite3_bind_int (stmt, 6, filter->unread_only ? 1 : 0);
+  crm_stmt_bind_int (stmt, 4, filter->rating);
+  crm_stmt_bind_int64 (stmt, 5, filter->customer_id);
+  crm_stmt_bind_int (stmt, 6, filter->unread_only ? 1 : 0);
 
-  while (list->len < limit && sqlite3_step (stmt) == SQLITE_ROW)
+  while (list->len < limit && crm_stmt_step (stmt) == CRM_STMT_ROW)
     {
       g_autoptr(CrmFeedback) feedback = feedback_from_row (stmt);
 
@@ -320,7 +320,7 @@ crm_store_list_feedback (CrmStore                *self,
 
       g_ptr_array_add (list, g_steal_pointer (&feedback));
     }
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 
   return list;
 }
@@ -328,16 +328,16 @@ crm_store_list_feedback (CrmStore                *self,
 guint
 crm_store_count_unread_feedback (CrmStore *self)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   guint n = 0;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
 
   stmt = crm_store_prepare (self, "SELECT count (*) FROM feedback WHERE is_read = 0", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int (stmt, 0);
+  if (stmt != NULL && crm_stmt_step (stmt) == CRM_STMT_ROW)
+    n = (guint) crm_stmt_column_int (stmt, 0);
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    crm_stmt_reset (stmt);
 
   return n;
 }

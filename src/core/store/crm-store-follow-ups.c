@@ -29,48 +29,48 @@
   "LEFT JOIN customer_stats s ON s.customer_id = f.customer_id "
 
 static CrmFollowUp *
-follow_up_from_row (sqlite3_stmt *stmt)
+follow_up_from_row (CrmStmt *stmt)
 {
   CrmFollowUp *follow_up = g_object_new (CRM_TYPE_FOLLOW_UP, NULL);
 
-  follow_up->id = sqlite3_column_int64 (stmt, 0);
-  follow_up->customer_id = sqlite3_column_int64 (stmt, 1);
-  follow_up->customer_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  follow_up->key_client = sqlite3_column_int (stmt, 3) != 0;
-  follow_up->due_at = sqlite3_column_int64 (stmt, 4);
-  follow_up->snoozed_until = sqlite3_column_int64 (stmt, 5);
-  follow_up->note = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-  follow_up->repeat_days = (guint) sqlite3_column_int (stmt, 7);
-  follow_up->notified_at = sqlite3_column_int64 (stmt, 8);
-  follow_up->done_at = sqlite3_column_int64 (stmt, 9);
+  follow_up->id = crm_stmt_column_int64 (stmt, 0);
+  follow_up->customer_id = crm_stmt_column_int64 (stmt, 1);
+  follow_up->customer_name = g_strdup (crm_stmt_column_text (stmt, 2));
+  follow_up->key_client = crm_stmt_column_int (stmt, 3) != 0;
+  follow_up->due_at = crm_stmt_column_int64 (stmt, 4);
+  follow_up->snoozed_until = crm_stmt_column_int64 (stmt, 5);
+  follow_up->note = g_strdup (crm_stmt_column_text (stmt, 6));
+  follow_up->repeat_days = (guint) crm_stmt_column_int (stmt, 7);
+  follow_up->notified_at = crm_stmt_column_int64 (stmt, 8);
+  follow_up->done_at = crm_stmt_column_int64 (stmt, 9);
 
   return follow_up;
 }
 
 static GPtrArray *
-collect (sqlite3_stmt *stmt)
+collect (CrmStmt *stmt)
 {
   GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && crm_stmt_step (stmt) == CRM_STMT_ROW)
     g_ptr_array_add (list, follow_up_from_row (stmt));
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    crm_stmt_reset (stmt);
 
   return list;
 }
 
 static gboolean
 run (CrmStore      *self,
-     sqlite3_stmt  *stmt,
+     CrmStmt  *stmt,
      GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = crm_stmt_step (stmt);
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  crm_stmt_reset (stmt);
+  if (rc != CRM_STMT_DONE)
     {
-      crm_store_set_sql_error (error, crm_store_get_db (self), "follow-up");
+      crm_store_set_sql_error (error, self, "follow-up");
       return FALSE;
     }
 
@@ -106,7 +106,7 @@ crm_store_add_follow_up (CrmStore    *self,
                          GError     **error)
 {
   g_autofree char *text = crm_text_clean (note, MAX_NOTE);
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
@@ -121,22 +121,22 @@ crm_store_add_follow_up (CrmStore    *self,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  sqlite3_bind_int64 (stmt, 2, due_at);
-  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, (int) repeat_days);
-  sqlite3_bind_int64 (stmt, 5, crm_store_now (self));
+  crm_stmt_bind_int64 (stmt, 1, customer_id);
+  crm_stmt_bind_int64 (stmt, 2, due_at);
+  crm_stmt_bind_text (stmt, 3, text);
+  crm_stmt_bind_int (stmt, 4, (int) repeat_days);
+  crm_stmt_bind_int64 (stmt, 5, crm_store_now (self));
   if (!run (self, stmt, error))
     return 0;
 
-  if (sqlite3_changes (crm_store_get_db (self)) == 0)
+  if (crm_store_changes (self) == 0)
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
                    "no customer with id %" G_GINT64_FORMAT, customer_id);
       return 0;
     }
 
-  id = sqlite3_last_insert_rowid (crm_store_get_db (self));
+  id = crm_store_last_insert_id (self);
   crm_store_emit_changed (self, CRM_STORE_CHANGE_FOLLOW_UPS, customer_id);
   return id;
 }
@@ -148,14 +148,14 @@ write_one (CrmStore    *self,
            gint64       value,
            GError     **error)
 {
-  sqlite3_stmt *stmt = crm_store_prepare (self, sql, error);
+  CrmStmt *stmt = crm_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, value);
+  crm_stmt_bind_int64 (stmt, 1, id);
+  if (crm_stmt_parameter_count (stmt) >= 2)
+    crm_stmt_bind_int64 (stmt, 2, value);
   if (!run (self, stmt, error))
     return FALSE;
 
@@ -177,7 +177,7 @@ crm_store_update_follow_up (CrmStore    *self,
                             GError     **error)
 {
   g_autofree char *text = crm_text_clean (note, MAX_NOTE);
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
@@ -191,10 +191,10 @@ crm_store_update_follow_up (CrmStore    *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, due_at);
-  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, (int) repeat_days);
+  crm_stmt_bind_int64 (stmt, 1, id);
+  crm_stmt_bind_int64 (stmt, 2, due_at);
+  crm_stmt_bind_text (stmt, 3, text);
+  crm_stmt_bind_int (stmt, 4, (int) repeat_days);
   if (!run (self, stmt, error))
     return FALSE;
 
@@ -258,7 +258,7 @@ crm_store_complete_follow_up (CrmStore  *self,
       return 0;
     }
 
-  if (!crm_store_exec (crm_store_get_db (self), "SAVEPOINT crm_follow_up", error))
+  if (!crm_store_exec (self, "SAVEPOINT crm_follow_up", error))
     return 0;
 
   if (!write_one (self, "UPDATE follow_ups SET done_at = ?2 WHERE id = ?1", id, now, error))
@@ -278,13 +278,13 @@ crm_store_complete_follow_up (CrmStore  *self,
         goto failed;
     }
 
-  if (!crm_store_exec (crm_store_get_db (self), "RELEASE crm_follow_up", error))
+  if (!crm_store_exec (self, "RELEASE crm_follow_up", error))
     goto failed;
 
   return next_id;
 
 failed:
-  crm_store_exec (crm_store_get_db (self), "ROLLBACK TO crm_follow_up; RELEASE crm_follow_up", NULL);
+  crm_store_exec (self, "ROLLBACK TO crm_follow_up; RELEASE crm_follow_up", NULL);
   return 0;
 }
 
@@ -297,7 +297,7 @@ CrmFollowUp *
 crm_store_get_follow_up (CrmStore *self,
                          gint64    id)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   CrmFollowUp *follow_up = NULL;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
@@ -306,10 +306,10 @@ crm_store_get_follow_up (CrmStore *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  crm_stmt_bind_int64 (stmt, 1, id);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
     follow_up = follow_up_from_row (stmt);
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 
   return follow_up;
 }
@@ -329,7 +329,7 @@ crm_store_list_follow_ups (CrmStore *self,
                            gint64    customer_id,
                            guint     limit)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
@@ -349,8 +349,8 @@ crm_store_list_follow_ups (CrmStore *self,
                               NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, customer_id);
-      sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+      crm_stmt_bind_int64 (stmt, 1, customer_id);
+      crm_stmt_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
     }
 
   return collect (stmt);
@@ -366,7 +366,7 @@ GPtrArray *
 crm_store_list_due_follow_ups (CrmStore *self,
                                gint64    now)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
@@ -377,7 +377,7 @@ crm_store_list_due_follow_ups (CrmStore *self,
                             "ORDER BY " WHEN_SQL ", f.id",
                             NULL);
   if (stmt != NULL)
-    sqlite3_bind_int64 (stmt, 1, now);
+    crm_stmt_bind_int64 (stmt, 1, now);
 
   return collect (stmt);
 }
@@ -390,7 +390,7 @@ crm_store_list_due_follow_ups (CrmStore *self,
 gint64
 crm_store_next_follow_up_time (CrmStore *self)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   gint64 when = 0;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
@@ -403,9 +403,9 @@ crm_store_next_follow_up_time (CrmStore *self)
   if (stmt == NULL)
     return 0;
 
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    when = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
+    when = crm_stmt_column_int64 (stmt, 0);
+  crm_stmt_reset (stmt);
 
   return when;
 }
@@ -422,7 +422,7 @@ crm_store_mark_follow_ups_notified (CrmStore   *self,
                                     gint64      now,
                                     GError    **error)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
@@ -434,8 +434,8 @@ crm_store_mark_follow_ups_notified (CrmStore   *self,
     {
       CrmFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
 
-      sqlite3_bind_int64 (stmt, 1, follow_up->id);
-      sqlite3_bind_int64 (stmt, 2, now);
+      crm_stmt_bind_int64 (stmt, 1, follow_up->id);
+      crm_stmt_bind_int64 (stmt, 2, now);
       if (!run (self, stmt, error))
         return FALSE;
     }
@@ -457,7 +457,7 @@ crm_store_count_pending_follow_ups (CrmStore *self,
                                     guint    *overdue,
                                     guint    *today)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   *overdue = *today = 0;
 
@@ -470,14 +470,14 @@ crm_store_count_pending_follow_ups (CrmStore *self,
   if (stmt == NULL)
     return;
 
-  sqlite3_bind_int64 (stmt, 1, day_start);
-  sqlite3_bind_int64 (stmt, 2, day_end);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  crm_stmt_bind_int64 (stmt, 1, day_start);
+  crm_stmt_bind_int64 (stmt, 2, day_end);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
     {
-      *overdue = (guint) sqlite3_column_int (stmt, 0);
-      *today = (guint) sqlite3_column_int (stmt, 1);
+      *overdue = (guint) crm_stmt_column_int (stmt, 0);
+      *today = (guint) crm_stmt_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 }
 
 /* The last time the shop was in touch: a purchase, any contact, a
@@ -503,7 +503,7 @@ GPtrArray *
 crm_store_list_keep_in_touch (CrmStore *self,
                               guint     limit)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (CRM_IS_STORE (self), list);
@@ -522,22 +522,22 @@ crm_store_list_keep_in_touch (CrmStore *self,
   if (stmt == NULL)
     return list;
 
-  sqlite3_bind_int64 (stmt, 1, crm_store_now (self));
-  sqlite3_bind_int (stmt, 2, MAX (crm_store_get_setting_int (self, "touch.key_days", 14), 1));
-  sqlite3_bind_int (stmt, 3, MAX (crm_store_get_setting_int (self, "touch.secondary_days", 60), 1));
-  sqlite3_bind_int (stmt, 4, (int) MIN (limit, G_MAXINT));
+  crm_stmt_bind_int64 (stmt, 1, crm_store_now (self));
+  crm_stmt_bind_int (stmt, 2, MAX (crm_store_get_setting_int (self, "touch.key_days", 14), 1));
+  crm_stmt_bind_int (stmt, 3, MAX (crm_store_get_setting_int (self, "touch.secondary_days", 60), 1));
+  crm_stmt_bind_int (stmt, 4, (int) MIN (limit, G_MAXINT));
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (crm_stmt_step (stmt) == CRM_STMT_ROW)
     {
       CrmFollowUp *suggestion = g_object_new (CRM_TYPE_FOLLOW_UP, NULL);
 
-      suggestion->customer_id = sqlite3_column_int64 (stmt, 0);
-      suggestion->customer_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      suggestion->key_client = sqlite3_column_int (stmt, 2) != 0;
-      suggestion->due_at = sqlite3_column_int64 (stmt, 3);
+      suggestion->customer_id = crm_stmt_column_int64 (stmt, 0);
+      suggestion->customer_name = g_strdup (crm_stmt_column_text (stmt, 1));
+      suggestion->key_client = crm_stmt_column_int (stmt, 2) != 0;
+      suggestion->due_at = crm_stmt_column_int64 (stmt, 3);
       g_ptr_array_add (list, suggestion);
     }
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 
   return list;
 }

@@ -23,15 +23,15 @@ check_customer_exists (CrmStore  *self,
                        gint64     customer_id,
                        GError   **error)
 {
-  sqlite3_stmt *stmt = crm_store_prepare (self, "SELECT 1 FROM customers WHERE id = ?1", error);
+  CrmStmt *stmt = crm_store_prepare (self, "SELECT 1 FROM customers WHERE id = ?1", error);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  crm_stmt_bind_int64 (stmt, 1, customer_id);
+  found = crm_stmt_step (stmt) == CRM_STMT_ROW;
+  crm_stmt_reset (stmt);
 
   if (!found)
     g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
@@ -58,7 +58,7 @@ crm_store_add_purchase (CrmStore    *self,
                         GError     **error)
 {
   g_autofree char *text = crm_text_clean (description, CRM_STORE_MAX_FIELD);
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   gint64 id = 0;
   gboolean ok;
 
@@ -81,14 +81,14 @@ crm_store_add_purchase (CrmStore    *self,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, customer_id);
-      sqlite3_bind_int64 (stmt, 2, at);
-      sqlite3_bind_int64 (stmt, 3, amount);
-      sqlite3_bind_text (stmt, 4, text, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 5, crm_store_now (self));
+      crm_stmt_bind_int64 (stmt, 1, customer_id);
+      crm_stmt_bind_int64 (stmt, 2, at);
+      crm_stmt_bind_int64 (stmt, 3, amount);
+      crm_stmt_bind_text (stmt, 4, text);
+      crm_stmt_bind_int64 (stmt, 5, crm_store_now (self));
       crm_store_bind_acting_staff (self, stmt, 6);
       ok = crm_store_step_done (self, stmt, "write", error);
-      id = sqlite3_last_insert_rowid (self->db);
+      id = crm_store_last_insert_id (self);
     }
 
   ok = ok &&
@@ -118,7 +118,7 @@ crm_store_add_interaction (CrmStore    *self,
 {
   static const char *const kinds[] = { "call", "visit", "message", "email", "other", NULL };
   g_autofree char *text = crm_text_clean (note, CRM_STORE_MAX_NOTES);
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   gint64 id = 0;
   gboolean ok;
 
@@ -140,13 +140,13 @@ crm_store_add_interaction (CrmStore    *self,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, customer_id);
-      sqlite3_bind_int64 (stmt, 2, at);
-      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, text, -1, SQLITE_STATIC);
+      crm_stmt_bind_int64 (stmt, 1, customer_id);
+      crm_stmt_bind_int64 (stmt, 2, at);
+      crm_stmt_bind_text (stmt, 3, kind);
+      crm_stmt_bind_text (stmt, 4, text);
       crm_store_bind_acting_staff (self, stmt, 5);
       ok = crm_store_step_done (self, stmt, "write", error);
-      id = sqlite3_last_insert_rowid (self->db);
+      id = crm_store_last_insert_id (self);
     }
 
   ok = ok && crm_store_refresh_stats (self, customer_id, error);
@@ -167,7 +167,7 @@ crm_store_delete_timeline_entry (CrmStore         *self,
   const char *table = kind == CRM_TIMELINE_PURCHASE ? "purchases" : "interactions";
   g_autofree char *select = g_strdup_printf ("SELECT customer_id FROM %s WHERE id = ?1", table);
   g_autofree char *delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   gint64 customer_id = 0;
   gboolean ok;
 
@@ -176,10 +176,10 @@ crm_store_delete_timeline_entry (CrmStore         *self,
   stmt = crm_store_prepare (self, select, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    customer_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  crm_stmt_bind_int64 (stmt, 1, id);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
+    customer_id = crm_stmt_column_int64 (stmt, 0);
+  crm_stmt_reset (stmt);
 
   if (customer_id == 0 || !crm_store_savepoint (self, error))
     return customer_id == 0;
@@ -224,7 +224,7 @@ crm_store_list_timeline (CrmStore *self,
                          guint     limit)
 {
   GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_timeline_entry_free);
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), entries);
 
@@ -239,22 +239,22 @@ crm_store_list_timeline (CrmStore *self,
   if (stmt == NULL)
     return entries;
 
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  crm_stmt_bind_int64 (stmt, 1, customer_id);
+  crm_stmt_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+  while (crm_stmt_step (stmt) == CRM_STMT_ROW)
     {
       CrmTimelineEntry *entry = g_new0 (CrmTimelineEntry, 1);
 
-      entry->kind = sqlite3_column_int (stmt, 0) == 0 ? CRM_TIMELINE_PURCHASE : CRM_TIMELINE_INTERACTION;
-      entry->id = sqlite3_column_int64 (stmt, 1);
-      entry->at = sqlite3_column_int64 (stmt, 2);
-      entry->amount = sqlite3_column_int64 (stmt, 3);
-      entry->what = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      entry->text = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      entry->staff = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      entry->kind = crm_stmt_column_int (stmt, 0) == 0 ? CRM_TIMELINE_PURCHASE : CRM_TIMELINE_INTERACTION;
+      entry->id = crm_stmt_column_int64 (stmt, 1);
+      entry->at = crm_stmt_column_int64 (stmt, 2);
+      entry->amount = crm_stmt_column_int64 (stmt, 3);
+      entry->what = g_strdup (crm_stmt_column_text (stmt, 4));
+      entry->text = g_strdup (crm_stmt_column_text (stmt, 5));
+      entry->staff = g_strdup (crm_stmt_column_text (stmt, 6));
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 
   return entries;
 }

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "crm-store.h"
+#include "crm-store-stmt.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,12 @@ struct _CrmStore
   gint64      acting_staff;
 };
 
+/* The SQLite side of a CrmStmt. */
+struct _CrmStmt
+{
+  sqlite3_stmt *handle;
+};
+
 extern const char crm_store_at_risk_sql[];
 
 /* One numbered step of the schema: it runs in its own transaction and
@@ -52,17 +59,25 @@ typedef struct
   guint       version;
   const char *sql;
   /* Optional: data changes that need C, run in the same transaction. */
-  gboolean  (*after) (sqlite3 *db, GError **error);
+  gboolean  (*after) (CrmStore *store, GError **error);
 } CrmMigration;
 
 sqlite3  *crm_store_get_db          (CrmStore           *self);
-sqlite3_stmt *crm_store_prepare     (CrmStore           *self,
+CrmStore *crm_store_open_unchecked (const char         *path,
+                                     GError            **error);
+CrmStmt  *crm_store_prepare         (CrmStore           *self,
+                                     const char         *sql,
+                                     GError            **error);
+CrmStmt  *crm_store_prepare_once    (CrmStore           *self,
                                      const char         *sql,
                                      GError            **error);
 const CrmMigration *crm_store_get_migrations (gsize     *n_steps);
-gboolean  crm_store_run_migrations  (sqlite3            *db,
+gboolean  crm_store_run_migrations  (CrmStore           *self,
                                      const CrmMigration *steps,
                                      gsize               n_steps,
+                                     GError            **error);
+gboolean  crm_store_exec            (CrmStore           *self,
+                                     const char         *sql,
                                      GError            **error);
 gboolean  crm_store_savepoint       (CrmStore           *self,
                                      GError            **error);
@@ -75,16 +90,14 @@ gboolean  crm_store_write_id        (CrmStore           *self,
                                      gint64              value,
                                      gboolean            value_is_null,
                                      GError            **error);
-void      crm_store_bind_text_or_null (sqlite3_stmt     *stmt,
-                                     int                 index,
-                                     const char         *text);
-gboolean  crm_store_exec            (sqlite3            *db,
-                                     const char         *sql,
-                                     GError            **error);
-gboolean  crm_store_fill_search_keys (sqlite3           *db,
+gint64    crm_store_last_insert_id  (CrmStore           *self);
+gint64    crm_store_changes         (CrmStore           *self);
+gint64    crm_store_get_generation  (CrmStore           *self);
+const char *crm_store_errmsg        (CrmStore           *self);
+gboolean  crm_store_fill_search_keys (CrmStore          *self,
                                      GError            **error);
 void      crm_store_set_sql_error   (GError            **error,
-                                     sqlite3            *db,
+                                     CrmStore           *self,
                                      const char         *what);
 gboolean  crm_store_rank_customers  (CrmStore           *self,
                                      GError            **error);
@@ -92,11 +105,11 @@ gboolean  crm_store_refresh_stats   (CrmStore           *self,
                                      gint64              customer_id,
                                      GError            **error);
 gboolean  crm_store_step_done       (CrmStore           *self,
-                                     sqlite3_stmt       *stmt,
+                                     CrmStmt            *stmt,
                                      const char         *what,
                                      GError            **error);
 void      crm_store_bind_acting_staff (CrmStore         *self,
-                                     sqlite3_stmt       *stmt,
+                                     CrmStmt            *stmt,
                                      int                 index);
 void      crm_store_emit_changed    (CrmStore           *self,
                                      CrmStoreChange      change,

@@ -64,7 +64,7 @@ set_window_from (CrmStore  *self,
                  gint64     from,
                  GError   **error)
 {
-  sqlite3_stmt *stmt = crm_store_prepare (self,
+  CrmStmt *stmt = crm_store_prepare (self,
                                 "INSERT INTO settings (key, value) VALUES ('stats.window_from', ?1) "
                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                 error);
@@ -75,7 +75,7 @@ set_window_from (CrmStore  *self,
 
   /* Not crm_store_set_setting: this is bookkeeping, not a change anyone
    * needs to hear about. */
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  crm_stmt_bind_text (stmt, 1, value);
   return crm_store_step_done (self, stmt, "write", error);
 }
 
@@ -94,7 +94,7 @@ write_stats (CrmStore  *self,
 {
   g_autofree char *select = NULL;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
   gint64 from;
 
   /* Everyone at once starts the period afresh; one customer follows the
@@ -126,9 +126,9 @@ write_stats (CrmStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, from);
+  crm_stmt_bind_int64 (stmt, 1, from);
   if (customer_id > 0)
-    sqlite3_bind_int64 (stmt, 3, customer_id);
+    crm_stmt_bind_int64 (stmt, 3, customer_id);
 
   if (!crm_store_step_done (self, stmt, "write", error))
     return FALSE;
@@ -182,7 +182,7 @@ crm_store_rank_customers (CrmStore  *self,
   g_autofree char *rule = NULL;
   gint share, min_purchases;
   gint64 min_spend;
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   if (self->in_transaction && !self->refreshing_all)
     {
@@ -204,8 +204,8 @@ crm_store_rank_customers (CrmStore  *self,
                   error);
   if (stmt == NULL)
     return FALSE;
-  self->revenue_total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  self->revenue_total = crm_stmt_step (stmt) == CRM_STMT_ROW ? crm_stmt_column_int64 (stmt, 0) : 0;
+  crm_stmt_reset (stmt);
 
   if (g_strcmp0 (rule, "threshold") == 0)
     {
@@ -220,13 +220,13 @@ crm_store_rank_customers (CrmStore  *self,
                       error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, min_spend);
-      sqlite3_bind_int (stmt, 2, min_purchases);
+      crm_stmt_bind_int64 (stmt, 1, min_spend);
+      crm_stmt_bind_int (stmt, 2, min_purchases);
       return crm_store_step_done (self, stmt, "write", error);
     }
 
   /* Nobody without spend, and no archived customer, is key. */
-  if (!crm_store_exec (self->db,
+  if (!crm_store_exec (self,
                        "UPDATE customer_stats SET rule_key = 0 WHERE rule_key = 1 AND "
                        "(spend <= 0 OR customer_id IN "
                        " (SELECT id FROM customers WHERE archived_at IS NOT NULL))",
@@ -248,8 +248,8 @@ crm_store_rank_customers (CrmStore  *self,
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, share);
-  sqlite3_bind_int64 (stmt, 2, self->revenue_total);
+  crm_stmt_bind_int (stmt, 1, share);
+  crm_stmt_bind_int64 (stmt, 2, self->revenue_total);
 
   return crm_store_step_done (self, stmt, "write", error);
 }
@@ -258,7 +258,7 @@ crm_store_rank_customers (CrmStore  *self,
 static gboolean
 stats_complete (CrmStore *self)
 {
-  sqlite3_stmt *stmt = crm_store_prepare (self,
+  CrmStmt *stmt = crm_store_prepare (self,
                                 "SELECT NOT EXISTS (SELECT 1 FROM customers c WHERE NOT EXISTS "
                                 "  (SELECT 1 FROM customer_stats s WHERE s.customer_id = c.id))",
                                 NULL);
@@ -267,8 +267,8 @@ stats_complete (CrmStore *self)
   if (stmt == NULL)
     return FALSE;
 
-  complete = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
+  complete = crm_stmt_step (stmt) == CRM_STMT_ROW && crm_stmt_column_int (stmt, 0) != 0;
+  crm_stmt_reset (stmt);
   return complete;
 }
 
@@ -281,7 +281,7 @@ refresh_window (CrmStore  *self,
 {
   gint64 old_from = 0;
   gint64 new_from = window_from_now (self);
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   if (!get_window_from (self, &old_from) || new_from < old_from || !stats_complete (self))
     return write_stats (self, 0, error);
@@ -301,8 +301,8 @@ refresh_window (CrmStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, old_from);
-  sqlite3_bind_int64 (stmt, 2, new_from);
+  crm_stmt_bind_int64 (stmt, 1, old_from);
+  crm_stmt_bind_int64 (stmt, 2, new_from);
 
   return crm_store_step_done (self, stmt, "write", error) && set_window_from (self, new_from, error);
 }
@@ -346,7 +346,7 @@ crm_store_get_summary (CrmStore        *self,
                        CrmShopSummary  *summary)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_if_fail (CRM_IS_STORE (self));
   g_return_if_fail (summary != NULL);
@@ -368,21 +368,21 @@ crm_store_get_summary (CrmStore        *self,
   stmt = crm_store_prepare (self, sql, NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 9, crm_store_now (self));
-      sqlite3_bind_int (stmt, 10, crm_store_get_setting_int (self, "segment.at_risk_days", 60));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      crm_stmt_bind_int64 (stmt, 9, crm_store_now (self));
+      crm_stmt_bind_int (stmt, 10, crm_store_get_setting_int (self, "segment.at_risk_days", 60));
+      if (crm_stmt_step (stmt) == CRM_STMT_ROW)
         {
-          summary->n_customers = (guint) sqlite3_column_int (stmt, 0);
-          summary->n_key = (guint) sqlite3_column_int (stmt, 1);
-          summary->key_spend = sqlite3_column_int64 (stmt, 2);
-          summary->total_spend = sqlite3_column_int64 (stmt, 3);
-          summary->n_at_risk = (guint) sqlite3_column_int (stmt, 4);
+          summary->n_customers = (guint) crm_stmt_column_int (stmt, 0);
+          summary->n_key = (guint) crm_stmt_column_int (stmt, 1);
+          summary->key_spend = crm_stmt_column_int64 (stmt, 2);
+          summary->total_spend = crm_stmt_column_int64 (stmt, 3);
+          summary->n_at_risk = (guint) crm_stmt_column_int (stmt, 4);
         }
     }
   else
-    g_warning ("summary: %s", sqlite3_errmsg (self->db));
+    g_warning ("summary: %s", crm_store_errmsg (self));
 
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    crm_stmt_reset (stmt);
 }
 

@@ -64,7 +64,7 @@ crm_store_add_staff (CrmStore    *self,
                      GError     **error)
 {
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
 
@@ -77,14 +77,14 @@ crm_store_add_staff (CrmStore    *self,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, language != NULL ? language : "", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, crm_store_now (self));
+  crm_stmt_bind_text (stmt, 1, clean);
+  crm_stmt_bind_text (stmt, 2, language != NULL ? language : "");
+  crm_stmt_bind_int64 (stmt, 3, crm_store_now (self));
   if (!crm_store_step_done (self, stmt, "staff", error))
     return 0;
 
   crm_store_emit_changed (self, CRM_STORE_CHANGE_STAFF, 0);
-  return sqlite3_last_insert_rowid (self->db);
+  return crm_store_last_insert_id (self);
 }
 
 /**
@@ -101,7 +101,7 @@ crm_store_update_staff (CrmStore    *self,
                         GError     **error)
 {
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
@@ -112,9 +112,9 @@ crm_store_update_staff (CrmStore    *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, language != NULL ? language : "", -1, SQLITE_STATIC);
+  crm_stmt_bind_int64 (stmt, 1, id);
+  crm_stmt_bind_text (stmt, 2, clean);
+  crm_stmt_bind_text (stmt, 3, language != NULL ? language : "");
   if (!crm_store_step_done (self, stmt, "staff", error))
     return FALSE;
 
@@ -134,7 +134,7 @@ crm_store_set_staff_archived (CrmStore  *self,
                               gboolean   archived,
                               GError   **error)
 {
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
@@ -142,8 +142,8 @@ crm_store_set_staff_archived (CrmStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, archived ? 1 : 0);
+  crm_stmt_bind_int64 (stmt, 1, id);
+  crm_stmt_bind_int (stmt, 2, archived ? 1 : 0);
   if (!crm_store_step_done (self, stmt, "staff", error))
     return FALSE;
 
@@ -155,14 +155,14 @@ crm_store_set_staff_archived (CrmStore  *self,
 }
 
 static CrmStaffMember *
-member_from_row (sqlite3_stmt *stmt)
+member_from_row (CrmStmt *stmt)
 {
   CrmStaffMember *member = g_new0 (CrmStaffMember, 1);
 
-  member->id = sqlite3_column_int64 (stmt, 0);
-  member->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  member->language = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  member->archived = sqlite3_column_int (stmt, 3) != 0;
+  member->id = crm_stmt_column_int64 (stmt, 0);
+  member->name = g_strdup (crm_stmt_column_text (stmt, 1));
+  member->language = g_strdup (crm_stmt_column_text (stmt, 2));
+  member->archived = crm_stmt_column_int (stmt, 3) != 0;
 
   return member;
 }
@@ -180,7 +180,7 @@ crm_store_list_staff (CrmStore *self,
 {
   GPtrArray *staff = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_staff_member_free);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), staff);
 
@@ -190,10 +190,10 @@ crm_store_list_staff (CrmStore *self,
   if (stmt == NULL)
     return staff;
 
-  sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  crm_stmt_bind_int (stmt, 1, include_archived ? 1 : 0);
+  while (crm_stmt_step (stmt) == CRM_STMT_ROW)
     g_ptr_array_add (staff, member_from_row (stmt));
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 
   return staff;
 }
@@ -208,7 +208,7 @@ crm_store_get_staff (CrmStore *self,
                      gint64    id)
 {
   CrmStaffMember *member = NULL;
-  sqlite3_stmt *stmt;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
@@ -216,10 +216,10 @@ crm_store_get_staff (CrmStore *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  crm_stmt_bind_int64 (stmt, 1, id);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
     member = member_from_row (stmt);
-  sqlite3_reset (stmt);
+  crm_stmt_reset (stmt);
 
   return member;
 }
@@ -270,29 +270,11 @@ crm_store_get_acting_staff (CrmStore *self)
 /* For INSERTs: the acting staff member, or NULL. */
 void
 crm_store_bind_acting_staff (CrmStore     *self,
-                             sqlite3_stmt *stmt,
+                             CrmStmt *stmt,
                              int           index)
 {
   if (self->acting_staff > 0)
-    sqlite3_bind_int64 (stmt, index, self->acting_staff);
+    crm_stmt_bind_int64 (stmt, index, self->acting_staff);
   else
-    sqlite3_bind_null (stmt, index);
-}
-
-gboolean
-crm_store_step_done (CrmStore      *self,
-                     sqlite3_stmt  *stmt,
-                     const char    *what,
-                     GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      crm_store_set_sql_error (error, self->db, what);
-      return FALSE;
-    }
-
-  return TRUE;
+    crm_stmt_bind_null (stmt, index);
 }

@@ -194,11 +194,48 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);
 
 void
 crm_store_set_sql_error (GError     **error,
-                         sqlite3     *db,
+                         CrmStore    *self,
                          const char  *what)
 {
   g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
-               "%s: %s", what, sqlite3_errmsg (db));
+               "%s: %s", what, sqlite3_errmsg (self->db));
+}
+
+/* The engine's own words for the last failure, for logs. */
+const char *
+crm_store_errmsg (CrmStore *self)
+{
+  return sqlite3_errmsg (self->db);
+}
+
+/* The id the last INSERT gave its row. */
+gint64
+crm_store_last_insert_id (CrmStore *self)
+{
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/* How many rows the last INSERT, UPDATE or DELETE changed. */
+gint64
+crm_store_changes (CrmStore *self)
+{
+  return sqlite3_changes (self->db);
+}
+
+/* A number that changes whenever this connection or another one writes:
+ * equal values before and after mean nothing was written. */
+gint64
+crm_store_get_generation (CrmStore *self)
+{
+  gint64 version = 0;
+  CrmStmt *stmt = crm_store_prepare (self, "PRAGMA data_version", NULL);
+
+  if (stmt != NULL && crm_stmt_step (stmt) == CRM_STMT_ROW)
+    version = crm_stmt_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    crm_stmt_reset (stmt);
+
+  return (version << 40) ^ (gint64) sqlite3_total_changes64 (self->db);
 }
 
 /* Runs @sql, a one-row write with ?1 the row's id and an optional ?2
@@ -211,22 +248,40 @@ crm_store_write_id (CrmStore    *self,
                     gboolean     value_is_null,
                     GError     **error)
 {
-  sqlite3_stmt *stmt = crm_store_prepare (self, sql, error);
+  CrmStmt *stmt = crm_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
   /* ?2 is optional: statements that do not use it ignore the binding. */
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
+  crm_stmt_bind_int64 (stmt, 1, id);
+  if (crm_stmt_parameter_count (stmt) >= 2)
     {
       if (value_is_null)
-        sqlite3_bind_null (stmt, 2);
+        crm_stmt_bind_null (stmt, 2);
       else
-        sqlite3_bind_int64 (stmt, 2, value);
+        crm_stmt_bind_int64 (stmt, 2, value);
     }
 
   return crm_store_step_done (self, stmt, "write", error);
+}
+
+gboolean
+crm_store_step_done (CrmStore      *self,
+                     CrmStmt       *stmt,
+                     const char    *what,
+                     GError       **error)
+{
+  CrmStmtResult rc = crm_stmt_step (stmt);
+
+  crm_stmt_reset (stmt);
+  if (rc != CRM_STMT_DONE)
+    {
+      crm_store_set_sql_error (error, self, what);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Every write of a store function runs inside this savepoint, so that it
@@ -235,7 +290,7 @@ gboolean
 crm_store_savepoint (CrmStore  *self,
                      GError   **error)
 {
-  return crm_store_exec (self->db, "SAVEPOINT crm_write", error);
+  return crm_store_exec (self, "SAVEPOINT crm_write", error);
 }
 
 /* Ends crm_store_savepoint(): kept when @ok, otherwise rolled back. */
@@ -244,37 +299,25 @@ crm_store_release (CrmStore  *self,
                    gboolean   ok,
                    GError   **error)
 {
-  if (ok && crm_store_exec (self->db, "RELEASE crm_write", error))
+  if (ok && crm_store_exec (self, "RELEASE crm_write", error))
     return TRUE;
 
-  crm_store_exec (self->db, "ROLLBACK TO crm_write; RELEASE crm_write", NULL);
+  crm_store_exec (self, "ROLLBACK TO crm_write; RELEASE crm_write", NULL);
   return FALSE;
 }
 
-/* Binds a copy of @text, or NULL when it is NULL or empty. */
-void
-crm_store_bind_text_or_null (sqlite3_stmt *stmt,
-                             int           index,
-                             const char   *text)
-{
-  if (text == NULL || text[0] == '\0')
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
 gboolean
-crm_store_exec (sqlite3     *db,
+crm_store_exec (CrmStore    *self,
                 const char  *sql,
                 GError     **error)
 {
   g_autofree char *errmsg = NULL;
   char *sqlite_msg = NULL;
 
-  if (sqlite3_exec (db, sql, NULL, NULL, &sqlite_msg) == SQLITE_OK)
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &sqlite_msg) == SQLITE_OK)
     return TRUE;
 
-  errmsg = g_strdup (sqlite_msg ? sqlite_msg : sqlite3_errmsg (db));
+  errmsg = g_strdup (sqlite_msg ? sqlite_msg : sqlite3_errmsg (self->db));
   sqlite3_free (sqlite_msg);
   g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL, "%s", errmsg);
   return FALSE;
@@ -305,7 +348,7 @@ query_int (sqlite3    *db,
 }
 
 gboolean
-crm_store_run_migrations (sqlite3             *db,
+crm_store_run_migrations (CrmStore            *self,
                           const CrmMigration  *steps,
                           gsize                n_steps,
                           GError             **error)
@@ -318,34 +361,34 @@ crm_store_run_migrations (sqlite3             *db,
 
       /* IMMEDIATE takes the write lock first, so two programs opening the
        * same file cannot both run a step; re-read the version under it. */
-      if (!crm_store_exec (db, "BEGIN IMMEDIATE", error))
+      if (!crm_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
 
-      if (query_int (db, "PRAGMA user_version", &current) != SQLITE_OK)
+      if (query_int (self->db, "PRAGMA user_version", &current) != SQLITE_OK)
         {
-          crm_store_set_sql_error (&local_error, db, "user_version");
+          crm_store_set_sql_error (&local_error, self, "user_version");
           goto failed;
         }
 
       if ((guint64) current >= steps[i].version)
         {
-          if (!crm_store_exec (db, "COMMIT", error))
+          if (!crm_store_exec (self, "COMMIT", error))
             return FALSE;
           continue;
         }
 
       set_version = g_strdup_printf ("PRAGMA user_version = %u", steps[i].version);
-      if (!crm_store_exec (db, steps[i].sql, &local_error) ||
-          (steps[i].after != NULL && !steps[i].after (db, &local_error)) ||
-          !crm_store_exec (db, set_version, &local_error) ||
-          !crm_store_exec (db, "COMMIT", &local_error))
+      if (!crm_store_exec (self, steps[i].sql, &local_error) ||
+          (steps[i].after != NULL && !steps[i].after (self, &local_error)) ||
+          !crm_store_exec (self, set_version, &local_error) ||
+          !crm_store_exec (self, "COMMIT", &local_error))
         goto failed;
 
       g_debug ("Database migrated to schema %u", steps[i].version);
       continue;
 
     failed:
-      crm_store_exec (db, "ROLLBACK", NULL);
+      crm_store_exec (self, "ROLLBACK", NULL);
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MIGRATION,
                    _("Could not update the database to version %u: %s"),
                    steps[i].version, local_error->message);
@@ -411,7 +454,7 @@ check_file_is_ours (CrmStore  *self,
   if (query_int (self->db, "PRAGMA application_id", &app_id) != SQLITE_OK ||
       query_int (self->db, "PRAGMA user_version", &version) != SQLITE_OK)
     {
-      crm_store_set_sql_error (error, self->db, self->path);
+      crm_store_set_sql_error (error, self, self->path);
       return FALSE;
     }
 
@@ -497,7 +540,7 @@ configure_connection (CrmStore  *self,
 
   if (!wal)
     {
-      crm_store_set_sql_error (error, self->db, _("Could not switch the database to WAL mode"));
+      crm_store_set_sql_error (error, self, _("Could not switch the database to WAL mode"));
       return FALSE;
     }
 
@@ -505,11 +548,11 @@ configure_connection (CrmStore  *self,
 
   /* NORMAL is durable across application crashes in WAL mode and only
    * risks the last transaction on a power cut. */
-  return crm_store_exec (self->db, "PRAGMA mmap_size = 268435456", error) &&
-         crm_store_exec (self->db, "PRAGMA temp_store = MEMORY", error) &&
-         crm_store_exec (self->db, "PRAGMA foreign_keys = ON", error) &&
-         crm_store_exec (self->db, "PRAGMA synchronous = NORMAL", error) &&
-         crm_store_exec (self->db, set_app_id, error);
+  return crm_store_exec (self, "PRAGMA mmap_size = 268435456", error) &&
+         crm_store_exec (self, "PRAGMA temp_store = MEMORY", error) &&
+         crm_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
+         crm_store_exec (self, "PRAGMA synchronous = NORMAL", error) &&
+         crm_store_exec (self, set_app_id, error);
 }
 
 static gboolean
@@ -546,12 +589,12 @@ crm_store_open_file (CrmStore  *self,
 
   if (!check_file_is_ours (self, error) ||
       !configure_connection (self, error) ||
-      !crm_store_run_migrations (self->db, migrations, G_N_ELEMENTS (migrations), error))
+      !crm_store_run_migrations (self, migrations, G_N_ELEMENTS (migrations), error))
     return FALSE;
 
   if (query_int (self->db, "PRAGMA user_version", &version) != SQLITE_OK)
     {
-      crm_store_set_sql_error (error, self->db, "user_version");
+      crm_store_set_sql_error (error, self, "user_version");
       return FALSE;
     }
   self->schema_version = (guint) version;
@@ -595,15 +638,30 @@ crm_store_class_init (CrmStoreClass *klass)
 }
 
 static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-static void
 crm_store_init (CrmStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) crm_stmt_free);
+}
+
+static CrmStmt *
+prepare (CrmStore    *self,
+         const char  *sql,
+         guint        flags,
+         GError     **error)
+{
+  sqlite3_stmt *handle = NULL;
+  CrmStmt *stmt;
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, flags, &handle, NULL) != SQLITE_OK)
+    {
+      crm_store_set_sql_error (error, self, "prepare");
+      sqlite3_finalize (handle);
+      return NULL;
+    }
+
+  stmt = g_new0 (CrmStmt, 1);
+  stmt->handle = handle;
+  return stmt;
 }
 
 /**
@@ -612,34 +670,76 @@ crm_store_init (CrmStore *self)
  *
  * Parsing SQL is a large part of a small write: each statement is prepared
  * once per connection and handed out again, reset and with its bindings
- * cleared. Finish with sqlite3_reset(), never sqlite3_finalize(), and do
+ * cleared. Finish with crm_stmt_reset(), never crm_stmt_free(), and do
  * not hand the same statement out twice at once.
  *
  * Returns: (transfer none) (nullable): the statement, or %NULL with @error set
  */
-sqlite3_stmt *
+CrmStmt *
 crm_store_prepare (CrmStore    *self,
                    const char  *sql,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  CrmStmt *stmt = g_hash_table_lookup (self->statements, sql);
 
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      sqlite3_reset (stmt->handle);
+      sqlite3_clear_bindings (stmt->handle);
       return stmt;
     }
 
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  stmt = prepare (self, sql, SQLITE_PREPARE_PERSISTENT, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+/**
+ * crm_store_prepare_once:
+ * @sql: one statement, built for this one use
+ *
+ * For SQL whose text changes from call to call (a filter's WHERE): not
+ * cached, so that the cache does not fill with one-offs.
+ *
+ * Returns: (transfer full) (nullable): the statement, to crm_stmt_free(),
+ *   or %NULL with @error set
+ */
+CrmStmt *
+crm_store_prepare_once (CrmStore    *self,
+                        const char  *sql,
+                        GError     **error)
+{
+  return prepare (self, sql, 0, error);
+}
+
+/**
+ * crm_store_open_unchecked:
+ * @path: an SQLite file, created if missing
+ *
+ * A connection with no checks, settings or migrations: for tests that
+ * build a database step by step as an older program would have left it.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+CrmStore *
+crm_store_open_unchecked (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(CrmStore) self = g_object_new (CRM_TYPE_STORE, NULL);
+  int rc;
+
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
     {
-      crm_store_set_sql_error (error, self->db, "prepare");
-      sqlite3_finalize (stmt);
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                   "Could not open “%s”: %s", path, sqlite3_errstr (rc));
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return stmt;
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -704,6 +804,8 @@ crm_store_get_migrations (gsize *n_steps)
   return migrations;
 }
 
+/* The SQLite connection, for the SQLite engine's own code and for tests
+ * that look inside the file; nothing else may use it. */
 sqlite3 *
 crm_store_get_db (CrmStore *self)
 {
@@ -724,20 +826,20 @@ crm_store_dup_setting (CrmStore   *self,
                        const char *key,
                        const char *fallback)
 {
-  sqlite3_stmt *stmt = NULL;
+  CrmStmt *stmt;
   char *value = NULL;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM settings WHERE key = ?1",
-                          -1, &stmt, NULL) == SQLITE_OK)
+  stmt = crm_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      crm_stmt_bind_text (stmt, 1, key);
+      if (crm_stmt_step (stmt) == CRM_STMT_ROW)
+        value = crm_stmt_dup_text (stmt, 0);
+      crm_stmt_reset (stmt);
     }
-  sqlite3_finalize (stmt);
 
   return value ? value : g_strdup (fallback);
 }
@@ -748,30 +850,23 @@ crm_store_set_setting (CrmStore    *self,
                        const char  *value,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "INSERT INTO settings (key, value) VALUES (?1, ?2) "
-                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
+  stmt = crm_store_prepare (self,
+                            "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
 
-  if (rc != SQLITE_DONE)
-    {
-      crm_store_set_sql_error (error, self->db, key);
-      return FALSE;
-    }
+  crm_stmt_bind_text (stmt, 1, key);
+  crm_stmt_bind_text (stmt, 2, value);
+  if (!crm_store_step_done (self, stmt, key, error))
+    return FALSE;
 
   /* Segment rules live in settings: the figures follow them at once. A
    * new window length changes every customer's figures, not just ranks. */
@@ -868,7 +963,7 @@ crm_store_begin (CrmStore  *self,
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
-  if (!crm_store_exec (self->db, "BEGIN IMMEDIATE", error))
+  if (!crm_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   self->in_transaction = TRUE;
@@ -901,7 +996,7 @@ crm_store_commit (CrmStore  *self,
       self->pending_changes |= CRM_STORE_CHANGE_SEGMENTS;
     }
 
-  if (!crm_store_exec (self->db, "COMMIT", error))
+  if (!crm_store_exec (self, "COMMIT", error))
     {
       crm_store_rollback (self);
       return FALSE;
@@ -924,7 +1019,7 @@ crm_store_rollback (CrmStore *self)
   if (!self->in_transaction)
     return;
 
-  crm_store_exec (self->db, "ROLLBACK", NULL);
+  crm_store_exec (self, "ROLLBACK", NULL);
   self->in_transaction = FALSE;
   self->pending_changes = 0;
   self->needs_refresh = FALSE;
