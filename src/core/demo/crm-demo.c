@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-demo.h"
-#include "crm-store-private.h"
+#include "crm-store-demo.h"
 
 G_DEFINE_QUARK (crm-demo-error-quark, crm_demo_error)
 
@@ -806,28 +806,6 @@ add_customer (Shop         *shop,
   return crm_store_add_customer (shop->store, &fields, error);
 }
 
-static gboolean
-database_is_empty (CrmStore  *store,
-                   gboolean  *empty,
-                   GError   **error)
-{
-  CrmStmt *stmt = crm_store_prepare (store, "SELECT count(*) FROM customers", error);
-  gboolean ok;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  /* Archived customers count: they are the shop's, only hidden. */
-  ok = crm_stmt_step (stmt) == CRM_STMT_ROW;
-  if (ok)
-    *empty = crm_stmt_column_int64 (stmt, 0) == 0;
-  else
-    crm_store_set_sql_error (error, store, "count customers");
-  crm_stmt_reset (stmt);
-
-  return ok;
-}
-
 static const Money *
 money_for_shop (CrmStore *store)
 {
@@ -922,14 +900,8 @@ static const struct
   { "praise", 4, "Երեխաների համար հատուկ թխվածքները շատ լավն են։", NULL },
 };
 
-static gint64
-fixed_now (gpointer data)
-{
-  return *(gint64 *) data;
-}
-
-/* Responses happened after the feedback came in: write them with the
- * store's clock set to then, so the service figures look lived in. */
+/* Responses happened after the feedback came in: written as if then, so
+ * the service figures look lived in. */
 static gboolean
 answer_at (CrmStore    *store,
            gint64       id,
@@ -938,18 +910,8 @@ answer_at (CrmStore    *store,
            gint64       when,
            GError     **error)
 {
-  CrmNowFunc saved = store->now_func;
-  gpointer saved_data = store->now_data;
-  gint64 then = when;
-  gboolean ok;
-
-  crm_store_set_now_func (store, fixed_now, &then);
-  ok = crm_store_update_feedback (store, id, "in_progress", response, error);
-  then = when + 3 * 3600;
-  ok = ok && (!resolve || crm_store_update_feedback (store, id, "resolved", NULL, error));
-  crm_store_set_now_func (store, saved, saved_data);
-
-  return ok;
+  return crm_store_update_feedback_at (store, id, "in_progress", response, when, error) &&
+         (!resolve || crm_store_update_feedback_at (store, id, "resolved", NULL, when + 3 * 3600, error));
 }
 
 static gboolean
@@ -1021,7 +983,7 @@ crm_demo_fill (CrmStore  *store,
                GError   **error)
 {
   g_autoptr(GRand) rand = NULL;
-  gboolean empty = FALSE;
+  guint n_existing = 0;
   gint64 local_now;
   Shop shop;
 
@@ -1032,10 +994,10 @@ crm_demo_fill (CrmStore  *store,
     return FALSE;
 
   /* Asked inside the transaction: nobody can add a customer in between. */
-  if (!database_is_empty (store, &empty, error))
+  if (!crm_store_count_all_customers (store, &n_existing, error))
     goto failed;
 
-  if (!empty)
+  if (n_existing > 0)
     {
       crm_store_rollback (store);
       g_set_error_literal (error, CRM_DEMO_ERROR, CRM_DEMO_ERROR_NOT_EMPTY,
