@@ -94,13 +94,15 @@ ratio (guint part,
   return whole > 0 ? (double) part / (double) whole : -1.0;
 }
 
-/* Failures are logged and leave the figures they feed at "no figure". */
+/* Failures are logged and leave the figures they feed unset. @error is
+ * passed by address: it is only read once @ok, the call that sets it,
+ * has been evaluated. */
 static gboolean
-check (gboolean    ok,
-       GError     *error)
+check (gboolean   ok,
+       GError   **error)
 {
   if (!ok)
-    g_warning ("insights: %s", error->message);
+    g_warning ("insights: %s", (*error)->message);
 
   return ok;
 }
@@ -112,7 +114,7 @@ compute_feedback (CrmStore    *store,
   g_autoptr(GError) error = NULL;
   CrmFeedbackCounts counts, before;
 
-  if (!check (crm_store_count_feedback (store, insights->from, insights->to, &counts, &error), error))
+  if (!check (crm_store_count_feedback (store, insights->from, insights->to, &counts, &error), &error))
     return;
 
   insights->n_feedback = counts.total;
@@ -127,7 +129,7 @@ compute_feedback (CrmStore    *store,
   insights->resolution_rate = ratio (counts.resolved, insights->n_feedback);
   insights->first_response = insights->n_responded > 0 ? counts.response_seconds / insights->n_responded : -1.0;
 
-  if (check (crm_store_count_feedback (store, insights->previous_from, insights->from, &before, &error), error))
+  if (check (crm_store_count_feedback (store, insights->previous_from, insights->from, &before, &error), &error))
     insights->complaints_before = before.complaints;
 }
 
@@ -149,7 +151,7 @@ compute_weeks (CrmStore    *store,
     }
 
   times = crm_store_list_complaint_times (store, insights->week_start[0], &error);
-  if (!check (times != NULL, error))
+  if (!check (times != NULL, &error))
     return;
 
   for (guint n = 0; n < times->len; n++)
@@ -175,7 +177,7 @@ compute_follow_ups (CrmStore    *store,
 
   /* Due in the period and already past: done by the end of the due day? */
   if (!check (crm_store_count_follow_ups_due (store, insights->from, MIN (insights->to, now), DAY,
-                                              &counts, &error), error))
+                                              &counts, &error), &error))
     return;
 
   insights->n_follow_ups_due = counts.due;
@@ -270,12 +272,12 @@ compute_purchases (CrmStore    *store,
 
   /* Today's key clients, as the list shows them. */
   key_ids = crm_store_list_key_customer_ids (store, &error);
-  if (!check (key_ids != NULL, error))
+  if (!check (key_ids != NULL, &error))
     return;
   for (guint i = 0; i < key_ids->len; i++)
     g_hash_table_add (key, GSIZE_TO_POINTER ((gsize) g_array_index (key_ids, gint64, i)));
 
-  if (!check (crm_store_foreach_purchase (store, first, last, add_purchase, &sums, &error), error))
+  if (!check (crm_store_foreach_purchase (store, first, last, add_purchase, &sums, &error), &error))
     return;
 
   insights->n_buyers = g_hash_table_size (buyers);
