@@ -151,13 +151,36 @@ crm_store_refresh_stats (CrmStore  *self,
 {
   /* Inside crm_store_begin() (imports, the sample shop) figures are
    * rebuilt once, at commit, instead of after every row. */
-  if (self->in_transaction && !self->refreshing_all)
+  if (self->bulk_depth > 0 && !self->refreshing_all)
     {
       self->needs_refresh = TRUE;
       return TRUE;
     }
 
   return write_stats (self, customer_id, error);
+}
+
+/* The window's revenue of active customers, which each customer's share
+ * is of: after a ranking, and when another connection may have ranked. */
+gboolean
+crm_store_read_revenue_total (CrmStore  *self,
+                              GError   **error)
+{
+  CrmStmt *stmt;
+
+  /* Archived customers are few: subtracting them beats joining every
+   * row of customer_stats with customers. */
+  stmt = crm_store_prepare (self,
+                  "SELECT coalesce (sum (spend), 0) FROM customer_stats "
+                  "WHERE spend > 0 AND customer_id NOT IN "
+                  "  (SELECT id FROM customers WHERE archived_at IS NOT NULL)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  self->revenue_total = crm_stmt_step (stmt) == CRM_STMT_ROW ? crm_stmt_column_int64 (stmt, 0) : 0;
+  crm_stmt_reset (stmt);
+
+  return TRUE;
 }
 
 /**
@@ -184,7 +207,7 @@ crm_store_rank_customers (CrmStore  *self,
   gint64 min_spend;
   CrmStmt *stmt;
 
-  if (self->in_transaction && !self->refreshing_all)
+  if (self->bulk_depth > 0 && !self->refreshing_all)
     {
       self->needs_refresh = TRUE;
       return TRUE;
@@ -195,17 +218,8 @@ crm_store_rank_customers (CrmStore  *self,
   min_spend = crm_store_get_setting_int (self, "segment.min_spend", 0);
   min_purchases = crm_store_get_setting_int (self, "segment.min_purchases", 0);
 
-  /* Archived customers are few: subtracting them beats joining every
-   * row of customer_stats with customers. */
-  stmt = crm_store_prepare (self,
-                  "SELECT coalesce (sum (spend), 0) FROM customer_stats "
-                  "WHERE spend > 0 AND customer_id NOT IN "
-                  "  (SELECT id FROM customers WHERE archived_at IS NOT NULL)",
-                  error);
-  if (stmt == NULL)
+  if (!crm_store_read_revenue_total (self, error))
     return FALSE;
-  self->revenue_total = crm_stmt_step (stmt) == CRM_STMT_ROW ? crm_stmt_column_int64 (stmt, 0) : 0;
-  crm_stmt_reset (stmt);
 
   if (g_strcmp0 (rule, "threshold") == 0)
     {

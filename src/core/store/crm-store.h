@@ -43,6 +43,8 @@ typedef enum
   CRM_STORE_CHANGE_FOLLOW_UPS   = 1 << 5,
   CRM_STORE_CHANGE_FEEDBACK     = 1 << 6,
   CRM_STORE_CHANGE_STAFF        = 1 << 7,
+  /* Another program or PC wrote, and the engine cannot say what. */
+  CRM_STORE_CHANGE_ALL          = (1 << 8) - 1,
 } CrmStoreChange;
 
 /* A feedback entry as the quick form fills it in. */
@@ -131,6 +133,9 @@ void        crm_store_set_now_func       (CrmStore    *self,
                                           gpointer     user_data);
 gint64      crm_store_now                (CrmStore    *self);
 char       *crm_store_dup_currency       (CrmStore    *self);
+void        crm_store_set_watching       (CrmStore    *self,
+                                          gboolean     watching);
+gboolean    crm_store_check_outside_changes (CrmStore *self);
 
 gint64       crm_store_add_customer          (CrmStore                *self,
                                               const CrmCustomerFields *fields,
