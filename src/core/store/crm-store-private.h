@@ -147,6 +147,10 @@ char     *crm_store_name_order      (CrmStore           *self,
                                      const char         *column);
 gboolean  crm_store_read_revenue_total (CrmStore        *self,
                                      GError            **error);
+gboolean  crm_store_put_setting     (CrmStore           *self,
+                                     const char         *key,
+                                     const char         *value,
+                                     GError            **error);
 gboolean  crm_store_check_schema    (CrmStore           *self,
                                      GError            **error);
 gboolean  crm_store_upgrade_schema  (CrmStore           *self,

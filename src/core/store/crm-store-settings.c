@@ -39,28 +39,38 @@ crm_store_dup_setting (CrmStore   *self,
   return value ? value : g_strdup (fallback);
 }
 
+/* Writes @value under @key and nothing else: no figures follow, nobody
+ * hears of it. For the store's own bookkeeping. */
+gboolean
+crm_store_put_setting (CrmStore    *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  CrmStmt *stmt = crm_store_prepare (self,
+                                     "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                     error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_stmt_bind_text (stmt, 1, key);
+  crm_stmt_bind_text (stmt, 2, value);
+  return crm_store_step_done (self, stmt, key, error);
+}
+
 gboolean
 crm_store_set_setting (CrmStore    *self,
                        const char  *key,
                        const char  *value,
                        GError     **error)
 {
-  CrmStmt *stmt;
-
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  stmt = crm_store_prepare (self,
-                            "INSERT INTO settings (key, value) VALUES (?1, ?2) "
-                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  crm_stmt_bind_text (stmt, 1, key);
-  crm_stmt_bind_text (stmt, 2, value);
-  if (!crm_store_step_done (self, stmt, key, error))
+  if (!crm_store_put_setting (self, key, value, error))
     return FALSE;
 
   /* Segment rules live in settings: the figures follow them at once. A
