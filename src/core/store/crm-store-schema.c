@@ -306,9 +306,14 @@ gboolean
 crm_store_upgrade_schema (CrmStore  *self,
                           GError   **error)
 {
+  gint64 app_id = 0;
   gint64 version = 0;
 
-  if (!self->engine->set_application_id (self->conn, CRM_STORE_APPLICATION_ID))
+  /* Stamped once: rewriting the same id would be a write every other
+   * connection sees as a change. */
+  if (!self->engine->get_application_id (self->conn, &app_id) ||
+      (app_id != CRM_STORE_APPLICATION_ID &&
+       !self->engine->set_application_id (self->conn, CRM_STORE_APPLICATION_ID)))
     {
       crm_store_set_sql_error (error, self, "application id");
       return FALSE;
