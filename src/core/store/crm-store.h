@@ -10,14 +10,16 @@
 
 G_BEGIN_DECLS
 
-/* The schema this program writes. A database whose user_version is higher
- * was written by a newer Clientele and is refused untouched. */
+/* The schema this program writes. A database whose schema version is
+ * higher was written by a newer Clientele and is refused untouched. */
 #define CRM_STORE_SCHEMA_VERSION 2
 
-/* PRAGMA application_id of every Clientele database ("CLNT"), so that
- * another program's SQLite file is never mistaken for ours. */
+/* The application id of every Clientele database ("CLNT"; SQLite keeps
+ * it as PRAGMA application_id), so that another program's database is
+ * never mistaken for ours. */
 #define CRM_STORE_APPLICATION_ID 0x434c4e54
 
+/* The SQLite engine's file in the data folder. */
 #define CRM_STORE_FILE_NAME "clientele.db"
 
 #define CRM_STORE_ERROR (crm_store_error_quark ())
