@@ -353,12 +353,12 @@ crm_store_update_customer (CrmStore                *self,
 }
 
 static void
-customer_from_row (CrmCustomer  *customer,
-                   CrmStmt *stmt)
+customer_from_row (CrmCustomer *customer,
+                   CrmStmt     *stmt)
 {
   const char *tags = crm_stmt_column_text (stmt, 16);
 
-#define TEXT(i) g_strdup (crm_stmt_column_text (stmt, i) ? crm_stmt_column_text (stmt, i) : "")
+#define TEXT(i) crm_stmt_dup_text (stmt, i)
   customer->id = crm_stmt_column_int64 (stmt, 0);
   customer->name = TEXT (1);
   customer->phone = TEXT (2);

@@ -31,7 +31,7 @@ feedback_from_row (CrmStmt *stmt)
 {
   CrmFeedback *feedback = g_object_new (CRM_TYPE_FEEDBACK, NULL);
 
-#define TEXT(i) g_strdup (crm_stmt_column_text (stmt, i) ? crm_stmt_column_text (stmt, i) : "")
+#define TEXT(i) crm_stmt_dup_text (stmt, i)
   feedback->id = crm_stmt_column_int64 (stmt, 0);
   feedback->customer_id = crm_stmt_column_int64 (stmt, 1);
   feedback->customer_name = TEXT (2);
@@ -49,14 +49,6 @@ feedback_from_row (CrmStmt *stmt)
 #undef TEXT
 
   return feedback;
-}
-
-static gboolean
-run (CrmStore      *self,
-     CrmStmt  *stmt,
-     GError       **error)
-{
-  return crm_store_step_done (self, stmt, "feedback", error);
 }
 
 static gboolean
@@ -120,7 +112,7 @@ crm_store_add_feedback (CrmStore                *self,
   crm_stmt_bind_int (stmt, 4, (int) fields->rating);
   crm_stmt_bind_text (stmt, 5, fields->channel ? fields->channel : "in-store");
   crm_stmt_bind_text (stmt, 6, text);
-  if (!run (self, stmt, error))
+  if (!crm_store_step_done (self, stmt, "feedback", error))
     return 0;
 
   id = crm_store_last_insert_id (self);
@@ -172,13 +164,10 @@ crm_store_update_feedback (CrmStore    *self,
 
   crm_stmt_bind_int64 (stmt, 1, id);
   crm_stmt_bind_text (stmt, 2, status);
-  if (note != NULL)
-    crm_stmt_bind_text (stmt, 3, note);
-  else
-    crm_stmt_bind_null (stmt, 3);
+  crm_stmt_bind_text (stmt, 3, note);
   crm_stmt_bind_int64 (stmt, 4, crm_store_now (self));
   crm_store_bind_acting_staff (self, stmt, 5);
-  if (!run (self, stmt, error))
+  if (!crm_store_step_done (self, stmt, "feedback", error))
     return FALSE;
 
   crm_store_emit_changed (self, CRM_STORE_CHANGE_FEEDBACK, 0);
@@ -201,7 +190,7 @@ crm_store_set_feedback_read (CrmStore  *self,
 
   crm_stmt_bind_int64 (stmt, 1, id);
   crm_stmt_bind_int (stmt, 2, read ? 1 : 0);
-  if (!run (self, stmt, error))
+  if (!crm_store_step_done (self, stmt, "feedback", error))
     return FALSE;
 
   if (crm_store_changes (self) > 0)
@@ -223,7 +212,7 @@ crm_store_delete_feedback (CrmStore  *self,
     return FALSE;
 
   crm_stmt_bind_int64 (stmt, 1, id);
-  if (!run (self, stmt, error))
+  if (!crm_store_step_done (self, stmt, "feedback", error))
     return FALSE;
 
   crm_store_emit_changed (self, CRM_STORE_CHANGE_FEEDBACK, 0);
@@ -294,12 +283,9 @@ crm_store_list_feedback (CrmStore                *self,
   if (stmt == NULL)
     return list;
 
-#define BIND_TEXT(i, value) \
-  if ((value) != NULL && (value)[0] != '\0') crm_stmt_bind_text (stmt, i, value); else crm_stmt_bind_null (stmt, i)
-  BIND_TEXT (1, filter->kind);
-  BIND_TEXT (2, filter->status);
-  BIND_TEXT (3, filter->channel);
-#undef BIND_TEXT
+  crm_stmt_bind_text_or_null (stmt, 1, filter->kind);
+  crm_stmt_bind_text_or_null (stmt, 2, filter->status);
+  crm_stmt_bind_text_or_null (stmt, 3, filter->channel);
   crm_stmt_bind_int (stmt, 4, filter->rating);
   crm_stmt_bind_int64 (stmt, 5, filter->customer_id);
   crm_stmt_bind_int (stmt, 6, filter->unread_only ? 1 : 0);
@@ -336,8 +322,7 @@ crm_store_count_unread_feedback (CrmStore *self)
   stmt = crm_store_prepare (self, "SELECT count (*) FROM feedback WHERE is_read = 0", NULL);
   if (stmt != NULL && crm_stmt_step (stmt) == CRM_STMT_ROW)
     n = (guint) crm_stmt_column_int (stmt, 0);
-  if (stmt != NULL)
-    crm_stmt_reset (stmt);
+  crm_stmt_reset (stmt);
 
   return n;
 }

@@ -54,27 +54,9 @@ collect (CrmStmt *stmt)
 
   while (stmt != NULL && crm_stmt_step (stmt) == CRM_STMT_ROW)
     g_ptr_array_add (list, follow_up_from_row (stmt));
-  if (stmt != NULL)
-    crm_stmt_reset (stmt);
+  crm_stmt_reset (stmt);
 
   return list;
-}
-
-static gboolean
-run (CrmStore      *self,
-     CrmStmt  *stmt,
-     GError       **error)
-{
-  int rc = crm_stmt_step (stmt);
-
-  crm_stmt_reset (stmt);
-  if (rc != CRM_STMT_DONE)
-    {
-      crm_store_set_sql_error (error, self, "follow-up");
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -126,7 +108,7 @@ crm_store_add_follow_up (CrmStore    *self,
   crm_stmt_bind_text (stmt, 3, text);
   crm_stmt_bind_int (stmt, 4, (int) repeat_days);
   crm_stmt_bind_int64 (stmt, 5, crm_store_now (self));
-  if (!run (self, stmt, error))
+  if (!crm_store_step_done (self, stmt, "follow-up", error))
     return 0;
 
   if (crm_store_changes (self) == 0)
@@ -141,6 +123,7 @@ crm_store_add_follow_up (CrmStore    *self,
   return id;
 }
 
+/* One row by id, ?2 the new value; "changed" for follow-ups. */
 static gboolean
 write_one (CrmStore    *self,
            const char  *sql,
@@ -148,15 +131,7 @@ write_one (CrmStore    *self,
            gint64       value,
            GError     **error)
 {
-  CrmStmt *stmt = crm_store_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  crm_stmt_bind_int64 (stmt, 1, id);
-  if (crm_stmt_parameter_count (stmt) >= 2)
-    crm_stmt_bind_int64 (stmt, 2, value);
-  if (!run (self, stmt, error))
+  if (!crm_store_write_id (self, sql, id, value, FALSE, error))
     return FALSE;
 
   crm_store_emit_changed (self, CRM_STORE_CHANGE_FOLLOW_UPS, 0);
@@ -195,7 +170,7 @@ crm_store_update_follow_up (CrmStore    *self,
   crm_stmt_bind_int64 (stmt, 2, due_at);
   crm_stmt_bind_text (stmt, 3, text);
   crm_stmt_bind_int (stmt, 4, (int) repeat_days);
-  if (!run (self, stmt, error))
+  if (!crm_store_step_done (self, stmt, "follow-up", error))
     return FALSE;
 
   crm_store_emit_changed (self, CRM_STORE_CHANGE_FOLLOW_UPS, 0);
@@ -248,6 +223,7 @@ crm_store_complete_follow_up (CrmStore  *self,
   g_autoptr(CrmFollowUp) follow_up = crm_store_get_follow_up (self, id);
   gint64 now = crm_store_now (self);
   gint64 next_id = id;
+  gboolean ok;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
 
@@ -258,13 +234,13 @@ crm_store_complete_follow_up (CrmStore  *self,
       return 0;
     }
 
-  if (!crm_store_exec (self, "SAVEPOINT crm_follow_up", error))
+  /* Done and its next time land together, announced once. */
+  if (!crm_store_savepoint (self, error))
     return 0;
 
-  if (!write_one (self, "UPDATE follow_ups SET done_at = ?2 WHERE id = ?1", id, now, error))
-    goto failed;
+  ok = write_one (self, "UPDATE follow_ups SET done_at = ?2 WHERE id = ?1", id, now, error);
 
-  if (follow_up->repeat_days > 0)
+  if (ok && follow_up->repeat_days > 0)
     {
       gint64 step = (gint64) follow_up->repeat_days * DAY;
       gint64 next = follow_up->due_at + step;
@@ -274,18 +250,13 @@ crm_store_complete_follow_up (CrmStore  *self,
 
       next_id = crm_store_add_follow_up (self, follow_up->customer_id, next, follow_up->note,
                                          follow_up->repeat_days, error);
-      if (next_id == 0)
-        goto failed;
+      ok = next_id != 0;
     }
 
-  if (!crm_store_exec (self, "RELEASE crm_follow_up", error))
-    goto failed;
+  if (!crm_store_release (self, ok, error))
+    return 0;
 
   return next_id;
-
-failed:
-  crm_store_exec (self, "ROLLBACK TO crm_follow_up; RELEASE crm_follow_up", NULL);
-  return 0;
 }
 
 /**
@@ -436,7 +407,7 @@ crm_store_mark_follow_ups_notified (CrmStore   *self,
 
       crm_stmt_bind_int64 (stmt, 1, follow_up->id);
       crm_stmt_bind_int64 (stmt, 2, now);
-      if (!run (self, stmt, error))
+      if (!crm_store_step_done (self, stmt, "follow-up", error))
         return FALSE;
     }
 

@@ -9,14 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "crm-customer-private.h"
 #include "crm-store-private.h"
 #include "crm-text.h"
-
-#define DAY (24 * 60 * 60)
-
 
 static gboolean
 check_customer_exists (CrmStore  *self,
@@ -75,9 +70,9 @@ crm_store_add_purchase (CrmStore    *self,
     return 0;
 
   stmt = crm_store_prepare (self,
-                  "INSERT INTO purchases (customer_id, at, amount, description, created_at, staff_id) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                  error);
+                            "INSERT INTO purchases (customer_id, at, amount, description, created_at, staff_id) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                            error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -135,8 +130,8 @@ crm_store_add_interaction (CrmStore    *self,
     return 0;
 
   stmt = crm_store_prepare (self,
-                  "INSERT INTO interactions (customer_id, at, kind, note, staff_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-                  error);
+                            "INSERT INTO interactions (customer_id, at, kind, note, staff_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                            error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -229,13 +224,13 @@ crm_store_list_timeline (CrmStore *self,
   g_return_val_if_fail (CRM_IS_STORE (self), entries);
 
   stmt = crm_store_prepare (self,
-                  "SELECT 0, p.id, p.at, p.amount, NULL, p.description, s.name FROM purchases p "
-                  "  LEFT JOIN staff s ON s.id = p.staff_id WHERE p.customer_id = ?1 "
-                  "UNION ALL "
-                  "SELECT 1, i.id, i.at, 0, i.kind, i.note, s.name FROM interactions i "
-                  "  LEFT JOIN staff s ON s.id = i.staff_id WHERE i.customer_id = ?1 "
-                  "ORDER BY 3 DESC, 2 DESC LIMIT ?2",
-                  NULL);
+                            "SELECT 0, p.id, p.at, p.amount, NULL, p.description, s.name FROM purchases p "
+                            "  LEFT JOIN staff s ON s.id = p.staff_id WHERE p.customer_id = ?1 "
+                            "UNION ALL "
+                            "SELECT 1, i.id, i.at, 0, i.kind, i.note, s.name FROM interactions i "
+                            "  LEFT JOIN staff s ON s.id = i.staff_id WHERE i.customer_id = ?1 "
+                            "ORDER BY 3 DESC, 2 DESC LIMIT ?2",
+                            NULL);
   if (stmt == NULL)
     return entries;
 

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+/* Only for crm_store_get_db(), which tests use to look inside the file. */
 #include <sqlite3.h>
 
 #include "crm-store.h"
+#include "crm-store-engine.h"
 #include "crm-store-stmt.h"
 
 G_BEGIN_DECLS
@@ -14,46 +16,62 @@ G_BEGIN_DECLS
 #define CRM_STORE_MAX_NOTES   20000
 #define CRM_STORE_MAX_TAG     60
 
+/* One open crm_store_lock() level (crm-store-transactions.c): how it was
+ * opened, and what to restore if it is undone. */
+typedef struct
+{
+  CrmStoreLock lock;
+  guint        savepoint : 1;
+  guint        bulk : 1;
+  guint        needs_refresh : 1;
+  guint        pending_changes;
+  gint64       pending_customer;
+} CrmStoreLevel;
+
 struct _CrmStore
 {
-  GObject     parent_instance;
+  GObject               parent_instance;
 
-  char       *path;
-  sqlite3    *db;
-  guint       schema_version;
+  char                 *path;
+  const CrmStoreEngine *engine;
+  CrmStoreConn         *conn;
+  guint                 schema_version;
 
-  CrmNowFunc  now_func;
-  gpointer    now_data;
+  CrmNowFunc            now_func;
+  gpointer              now_data;
 
-  /* While a caller's transaction is open, changes are gathered here and
-   * announced once at commit. */
-  guint       in_transaction : 1;
-  guint       pending_changes;
+  /* Open crm_store_lock() levels, outermost first; how many of them
+   * crm_store_begin() opened. */
+  GArray               *levels;
+  guint                 bulk_depth;
+
+  /* Changes of the open transaction, announced once when it commits;
+   * the one customer they are all about, 0 for several, -1 for none yet. */
+  guint                 pending_changes;
+  gint64                pending_customer;
 
   /* Prepared statements by SQL text, kept for the connection's life. */
-  GHashTable *statements;
+  GHashTable           *statements;
+
+  /* Polls the engine for other connections' commits while watching. */
+  GSource              *watch;
 
   /* The window's revenue of active customers, from the last ranking. */
-  gint64      revenue_total;
+  gint64                revenue_total;
 
   /* A bulk transaction changed purchases: rebuild figures at commit. */
-  guint       needs_refresh : 1;
-  guint       refreshing_all : 1;
+  guint                 needs_refresh : 1;
+  guint                 refreshing_all : 1;
 
   /* Who is at the counter: recorded on what is entered (0: nobody). */
-  gint64      acting_staff;
-};
-
-/* The SQLite side of a CrmStmt. */
-struct _CrmStmt
-{
-  sqlite3_stmt *handle;
+  gint64                acting_staff;
 };
 
 extern const char crm_store_at_risk_sql[];
 
 /* One numbered step of the schema: it runs in its own transaction and
- * leaves PRAGMA user_version at @version. */
+ * leaves the engine's schema version (SQLite: PRAGMA user_version) at
+ * @version. */
 typedef struct
 {
   guint       version;
@@ -79,6 +97,12 @@ gboolean  crm_store_run_migrations  (CrmStore           *self,
 gboolean  crm_store_exec            (CrmStore           *self,
                                      const char         *sql,
                                      GError            **error);
+gboolean  crm_store_lock            (CrmStore           *self,
+                                     CrmStoreLock        lock,
+                                     GError            **error);
+gboolean  crm_store_unlock          (CrmStore           *self,
+                                     gboolean            ok,
+                                     GError            **error);
 gboolean  crm_store_savepoint       (CrmStore           *self,
                                      GError            **error);
 gboolean  crm_store_release         (CrmStore           *self,
@@ -99,6 +123,11 @@ gboolean  crm_store_fill_search_keys (CrmStore          *self,
 void      crm_store_set_sql_error   (GError            **error,
                                      CrmStore           *self,
                                      const char         *what);
+gboolean  crm_store_engine_failed   (CrmStore           *self,
+                                     GError            **error);
+void      crm_store_emit_committed  (CrmStore           *self,
+                                     guint               change,
+                                     gint64              customer_id);
 gboolean  crm_store_rank_customers  (CrmStore           *self,
                                      GError            **error);
 gboolean  crm_store_refresh_stats   (CrmStore           *self,
@@ -114,5 +143,17 @@ void      crm_store_bind_acting_staff (CrmStore         *self,
 void      crm_store_emit_changed    (CrmStore           *self,
                                      CrmStoreChange      change,
                                      gint64              customer_id);
+char     *crm_store_name_order      (CrmStore           *self,
+                                     const char         *column);
+gboolean  crm_store_read_revenue_total (CrmStore        *self,
+                                     GError            **error);
+gboolean  crm_store_put_setting     (CrmStore           *self,
+                                     const char         *key,
+                                     const char         *value,
+                                     GError            **error);
+gboolean  crm_store_check_schema    (CrmStore           *self,
+                                     GError            **error);
+gboolean  crm_store_upgrade_schema  (CrmStore           *self,
+                                     GError            **error);
 
 G_END_DECLS

@@ -2,18 +2,16 @@
 
 /* Segmentation: every customer's figures over the period (spend, purchases,
  * first and last purchase, last visit), the Pareto or threshold ranking
- * into key and secondary clients, at risk, and the shop's summary. Part of CrmStore (see crm-store-private.h). */
+ * into key and secondary clients, at risk, and the shop's summary. Part
+ * of CrmStore (see crm-store-private.h). */
 
 #define G_LOG_DOMAIN "crm-store"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <string.h>
 
-#include "crm-customer-private.h"
 #include "crm-store-private.h"
-#include "crm-text.h"
 
 #define DAY (24 * 60 * 60)
 
@@ -64,19 +62,11 @@ set_window_from (CrmStore  *self,
                  gint64     from,
                  GError   **error)
 {
-  CrmStmt *stmt = crm_store_prepare (self,
-                                "INSERT INTO settings (key, value) VALUES ('stats.window_from', ?1) "
-                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                error);
   g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, from);
-
-  if (stmt == NULL)
-    return FALSE;
 
   /* Not crm_store_set_setting: this is bookkeeping, not a change anyone
    * needs to hear about. */
-  crm_stmt_bind_text (stmt, 1, value);
-  return crm_store_step_done (self, stmt, "write", error);
+  return crm_store_put_setting (self, "stats.window_from", value, error);
 }
 
 static gint64
@@ -151,13 +141,36 @@ crm_store_refresh_stats (CrmStore  *self,
 {
   /* Inside crm_store_begin() (imports, the sample shop) figures are
    * rebuilt once, at commit, instead of after every row. */
-  if (self->in_transaction && !self->refreshing_all)
+  if (self->bulk_depth > 0 && !self->refreshing_all)
     {
       self->needs_refresh = TRUE;
       return TRUE;
     }
 
   return write_stats (self, customer_id, error);
+}
+
+/* The window's revenue of active customers, which each customer's share
+ * is of: after a ranking, and when another connection may have ranked. */
+gboolean
+crm_store_read_revenue_total (CrmStore  *self,
+                              GError   **error)
+{
+  CrmStmt *stmt;
+
+  /* Archived customers are few: subtracting them beats joining every
+   * row of customer_stats with customers. */
+  stmt = crm_store_prepare (self,
+                            "SELECT coalesce (sum (spend), 0) FROM customer_stats "
+                            "WHERE spend > 0 AND customer_id NOT IN "
+                            "  (SELECT id FROM customers WHERE archived_at IS NOT NULL)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  self->revenue_total = crm_stmt_step (stmt) == CRM_STMT_ROW ? crm_stmt_column_int64 (stmt, 0) : 0;
+  crm_stmt_reset (stmt);
+
+  return TRUE;
 }
 
 /**
@@ -184,7 +197,7 @@ crm_store_rank_customers (CrmStore  *self,
   gint64 min_spend;
   CrmStmt *stmt;
 
-  if (self->in_transaction && !self->refreshing_all)
+  if (self->bulk_depth > 0 && !self->refreshing_all)
     {
       self->needs_refresh = TRUE;
       return TRUE;
@@ -195,29 +208,20 @@ crm_store_rank_customers (CrmStore  *self,
   min_spend = crm_store_get_setting_int (self, "segment.min_spend", 0);
   min_purchases = crm_store_get_setting_int (self, "segment.min_purchases", 0);
 
-  /* Archived customers are few: subtracting them beats joining every
-   * row of customer_stats with customers. */
-  stmt = crm_store_prepare (self,
-                  "SELECT coalesce (sum (spend), 0) FROM customer_stats "
-                  "WHERE spend > 0 AND customer_id NOT IN "
-                  "  (SELECT id FROM customers WHERE archived_at IS NOT NULL)",
-                  error);
-  if (stmt == NULL)
+  if (!crm_store_read_revenue_total (self, error))
     return FALSE;
-  self->revenue_total = crm_stmt_step (stmt) == CRM_STMT_ROW ? crm_stmt_column_int64 (stmt, 0) : 0;
-  crm_stmt_reset (stmt);
 
   if (g_strcmp0 (rule, "threshold") == 0)
     {
       stmt = crm_store_prepare (self,
-                      "UPDATE customer_stats SET rule_key = r.is_key FROM "
-                      "(SELECT s.customer_id, "
-                      "   (c.archived_at IS NULL AND ((?1 > 0 AND s.spend >= ?1) OR "
-                      "                               (?2 > 0 AND s.purchases >= ?2))) AS is_key "
-                      " FROM customer_stats s JOIN customers c ON c.id = s.customer_id) r "
-                      "WHERE customer_stats.customer_id = r.customer_id "
-                      "  AND customer_stats.rule_key <> r.is_key",
-                      error);
+                                "UPDATE customer_stats SET rule_key = r.is_key FROM "
+                                "(SELECT s.customer_id, "
+                                "   (c.archived_at IS NULL AND ((?1 > 0 AND s.spend >= ?1) OR "
+                                "                               (?2 > 0 AND s.purchases >= ?2))) AS is_key "
+                                " FROM customer_stats s JOIN customers c ON c.id = s.customer_id) r "
+                                "WHERE customer_stats.customer_id = r.customer_id "
+                                "  AND customer_stats.rule_key <> r.is_key",
+                                error);
       if (stmt == NULL)
         return FALSE;
       crm_stmt_bind_int64 (stmt, 1, min_spend);
@@ -237,15 +241,15 @@ crm_store_rank_customers (CrmStore  *self,
    * spend strictly greater than this one. Only rows whose segment changes
    * are written, so one purchase rewrites a handful of rows, not all. */
   stmt = crm_store_prepare (self,
-                  "UPDATE customer_stats SET rule_key = 1 - rule_key WHERE customer_id IN "
-                  "(SELECT customer_id FROM "
-                  "  (SELECT customer_id, rule_key, "
-                  "     100 * coalesce (sum (spend) OVER (ORDER BY spend DESC "
-                  "       RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) < ?1 * ?2 AS is_key "
-                  "   FROM customer_stats WHERE spend > 0 AND customer_id NOT IN "
-                  "     (SELECT id FROM customers WHERE archived_at IS NOT NULL)) "
-                  " WHERE rule_key <> is_key)",
-                  error);
+                            "UPDATE customer_stats SET rule_key = 1 - rule_key WHERE customer_id IN "
+                            "(SELECT customer_id FROM "
+                            "  (SELECT customer_id, rule_key, "
+                            "     100 * coalesce (sum (spend) OVER (ORDER BY spend DESC "
+                            "       RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) < ?1 * ?2 AS is_key "
+                            "   FROM customer_stats WHERE spend > 0 AND customer_id NOT IN "
+                            "     (SELECT id FROM customers WHERE archived_at IS NOT NULL)) "
+                            " WHERE rule_key <> is_key)",
+                            error);
   if (stmt == NULL)
     return FALSE;
   crm_stmt_bind_int (stmt, 1, share);
@@ -259,9 +263,9 @@ static gboolean
 stats_complete (CrmStore *self)
 {
   CrmStmt *stmt = crm_store_prepare (self,
-                                "SELECT NOT EXISTS (SELECT 1 FROM customers c WHERE NOT EXISTS "
-                                "  (SELECT 1 FROM customer_stats s WHERE s.customer_id = c.id))",
-                                NULL);
+                                     "SELECT NOT EXISTS (SELECT 1 FROM customers c WHERE NOT EXISTS "
+                                     "  (SELECT 1 FROM customer_stats s WHERE s.customer_id = c.id))",
+                                     NULL);
   gboolean complete;
 
   if (stmt == NULL)
@@ -290,14 +294,14 @@ refresh_window (CrmStore  *self,
     return TRUE;
 
   stmt = crm_store_prepare (self,
-                  "UPDATE customer_stats SET spend = customer_stats.spend - d.gone, "
-                  "  purchases = customer_stats.purchases - d.n "
-                  "FROM (SELECT customer_id, sum (amount) AS gone, "
-                  "        count (*) FILTER (WHERE amount > 0) AS n "
-                  "      FROM purchases INDEXED BY purchases_at "
-                  "      WHERE at >= ?1 AND at < ?2 GROUP BY customer_id) d "
-                  "WHERE customer_stats.customer_id = d.customer_id",
-                  error);
+                            "UPDATE customer_stats SET spend = customer_stats.spend - d.gone, "
+                            "  purchases = customer_stats.purchases - d.n "
+                            "FROM (SELECT customer_id, sum (amount) AS gone, "
+                            "        count (*) FILTER (WHERE amount > 0) AS n "
+                            "      FROM purchases INDEXED BY purchases_at "
+                            "      WHERE at >= ?1 AND at < ?2 GROUP BY customer_id) d "
+                            "WHERE customer_stats.customer_id = d.customer_id",
+                            error);
   if (stmt == NULL)
     return FALSE;
 

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Who is at the counter: staff members, and the one whose name goes on
- * the purchases, interactions and feedback responses entered now. */
+ * the purchases, interactions and feedback responses entered now. Part
+ * of CrmStore. */
+
+#define G_LOG_DOMAIN "crm-store"
 
 #include "config.h"
 
@@ -179,13 +182,15 @@ crm_store_list_staff (CrmStore *self,
                       gboolean  include_archived)
 {
   GPtrArray *staff = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_staff_member_free);
+  g_autofree char *order = NULL;
   g_autofree char *sql = NULL;
   CrmStmt *stmt;
 
   g_return_val_if_fail (CRM_IS_STORE (self), staff);
 
+  order = crm_store_name_order (self, "name");
   sql = g_strdup_printf ("SELECT id, name, language, archived FROM staff WHERE ?1 OR archived = 0 "
-                         "ORDER BY name COLLATE crm_name_%s, id", crm_text_ui_language ());
+                         "ORDER BY %s, id", order);
   stmt = crm_store_prepare (self, sql, NULL);
   if (stmt == NULL)
     return staff;
@@ -269,9 +274,9 @@ crm_store_get_acting_staff (CrmStore *self)
 
 /* For INSERTs: the acting staff member, or NULL. */
 void
-crm_store_bind_acting_staff (CrmStore     *self,
-                             CrmStmt *stmt,
-                             int           index)
+crm_store_bind_acting_staff (CrmStore *self,
+                             CrmStmt  *stmt,
+                             int       index)
 {
   if (self->acting_staff > 0)
     crm_stmt_bind_int64 (stmt, index, self->acting_staff);

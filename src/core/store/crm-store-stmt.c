@@ -1,19 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* CrmStmt over SQLite: each call is the sqlite3 call of the same name. */
+/* CrmStmt: each call goes to the statement's engine (crm-store-engine.h);
+ * what every engine would write the same way is written here once. */
 
 #define G_LOG_DOMAIN "crm-store"
 
 #include "config.h"
 
-#include "crm-store-private.h"
+#include "crm-store-engine.h"
 
 void
 crm_stmt_bind_int64 (CrmStmt *stmt,
                      int      index,
                      gint64   value)
 {
-  sqlite3_bind_int64 (stmt->handle, index, value);
+  stmt->engine->bind_int64 (stmt, index, value);
 }
 
 void
@@ -21,7 +22,7 @@ crm_stmt_bind_int (CrmStmt *stmt,
                    int      index,
                    int      value)
 {
-  sqlite3_bind_int (stmt->handle, index, value);
+  stmt->engine->bind_int64 (stmt, index, value);
 }
 
 void
@@ -29,14 +30,14 @@ crm_stmt_bind_double (CrmStmt *stmt,
                       int      index,
                       double   value)
 {
-  sqlite3_bind_double (stmt->handle, index, value);
+  stmt->engine->bind_double (stmt, index, value);
 }
 
 void
 crm_stmt_bind_null (CrmStmt *stmt,
                     int      index)
 {
-  sqlite3_bind_null (stmt->handle, index);
+  stmt->engine->bind_null (stmt, index);
 }
 
 /* A copy is bound, so @text may go before the statement runs; NULL binds
@@ -47,9 +48,9 @@ crm_stmt_bind_text (CrmStmt    *stmt,
                     const char *text)
 {
   if (text == NULL)
-    sqlite3_bind_null (stmt->handle, index);
+    stmt->engine->bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt->handle, index, text, -1, SQLITE_TRANSIENT);
+    stmt->engine->bind_text (stmt, index, text);
 }
 
 /* As crm_stmt_bind_text(), and an empty text is NULL too. */
@@ -68,63 +69,58 @@ crm_stmt_bind_time_or_null (CrmStmt *stmt,
                             gint64   time)
 {
   if (time == 0)
-    sqlite3_bind_null (stmt->handle, index);
+    stmt->engine->bind_null (stmt, index);
   else
-    sqlite3_bind_int64 (stmt->handle, index, time);
+    stmt->engine->bind_int64 (stmt, index, time);
 }
 
 int
 crm_stmt_parameter_count (CrmStmt *stmt)
 {
-  return sqlite3_bind_parameter_count (stmt->handle);
+  return stmt->engine->parameter_count (stmt);
 }
 
 CrmStmtResult
 crm_stmt_step (CrmStmt *stmt)
 {
-  switch (sqlite3_step (stmt->handle))
-    {
-    case SQLITE_ROW:
-      return CRM_STMT_ROW;
-    case SQLITE_DONE:
-      return CRM_STMT_DONE;
-    default:
-      return CRM_STMT_ERROR;
-    }
+  return stmt->engine->step (stmt);
 }
 
+/* Ready to run again with the same bindings; NULL is allowed, so that a
+ * failed prepare needs no check before the reset. */
 void
 crm_stmt_reset (CrmStmt *stmt)
 {
-  sqlite3_reset (stmt->handle);
+  if (stmt != NULL)
+    stmt->engine->reset (stmt);
 }
 
 gboolean
 crm_stmt_column_is_null (CrmStmt *stmt,
                          int      column)
 {
-  return sqlite3_column_type (stmt->handle, column) == SQLITE_NULL;
+  return stmt->engine->column_is_null (stmt, column);
 }
 
 gint64
 crm_stmt_column_int64 (CrmStmt *stmt,
                        int      column)
 {
-  return sqlite3_column_int64 (stmt->handle, column);
+  return stmt->engine->column_int64 (stmt, column);
 }
 
 int
 crm_stmt_column_int (CrmStmt *stmt,
                      int      column)
 {
-  return sqlite3_column_int (stmt->handle, column);
+  return (int) stmt->engine->column_int64 (stmt, column);
 }
 
 double
 crm_stmt_column_double (CrmStmt *stmt,
                         int      column)
 {
-  return sqlite3_column_double (stmt->handle, column);
+  return stmt->engine->column_double (stmt, column);
 }
 
 /* Valid until the next step or reset; NULL for SQL NULL. */
@@ -132,7 +128,7 @@ const char *
 crm_stmt_column_text (CrmStmt *stmt,
                       int      column)
 {
-  return (const char *) sqlite3_column_text (stmt->handle, column);
+  return stmt->engine->column_text (stmt, column);
 }
 
 /* A copy, with "" for SQL NULL. */
@@ -148,9 +144,6 @@ crm_stmt_dup_text (CrmStmt *stmt,
 void
 crm_stmt_free (CrmStmt *stmt)
 {
-  if (stmt == NULL)
-    return;
-
-  sqlite3_finalize (stmt->handle);
-  g_free (stmt);
+  if (stmt != NULL)
+    stmt->engine->finalize (stmt);
 }

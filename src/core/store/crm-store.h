@@ -10,14 +10,16 @@
 
 G_BEGIN_DECLS
 
-/* The schema this program writes. A database whose user_version is higher
- * was written by a newer Clientele and is refused untouched. */
+/* The schema this program writes. A database whose schema version is
+ * higher was written by a newer Clientele and is refused untouched. */
 #define CRM_STORE_SCHEMA_VERSION 2
 
-/* PRAGMA application_id of every Clientele database ("CLNT"), so that
- * another program's SQLite file is never mistaken for ours. */
+/* The application id of every Clientele database ("CLNT"; SQLite keeps
+ * it as PRAGMA application_id), so that another program's database is
+ * never mistaken for ours. */
 #define CRM_STORE_APPLICATION_ID 0x434c4e54
 
+/* The SQLite engine's file in the data folder. */
 #define CRM_STORE_FILE_NAME "clientele.db"
 
 #define CRM_STORE_ERROR (crm_store_error_quark ())
@@ -43,6 +45,8 @@ typedef enum
   CRM_STORE_CHANGE_FOLLOW_UPS   = 1 << 5,
   CRM_STORE_CHANGE_FEEDBACK     = 1 << 6,
   CRM_STORE_CHANGE_STAFF        = 1 << 7,
+  /* Another program or PC wrote, and the engine cannot say what. */
+  CRM_STORE_CHANGE_ALL          = (1 << 8) - 1,
 } CrmStoreChange;
 
 /* A feedback entry as the quick form fills it in. */
@@ -131,6 +135,9 @@ void        crm_store_set_now_func       (CrmStore    *self,
                                           gpointer     user_data);
 gint64      crm_store_now                (CrmStore    *self);
 char       *crm_store_dup_currency       (CrmStore    *self);
+void        crm_store_set_watching       (CrmStore    *self,
+                                          gboolean     watching);
+gboolean    crm_store_check_outside_changes (CrmStore *self);
 
 gint64       crm_store_add_customer          (CrmStore                *self,
                                               const CrmCustomerFields *fields,

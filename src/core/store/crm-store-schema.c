@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The schema: each numbered step's SQL, the runner that brings a database
+ * up to date one step per transaction, and the check that a database is
+ * Clientele's and not newer than this program. Part of CrmStore. */
+
+#define G_LOG_DOMAIN "crm-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-store-private.h"
+
+/* Times are Unix seconds in UTC, money is integer minor units of the shop's
+ * currency (settings key "shop.currency"). docs/schema.md explains every
+ * column; keep the two in step. */
+static const char schema_1[] =
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE staff ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  language    TEXT NOT NULL DEFAULT '' CHECK (language IN ('', 'en', 'ka', 'hy')),"
+  "  archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+
+  "CREATE TABLE customers ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  name             TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  phone            TEXT NOT NULL DEFAULT '',"
+  "  email            TEXT NOT NULL DEFAULT '',"
+  "  address          TEXT NOT NULL DEFAULT '',"
+  "  birthday         TEXT CHECK (birthday IS NULL OR birthday GLOB"
+  "                     '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  notes            TEXT NOT NULL DEFAULT '',"
+  "  segment_override TEXT CHECK (segment_override IN ('key', 'secondary')),"
+  "  archived_at      INTEGER,"
+  "  created_at       INTEGER NOT NULL,"
+  "  updated_at       INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX customers_phone ON customers (phone) WHERE phone <> '';"
+  "CREATE INDEX customers_email ON customers (email) WHERE email <> '';"
+
+  "CREATE TABLE tags ("
+  "  id   INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length (trim (name)) > 0)"
+  ");"
+
+  "CREATE TABLE customer_tags ("
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  tag_id      INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (customer_id, tag_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX customer_tags_tag ON customer_tags (tag_id);"
+
+  "CREATE TABLE purchases ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  at          INTEGER NOT NULL,"
+  "  amount      INTEGER NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  staff_id    INTEGER REFERENCES staff (id) ON DELETE SET NULL,"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX purchases_customer_at ON purchases (customer_id, at);"
+  "CREATE INDEX purchases_at ON purchases (at);"
+
+  "CREATE TABLE interactions ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  at          INTEGER NOT NULL,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('call', 'visit', 'message', 'email', 'other')),"
+  "  note        TEXT NOT NULL DEFAULT '',"
+  "  staff_id    INTEGER REFERENCES staff (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX interactions_customer_at ON interactions (customer_id, at);"
+
+  "CREATE TABLE follow_ups ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  customer_id   INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  due_at        INTEGER NOT NULL,"
+  "  note          TEXT NOT NULL DEFAULT '',"
+  "  repeat_days   INTEGER CHECK (repeat_days IS NULL OR repeat_days > 0),"
+  "  snoozed_until INTEGER,"
+  "  notified_at   INTEGER,"
+  "  done_at       INTEGER,"
+  "  created_at    INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX follow_ups_pending ON follow_ups (due_at) WHERE done_at IS NULL;"
+  "CREATE INDEX follow_ups_customer ON follow_ups (customer_id);"
+
+  "CREATE TABLE feedback ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  customer_id   INTEGER REFERENCES customers (id) ON DELETE SET NULL,"
+  "  received_at   INTEGER NOT NULL,"
+  "  kind          TEXT NOT NULL CHECK (kind IN ('complaint', 'praise', 'suggestion', 'question')),"
+  "  rating        INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5),"
+  "  channel       TEXT NOT NULL DEFAULT 'in-store'"
+  "                  CHECK (channel IN ('in-store', 'phone', 'email', 'social', 'other')),"
+  "  text          TEXT NOT NULL DEFAULT '',"
+  "  status        TEXT NOT NULL DEFAULT 'new'"
+  "                  CHECK (status IN ('new', 'in_progress', 'resolved')),"
+  "  is_read       INTEGER NOT NULL DEFAULT 0 CHECK (is_read IN (0, 1)),"
+  "  response      TEXT,"
+  "  responded_at  INTEGER,"
+  "  resolved_at   INTEGER,"
+  "  staff_id      INTEGER REFERENCES staff (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX feedback_received ON feedback (received_at);"
+  "CREATE INDEX feedback_customer ON feedback (customer_id);"
+
+  "CREATE TABLE rewards ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  points_cost INTEGER NOT NULL CHECK (points_cost > 0),"
+  "  active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
+  ");"
+
+  "CREATE TABLE loyalty_ledger ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  at          INTEGER NOT NULL,"
+  "  points      INTEGER NOT NULL CHECK (points <> 0),"
+  "  reason      TEXT NOT NULL DEFAULT '',"
+  "  purchase_id INTEGER REFERENCES purchases (id) ON DELETE SET NULL,"
+  "  reward_id   INTEGER REFERENCES rewards (id) ON DELETE SET NULL,"
+  "  staff_id    INTEGER REFERENCES staff (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX loyalty_ledger_customer ON loyalty_ledger (customer_id, at);";
+
+/* Search keys are computed in C (crm-text.c) by the code that writes a
+ * customer; the cached figures behind segmentation live in customer_stats,
+ * which can always be rebuilt from purchases and interactions. */
+static const char schema_2[] =
+  "ALTER TABLE customers ADD COLUMN name_key TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE customers ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE customers ADD COLUMN phone_key TEXT NOT NULL DEFAULT '';"
+  /* "Keep in touch" dismissed: counts as a contact for the cadence. */
+  "ALTER TABLE customers ADD COLUMN touch_dismissed_at INTEGER;"
+  /* The list reads everything it needs from this index in name order. */
+  "CREATE INDEX customers_active_list ON customers (name_key, id, search_text, phone_key, segment_override) "
+  "  WHERE archived_at IS NULL;"
+  "CREATE INDEX customers_archived ON customers (id) WHERE archived_at IS NOT NULL;"
+  "CREATE INDEX customers_phone_key ON customers (phone_key) WHERE phone_key <> '';"
+
+  /* Covering: one pass over this index aggregates every customer, and
+   * the date index feeds a period's figures without touching the table. */
+  "DROP INDEX purchases_at;"
+  "CREATE INDEX purchases_at ON purchases (at, customer_id, amount);"
+  "DROP INDEX purchases_customer_at;"
+  "CREATE INDEX purchases_customer_at_amount ON purchases (customer_id, at, amount);"
+
+  "CREATE TABLE customer_stats ("
+  "  customer_id       INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,"
+  "  spend             INTEGER NOT NULL DEFAULT 0,"
+  "  purchases         INTEGER NOT NULL DEFAULT 0,"
+  "  total_purchases   INTEGER NOT NULL DEFAULT 0,"
+  "  first_purchase_at INTEGER,"
+  "  last_purchase_at  INTEGER,"
+  "  last_visit_at     INTEGER,"
+  "  rule_key          INTEGER NOT NULL DEFAULT 0 CHECK (rule_key IN (0, 1))"
+  ");"
+  "CREATE INDEX customer_stats_spend ON customer_stats (spend, rule_key);"
+  "CREATE INDEX customer_stats_last_visit ON customer_stats (last_visit_at);"
+
+  /* The reminder scheduler asks only for the next unannounced time. */
+  "CREATE INDEX follow_ups_when ON follow_ups (coalesce (snoozed_until, due_at)) "
+  "  WHERE done_at IS NULL AND notified_at IS NULL;";
+
+/* Append new steps at the end; never edit one that has shipped. */
+static const CrmMigration migrations[] = {
+  { 1, schema_1, NULL },
+  { 2, schema_2, crm_store_fill_search_keys },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);
+
+const CrmMigration *
+crm_store_get_migrations (gsize *n_steps)
+{
+  *n_steps = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+/* Everything here only reads: a database we refuse must stay exactly as
+ * it was, so the engine's configuration and the migrations come after. */
+gboolean
+crm_store_check_schema (CrmStore  *self,
+                        GError   **error)
+{
+  gboolean empty = TRUE;
+  gint64 app_id = 0;
+  gint64 version = 0;
+
+  if (!self->engine->probe (self->conn, &empty, error))
+    return FALSE;
+
+  if (!self->engine->get_application_id (self->conn, &app_id) ||
+      !self->engine->get_schema_version (self->conn, &version))
+    {
+      crm_store_set_sql_error (error, self, self->path);
+      return FALSE;
+    }
+
+  /* A database with tables but neither our id nor a version belongs to
+   * some other program: adding our tables to it would damage it. */
+  if ((app_id != 0 && app_id != CRM_STORE_APPLICATION_ID) ||
+      (app_id == 0 && version == 0 && !empty))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_FOREIGN_DATABASE,
+                   _("“%s” belongs to another program, not to Clientele. "
+                     "It has been left exactly as it was."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (version < 0 || version > CRM_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was saved by a newer version of Clientele "
+                     "(database version %d, this program knows up to %d). "
+                     "It has been left untouched: please update Clientele to open it."),
+                   self->path, (int) version, CRM_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_schema_version (CrmStore  *self,
+                    guint      version,
+                    GError   **error)
+{
+  if (self->engine->set_schema_version (self->conn, version))
+    return TRUE;
+
+  crm_store_set_sql_error (error, self, "schema version");
+  return FALSE;
+}
+
+/**
+ * crm_store_run_migrations:
+ * @steps: (array length=n_steps): numbered steps, lowest first
+ *
+ * Runs every step the database has not had yet, each in its own write
+ * transaction together with the new version number: a step that fails
+ * leaves the database at the step before, and says which step failed.
+ */
+gboolean
+crm_store_run_migrations (CrmStore            *self,
+                          const CrmMigration  *steps,
+                          gsize                n_steps,
+                          GError             **error)
+{
+  for (gsize i = 0; i < n_steps; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gint64 current = 0;
+      gboolean ok;
+
+      /* The write lock comes first, so that two programs opening the same
+       * database cannot both run a step; the version is re-read under it. */
+      if (!crm_store_lock (self, CRM_STORE_LOCK_WRITE, error))
+        return FALSE;
+
+      if (!self->engine->get_schema_version (self->conn, &current))
+        {
+          crm_store_set_sql_error (&local_error, self, "schema version");
+          ok = FALSE;
+        }
+      else if ((guint64) current >= steps[i].version)
+        {
+          if (!crm_store_unlock (self, TRUE, error))
+            return FALSE;
+          continue;
+        }
+      else
+        ok = crm_store_exec (self, steps[i].sql, &local_error) &&
+             (steps[i].after == NULL || steps[i].after (self, &local_error)) &&
+             set_schema_version (self, steps[i].version, &local_error);
+
+      /* A failed commit has rolled back and set local_error. */
+      if (!crm_store_unlock (self, ok, ok ? &local_error : NULL))
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MIGRATION,
+                       _("Could not update the database to version %u: %s"),
+                       steps[i].version, local_error->message);
+          return FALSE;
+        }
+
+      g_debug ("Database migrated to schema %u", steps[i].version);
+    }
+
+  return TRUE;
+}
+
+/* After crm_store_check_schema() and the engine's configuration: stamps
+ * the database as Clientele's and brings its schema up to date. */
+gboolean
+crm_store_upgrade_schema (CrmStore  *self,
+                          GError   **error)
+{
+  gint64 app_id = 0;
+  gint64 version = 0;
+
+  /* Stamped once: rewriting the same id would be a write every other
+   * connection sees as a change. */
+  if (!self->engine->get_application_id (self->conn, &app_id) ||
+      (app_id != CRM_STORE_APPLICATION_ID &&
+       !self->engine->set_application_id (self->conn, CRM_STORE_APPLICATION_ID)))
+    {
+      crm_store_set_sql_error (error, self, "application id");
+      return FALSE;
+    }
+
+  if (!crm_store_run_migrations (self, migrations, G_N_ELEMENTS (migrations), error))
+    return FALSE;
+
+  if (!self->engine->get_schema_version (self->conn, &version))
+    {
+      crm_store_set_sql_error (error, self, "schema version");
+      return FALSE;
+    }
+  self->schema_version = (guint) version;
+
+  return TRUE;
+}

@@ -1,0 +1,624 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The SQLite engine: the shop in one file on one PC, in WAL mode. The only
+ * file that calls sqlite3_*(); every other store file goes through
+ * CrmStoreEngine (crm-store-engine.h). */
+
+#define G_LOG_DOMAIN "crm-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "crm-store-private.h"
+#include "crm-text.h"
+
+struct _CrmStoreConn
+{
+  sqlite3      *db;
+  char         *path;
+
+  /* PRAGMA data_version: another connection committed when it moves. */
+  sqlite3_stmt *data_version;
+  gint64        seen_version;
+};
+
+typedef struct
+{
+  CrmStmt       parent;
+  sqlite3_stmt *handle;
+} SqliteStmt;
+
+#define HANDLE(stmt) (((SqliteStmt *) (stmt))->handle)
+
+/* Reads a single integer (a PRAGMA or a count). Returns the SQLite result
+ * code so that callers can tell "not a database" from other failures. */
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           gint64     *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+static gboolean
+create_file_private (const char  *path,
+                     GError     **error)
+{
+  int fd;
+
+  /* Create the file ourselves so that it is 0600 from its first byte
+   * (SQLite gives the -wal and -shm files the same mode). An existing file
+   * is never truncated or chmod-ed. */
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+
+  if (errno == EEXIST)
+    return TRUE;
+
+  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+               _("Could not create the database “%s”: %s"),
+               path, g_strerror (errno));
+  return FALSE;
+}
+
+static void
+sqlite_close (CrmStoreConn *conn)
+{
+  if (conn == NULL)
+    return;
+
+  /* sqlite3_close_v2 defers the close until every statement is gone. */
+  sqlite3_finalize (conn->data_version);
+  sqlite3_close_v2 (conn->db);
+  g_free (conn->path);
+  g_free (conn);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmStoreConn, sqlite_close)
+
+static gboolean
+read_data_version (CrmStoreConn *conn,
+                   gint64       *version)
+{
+  gboolean ok;
+
+  if (conn->data_version == NULL &&
+      sqlite3_prepare_v3 (conn->db, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT,
+                          &conn->data_version, NULL) != SQLITE_OK)
+    return FALSE;
+
+  ok = sqlite3_step (conn->data_version) == SQLITE_ROW;
+  if (ok)
+    *version = sqlite3_column_int64 (conn->data_version, 0);
+  sqlite3_reset (conn->data_version);
+
+  return ok;
+}
+
+static CrmStoreConn *
+sqlite_open (const char  *location,
+             gboolean     raw,
+             GError     **error)
+{
+  g_autoptr(CrmStoreConn) conn = g_new0 (CrmStoreConn, 1);
+  int rc;
+
+  conn->path = g_strdup (location);
+
+  if (raw)
+    {
+      rc = sqlite3_open_v2 (location, &conn->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                       "Could not open “%s”: %s", location, sqlite3_errstr (rc));
+          return NULL;
+        }
+
+      read_data_version (conn, &conn->seen_version);
+      return g_steal_pointer (&conn);
+    }
+
+  if (!create_file_private (location, error))
+    return NULL;
+
+  /* No SQLITE_OPEN_CREATE: the file exists now, and SQLite must not
+   * silently make a fresh one if it vanishes in between. */
+  rc = sqlite3_open_v2 (location, &conn->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                   _("Could not open the database “%s”: %s"),
+                   location, sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (conn->db, TRUE);
+
+  if (sqlite3_db_readonly (conn->db, "main") == 1)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                   _("The database “%s” is read-only. Check the file’s permissions."),
+                   location);
+      return NULL;
+    }
+
+  return g_steal_pointer (&conn);
+}
+
+/* Only reads: a file we refuse must stay byte for byte as it was. */
+static gboolean
+sqlite_probe (CrmStoreConn  *conn,
+              gboolean      *empty,
+              GError       **error)
+{
+  gint64 n_objects = 0;
+  int rc;
+
+  rc = query_int (conn->db, "SELECT count(*) FROM sqlite_master", &n_objects);
+  if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is damaged or is not a Clientele database. "
+                     "It has been left exactly as it was."),
+                   conn->path);
+      return FALSE;
+    }
+  else if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                   _("Could not read the database “%s”: %s"),
+                   conn->path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  *empty = n_objects == 0;
+  return TRUE;
+}
+
+static int
+compare_names (void       *language,
+               int         a_len,
+               const void *a,
+               int         b_len,
+               const void *b)
+{
+  return crm_text_compare_names (a, (gsize) a_len, b, (gsize) b_len, language);
+}
+
+/* One collation per interface language, so a query names the order it
+ * wants and the comparison never has to look the language up. */
+static const char *const name_languages[] = { "en", "ka", "hy" };
+
+static gboolean
+register_collations (CrmStoreConn  *conn,
+                     GError       **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (name_languages); i++)
+    {
+      g_autofree char *name = g_strconcat ("crm_name_", name_languages[i], NULL);
+
+      int rc = sqlite3_create_collation_v2 (conn->db, name, SQLITE_UTF8, (void *) name_languages[i],
+                                            compare_names, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                       _("Could not open the database “%s”: %s"),
+                       conn->path, sqlite3_errstr (rc));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static char *
+sqlite_name_order (const char *column,
+                   const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (name_languages); i++)
+    if (g_strcmp0 (language, name_languages[i]) == 0)
+      return g_strdup_printf ("%s COLLATE crm_name_%s", column, language);
+
+  return g_strdup_printf ("%s COLLATE crm_name_en", column);
+}
+
+static gboolean
+sqlite_exec (CrmStoreConn *conn,
+             const char   *sql)
+{
+  /* sqlite3_exec's own message is a copy of sqlite3_errmsg(). */
+  return sqlite3_exec (conn->db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static gboolean
+exec_or_error (CrmStoreConn  *conn,
+               const char    *sql,
+               GError       **error)
+{
+  if (sqlite_exec (conn, sql))
+    return TRUE;
+
+  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL, "%s", sqlite3_errmsg (conn->db));
+  return FALSE;
+}
+
+static gboolean
+sqlite_configure (CrmStoreConn  *conn,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+
+  sqlite3_busy_timeout (conn->db, 5000);
+
+  if (!register_collations (conn, error))
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (conn->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+
+  if (!wal)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL, "%s: %s",
+                   _("Could not switch the database to WAL mode"), sqlite3_errmsg (conn->db));
+      return FALSE;
+    }
+
+  /* NORMAL is durable across application crashes in WAL mode and only
+   * risks the last transaction on a power cut. */
+  if (!exec_or_error (conn, "PRAGMA mmap_size = 268435456", error) ||
+      !exec_or_error (conn, "PRAGMA temp_store = MEMORY", error) ||
+      !exec_or_error (conn, "PRAGMA foreign_keys = ON", error) ||
+      !exec_or_error (conn, "PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+
+  read_data_version (conn, &conn->seen_version);
+  return TRUE;
+}
+
+static const char *
+sqlite_errmsg (CrmStoreConn *conn)
+{
+  return sqlite3_errmsg (conn->db);
+}
+
+static CrmStmt *
+sqlite_prepare (CrmStoreConn *conn,
+                const char   *sql,
+                gboolean      persistent)
+{
+  sqlite3_stmt *handle = NULL;
+  SqliteStmt *stmt;
+
+  if (sqlite3_prepare_v3 (conn->db, sql, -1, persistent ? SQLITE_PREPARE_PERSISTENT : 0,
+                          &handle, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (handle);
+      return NULL;
+    }
+
+  stmt = g_new0 (SqliteStmt, 1);
+  stmt->parent.engine = &crm_store_sqlite_engine;
+  stmt->handle = handle;
+  return &stmt->parent;
+}
+
+static gint64
+sqlite_last_insert_id (CrmStoreConn *conn)
+{
+  return sqlite3_last_insert_rowid (conn->db);
+}
+
+static gint64
+sqlite_changes (CrmStoreConn *conn)
+{
+  return sqlite3_changes (conn->db);
+}
+
+static gint64
+sqlite_generation (CrmStoreConn *conn)
+{
+  gint64 version = 0;
+
+  read_data_version (conn, &version);
+  return (version << 40) ^ (gint64) sqlite3_total_changes64 (conn->db);
+}
+
+static void
+sqlite_bind_int64 (CrmStmt *stmt,
+                   int      index,
+                   gint64   value)
+{
+  sqlite3_bind_int64 (HANDLE (stmt), index, value);
+}
+
+static void
+sqlite_bind_double (CrmStmt *stmt,
+                    int      index,
+                    double   value)
+{
+  sqlite3_bind_double (HANDLE (stmt), index, value);
+}
+
+static void
+sqlite_bind_null (CrmStmt *stmt,
+                  int      index)
+{
+  sqlite3_bind_null (HANDLE (stmt), index);
+}
+
+static void
+sqlite_bind_text (CrmStmt    *stmt,
+                  int         index,
+                  const char *text)
+{
+  sqlite3_bind_text (HANDLE (stmt), index, text, -1, SQLITE_TRANSIENT);
+}
+
+static int
+sqlite_parameter_count (CrmStmt *stmt)
+{
+  return sqlite3_bind_parameter_count (HANDLE (stmt));
+}
+
+static CrmStmtResult
+sqlite_step (CrmStmt *stmt)
+{
+  switch (sqlite3_step (HANDLE (stmt)))
+    {
+    case SQLITE_ROW:
+      return CRM_STMT_ROW;
+    case SQLITE_DONE:
+      return CRM_STMT_DONE;
+    default:
+      return CRM_STMT_ERROR;
+    }
+}
+
+static void
+sqlite_reset (CrmStmt *stmt)
+{
+  sqlite3_reset (HANDLE (stmt));
+}
+
+static void
+sqlite_clear_bindings (CrmStmt *stmt)
+{
+  sqlite3_clear_bindings (HANDLE (stmt));
+}
+
+static gboolean
+sqlite_column_is_null (CrmStmt *stmt,
+                       int      column)
+{
+  return sqlite3_column_type (HANDLE (stmt), column) == SQLITE_NULL;
+}
+
+static gint64
+sqlite_column_int64 (CrmStmt *stmt,
+                     int      column)
+{
+  return sqlite3_column_int64 (HANDLE (stmt), column);
+}
+
+static double
+sqlite_column_double (CrmStmt *stmt,
+                      int      column)
+{
+  return sqlite3_column_double (HANDLE (stmt), column);
+}
+
+static const char *
+sqlite_column_text (CrmStmt *stmt,
+                    int      column)
+{
+  return (const char *) sqlite3_column_text (HANDLE (stmt), column);
+}
+
+static void
+sqlite_finalize (CrmStmt *stmt)
+{
+  sqlite3_finalize (HANDLE (stmt));
+  g_free (stmt);
+}
+
+/* Readers take their snapshot at the first read; a writer takes the
+ * write lock at BEGIN, so that it waits for another writer (busy
+ * timeout) instead of failing when its first write would upgrade. */
+static gboolean
+sqlite_begin (CrmStoreConn *conn,
+              CrmStoreLock  lock)
+{
+  return sqlite_exec (conn, lock == CRM_STORE_LOCK_WRITE ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+static gboolean
+sqlite_commit (CrmStoreConn *conn)
+{
+  return sqlite_exec (conn, "COMMIT");
+}
+
+static void
+sqlite_rollback (CrmStoreConn *conn)
+{
+  sqlite_exec (conn, "ROLLBACK");
+}
+
+/* Savepoints are named after their level: crm_1 inside the BEGIN, crm_2
+ * inside that, and so on. */
+static gboolean
+savepoint_exec (CrmStoreConn *conn,
+                const char   *verb,
+                guint         level)
+{
+  g_autofree char *sql = g_strdup_printf ("%s crm_%u", verb, level);
+
+  return sqlite_exec (conn, sql);
+}
+
+static gboolean
+sqlite_savepoint (CrmStoreConn *conn,
+                  guint         level)
+{
+  return savepoint_exec (conn, "SAVEPOINT", level);
+}
+
+static gboolean
+sqlite_release (CrmStoreConn *conn,
+                guint         level)
+{
+  return savepoint_exec (conn, "RELEASE", level);
+}
+
+static void
+sqlite_rollback_to (CrmStoreConn *conn,
+                    guint         level)
+{
+  savepoint_exec (conn, "ROLLBACK TO", level);
+  savepoint_exec (conn, "RELEASE", level);
+}
+
+static gboolean
+sqlite_get_schema_version (CrmStoreConn *conn,
+                           gint64       *version)
+{
+  return query_int (conn->db, "PRAGMA user_version", version) == SQLITE_OK;
+}
+
+static gboolean
+sqlite_set_schema_version (CrmStoreConn *conn,
+                           guint         version)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %u", version);
+
+  return sqlite_exec (conn, sql);
+}
+
+static gboolean
+sqlite_get_application_id (CrmStoreConn *conn,
+                           gint64       *id)
+{
+  return query_int (conn->db, "PRAGMA application_id", id) == SQLITE_OK;
+}
+
+static gboolean
+sqlite_set_application_id (CrmStoreConn *conn,
+                           guint32       id)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", (gint32) id);
+
+  return sqlite_exec (conn, sql);
+}
+
+static GSource *
+sqlite_watch (CrmStoreConn *conn)
+{
+  /* A PRAGMA a second costs nothing, and another program's write to the
+   * shop's file rarely needs to be seen sooner. */
+  return g_timeout_source_new_seconds (1);
+}
+
+static gboolean
+sqlite_poll (CrmStoreConn         *conn,
+             CrmStoreEngineNotify  notify,
+             gpointer              user_data)
+{
+  gint64 version;
+
+  if (!read_data_version (conn, &version) || version == conn->seen_version)
+    return FALSE;
+
+  /* The file does not say what changed: everything may have. */
+  conn->seen_version = version;
+  notify (CRM_STORE_CHANGE_ALL, 0, user_data);
+  return TRUE;
+}
+
+const CrmStoreEngine crm_store_sqlite_engine = {
+  .name = "sqlite",
+
+  .open = sqlite_open,
+  .close = sqlite_close,
+  .probe = sqlite_probe,
+  .configure = sqlite_configure,
+  .errmsg = sqlite_errmsg,
+
+  .exec = sqlite_exec,
+  .prepare = sqlite_prepare,
+  .last_insert_id = sqlite_last_insert_id,
+  .changes = sqlite_changes,
+  .generation = sqlite_generation,
+  .name_order = sqlite_name_order,
+
+  .bind_int64 = sqlite_bind_int64,
+  .bind_double = sqlite_bind_double,
+  .bind_null = sqlite_bind_null,
+  .bind_text = sqlite_bind_text,
+  .parameter_count = sqlite_parameter_count,
+  .step = sqlite_step,
+  .reset = sqlite_reset,
+  .clear_bindings = sqlite_clear_bindings,
+  .column_is_null = sqlite_column_is_null,
+  .column_int64 = sqlite_column_int64,
+  .column_double = sqlite_column_double,
+  .column_text = sqlite_column_text,
+  .finalize = sqlite_finalize,
+
+  .begin = sqlite_begin,
+  .commit = sqlite_commit,
+  .rollback = sqlite_rollback,
+  .savepoint = sqlite_savepoint,
+  .release = sqlite_release,
+  .rollback_to = sqlite_rollback_to,
+
+  .get_schema_version = sqlite_get_schema_version,
+  .set_schema_version = sqlite_set_schema_version,
+  .get_application_id = sqlite_get_application_id,
+  .set_application_id = sqlite_set_application_id,
+
+  /* Nothing to send: the others see data_version move. */
+  .announce = NULL,
+  .watch = sqlite_watch,
+  .poll = sqlite_poll,
+};
+
+/* The SQLite connection, for tests that look inside the file; nothing
+ * else may use it. NULL when the store runs on another engine. */
+sqlite3 *
+crm_store_get_db (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  if (self->engine != &crm_store_sqlite_engine)
+    return NULL;
+
+  return self->conn->db;
+}
