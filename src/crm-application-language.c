@@ -181,7 +181,7 @@ crm_application_init_i18n (void)
     g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
 
     g_setenv ("LANGUAGE", "ka", TRUE);
-    g_dgettext (GETTEXT_PACKAGE, "");
+    (void) g_dgettext (GETTEXT_PACKAGE, "");
     if (saved != NULL)
       g_setenv ("LANGUAGE", saved, TRUE);
     else
@@ -258,7 +258,6 @@ language_changed_cb (CrmApplication *self)
 {
   g_autofree char *language = g_settings_get_string (self->settings, "language");
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *dialog;
 
   if (g_strcmp0 (language, self->applied_language) == 0)
     return;
@@ -266,6 +265,8 @@ language_changed_cb (CrmApplication *self)
   /* Nothing typed is dropped without asking. */
   if (CRM_IS_WINDOW (window) && crm_window_has_unsaved_changes (CRM_WINDOW (window)))
     {
+      GtkWidget *dialog;
+
       dialog = adw_message_dialog_new (window, _("Switch Language?"),
                                        _("The changes to this customer are not saved yet. "
                                          "Switching the language now drops them."));
