@@ -456,6 +456,272 @@ test_list_name_order (Fixture       *fixture,
     g_unsetenv ("LANGUAGE");
 }
 
+/* A hand-made shop for the store's list rows, with what the rules make
+ * of each customer worked out by hand: key by the rule (Ana brings most
+ * of the year) or by override (Beso, Gela; Dato is kept secondary
+ * whatever he spends), at risk when a key client's one purchase is older
+ * than the 60-day fallback (Gela), not seen for 30 days when neither a
+ * purchase nor a visit nor the day they were added is that recent. In
+ * name order; an archived key client is in no list. */
+static const struct
+{
+  const char *name;
+  const char *phone;
+  const char *tag;
+  const char *override;
+  int         added;        /* days before NOW */
+  int         bought;       /* days before NOW of their one purchase; -1: never */
+  gint64      amount;
+  int         visited;      /* days before NOW of a visit; -1: never */
+  gboolean    key;
+  gboolean    at_risk;
+  gboolean    not_seen_30;
+} people[] = {
+  { "Ana",  "+995 555 11 22 33", "wholesale", NULL,        10,   1, 90000, -1, TRUE,  FALSE, FALSE },
+  { "Beso", NULL,                NULL,        "key",       90,  -1,     0,  2, TRUE,  FALSE, FALSE },
+  { "Dato", "+374 10 123456",    "wholesale", "secondary", 300, 100, 50000, -1, FALSE, FALSE, TRUE },
+  { "Eka",  NULL,                NULL,        NULL,        90,  -1,     0, -1, FALSE, FALSE, TRUE },
+  { "Gela", "555 000 111",       "VIP",       "key",       300, 200,   500, -1, TRUE,  TRUE,  TRUE },
+};
+
+static void
+add_people (Fixture *fixture,
+            gint64  *ids)
+{
+  g_autoptr(GError) error = NULL;
+  CrmCustomerFields archived = { .name = "Zura", .segment_override = "key" };
+  gint64 zura;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      const char *tags[] = { people[i].tag, NULL };
+      CrmCustomerFields fields = {
+        .name = people[i].name,
+        .phone = people[i].phone,
+        .tags = tags,
+        .segment_override = people[i].override,
+      };
+
+      fixture->shop.now = NOW - people[i].added * DAY;
+      ids[i] = crm_store_add_customer (fixture->store, &fields, &error);
+      g_assert_no_error (error);
+    }
+  fixture->shop.now = NOW;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      if (people[i].bought >= 0)
+        crm_store_add_purchase (fixture->store, ids[i], NOW - people[i].bought * DAY, people[i].amount, "", &error);
+      if (people[i].visited >= 0)
+        crm_store_add_interaction (fixture->store, ids[i], NOW - people[i].visited * DAY, "visit", "", &error);
+      g_assert_no_error (error);
+    }
+
+  zura = crm_store_add_customer (fixture->store, &archived, &error);
+  g_assert_true (crm_store_set_customer_archived (fixture->store, zura, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static CrmCustomerRows *
+query_rows (Fixture                *fixture,
+            const CrmCustomerQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  CrmCustomerRows *rows = crm_store_query_customer_rows (fixture->store, query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->texts->len, ==, rows->ids->len);
+  g_assert_cmpuint (rows->phones->len, ==, rows->ids->len);
+  return rows;
+}
+
+/* The rows as the names of people[], in order, joined by spaces. */
+static char *
+row_names (const CrmCustomerRows *rows,
+           const gint64          *ids)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint r = 0; r < rows->ids->len; r++)
+    {
+      gint64 id = g_array_index (rows->ids, gint64, r);
+      const char *name = "?";
+
+      for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+        if (ids[i] == id)
+          name = people[i].name;
+      g_string_append_printf (names, "%s%s", names->len > 0 ? " " : "", name);
+    }
+
+  return g_strdup (names->str);
+}
+
+/* Every combination of the filters keeps exactly the people whose worked
+ * answers pass them all, with their search text and phone key. */
+static void
+test_store_rows_filters (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const CrmSegmentFilter segments[] = { CRM_SEGMENT_FILTER_ALL, CRM_SEGMENT_FILTER_KEY, CRM_SEGMENT_FILTER_SECONDARY };
+  const char *tags[] = { NULL, "wholesale", "VIP" };
+  const guint not_seen[] = { 0, 30 };
+  gint64 ids[G_N_ELEMENTS (people)];
+
+  add_people (fixture, ids);
+
+  for (guint s = 0; s < G_N_ELEMENTS (segments); s++)
+    for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
+      for (guint n = 0; n < G_N_ELEMENTS (not_seen); n++)
+        for (guint risk = 0; risk <= 1; risk++)
+          {
+            CrmCustomerQuery query = {
+              .segment = segments[s], .tag = tags[t], .not_seen_days = not_seen[n],
+              .at_risk = risk, .language = "en", .now = NOW,
+            };
+            g_autoptr(CrmCustomerRows) rows = query_rows (fixture, &query);
+            g_autoptr(GString) expected = g_string_new (NULL);
+            g_autofree char *got = NULL;
+
+            for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+              {
+                if ((segments[s] == CRM_SEGMENT_FILTER_KEY && !people[i].key) ||
+                    (segments[s] == CRM_SEGMENT_FILTER_SECONDARY && people[i].key) ||
+                    (tags[t] != NULL && g_strcmp0 (people[i].tag, tags[t]) != 0) ||
+                    (not_seen[n] > 0 && !people[i].not_seen_30) ||
+                    (risk && !people[i].at_risk))
+                  continue;
+                g_string_append_printf (expected, "%s%s", expected->len > 0 ? " " : "", people[i].name);
+              }
+
+            got = row_names (rows, ids);
+            g_test_message ("segment %u, tag %s, not seen %u, at risk %u", s, tags[t], not_seen[n], risk);
+            g_assert_cmpstr (got, ==, expected->str);
+
+            for (guint r = 0; r < rows->ids->len; r++)
+              for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+                if (ids[i] == g_array_index (rows->ids, gint64, r))
+                  {
+                    g_autofree char *name = crm_text_fold (people[i].name);
+                    g_autofree char *phone = crm_text_phone_key (people[i].phone);
+
+                    g_assert_nonnull (strstr (g_ptr_array_index (rows->texts, r), name));
+                    g_assert_cmpstr (g_ptr_array_index (rows->phones, r), ==, phone);
+                  }
+          }
+}
+
+/* Each order, both ways, worked out from the table: ties go by name. */
+static void
+test_store_rows_order (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const struct
+  {
+    CrmCustomerSort sort;
+    gboolean        descending;
+    const char     *expected;
+  } orders[] = {
+    { CRM_CUSTOMER_SORT_NAME, FALSE, "Ana Beso Dato Eka Gela" },
+    { CRM_CUSTOMER_SORT_NAME, TRUE, "Gela Eka Dato Beso Ana" },
+    /* "+374…" before "+995…" before "555…"; no phone last either way. */
+    { CRM_CUSTOMER_SORT_PHONE, FALSE, "Dato Ana Gela Beso Eka" },
+    { CRM_CUSTOMER_SORT_PHONE, TRUE, "Gela Ana Dato Beso Eka" },
+    { CRM_CUSTOMER_SORT_SPEND, FALSE, "Beso Eka Gela Dato Ana" },
+    { CRM_CUSTOMER_SORT_SPEND, TRUE, "Ana Dato Gela Beso Eka" },
+    /* A visit counts as much as a purchase; never seen is oldest. */
+    { CRM_CUSTOMER_SORT_LAST_VISIT, FALSE, "Eka Gela Dato Beso Ana" },
+    { CRM_CUSTOMER_SORT_LAST_VISIT, TRUE, "Ana Beso Dato Gela Eka" },
+    /* Key first, the biggest first; the other way round, the reverse. */
+    { CRM_CUSTOMER_SORT_SEGMENT, FALSE, "Ana Gela Beso Dato Eka" },
+    { CRM_CUSTOMER_SORT_SEGMENT, TRUE, "Eka Dato Beso Gela Ana" },
+  };
+  gint64 ids[G_N_ELEMENTS (people)];
+
+  add_people (fixture, ids);
+
+  for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+    {
+      CrmCustomerQuery query = {
+        .sort = orders[o].sort, .descending = orders[o].descending, .language = "en", .now = NOW,
+      };
+      g_autoptr(CrmCustomerRows) rows = query_rows (fixture, &query);
+      g_autofree char *got = row_names (rows, ids);
+
+      g_assert_cmpstr (got, ==, orders[o].expected);
+    }
+}
+
+/* The query's own clock and language count, not the process's. */
+static void
+test_store_rows_now_and_language (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) key = NULL;
+  gint64 ids[G_N_ELEMENTS (people)];
+  const char *scripts[] = { "Zaza", "ბესო", "Արամ" };
+  struct { const char *language; const char *expected; } languages[] = {
+    { "ka", "ბესო Zaza Արամ" },
+    { "hy", "Արամ Zaza ბესო" },
+    { "en", "Zaza ბესო Արամ" },
+    /* Anything else is English, and never reaches the SQL. */
+    { "fr", "Zaza ბესო Արամ" },
+    { "ka, c.id", "Zaza ბესო Արամ" },
+  };
+
+  add_people (fixture, ids);
+
+  /* A year on, nobody has been seen for a month, and both key clients
+   * who ever bought are at risk. */
+  {
+    CrmCustomerQuery later = { .not_seen_days = 30, .language = "en", .now = NOW + 400 * DAY };
+    g_autoptr(CrmCustomerRows) rows = query_rows (fixture, &later);
+    g_autofree char *got = row_names (rows, ids);
+
+    g_assert_cmpstr (got, ==, "Ana Beso Dato Eka Gela");
+  }
+  {
+    CrmCustomerQuery later = { .at_risk = TRUE, .language = "en", .now = NOW + 400 * DAY };
+    g_autoptr(CrmCustomerRows) rows = query_rows (fixture, &later);
+    g_autofree char *got = row_names (rows, ids);
+
+    g_assert_cmpstr (got, ==, "Ana Gela");
+  }
+
+  /* Today's key clients for Insights are the "Key" filter's, unordered. */
+  key = crm_store_list_key_customer_ids (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (key->len, ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < key->len; k++)
+        found = found || g_array_index (key, gint64, k) == ids[i];
+      g_assert_true (found == people[i].key);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (scripts); i++)
+    add_full (fixture, scripts[i], NULL, NULL, (const char *[]) { "script", NULL });
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      CrmCustomerQuery query = { .tag = "script", .language = languages[l].language, .now = NOW };
+      g_autoptr(CrmCustomerRows) rows = query_rows (fixture, &query);
+      g_autoptr(GString) got = g_string_new (NULL);
+
+      for (guint r = 0; r < rows->ids->len; r++)
+        {
+          g_autoptr(CrmCustomer) customer = crm_store_get_customer (fixture->store,
+                                                                    g_array_index (rows->ids, gint64, r));
+
+          g_string_append_printf (got, "%s%s", r > 0 ? " " : "", crm_customer_get_name (customer));
+        }
+      g_assert_cmpstr (got->str, ==, languages[l].expected);
+    }
+}
+
 /* Who is at the counter goes on what they enter, and stays there when
  * they are renamed or leave the shop. */
 static void
@@ -568,6 +834,9 @@ main (int   argc,
   ADD ("/customers/list/search", test_list_search);
   ADD ("/customers/list/filters-and-sort", test_list_filters_and_sort);
   ADD ("/customers/list/name-order", test_list_name_order);
+  ADD ("/customers/list/store-rows-filters", test_store_rows_filters);
+  ADD ("/customers/list/store-rows-order", test_store_rows_order);
+  ADD ("/customers/list/store-rows-now-and-language", test_store_rows_now_and_language);
   ADD ("/customers/staff", test_staff);
 
 #undef ADD

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crm-demo.h"
+#include "crm-store-demo.h"
 #include "shop-fixture.h"
 #include "crm-store-private.h"
 
@@ -375,6 +376,68 @@ test_empty_fill (Fixture       *fixture,
   g_assert_cmpuint (crm_store_count_customers (fixture->store), ==, CRM_DEMO_CUSTOMERS);
 }
 
+/* Answers written as if given back then, and the clock the store's own
+ * again afterwards; archived customers still make a shop not empty. */
+static void
+test_store_past (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmFeedback) entry = NULL;
+  CrmFeedbackFields fields = { .kind = "complaint", .text = "Cold coffee", .received_at = NOW - 10 * DAY };
+  CrmCustomerFields customer = { .name = "Անի" };
+  guint count = 99;
+  gint64 id;
+
+  g_assert_true (crm_store_count_all_customers (fixture->store, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 0);
+  id = crm_store_add_customer (fixture->store, &customer, &error);
+  g_assert_true (crm_store_set_customer_archived (fixture->store, id, TRUE, &error));
+  g_assert_true (crm_store_count_all_customers (fixture->store, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 1);
+
+  id = crm_store_add_feedback (fixture->store, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_update_feedback_at (fixture->store, id, "in_progress", "Sorry", NOW - 9 * DAY, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_now (fixture->store), ==, NOW);
+  g_assert_true (crm_store_update_feedback_at (fixture->store, id, "resolved", NULL, NOW - 8 * DAY, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_now (fixture->store), ==, NOW);
+
+  entry = crm_store_get_feedback (fixture->store, id);
+  g_assert_cmpint (crm_feedback_get_responded_at (entry), ==, NOW - 9 * DAY);
+  g_assert_cmpint (crm_feedback_get_resolved_at (entry), ==, NOW - 8 * DAY);
+  g_assert_cmpstr (crm_feedback_get_status (entry), ==, "resolved");
+
+  /* A failed update leaves the clock alone too. */
+  g_assert_false (crm_store_update_feedback_at (fixture->store, id, "lost", NULL, NOW - 7 * DAY, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (crm_store_now (fixture->store), ==, NOW);
+}
+
+/* The sample shop's inbox looks lived in: answers came within two days,
+ * before now, and a resolution three hours after its answer. */
+static void
+test_answered_in_the_past (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *late = g_strdup_printf ("SELECT count (*) FROM feedback WHERE responded_at > %" G_GINT64_FORMAT,
+                                           NOW);
+
+  fill (fixture->store, 1);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM feedback WHERE responded_at IS NOT NULL"), >, 0);
+  g_assert_cmpint (query_int (fixture->store, late), ==, 0);
+  g_assert_cmpint (query_int (fixture->store,
+                              "SELECT count (*) FROM feedback WHERE responded_at < received_at "
+                              "  OR responded_at > received_at + 48 * 3600"), ==, 0);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM feedback WHERE resolved_at IS NOT NULL"), >, 0);
+  g_assert_cmpint (query_int (fixture->store,
+                              "SELECT count (*) FROM feedback WHERE resolved_at <> responded_at + 3 * 3600"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +465,10 @@ main (int   argc,
               fixture_setup, test_failure_leaves_nothing, fixture_teardown);
   g_test_add ("/demo/empty-fill", Fixture, NULL,
               fixture_setup, test_empty_fill, fixture_teardown);
+  g_test_add ("/demo/store-past", Fixture, NULL,
+              fixture_setup, test_store_past, fixture_teardown);
+  g_test_add ("/demo/answered-in-the-past", Fixture, NULL,
+              fixture_setup, test_answered_in_the_past, fixture_teardown);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "crm-insights.h"
+#include "crm-store-insights.h"
 #include "shop-fixture.h"
 
 #define HOUR ((gint64) 3600)
@@ -44,6 +45,55 @@ feedback (ShopFixture *shop,
 
   g_assert_no_error (error);
   return id;
+}
+
+/* November 2026: ratings 5, 4 and 3, an unrated question and a
+ * complaint rated 1; October: two complaints. Returns November's
+ * complaint. */
+static gint64
+add_autumn_feedback (ShopFixture *shop)
+{
+  gint64 complaint;
+
+  feedback (shop, local (2026, 11, 2, 9), "praise", 5);
+  feedback (shop, local (2026, 11, 3, 9), "praise", 4);
+  feedback (shop, local (2026, 11, 4, 9), "suggestion", 3);
+  feedback (shop, local (2026, 11, 5, 9), "question", 0);
+  complaint = feedback (shop, local (2026, 11, 6, 9), "complaint", 1);
+  feedback (shop, local (2026, 10, 6, 9), "complaint", 1);
+  feedback (shop, local (2026, 10, 7, 9), "complaint", 2);
+
+  return complaint;
+}
+
+/* On the 23rd of November 2026 at noon: A buys twice (key: 9 000 of
+ * 10 000), B once, C only last month. A follow-up due yesterday done in
+ * time (an hour later), another due two days ago not done, and one not
+ * due yet. */
+static void
+add_buyers_and_follow_ups (ShopFixture *shop,
+                           gint64      *a)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = shop->now;
+  gint64 b, c, done_id;
+
+  *a = customer (shop, "A");
+  b = customer (shop, "B");
+  c = customer (shop, "C");
+  crm_store_add_purchase (shop->store, *a, local (2026, 11, 2, 10), 5000, "", &error);
+  crm_store_add_purchase (shop->store, *a, local (2026, 11, 9, 10), 4000, "", &error);
+  crm_store_add_purchase (shop->store, b, local (2026, 11, 10, 10), 1000, "", &error);
+  crm_store_add_purchase (shop->store, c, local (2026, 10, 10, 10), 300, "", &error);
+  g_assert_no_error (error);
+
+  done_id = crm_store_add_follow_up (shop->store, b, now - DAY, "", 0, &error);
+  shop->now = now - DAY + HOUR;
+  crm_store_complete_follow_up (shop->store, done_id, &error);
+  shop->now = now;
+  crm_store_add_follow_up (shop->store, c, now - 2 * DAY, "", 0, &error);
+  crm_store_add_follow_up (shop->store, c, now + DAY, "", 0, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -120,13 +170,7 @@ test_csat_and_complaints (void)
   CrmInsights insights;
 
   shop_fixture_open (&shop, local (2026, 11, 23, 12));
-  feedback (&shop, local (2026, 11, 2, 9), "praise", 5);
-  feedback (&shop, local (2026, 11, 3, 9), "praise", 4);
-  feedback (&shop, local (2026, 11, 4, 9), "suggestion", 3);
-  feedback (&shop, local (2026, 11, 5, 9), "question", 0);
-  feedback (&shop, local (2026, 11, 6, 9), "complaint", 1);
-  feedback (&shop, local (2026, 10, 6, 9), "complaint", 1);
-  feedback (&shop, local (2026, 10, 7, 9), "complaint", 2);
+  add_autumn_feedback (&shop);
 
   crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
   /* Two of four ratings are 4–5; the unrated question does not count. */
@@ -182,33 +226,12 @@ test_periods_across_year (void)
 static void
 test_purchases_and_follow_ups (void)
 {
-  g_autoptr(GError) error = NULL;
   ShopFixture shop;
   CrmInsights insights;
-  gint64 now = local (2026, 11, 23, 12);
-  gint64 a, b, c, done_id;
+  gint64 a;
 
-  shop_fixture_open (&shop, now);
-  a = customer (&shop, "A");
-  b = customer (&shop, "B");
-  c = customer (&shop, "C");
-
-  /* A buys twice (key: 9 000 of 10 000), B once, C only last month. */
-  crm_store_add_purchase (shop.store, a, local (2026, 11, 2, 10), 5000, "", &error);
-  crm_store_add_purchase (shop.store, a, local (2026, 11, 9, 10), 4000, "", &error);
-  crm_store_add_purchase (shop.store, b, local (2026, 11, 10, 10), 1000, "", &error);
-  crm_store_add_purchase (shop.store, c, local (2026, 10, 10, 10), 300, "", &error);
-  g_assert_no_error (error);
-
-  /* A follow-up due yesterday done in time, another not done. */
-  done_id = crm_store_add_follow_up (shop.store, b, now - DAY, "", 0, &error);
-  shop.now = now - DAY + HOUR;
-  crm_store_complete_follow_up (shop.store, done_id, &error);
-  shop.now = now;
-  crm_store_add_follow_up (shop.store, c, now - 2 * DAY, "", 0, &error);
-  /* Not due yet: not counted. */
-  crm_store_add_follow_up (shop.store, c, now + DAY, "", 0, &error);
-  g_assert_no_error (error);
+  shop_fixture_open (&shop, local (2026, 11, 23, 12));
+  add_buyers_and_follow_ups (&shop, &a);
 
   crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
   g_assert_cmpuint (insights.n_buyers, ==, 2);
@@ -223,6 +246,103 @@ test_purchases_and_follow_ups (void)
   g_assert_cmpint (insights.month_secondary[CRM_INSIGHTS_MONTHS - 1], ==, 1000);
   g_assert_cmpint (insights.month_key[CRM_INSIGHTS_MONTHS - 2] + insights.month_secondary[CRM_INSIGHTS_MONTHS - 2],
                    ==, 300);
+
+  shop_fixture_close (&shop);
+}
+
+static void
+sum_purchase (gint64   customer_id,
+              gint64   at,
+              gint64   amount,
+              gpointer user_data)
+{
+  gint64 *sums = user_data;
+
+  g_assert_cmpint (customer_id, >, 0);
+  sums[0]++;
+  sums[1] += amount;
+}
+
+/* The store's answers behind the figures, on the shops worked out above:
+ * the rows themselves, before any rate or period is made of them. */
+static void
+test_store_queries (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) times = NULL;
+  g_autoptr(GArray) key = NULL;
+  ShopFixture shop;
+  CrmFeedbackCounts counts;
+  CrmFollowUpCounts due;
+  gint64 now = local (2026, 11, 23, 12);
+  gint64 november = local (2026, 11, 1, 0), october = local (2026, 10, 1, 0), december = local (2026, 12, 1, 0);
+  gint64 sums[2] = { 0, 0 };
+  gint64 a, answered;
+
+  shop_fixture_open (&shop, now);
+  answered = add_autumn_feedback (&shop);
+
+  /* Answered an hour after it came in, resolved later. */
+  shop.now = local (2026, 11, 6, 10);
+  g_assert_true (crm_store_update_feedback (shop.store, answered, "resolved", "We are sorry.", &error));
+  g_assert_no_error (error);
+  shop.now = now;
+
+  g_assert_true (crm_store_count_feedback (shop.store, november, december, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.total, ==, 5);
+  g_assert_cmpuint (counts.ratings[0], ==, 1);
+  g_assert_cmpuint (counts.ratings[1], ==, 0);
+  g_assert_cmpuint (counts.ratings[2], ==, 1);
+  g_assert_cmpuint (counts.ratings[3], ==, 1);
+  g_assert_cmpuint (counts.ratings[4], ==, 1);
+  g_assert_cmpuint (counts.complaints, ==, 1);
+  g_assert_cmpuint (counts.resolved, ==, 1);
+  g_assert_cmpuint (counts.responded, ==, 1);
+  g_assert_cmpfloat (counts.response_seconds, ==, (double) HOUR);
+
+  g_assert_true (crm_store_count_feedback (shop.store, october, november, &counts, &error));
+  g_assert_cmpuint (counts.total, ==, 2);
+  g_assert_cmpuint (counts.complaints, ==, 2);
+  g_assert_cmpuint (counts.responded, ==, 0);
+  /* The span is [from, to): what came in at @from counts, at @to not. */
+  g_assert_true (crm_store_count_feedback (shop.store, local (2026, 11, 2, 9), local (2026, 11, 3, 9), &counts, &error));
+  g_assert_cmpuint (counts.total, ==, 1);
+  g_assert_no_error (error);
+
+  times = crm_store_list_complaint_times (shop.store, november, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (times->len, ==, 1);
+  g_assert_cmpint (g_array_index (times, gint64, 0), ==, local (2026, 11, 6, 9));
+  g_clear_pointer (&times, g_array_unref);
+  times = crm_store_list_complaint_times (shop.store, october, &error);
+  g_assert_cmpuint (times->len, ==, 3);
+
+  add_buyers_and_follow_ups (&shop, &a);
+
+  g_assert_true (crm_store_foreach_purchase (shop.store, november, december, sum_purchase, sums, &error));
+  g_assert_cmpint (sums[0], ==, 3);
+  g_assert_cmpint (sums[1], ==, 10000);
+  sums[0] = sums[1] = 0;
+  g_assert_true (crm_store_foreach_purchase (shop.store, october, december, sum_purchase, sums, &error));
+  g_assert_cmpint (sums[0], ==, 4);
+  g_assert_cmpint (sums[1], ==, 10300);
+  g_assert_no_error (error);
+
+  key = crm_store_list_key_customer_ids (shop.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (key->len, ==, 1);
+  g_assert_cmpint (g_array_index (key, gint64, 0), ==, a);
+
+  g_assert_true (crm_store_count_follow_ups_due (shop.store, november, now, DAY, &due, &error));
+  g_assert_cmpuint (due.due, ==, 2);
+  g_assert_cmpuint (due.done_in_time, ==, 1);
+  g_assert_true (crm_store_count_follow_ups_due (shop.store, november, december, DAY, &due, &error));
+  g_assert_cmpuint (due.due, ==, 3);
+  /* With no grace, an hour late is late. */
+  g_assert_true (crm_store_count_follow_ups_due (shop.store, november, now, 0, &due, &error));
+  g_assert_cmpuint (due.done_in_time, ==, 0);
+  g_assert_no_error (error);
 
   shop_fixture_close (&shop);
 }
@@ -289,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/insights/csat-and-complaints", test_csat_and_complaints);
   g_test_add_func ("/insights/periods-across-year", test_periods_across_year);
   g_test_add_func ("/insights/purchases-and-follow-ups", test_purchases_and_follow_ups);
+  g_test_add_func ("/insights/store-queries", test_store_queries);
   g_test_add_func ("/insights/feedback-store", test_feedback_store);
 
   return g_test_run ();

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "crm-insights.h"
-#include "crm-store-private.h"
+#include "crm-store-insights.h"
 
 #define DAY (24 * 60 * 60)
 
@@ -94,59 +94,43 @@ ratio (guint part,
   return whole > 0 ? (double) part / (double) whole : -1.0;
 }
 
+/* Failures are logged and leave the figures they feed unset. @error is
+ * passed by address: it is only read once @ok, the call that sets it,
+ * has been evaluated. */
+static gboolean
+check (gboolean   ok,
+       GError   **error)
+{
+  if (!ok)
+    g_warning ("insights: %s", (*error)->message);
+
+  return ok;
+}
+
 static void
 compute_feedback (CrmStore    *store,
                   CrmInsights *insights)
 {
-  CrmStmt *stmt;
-  guint good = 0, resolved = 0;
-  double response_total = 0;
+  g_autoptr(GError) error = NULL;
+  CrmFeedbackCounts counts, before;
 
-  stmt = crm_store_prepare (store,
-                            "SELECT count (*), count (rating), coalesce (sum (rating >= 4), 0), "
-                            "  coalesce (sum (status = 'resolved'), 0), count (responded_at), "
-                            "  coalesce (sum (CASE WHEN responded_at IS NOT NULL "
-                            "                      THEN max (responded_at - received_at, 0) END), 0), "
-                            "  coalesce (sum (kind = 'complaint'), 0), "
-                            "  coalesce (sum (rating = 1), 0), coalesce (sum (rating = 2), 0), "
-                            "  coalesce (sum (rating = 3), 0), coalesce (sum (rating = 4), 0), "
-                            "  coalesce (sum (rating = 5), 0) "
-                            "FROM feedback WHERE received_at >= ?1 AND received_at < ?2",
-                            NULL);
-  if (stmt == NULL)
+  if (!check (crm_store_count_feedback (store, insights->from, insights->to, &counts, &error), &error))
     return;
 
-  crm_stmt_bind_int64 (stmt, 1, insights->from);
-  crm_stmt_bind_int64 (stmt, 2, insights->to);
-  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
-    {
-      insights->n_feedback = (guint) crm_stmt_column_int (stmt, 0);
-      insights->n_rated = (guint) crm_stmt_column_int (stmt, 1);
-      good = (guint) crm_stmt_column_int (stmt, 2);
-      resolved = (guint) crm_stmt_column_int (stmt, 3);
-      insights->n_responded = (guint) crm_stmt_column_int (stmt, 4);
-      response_total = crm_stmt_column_double (stmt, 5);
-      insights->complaints = (guint) crm_stmt_column_int (stmt, 6);
-      for (guint i = 0; i < 5; i++)
-        insights->ratings[i] = (guint) crm_stmt_column_int (stmt, 7 + i);
-    }
-  crm_stmt_reset (stmt);
+  insights->n_feedback = counts.total;
+  insights->n_responded = counts.responded;
+  insights->complaints = counts.complaints;
+  memcpy (insights->ratings, counts.ratings, sizeof insights->ratings);
+  for (guint i = 0; i < 5; i++)
+    insights->n_rated += counts.ratings[i];
 
-  insights->csat = ratio (good, insights->n_rated);
-  insights->resolution_rate = ratio (resolved, insights->n_feedback);
-  insights->first_response = insights->n_responded > 0 ? response_total / insights->n_responded : -1.0;
+  /* Satisfied means a rating of 4 or 5. */
+  insights->csat = ratio (counts.ratings[3] + counts.ratings[4], insights->n_rated);
+  insights->resolution_rate = ratio (counts.resolved, insights->n_feedback);
+  insights->first_response = insights->n_responded > 0 ? counts.response_seconds / insights->n_responded : -1.0;
 
-  stmt = crm_store_prepare (store,
-                            "SELECT count (*) FROM feedback "
-                            "WHERE kind = 'complaint' AND received_at >= ?1 AND received_at < ?2",
-                            NULL);
-  if (stmt == NULL)
-    return;
-  crm_stmt_bind_int64 (stmt, 1, insights->previous_from);
-  crm_stmt_bind_int64 (stmt, 2, insights->from);
-  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
-    insights->complaints_before = (guint) crm_stmt_column_int (stmt, 0);
-  crm_stmt_reset (stmt);
+  if (check (crm_store_count_feedback (store, insights->previous_from, insights->from, &before, &error), &error))
+    insights->complaints_before = before.complaints;
 }
 
 static void
@@ -156,7 +140,8 @@ compute_weeks (CrmStore    *store,
 {
   g_autoptr(GDateTime) local = to_local (now);
   g_autoptr(GDateTime) this_week = period_start (CRM_PERIOD_WEEK, local);
-  CrmStmt *stmt;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) times = NULL;
 
   for (int i = 0; i < CRM_INSIGHTS_WEEKS; i++)
     {
@@ -165,15 +150,13 @@ compute_weeks (CrmStore    *store,
       insights->week_start[i] = g_date_time_to_unix (start);
     }
 
-  stmt = crm_store_prepare (store,
-                            "SELECT received_at FROM feedback WHERE kind = 'complaint' AND received_at >= ?1",
-                            NULL);
-  if (stmt == NULL)
+  times = crm_store_list_complaint_times (store, insights->week_start[0], &error);
+  if (!check (times != NULL, &error))
     return;
-  crm_stmt_bind_int64 (stmt, 1, insights->week_start[0]);
-  while (crm_stmt_step (stmt) == CRM_STMT_ROW)
+
+  for (guint n = 0; n < times->len; n++)
     {
-      gint64 at = crm_stmt_column_int64 (stmt, 0);
+      gint64 at = g_array_index (times, gint64, n);
 
       for (int i = CRM_INSIGHTS_WEEKS - 1; i >= 0; i--)
         if (at >= insights->week_start[i])
@@ -182,7 +165,6 @@ compute_weeks (CrmStore    *store,
             break;
           }
     }
-  crm_stmt_reset (stmt);
 }
 
 static void
@@ -190,28 +172,16 @@ compute_follow_ups (CrmStore    *store,
                     gint64       now,
                     CrmInsights *insights)
 {
-  CrmStmt *stmt;
-  guint on_time = 0;
+  g_autoptr(GError) error = NULL;
+  CrmFollowUpCounts counts;
 
   /* Due in the period and already past: done by the end of the due day? */
-  stmt = crm_store_prepare (store,
-                            "SELECT count (*), coalesce (sum (done_at IS NOT NULL AND done_at <= due_at + ?3), 0) "
-                            "FROM follow_ups WHERE due_at >= ?1 AND due_at < min (?2, ?4)",
-                            NULL);
-  if (stmt == NULL)
+  if (!check (crm_store_count_follow_ups_due (store, insights->from, MIN (insights->to, now), DAY,
+                                              &counts, &error), &error))
     return;
-  crm_stmt_bind_int64 (stmt, 1, insights->from);
-  crm_stmt_bind_int64 (stmt, 2, insights->to);
-  crm_stmt_bind_int64 (stmt, 3, DAY);
-  crm_stmt_bind_int64 (stmt, 4, now);
-  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
-    {
-      insights->n_follow_ups_due = (guint) crm_stmt_column_int (stmt, 0);
-      on_time = (guint) crm_stmt_column_int (stmt, 1);
-    }
-  crm_stmt_reset (stmt);
 
-  insights->on_time_rate = ratio (on_time, insights->n_follow_ups_due);
+  insights->n_follow_ups_due = counts.due;
+  insights->on_time_rate = ratio (counts.done_in_time, insights->n_follow_ups_due);
 }
 
 static int
@@ -223,6 +193,54 @@ month_of (const CrmInsights *insights,
       return i;
 
   return -1;
+}
+
+typedef struct
+{
+  CrmInsights *insights;
+  gint64       now;
+  GHashTable  *key;
+  GHashTable  *buyers;
+  gint64       key_revenue;
+  guint        returning;
+} PurchaseSums;
+
+static void
+add_purchase (gint64   customer_id,
+              gint64   at,
+              gint64   amount,
+              gpointer user_data)
+{
+  PurchaseSums *sums = user_data;
+  CrmInsights *insights = sums->insights;
+  gpointer customer = GSIZE_TO_POINTER ((gsize) customer_id);
+  gboolean is_key = g_hash_table_contains (sums->key, customer);
+  int month = month_of (insights, at);
+
+  if (month >= 0 && at < sums->now + DAY)
+    {
+      if (is_key)
+        insights->month_key[month] += amount;
+      else
+        insights->month_secondary[month] += amount;
+    }
+
+  if (at >= insights->from && at < insights->to)
+    {
+      insights->revenue += amount;
+      if (is_key)
+        sums->key_revenue += amount;
+
+      if (amount > 0)
+        {
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (sums->buyers, customer));
+
+          if (count < 2)
+            g_hash_table_insert (sums->buyers, customer, GUINT_TO_POINTER (count + 1));
+          if (count == 1)
+            sums->returning++;
+        }
+    }
 }
 
 /* One pass over the purchases of the last twelve months and of the period
@@ -238,10 +256,10 @@ compute_purchases (CrmStore    *store,
   /* Row ids fit a pointer: direct hashing spares a million allocations. */
   g_autoptr(GHashTable) key = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GHashTable) buyers = g_hash_table_new (g_direct_hash, g_direct_equal);
-  CrmStmt *stmt;
-  gint64 key_revenue = 0;
-  guint returning = 0;
-  gint64 first;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) key_ids = NULL;
+  PurchaseSums sums = { insights, now, key, buyers, 0, 0 };
+  gint64 first, last;
 
   for (int i = 0; i < CRM_INSIGHTS_MONTHS; i++)
     {
@@ -250,66 +268,21 @@ compute_purchases (CrmStore    *store,
       insights->month_start[i] = g_date_time_to_unix (start);
     }
   first = MIN (insights->month_start[0], insights->from);
+  last = MAX (insights->to, insights->month_start[CRM_INSIGHTS_MONTHS - 1] + 32 * DAY);
 
   /* Today's key clients, as the list shows them. */
-  stmt = crm_store_prepare (store,
-                            "SELECT c.id FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id "
-                            "WHERE c.archived_at IS NULL AND (CASE c.segment_override WHEN 'key' THEN 1 "
-                            "  WHEN 'secondary' THEN 0 ELSE coalesce (s.rule_key, 0) END) = 1",
-                            NULL);
-  if (stmt == NULL)
+  key_ids = crm_store_list_key_customer_ids (store, &error);
+  if (!check (key_ids != NULL, &error))
     return;
-  while (crm_stmt_step (stmt) == CRM_STMT_ROW)
-    g_hash_table_add (key, GSIZE_TO_POINTER ((gsize) crm_stmt_column_int64 (stmt, 0)));
-  crm_stmt_reset (stmt);
+  for (guint i = 0; i < key_ids->len; i++)
+    g_hash_table_add (key, GSIZE_TO_POINTER ((gsize) g_array_index (key_ids, gint64, i)));
 
-  stmt = crm_store_prepare (store,
-                            "SELECT customer_id, at, amount FROM purchases INDEXED BY purchases_at "
-                            "WHERE at >= ?1 AND at < ?2",
-                            NULL);
-  if (stmt == NULL)
+  if (!check (crm_store_foreach_purchase (store, first, last, add_purchase, &sums, &error), &error))
     return;
-  crm_stmt_bind_int64 (stmt, 1, first);
-  crm_stmt_bind_int64 (stmt, 2, MAX (insights->to, insights->month_start[CRM_INSIGHTS_MONTHS - 1] + 32 * DAY));
-
-  while (crm_stmt_step (stmt) == CRM_STMT_ROW)
-    {
-      gpointer customer = GSIZE_TO_POINTER ((gsize) crm_stmt_column_int64 (stmt, 0));
-      gint64 at = crm_stmt_column_int64 (stmt, 1);
-      gint64 amount = crm_stmt_column_int64 (stmt, 2);
-      gboolean is_key = g_hash_table_contains (key, customer);
-      int month = month_of (insights, at);
-
-      if (month >= 0 && at < now + DAY)
-        {
-          if (is_key)
-            insights->month_key[month] += amount;
-          else
-            insights->month_secondary[month] += amount;
-        }
-
-      if (at >= insights->from && at < insights->to)
-        {
-          insights->revenue += amount;
-          if (is_key)
-            key_revenue += amount;
-
-          if (amount > 0)
-            {
-              guint count = GPOINTER_TO_UINT (g_hash_table_lookup (buyers, customer));
-
-              if (count < 2)
-                g_hash_table_insert (buyers, customer, GUINT_TO_POINTER (count + 1));
-              if (count == 1)
-                returning++;
-            }
-        }
-    }
-  crm_stmt_reset (stmt);
 
   insights->n_buyers = g_hash_table_size (buyers);
-  insights->returning_rate = ratio (returning, insights->n_buyers);
-  insights->key_share = insights->revenue > 0 ? (double) key_revenue / (double) insights->revenue : -1.0;
+  insights->returning_rate = ratio (sums.returning, insights->n_buyers);
+  insights->key_share = insights->revenue > 0 ? (double) sums.key_revenue / (double) insights->revenue : -1.0;
 }
 
 /**

@@ -7,12 +7,12 @@
 #include <string.h>
 
 #include "crm-customer-list.h"
-#include "crm-store-private.h"
 #include "crm-text.h"
 
 /* The customer list as a GListModel that never holds 100 000 objects: it
- * keeps the ids SQLite returns for the current filters and order, and
- * builds a CrmCustomer only when a row asks, keeping the last few.
+ * keeps the ids the store returns for the current filters and order
+ * (crm_store_query_customer_rows()), and builds a CrmCustomer only when a
+ * row asks, keeping the last few.
  *
  * Search runs on every keystroke, so it does not go back to SQLite: the
  * filtered rows' folded search keys are kept beside their ids, and a
@@ -25,10 +25,7 @@ struct _CrmCustomerList
   CrmStore         *store;
   gulong            changed_id;
 
-  GArray           *base_ids;  /* filters and order applied, not the search */
-  GPtrArray        *base_text; /* their search_text, in base_chunk */
-  GPtrArray        *base_phone;/* their phone_key, in base_chunk */
-  GStringChunk     *base_chunk;
+  CrmCustomerRows  *base;      /* filters and order applied, not the search */
 
   GArray           *ids;       /* what the model shows: base rows that match */
   GHashTable       *cache;     /* id → CrmCustomer, cleared when it grows */
@@ -51,10 +48,6 @@ static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CrmCustomerList, crm_customer_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
-
-static const char effective_key_sql[] =
-  "(CASE c.segment_override WHEN 'key' THEN 1 WHEN 'secondary' THEN 0 "
-  " ELSE coalesce (s.rule_key, 0) END)";
 
 static GType
 crm_customer_list_get_item_type (GListModel *model)
@@ -124,72 +117,6 @@ looks_like_phone (const char *text)
   return digits >= 3;
 }
 
-static char *
-build_query (CrmCustomerList *self)
-{
-  GString *sql = g_string_new (NULL);
-  const char *order = NULL;
-  g_autofree char *name_order = NULL;
-
-  g_string_append (sql,
-                   "SELECT c.id, c.search_text, c.phone_key FROM customers c "
-                   "LEFT JOIN customer_stats s ON s.customer_id = c.id "
-                   "WHERE c.archived_at IS NULL");
-
-  if (self->segment == CRM_SEGMENT_FILTER_KEY)
-    g_string_append_printf (sql, " AND %s = 1", effective_key_sql);
-  else if (self->segment == CRM_SEGMENT_FILTER_SECONDARY)
-    g_string_append_printf (sql, " AND %s = 0", effective_key_sql);
-
-  if (self->tag != NULL)
-    g_string_append (sql,
-                     " AND EXISTS (SELECT 1 FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
-                     "             WHERE ct.customer_id = c.id AND t.name = ?12)");
-
-  /* Never seen counts from the day they were added. */
-  if (self->not_seen_days > 0)
-    g_string_append (sql, " AND coalesce (s.last_visit_at, c.created_at) < ?9 - ?13 * 86400");
-
-  if (self->at_risk)
-    g_string_append_printf (sql, " AND %s = 1 AND %s", effective_key_sql, crm_store_at_risk_sql);
-
-  switch (self->sort)
-    {
-    case CRM_CUSTOMER_SORT_NAME:
-      order = "c.name_key";
-      break;
-    case CRM_CUSTOMER_SORT_PHONE:
-      /* Customers without a phone go last either way. */
-      order = "c.phone = '', c.phone";
-      break;
-    case CRM_CUSTOMER_SORT_SEGMENT:
-      order = self->descending ? "(CASE c.segment_override WHEN 'key' THEN 1 WHEN 'secondary' THEN 0 "
-                                 "ELSE coalesce (s.rule_key, 0) END), coalesce (s.spend, 0)"
-                               : "(CASE c.segment_override WHEN 'key' THEN 0 WHEN 'secondary' THEN 1 "
-                                 "ELSE 1 - coalesce (s.rule_key, 0) END), -coalesce (s.spend, 0)";
-      break;
-    case CRM_CUSTOMER_SORT_LAST_VISIT:
-      order = "coalesce (s.last_visit_at, 0)";
-      break;
-    case CRM_CUSTOMER_SORT_SPEND:
-      order = "coalesce (s.spend, 0)";
-      break;
-    }
-
-  /* Names sort in the reader's alphabet (crm_text_compare_names()). */
-  name_order = g_strdup_printf ("c.name_key COLLATE crm_name_%s", crm_text_ui_language ());
-  if (self->sort == CRM_CUSTOMER_SORT_NAME)
-    order = name_order;
-
-  if (self->sort == CRM_CUSTOMER_SORT_SEGMENT)
-    g_string_append_printf (sql, " ORDER BY %s, %s, c.id", order, name_order);
-  else
-    g_string_append_printf (sql, " ORDER BY %s %s, %s, c.id",
-                            order, self->descending ? "DESC" : "ASC", name_order);
-
-  return g_string_free (sql, FALSE);
-}
-
 /* Narrows the base rows to the search: every word must appear in the
  * folded name, e-mail, notes or tags; a phone-like search may match the
  * phone's digits instead. */
@@ -216,19 +143,19 @@ apply_search (CrmCustomerList *self)
     }
 
   g_array_set_size (self->ids, 0);
-  for (guint row = 0; row < self->base_ids->len; row++)
+  for (guint row = 0; row < self->base->ids->len; row++)
     {
-      const char *text = g_ptr_array_index (self->base_text, row);
+      const char *text = g_ptr_array_index (self->base->texts, row);
       gboolean match = TRUE;
 
       for (guint w = 0; w < words->len && match; w++)
         match = strstr (text, g_ptr_array_index (words, w)) != NULL;
 
       if (!match && phone_key != NULL)
-        match = strstr (g_ptr_array_index (self->base_phone, row), phone_key) != NULL;
+        match = strstr (g_ptr_array_index (self->base->phones, row), phone_key) != NULL;
 
       if (match)
-        g_array_append_val (self->ids, g_array_index (self->base_ids, gint64, row));
+        g_array_append_val (self->ids, g_array_index (self->base->ids, gint64, row));
     }
 
   if (old_n != 0 || self->ids->len != 0)
@@ -238,52 +165,37 @@ apply_search (CrmCustomerList *self)
 /**
  * crm_customer_list_refresh:
  *
- * Runs the query again; called on every store change unless paused.
+ * Asks the store again; called on every store change unless paused.
  */
 void
 crm_customer_list_refresh (CrmCustomerList *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
-  CrmStmt *stmt;
+  CrmCustomerRows *rows;
+  CrmCustomerQuery query = { 0 };
 
   g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
 
-  sql = build_query (self);
-  self->dirty = FALSE;
+  query.segment = self->segment;
+  query.tag = self->tag;
+  query.not_seen_days = self->not_seen_days;
+  query.at_risk = self->at_risk;
+  query.sort = self->sort;
+  query.descending = self->descending;
+  query.language = crm_text_ui_language ();
+  query.now = crm_store_now (self->store);
 
-  g_array_set_size (self->base_ids, 0);
-  g_ptr_array_set_size (self->base_text, 0);
-  g_ptr_array_set_size (self->base_phone, 0);
-  g_string_chunk_clear (self->base_chunk);
+  self->dirty = FALSE;
   g_hash_table_remove_all (self->cache);
 
-  /* The filters make a handful of texts: each is prepared once. */
-  stmt = crm_store_prepare (self->store, sql, &error);
-  if (stmt == NULL)
+  rows = crm_store_query_customer_rows (self->store, &query, &error);
+  if (rows == NULL)
     {
       g_critical ("customer list query: %s", error->message);
+      rows = crm_customer_rows_new ();
     }
-  else
-    {
-      crm_stmt_bind_int64 (stmt, 9, crm_store_now (self->store));
-      crm_stmt_bind_int (stmt, 10, crm_store_get_setting_int (self->store, "segment.at_risk_days", 60));
-      if (self->tag != NULL)
-        crm_stmt_bind_text (stmt, 12, self->tag);
-      crm_stmt_bind_int (stmt, 13, (int) MIN (self->not_seen_days, 100000));
-
-      while (crm_stmt_step (stmt) == CRM_STMT_ROW)
-        {
-          gint64 id = crm_stmt_column_int64 (stmt, 0);
-          const char *text = crm_stmt_column_text (stmt, 1);
-          const char *phone = crm_stmt_column_text (stmt, 2);
-
-          g_array_append_val (self->base_ids, id);
-          g_ptr_array_add (self->base_text, g_string_chunk_insert (self->base_chunk, text ? text : ""));
-          g_ptr_array_add (self->base_phone, g_string_chunk_insert (self->base_chunk, phone ? phone : ""));
-        }
-      crm_stmt_reset (stmt);
-    }
+  g_clear_pointer (&self->base, crm_customer_rows_free);
+  self->base = rows;
 
   apply_search (self);
 }
@@ -334,10 +246,7 @@ crm_customer_list_finalize (GObject *object)
   CrmCustomerList *self = CRM_CUSTOMER_LIST (object);
 
   g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->base_ids, g_array_unref);
-  g_clear_pointer (&self->base_text, g_ptr_array_unref);
-  g_clear_pointer (&self->base_phone, g_ptr_array_unref);
-  g_clear_pointer (&self->base_chunk, g_string_chunk_free);
+  g_clear_pointer (&self->base, crm_customer_rows_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_free (self->search);
   g_free (self->tag);
@@ -358,10 +267,7 @@ static void
 crm_customer_list_init (CrmCustomerList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->base_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->base_text = g_ptr_array_new ();
-  self->base_phone = g_ptr_array_new ();
-  self->base_chunk = g_string_chunk_new (64 * 1024);
+  self->base = crm_customer_rows_new ();
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 

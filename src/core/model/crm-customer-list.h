@@ -4,24 +4,9 @@
 #include <gio/gio.h>
 
 #include "crm-store.h"
+#include "crm-store-list.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  CRM_SEGMENT_FILTER_ALL,
-  CRM_SEGMENT_FILTER_KEY,
-  CRM_SEGMENT_FILTER_SECONDARY,
-} CrmSegmentFilter;
-
-typedef enum
-{
-  CRM_CUSTOMER_SORT_NAME,
-  CRM_CUSTOMER_SORT_PHONE,
-  CRM_CUSTOMER_SORT_SEGMENT,
-  CRM_CUSTOMER_SORT_LAST_VISIT,
-  CRM_CUSTOMER_SORT_SPEND,
-} CrmCustomerSort;
 
 #define CRM_TYPE_CUSTOMER_LIST (crm_customer_list_get_type ())
 

@@ -12,27 +12,17 @@ typedef enum
   CRM_TEXT_ERROR_INVALID,
 } CrmTextError;
 
-GQuark    crm_text_error_quark  (void);
-char     *crm_text_fold         (const char  *text);
-char     *crm_text_phone_key    (const char  *phone);
-gboolean  crm_text_check_phone  (const char  *phone,
-                                 GError     **error);
-gboolean  crm_text_check_email  (const char  *email,
-                                 GError     **error);
-char     *crm_text_clean        (const char  *text,
-                                 gsize        max_chars);
-const char *crm_text_ui_language (void);
-char     *crm_text_format_date  (gint64       unix_time,
-                                 gboolean     with_time);
-char     *crm_text_format_date_in (gint64      unix_time,
-                                   gboolean    with_time,
-                                   const char *language);
-const char *crm_text_month_abbrev (guint       month,
-                                   const char *language);
-int       crm_text_compare_names (const char *a,
-                                  gsize       a_len,
-                                  const char *b,
-                                  gsize       b_len,
-                                  const char *language);
+GQuark      crm_text_error_quark  (void);
+char       *crm_text_fold         (const char  *text);
+char       *crm_text_clean        (const char  *text,
+                                   gsize        max_chars);
+const char *crm_text_ui_language  (void);
 
 G_END_DECLS
+
+/* Text in the shop's languages, one concern a file: what is here (cleaning
+ * and folding), phone numbers and e-mail addresses, dates, and the order
+ * of names. Callers include this header alone. */
+#include "crm-contact.h"
+#include "crm-dates.h"
+#include "crm-names.h"
