@@ -4,6 +4,8 @@
 # read or write, use after free, undefined behaviour or leak fails the test
 # that caused it, with a stack trace.
 # Usage: build-aux/asan.sh [meson test arguments, e.g. test-store]
+# The window's tests too, under Xvfb in a private D-Bus session:
+#   xvfb-run -a dbus-run-session -- build-aux/asan.sh --suite display
 # Works on a fresh Debian 12 (gcc 12 ships libasan and libubsan); as root it
 # installs what is missing, like the other commands here.
 set -eu
@@ -32,7 +34,10 @@ LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0${LSAN_O
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 # GLib's slice allocator would hide its blocks from ASan (GLib 2.74).
 G_SLICE=always-malloc
-export ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS G_SLICE
+# For the display suite: no GL. Mesa's drivers are loaded and unloaded
+# again, so what they keep cannot be matched by name; cairo draws the same.
+GDK_DEBUG=gl-disable
+export ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS G_SLICE GDK_DEBUG
 
 # Everything runs slower under the sanitizers.
 exec meson test -C "$build" --no-rebuild --print-errorlogs --timeout-multiplier 3 \
