@@ -164,6 +164,7 @@ check_archive_and_undo (CrmApplication *app,
   /* Markup in a name must reach the toast as text. */
   CrmCustomerFields fields = { .name = "<b>A & B</b> Ltd" };
   gint64 id = crm_store_add_customer (store, &fields, &error);
+  g_autoptr(CrmCustomer) kept = NULL;
 
   g_assert_no_error (error);
   crm_window_show_customer (CRM_WINDOW (window), id);
@@ -183,7 +184,8 @@ check_archive_and_undo (CrmApplication *app,
   spin_main_loop ();
   click (customer_page, "_Delete Customer");
   g_assert_cmpuint (crm_store_count_customers (store), ==, 0);
-  g_assert_nonnull (crm_store_get_customer (store, id));
+  kept = crm_store_get_customer (store, id);
+  g_assert_nonnull (kept);
   click (GTK_WIDGET (window), "_Undo");
   g_assert_cmpuint (crm_store_count_customers (store), ==, 1);
 }

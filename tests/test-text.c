@@ -226,7 +226,7 @@ test_dates (void)
       const char *language = (const char *[]) { "en", "ka", "hy" }[l];
       GUnicodeScript script = (GUnicodeScript[]) { G_UNICODE_SCRIPT_LATIN, G_UNICODE_SCRIPT_GEORGIAN,
                                                    G_UNICODE_SCRIPT_ARMENIAN }[l];
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       for (guint m = 1; m <= 12; m++)
         {
@@ -234,7 +234,7 @@ test_dates (void)
 
           g_assert_cmpuint (strlen (name), >, 0);
           g_assert_cmpint (g_unichar_get_script (g_utf8_get_char (name)), ==, script);
-          g_assert_true (g_hash_table_add (seen, (gpointer) name));
+          g_assert_true (g_hash_table_add (seen, g_strdup (name)));
         }
 
       /* Seven days in a row from Monday 1 June 2026. */

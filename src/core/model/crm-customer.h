@@ -11,6 +11,10 @@ typedef enum
   CRM_SEGMENT_KEY,
 } CrmSegment;
 
+#define CRM_TYPE_SEGMENT (crm_segment_get_type ())
+
+GType crm_segment_get_type (void) G_GNUC_CONST;
+
 /* What a person fills in; the store cleans and checks it. */
 typedef struct
 {

@@ -12,6 +12,87 @@ const char * const crm_feedback_kinds[] = { "complaint", "praise", "suggestion",
 const char * const crm_feedback_channels[] = { "in-store", "phone", "email", "social", "other", NULL };
 const char * const crm_feedback_statuses[] = { "new", "in_progress", "resolved", NULL };
 
+/* One property per getter, so that lists sort and bind by name
+ * (GtkPropertyExpression). All read-only: a snapshot never changes, so
+ * nothing is ever notified. */
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CUSTOMER_ID,
+  PROP_CUSTOMER_NAME,
+  PROP_RECEIVED_AT,
+  PROP_KIND,
+  PROP_RATING,
+  PROP_CHANNEL,
+  PROP_TEXT,
+  PROP_STATUS,
+  PROP_READ,
+  PROP_RESPONSE,
+  PROP_RESPONDED_BY,
+  PROP_RESPONDED_AT,
+  PROP_RESOLVED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+crm_feedback_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CrmFeedback *self = CRM_FEEDBACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, crm_feedback_get_id (self));
+      break;
+    case PROP_CUSTOMER_ID:
+      g_value_set_int64 (value, crm_feedback_get_customer_id (self));
+      break;
+    case PROP_CUSTOMER_NAME:
+      g_value_set_string (value, crm_feedback_get_customer_name (self));
+      break;
+    case PROP_RECEIVED_AT:
+      g_value_set_int64 (value, crm_feedback_get_received_at (self));
+      break;
+    case PROP_KIND:
+      g_value_set_string (value, crm_feedback_get_kind (self));
+      break;
+    case PROP_RATING:
+      g_value_set_uint (value, crm_feedback_get_rating (self));
+      break;
+    case PROP_CHANNEL:
+      g_value_set_string (value, crm_feedback_get_channel (self));
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, crm_feedback_get_text (self));
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, crm_feedback_get_status (self));
+      break;
+    case PROP_READ:
+      g_value_set_boolean (value, crm_feedback_get_read (self));
+      break;
+    case PROP_RESPONSE:
+      g_value_set_string (value, crm_feedback_get_response (self));
+      break;
+    case PROP_RESPONDED_BY:
+      g_value_set_string (value, crm_feedback_get_responded_by (self));
+      break;
+    case PROP_RESPONDED_AT:
+      g_value_set_int64 (value, crm_feedback_get_responded_at (self));
+      break;
+    case PROP_RESOLVED_AT:
+      g_value_set_int64 (value, crm_feedback_get_resolved_at (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 crm_feedback_finalize (GObject *object)
 {
@@ -28,11 +109,49 @@ crm_feedback_finalize (GObject *object)
   G_OBJECT_CLASS (crm_feedback_parent_class)->finalize (object);
 }
 
+#define READ_ONLY (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
+#define TEXT_PROPERTY(name) \
+  g_param_spec_string (name, NULL, NULL, NULL, READ_ONLY)
+/* Times in seconds since the epoch, 0 for none. */
+#define TIME_PROPERTY(name) \
+  g_param_spec_int64 (name, NULL, NULL, G_MININT64, G_MAXINT64, 0, READ_ONLY)
+
 static void
 crm_feedback_class_init (CrmFeedbackClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = crm_feedback_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = crm_feedback_get_property;
+  object_class->finalize = crm_feedback_finalize;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, READ_ONLY);
+  /* 0 for anonymous feedback */
+  properties[PROP_CUSTOMER_ID] =
+    g_param_spec_int64 ("customer-id", NULL, NULL, 0, G_MAXINT64, 0, READ_ONLY);
+  properties[PROP_CUSTOMER_NAME] = TEXT_PROPERTY ("customer-name");
+  properties[PROP_RECEIVED_AT] = TIME_PROPERTY ("received-at");
+  /* One of crm_feedback_kinds, crm_feedback_channels, crm_feedback_statuses */
+  properties[PROP_KIND] = TEXT_PROPERTY ("kind");
+  properties[PROP_CHANNEL] = TEXT_PROPERTY ("channel");
+  properties[PROP_STATUS] = TEXT_PROPERTY ("status");
+  /* 1–5, 0 for none */
+  properties[PROP_RATING] =
+    g_param_spec_uint ("rating", NULL, NULL, 0, 5, 0, READ_ONLY);
+  properties[PROP_TEXT] = TEXT_PROPERTY ("text");
+  properties[PROP_READ] =
+    g_param_spec_boolean ("read", NULL, NULL, FALSE, READ_ONLY);
+  properties[PROP_RESPONSE] = TEXT_PROPERTY ("response");
+  properties[PROP_RESPONDED_BY] = TEXT_PROPERTY ("responded-by");
+  properties[PROP_RESPONDED_AT] = TIME_PROPERTY ("responded-at");
+  properties[PROP_RESOLVED_AT] = TIME_PROPERTY ("resolved-at");
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
+
+#undef TIME_PROPERTY
+#undef TEXT_PROPERTY
+#undef READ_ONLY
 
 static void
 crm_feedback_init (CrmFeedback *self)

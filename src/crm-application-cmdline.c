@@ -1,0 +1,327 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "crm-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-application-private.h"
+#include "crm-archive.h"
+#include "crm-demo.h"
+#include "crm-export.h"
+#include "crm-sales-import.h"
+
+/* The command line: the options, the verbs that run in the launching
+ * process and exit (--export, --import, --import-sales, --demo,
+ * --version), and what a launch asks of the running instance (the data
+ * folder, --background). */
+
+static const GOptionEntry option_entries[] = {
+  /* Translators: help text of --data-dir; DIR is a folder name */
+  { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the shop database in DIR (also CLIENTELE_DATA_DIR)"), N_("DIR") },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window; reminders keep running"), NULL },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Fill an empty database with a sample shop"), NULL },
+  /* Translators: help text of --export; FILE is a file name */
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the customers (.csv) or the whole shop (.json) to FILE and exit"), N_("FILE") },
+  /* Translators: help text of --import; FILE is a file name */
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import customers (.csv, .vcf) or a whole shop (.json) from FILE and exit"), N_("FILE") },
+  /* Translators: help text of --import-sales; FILE is a file name */
+  { "import-sales", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import purchases from a till’s CSV FILE and exit"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static char *
+data_dir_for_command_line (GApplicationCommandLine *cmdline,
+                           GVariantDict            *options)
+{
+  g_autofree char *arg = NULL;
+  const char *env;
+
+  if (g_variant_dict_lookup (options, "data-dir", "^ay", &arg) && arg[0] != '\0')
+    {
+      /* Relative to the folder the (possibly remote) launch came from. */
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, arg);
+
+      return g_file_get_path (file);
+    }
+
+  env = g_application_command_line_getenv (cmdline, "CLIENTELE_DATA_DIR");
+  if (env != NULL && env[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, env);
+
+      return g_file_get_path (file);
+    }
+
+  return crm_context_default_data_dir ();
+}
+
+/* --export and --demo run in the launching process, before any window
+ * system is touched: they work over SSH and in scripts, and SQLite's own
+ * locking keeps them safe beside a running instance. */
+static char *
+local_data_dir (GVariantDict *options)
+{
+  g_autofree char *arg = NULL;
+
+  if (g_variant_dict_lookup (options, "data-dir", "^ay", &arg) && arg[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+
+      return g_file_get_path (file);
+    }
+
+  return crm_context_default_data_dir ();
+}
+
+static int
+export_to (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *data_dir = local_data_dir (options);
+  g_autofree char *arg = NULL;
+  g_autofree char *path = NULL;
+  guint n = 0;
+
+  g_variant_dict_lookup (options, "export", "^ay", &arg);
+  file = g_file_new_for_commandline_arg (arg);
+  path = g_file_get_path (file);
+
+  if (g_str_has_suffix (arg, ".json") || g_str_has_suffix (arg, ".JSON"))
+    {
+      CrmArchiveCounts counts = { 0 };
+      g_autofree char *described = NULL;
+
+      store = crm_store_open (data_dir, &error);
+      if (store == NULL || !crm_archive_export (store, file, &counts, &error))
+        {
+          g_printerr (_("Could not export to “%s”: %s\n"), path, error->message);
+          return 1;
+        }
+
+      described = crm_archive_counts_describe (&counts);
+      /* Translators: %s lists what was written, e.g. "12 customers, 80 purchases" */
+      g_print (_("Exported the whole shop to “%s”: %s.\n"), path, described);
+      return 0;
+    }
+
+  if (!g_str_has_suffix (arg, ".csv") && !g_str_has_suffix (arg, ".CSV"))
+    {
+      g_printerr (_("Cannot export to “%s”: write a file name ending in .csv or .json.\n"), path);
+      return 1;
+    }
+
+  store = crm_store_open (data_dir, &error);
+  if (store == NULL || !crm_store_refresh_all (store, &error) ||
+      !crm_export_customers_csv (store, file, &n, &error))
+    {
+      g_printerr (_("Could not export to “%s”: %s\n"), path, error->message);
+      return 1;
+    }
+
+  g_print (ngettext ("Exported %u customer to “%s”.\n",
+                     "Exported %u customers to “%s”.\n", n),
+           n, path);
+  return 0;
+}
+
+/* --import and --import-sales: all or nothing, a summary on stdout, the
+ * reason on stderr and a non-zero exit when nothing was imported. */
+static int
+import_from (GVariantDict *options,
+             gboolean      sales)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *data_dir = local_data_dir (options);
+  g_autofree char *arg = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *summary = NULL;
+  CrmImportFormat format;
+
+  g_variant_dict_lookup (options, sales ? "import-sales" : "import", "^ay", &arg);
+  file = g_file_new_for_commandline_arg (arg);
+  path = g_file_get_path (file);
+  name = g_file_get_basename (file);
+
+  bytes = crm_import_load_file (file, NULL, &error);
+  if (bytes != NULL)
+    store = crm_store_open (data_dir, &error);
+  if (store == NULL)
+    goto failed;
+
+  format = crm_import_guess_format (name, bytes);
+  if (sales)
+    {
+      g_autoptr(CrmSalesImport) import = crm_sales_import_new (bytes, &error);
+
+      if (import == NULL || !crm_sales_import_prepare (import, store, &error) ||
+          !crm_sales_import_apply (import, store, NULL, &error))
+        goto failed;
+      summary = crm_sales_import_dup_summary (import, 20);
+    }
+  else if (format == CRM_IMPORT_FORMAT_ARCHIVE)
+    {
+      CrmArchiveCounts counts = { 0 };
+      g_autofree char *described = NULL;
+
+      if (!crm_archive_import (store, bytes, &counts, &error))
+        goto failed;
+      described = crm_archive_counts_describe (&counts);
+      /* Translators: %s lists what was read, e.g. "12 customers, 80 purchases" */
+      summary = g_strdup_printf (_("Imported the whole shop: %s."), described);
+    }
+  else
+    {
+      g_autoptr(CrmCustomerImport) import = crm_customer_import_new (bytes, format, &error);
+
+      if (import == NULL || !crm_customer_import_prepare (import, store, &error) ||
+          !crm_customer_import_apply (import, store, NULL, &error))
+        goto failed;
+      summary = crm_customer_import_dup_summary (import, 20);
+    }
+
+  g_print ("%s\n", g_strchomp (summary));
+  return 0;
+
+failed:
+  /* Translators: the first %s is a file, the second the reason */
+  g_printerr (_("Nothing was imported from “%s”: %s\n"), path, error->message);
+  return 1;
+}
+
+static int
+load_demo (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autofree char *data_dir = local_data_dir (options);
+  g_autofree char *currency = NULL;
+  guint n;
+
+  store = crm_store_open (data_dir, &error);
+  if (store == NULL || !crm_demo_fill (store, CRM_DEMO_CUSTOMERS, 2026, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  /* The sample shop is in Tbilisi. */
+  currency = crm_store_dup_setting (store, "shop.currency", NULL);
+  if (currency == NULL)
+    crm_store_set_setting (store, "shop.currency", "GEL", NULL);
+
+  n = crm_store_count_customers (store);
+  g_print (ngettext ("Loaded the sample shop: %u customer.\n",
+                     "Loaded the sample shop: %u customers.\n", n),
+           n);
+  return -1;
+}
+
+/* The verbs that exit, then GApplication's own handling (which sends
+ * the rest to the running instance). */
+int
+crm_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  GApplicationClass *parent_class;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "export"))
+    return export_to (options);
+
+  if (g_variant_dict_contains (options, "import"))
+    return import_from (options, FALSE);
+
+  if (g_variant_dict_contains (options, "import-sales"))
+    return import_from (options, TRUE);
+
+  /* Then go on to open the window on the sample shop. */
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      int status = load_demo (options);
+
+      if (status >= 0)
+        return status;
+    }
+
+  parent_class = G_APPLICATION_CLASS (g_type_class_peek_parent (G_OBJECT_GET_CLASS (app)));
+  return parent_class->handle_local_options (app, options);
+}
+
+/* In the running instance, for every launch, the first one too. */
+int
+crm_application_command_line (GApplication            *app,
+                              GApplicationCommandLine *cmdline)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  g_autofree char *data_dir = data_dir_for_command_line (cmdline, options);
+  gboolean background = g_variant_dict_contains (options, "background");
+
+  if (self->context == NULL && self->load_error == NULL)
+    {
+      crm_application_open_context (self, data_dir);
+    }
+  else
+    {
+      g_autofree char *running = NULL;
+      g_autofree char *wanted = g_canonicalize_filename (data_dir, NULL);
+
+      if (self->context != NULL)
+        running = g_canonicalize_filename (crm_context_get_data_dir (self->context), NULL);
+
+      /* One process serves one shop: never let a second launch with
+       * another folder write into the shop that is already open. */
+      if (running != NULL && g_strcmp0 (running, wanted) != 0)
+        {
+          g_application_command_line_printerr (cmdline,
+                                               _("Clientele is already running with the data folder “%s”. "
+                                                 "Quit it first to open “%s”.\n"),
+                                               running, wanted);
+          return 1;
+        }
+    }
+
+  if (background)
+    {
+      if (self->context == NULL)
+        {
+          g_application_command_line_printerr (cmdline, "%s\n", self->load_error);
+          return 1;
+        }
+
+      crm_application_hold_for_background (self);
+      return 0;
+    }
+
+  g_application_activate (app);
+  return 0;
+}
+
+void
+crm_application_cmdline_init (CrmApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Customers, follow-ups and feedback for small shops"));
+}
