@@ -869,58 +869,74 @@ crm_application_init_i18n (void)
   }
 }
 
+/* The libraries whose strings Clientele supplements, each with a message
+ * that their own catalogue translates when it speaks the language:
+ * libadwaita's "Details" is on every About window, GTK's "Minimize" on
+ * every window's title bar. */
+static const struct
+{
+  const char *domain;
+  const char *probe;
+} supplements[] = {
+  { "libadwaita", "Details" },
+  { "gtk40", "Minimize" },
+};
+
 /**
  * crm_application_bind_supplements:
  *
- * Debian 12's libadwaita has no Armenian, so its About and Preferences
- * windows would speak English inside an Armenian interface. Clientele ships
- * those strings (po/libadwaita/) and points libadwaita at them, but only
- * when the interface language has a supplement and libadwaita's own install
- * has no catalogue for it. Call after adw_init().
+ * Debian 12's libadwaita has no Armenian, and its GTK none for the window's
+ * own buttons or the file chooser, so those would speak English inside an
+ * Armenian interface. Clientele ships those strings (po/libadwaita/,
+ * po/gtk/) and points each library at them, but only when the interface
+ * language has a supplement and the library's own install does not speak
+ * it. CLIENTELE_SUPPLEMENT_LOCALEDIR may list several folders (the build
+ * tree has one per library). Call after adw_init().
  */
 void
 crm_application_bind_supplements (void)
 {
-  static char *libadwaita_dir;
-  const char *dir = g_getenv ("CLIENTELE_SUPPLEMENT_LOCALEDIR");
+  static char *own_dirs[G_N_ELEMENTS (supplements)];
+  const char *path = g_getenv ("CLIENTELE_SUPPLEMENT_LOCALEDIR");
   const char * const *languages = g_get_language_names ();
-  g_autofree char *catalogue = NULL;
+  g_auto(GStrv) dirs = NULL;
 
-  if (dir == NULL || *dir == '\0')
-    dir = SUPPLEMENT_LOCALEDIR;
+  if (path == NULL || *path == '\0')
+    path = SUPPLEMENT_LOCALEDIR;
+  dirs = g_strsplit (path, G_SEARCHPATH_SEPARATOR_S, -1);
 
-  /* Start from libadwaita's own catalogues each time: the language may
-   * have changed since a supplement was bound. */
-  if (libadwaita_dir == NULL)
-    libadwaita_dir = g_strdup (bindtextdomain ("libadwaita", NULL));
-  bindtextdomain ("libadwaita", libadwaita_dir);
-
-  /* The first entry is the most specific the environment asks for, e.g.
-   * "hy" for LANGUAGE=hy or "hy_AM.UTF-8" for LANG=hy_AM.UTF-8. */
-  for (guint i = 0; languages[i] != NULL; i++)
+  for (guint s = 0; s < G_N_ELEMENTS (supplements); s++)
     {
-      g_autofree char *path = g_build_filename (dir, languages[i], "LC_MESSAGES",
-                                                "libadwaita.mo", NULL);
+      const char *domain = supplements[s].domain;
+      const char *probe = supplements[s].probe;
+      g_autofree char *file = g_strconcat (domain, ".mo", NULL);
+      const char *found = NULL;
 
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        {
-          catalogue = g_steal_pointer (&path);
-          break;
-        }
-      if (g_str_equal (languages[i], "C"))
-        break;
+      /* Start from the library's own catalogues each time: the language
+       * may have changed since a supplement was bound. */
+      if (own_dirs[s] == NULL)
+        own_dirs[s] = g_strdup (bindtextdomain (domain, NULL));
+      bindtextdomain (domain, own_dirs[s]);
+
+      /* The first language is the most specific the environment asks for,
+       * e.g. "hy" for LANGUAGE=hy or "hy_AM.UTF-8" for LANG=hy_AM.UTF-8. */
+      for (guint i = 0; found == NULL && languages[i] != NULL && !g_str_equal (languages[i], "C"); i++)
+        for (guint d = 0; found == NULL && dirs[d] != NULL; d++)
+          {
+            g_autofree char *mo = g_build_filename (dirs[d], languages[i], "LC_MESSAGES", file, NULL);
+
+            if (g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+              found = dirs[d];
+          }
+
+      /* Translated means the library already speaks this language and
+       * ours must not shadow it. */
+      if (found == NULL || g_strcmp0 (g_dgettext (domain, probe), probe) != 0)
+        continue;
+
+      bindtextdomain (domain, found);
+      bind_textdomain_codeset (domain, "UTF-8");
     }
-
-  if (catalogue == NULL)
-    return;
-
-  /* "Details" is on every About window: translated means libadwaita
-   * already speaks this language and ours must not shadow it. */
-  if (g_strcmp0 (g_dgettext ("libadwaita", "Details"), "Details") != 0)
-    return;
-
-  bindtextdomain ("libadwaita", dir);
-  bind_textdomain_codeset ("libadwaita", "UTF-8");
 }
 
 CrmApplication *
