@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "crm-demo.h"
 #include "crm-loyalty-insights.h"
 #include "crm-loyalty.h"
 #include "crm-store-loyalty.h"
@@ -1051,6 +1052,63 @@ test_migration (void)
   remove_tree (dir);
 }
 
+/* The sample shop runs the programme: rewards, three tiers, a year of
+ * earnings with some spending, rewards, adjustments and expiry, and no
+ * customer's running balance ever below zero. */
+static void
+test_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  CrmLoyaltyFigures figures;
+  CrmLoyaltySettings settings;
+  ShopFixture shop;
+  gint64 now = local (2026, 11, 2, 12);
+
+  shop_fixture_open (&shop, now);
+  g_assert_true (crm_demo_fill (shop.store, CRM_DEMO_CUSTOMERS, 2026, &error));
+  g_assert_no_error (error);
+
+  crm_loyalty_settings_load (shop.store, &settings);
+  g_assert_true (settings.enabled);
+  g_assert_true (settings.tiers);
+  g_assert_cmpuint (settings.expiry_months, >, 0);
+  g_assert_cmpint (query_int (shop.store, "SELECT count (*) FROM loyalty_tiers"), ==, 3);
+  g_assert_cmpint (query_int (shop.store, "SELECT count (*) FROM rewards WHERE active = 1"), >=, 3);
+
+  /* Every kind of entry; each discount is its points at their value. */
+  for (CrmLedgerKind kind = CRM_LEDGER_EARN; kind <= CRM_LEDGER_EXPIRY; kind++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM loyalty_ledger WHERE kind = '%s'",
+                                              crm_ledger_kind_to_string (kind));
+
+      g_test_message ("%s", crm_ledger_kind_to_string (kind));
+      g_assert_cmpint (query_int (shop.store, sql), >, 0);
+    }
+  g_assert_cmpint (query_int (shop.store,
+                              "SELECT count (*) FROM purchases p WHERE discount > 0 AND NOT EXISTS "
+                              "(SELECT 1 FROM loyalty_ledger l WHERE l.purchase_id = p.id AND l.kind = 'spend' "
+                              "   AND -l.points * (SELECT CAST (value AS INTEGER) FROM settings "
+                              "                    WHERE key = 'loyalty.point_value') = p.discount)"),
+                   ==, 0);
+  g_assert_cmpint (query_int (shop.store,
+                              "SELECT min (r) FROM (SELECT sum (points) OVER (PARTITION BY customer_id "
+                              "  ORDER BY at, id) AS r FROM loyalty_ledger)"),
+                   >=, 0);
+  g_assert_cmpint (query_int (shop.store, "SELECT max (at) FROM loyalty_ledger"), <=, now);
+
+  /* The year's figures add up to what the ledger holds now. */
+  g_assert_true (crm_loyalty_compute_figures (shop.store, now - 400 * DAY, now + 1, &figures, &error));
+  g_assert_cmpint (figures.issued, >, figures.spent + figures.expired);
+  g_assert_cmpint (figures.spent, >, 0);
+  g_assert_cmpint (figures.expired, >, 0);
+  g_assert_cmpint (figures.outstanding, ==,
+                   figures.outstanding_before + figures.issued - figures.spent - figures.expired);
+  g_assert_cmpint (figures.outstanding, ==, query_int (shop.store, "SELECT sum (points) FROM loyalty_ledger"));
+  g_assert_cmpuint (figures.returned, >, 0);
+
+  shop_fixture_close (&shop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1073,6 +1131,7 @@ main (int   argc,
   g_test_add_func ("/loyalty/reward-line", test_reward_line);
   g_test_add_func ("/loyalty/hostile", test_hostile);
   g_test_add_func ("/loyalty/migration", test_migration);
+  g_test_add_func ("/loyalty/demo", test_demo);
 
   return g_test_run ();
 }

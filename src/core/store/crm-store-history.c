@@ -136,9 +136,11 @@ crm_store_record_purchase (CrmStore                 *self,
       id = crm_store_last_insert_id (self);
     }
 
-  /* Points follow the segment the customer had before this purchase. */
+  /* Points follow the segment the customer had before this purchase;
+   * with the programme off there is nothing to write. */
   ok = ok &&
-       crm_store_loyalty_settle (self, &settings, id, fields->points, FALSE, fields->at, error) &&
+       (!settings.enabled ||
+        crm_store_loyalty_settle (self, &settings, id, fields->points, FALSE, fields->at, error)) &&
        crm_store_refresh_stats (self, fields->customer_id, error) &&
        crm_store_rank_customers (self, error);
 
