@@ -21,6 +21,7 @@
 #include "crm-archive.h"
 #include "crm-import-private.h"
 #include "crm-money.h"
+#include "crm-store-private.h"
 #include "crm-text.h"
 
 /* Deeper than the format ever goes; json-glib parses recursively, so a
