@@ -142,10 +142,12 @@ check_utf8 (CrmArchiveScanner *scanner)
   return TRUE;
 }
 
-/* The next buffer; FALSE at the end of the text or when it stopped. */
+/* The next buffer; FALSE at the end of the text or when it stopped. At
+ * the end the last buffer stays, so that a small file is read once. */
 static gboolean
 fill (CrmArchiveScanner *scanner)
 {
+  gsize kept = scanner->length;
   gssize n;
 
   if (scanner->eof || scanner->stopped != NULL || scanner->too_large)
@@ -154,17 +156,14 @@ fill (CrmArchiveScanner *scanner)
   if (scanner->capturing)
     {
       g_string_append_len (scanner->capture, (const char *) scanner->buffer + scanner->capture_from,
-                           (gssize) (scanner->length - scanner->capture_from));
-      scanner->capture_from = 0;
+                           (gssize) (kept - scanner->capture_from));
+      scanner->capture_from = kept;
       if (scanner->capture->len > MAX_ITEM)
         {
           scanner->too_large = TRUE;
           return FALSE;
         }
     }
-
-  scanner->offset += (goffset) scanner->length;
-  scanner->pos = scanner->length = 0;
 
   n = g_input_stream_read (scanner->stream, scanner->buffer, sizeof scanner->buffer,
                            scanner->cancellable, &scanner->stopped);
@@ -178,7 +177,10 @@ fill (CrmArchiveScanner *scanner)
       return FALSE;
     }
 
+  scanner->offset += (goffset) kept;
   scanner->length = (gsize) n;
+  scanner->pos = 0;
+  scanner->capture_from = 0;
   if (!check_utf8 (scanner))
     {
       scanner->length = 0;
