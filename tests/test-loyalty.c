@@ -10,9 +10,12 @@
 
 #include <string.h>
 
+#include "crm-archive.h"
 #include "crm-demo.h"
+#include "crm-export.h"
 #include "crm-loyalty-insights.h"
 #include "crm-loyalty.h"
+#include "crm-sales-import.h"
 #include "crm-store-loyalty.h"
 #include "crm-store-private.h"
 #include "shop-fixture.h"
@@ -647,6 +650,20 @@ test_tiers (void)
   g_assert_cmpstr (status.next_tier->name, ==, "Gold");
   crm_loyalty_status_clear (&status);
 
+  /* The customer CSV says the same: points and tier at the end. */
+  {
+    g_autofree char *path = g_build_filename (shop.dir, "customers.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *contents = NULL;
+
+    g_assert_true (crm_export_customers_csv (shop.store, file, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, ",notes,points,tier\r\n"));
+    g_assert_nonnull (strstr (contents, ",780,Bronze\r\n"));
+    g_assert_nonnull (strstr (contents, ",6014,Bronze\r\n"));
+  }
+
   shop_fixture_close (&shop);
 }
 
@@ -1109,6 +1126,134 @@ test_demo (void)
   shop_fixture_close (&shop);
 }
 
+/* The ledger goes through the archive and comes back the same, every
+ * balance and every link; an archive that would overdraw is refused. */
+static void
+test_archive (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CrmStore) copy = NULL;
+  g_autofree char *copy_dir = g_dir_make_tmp ("clientele-test-XXXXXX", NULL);
+  CrmArchiveCounts counts;
+  CrmLoyaltySettings settings;
+  ShopFixture shop;
+  gint64 now = local (2026, 11, 2, 12);
+  gint64 zara, coffee, bought;
+  static const char *const bad[] = {
+    /* Spends points nobody earned. */
+    "{\"format\": \"clientele\", \"version\": 1, \"currency\": \"GEL\", "
+    "\"customers\": [{\"ref\": \"c1\", \"name\": \"Zara\"}], "
+    "\"loyalty\": [{\"customer\": \"c1\", \"at\": \"2026-11-01T10:00:00+04:00\", "
+    "\"points\": -5, \"kind\": \"adjust\", \"reason\": \"x\"}]}",
+    /* Links to a purchase that is not there. */
+    "{\"format\": \"clientele\", \"version\": 1, \"currency\": \"GEL\", "
+    "\"customers\": [{\"ref\": \"c1\", \"name\": \"Zara\"}], "
+    "\"loyalty\": [{\"customer\": \"c1\", \"at\": \"2026-11-01T10:00:00+04:00\", "
+    "\"points\": 5, \"kind\": \"earn\", \"purchase\": \"p9\"}]}",
+    /* A kind the ledger does not have. */
+    "{\"format\": \"clientele\", \"version\": 1, \"currency\": \"GEL\", "
+    "\"customers\": [{\"ref\": \"c1\", \"name\": \"Zara\"}], "
+    "\"loyalty\": [{\"customer\": \"c1\", \"at\": \"2026-11-01T10:00:00+04:00\", "
+    "\"points\": 5, \"kind\": \"gift\"}]}",
+  };
+
+  shop_fixture_open (&shop, now);
+  turn_on (shop.store, with_tiers);
+  crm_store_add_tier (shop.store, "Silver", GEL (500), 150, NULL);
+  coffee = crm_store_add_reward (shop.store, "Free coffee", 30, NULL);
+  zara = customer (shop.store, "Zara");
+  bought = buy (shop.store, zara, now - 3 * DAY, GEL (80), 0);
+  buy (shop.store, zara, now - 2 * DAY, GEL (40), 20);
+  crm_store_redeem_reward (shop.store, zara, coffee, 0, NULL);
+  crm_store_adjust_points (shop.store, zara, 7, "apology", NULL);
+  edit (shop.store, bought, now - 3 * DAY, GEL (90), 0);
+  g_assert_cmpint (balance (shop.store, zara), ==, 80 - 20 + 20 - 30 + 7 + 10);
+
+  bytes = crm_archive_export_bytes (shop.store, &counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.rewards, ==, 1);
+  g_assert_cmpuint (counts.tiers, ==, 1);
+  g_assert_cmpuint (counts.ledger, ==, 6);
+
+  copy = crm_store_open (copy_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_archive_import (copy, bytes, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (balance (copy, 1), ==, balance (shop.store, zara));
+  g_assert_cmpint (query_int (copy, "SELECT count (*) FROM loyalty_ledger WHERE purchase_id IS NOT NULL"), ==,
+                   query_int (shop.store, "SELECT count (*) FROM loyalty_ledger WHERE purchase_id IS NOT NULL"));
+  g_assert_cmpint (crm_store_get_purchase_points (copy, bought, NULL), ==, 90);
+  g_assert_cmpint (query_int (copy, "SELECT sum (discount) FROM purchases"), ==, GEL (20));
+  crm_loyalty_settings_load (copy, &settings);
+  g_assert_true (settings.enabled);
+  g_assert_true (settings.tiers);
+  g_assert_cmpint (query_int (copy, "SELECT rate FROM loyalty_tiers"), ==, 150);
+
+  /* Nothing earns twice on the way in: a purchase edited in the copy
+   * corrects from what the archive said it had earned. */
+  edit (copy, bought, now - 3 * DAY, GEL (100), 0);
+  g_assert_cmpint (balance (copy, 1), ==, balance (shop.store, zara) + 10);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GBytes) text = g_bytes_new_static (bad[i], strlen (bad[i]));
+      g_autofree char *dir = g_dir_make_tmp ("clientele-test-XXXXXX", NULL);
+      g_autoptr(CrmStore) empty = crm_store_open (dir, NULL);
+      g_autoptr(GError) bad_error = NULL;
+
+      g_assert_false (crm_archive_import (empty, text, NULL, &bad_error));
+      g_assert_nonnull (bad_error);
+      g_test_message ("%s", bad_error->message);
+      g_assert_cmpint (query_int (empty, "SELECT count (*) FROM customers"), ==, 0);
+      g_clear_object (&empty);
+      remove_tree (dir);
+    }
+
+  g_clear_object (&copy);
+  remove_tree (copy_dir);
+  shop_fixture_close (&shop);
+}
+
+/* A till's sales earn as purchases typed in at the counter, and the
+ * import says how many points. */
+static void
+test_sales_import (void)
+{
+  static const char csv[] =
+    "date,phone,amount,description\n"
+    "2026-10-20 10:00,+995 555 11 22 33,45.50,bread\n"
+    "2026-10-21 11:00,+995 555 11 22 33,12.00,coffee\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(CrmSalesImport) import = NULL;
+  g_autofree char *summary = NULL;
+  CrmCustomerFields fields = { .name = "Eka", .phone = "+995 555 11 22 33" };
+  CrmSalesCounts counts;
+  ShopFixture shop;
+  gint64 eka;
+
+  shop_fixture_open (&shop, local (2026, 11, 2, 12));
+  turn_on (shop.store, NULL);
+  eka = crm_store_add_customer (shop.store, &fields, &error);
+  g_assert_no_error (error);
+
+  import = crm_sales_import_new (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_sales_import_prepare (import, shop.store, &error));
+  g_assert_true (crm_sales_import_apply (import, shop.store, &counts, &error));
+  g_assert_no_error (error);
+
+  /* 45.50 ₾ earns 45, 12 ₾ earns 12. */
+  g_assert_cmpuint (counts.added, ==, 2);
+  g_assert_cmpint (counts.points, ==, 57);
+  g_assert_cmpint (balance (shop.store, eka), ==, 57);
+  summary = crm_sales_import_dup_summary (import, 5);
+  g_assert_nonnull (strstr (summary, "57 loyalty points earned"));
+
+  shop_fixture_close (&shop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1132,6 +1277,8 @@ main (int   argc,
   g_test_add_func ("/loyalty/hostile", test_hostile);
   g_test_add_func ("/loyalty/migration", test_migration);
   g_test_add_func ("/loyalty/demo", test_demo);
+  g_test_add_func ("/loyalty/archive", test_archive);
+  g_test_add_func ("/loyalty/sales-import", test_sales_import);
 
   return g_test_run ();
 }
