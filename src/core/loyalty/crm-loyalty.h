@@ -127,5 +127,6 @@ GPtrArray  *crm_loyalty_list_lapsing       (CrmStore                 *store,
                                             guint                     limit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmLoyaltyTier, crm_loyalty_tier_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrmLoyaltyStatus, crm_loyalty_status_clear)
 
 G_END_DECLS

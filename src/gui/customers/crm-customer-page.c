@@ -9,6 +9,7 @@
 #include "crm-customer-page.h"
 #include "crm-follow-up-row.h"
 #include "crm-format.h"
+#include "crm-loyalty-card.h"
 #include "crm-record-dialog.h"
 #include "crm-store.h"
 #include "crm-text.h"
@@ -41,6 +42,7 @@ struct _CrmCustomerPage
   GtkButton      *save_button;
   GtkWidget      *feedback_group;
   GtkListBox     *feedback_list;
+  CrmLoyaltyCard *loyalty_card;
   GtkWidget      *follow_ups_group;
   GtkListBox     *follow_ups_list;
   GtkWidget      *history_group;
@@ -582,6 +584,7 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, loyalty_card);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, follow_ups_group);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_group);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_list);
@@ -605,6 +608,7 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
 static void
 crm_customer_page_init (CrmCustomerPage *self)
 {
+  g_type_ensure (CRM_TYPE_LOYALTY_CARD);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
@@ -621,6 +625,7 @@ crm_customer_page_set_context (CrmCustomerPage *self,
   self->context = g_object_ref (context);
   self->changed_id = g_signal_connect (get_store (self), "changed",
                                        G_CALLBACK (store_changed_cb), self);
+  crm_loyalty_card_set_context (self->loyalty_card, context);
 }
 
 /**
@@ -636,6 +641,7 @@ crm_customer_page_show (CrmCustomerPage *self,
   self->customer_id = MAX (customer_id, 0);
   fill_form (self);
   update_figures (self);
+  crm_loyalty_card_set_customer (self->loyalty_card, self->customer_id);
 }
 
 void

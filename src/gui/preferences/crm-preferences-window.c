@@ -8,6 +8,7 @@
 
 #include "crm-format.h"
 #include "crm-money.h"
+#include "crm-preferences-loyalty.h"
 #include "crm-preferences-window.h"
 #include "crm-store.h"
 
@@ -490,6 +491,8 @@ crm_preferences_window_new (GtkWindow  *parent,
                                    crm_store_get_path (crm_context_get_store (context)));
       load_shop_settings (self);
       refresh_staff (self);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (crm_preferences_loyalty_new (settings, context)));
       /* What a shop owner comes here for first. */
       adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
                                                ADW_PREFERENCES_PAGE (self->shop_page));
