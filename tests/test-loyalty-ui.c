@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crm-customer-page.h"
+#include "crm-insights-loyalty.h"
 #include "crm-loyalty-card.h"
 #include "crm-preferences-loyalty.h"
 #include "crm-preferences-window.h"
@@ -106,6 +107,7 @@ check_turn_on_earn_spend (CrmApplication *app,
   GtkWidget *page;
   GtkWidget *card;
   CrmSpendPointsDialog *spend;
+  CrmInsightsLoyalty *insights;
   g_autoptr(GPtrArray) rewards = NULL;
 
   /* Preferences → Loyalty: on, tiers on, Silver from 60 ₾ at 200 %, a
@@ -169,6 +171,15 @@ check_turn_on_earn_spend (CrmApplication *app,
   g_assert_nonnull (find_row (card, "−30"));
   g_assert_nonnull (find_row (card, "−20"));
   g_assert_cmpint (crm_store_get_points_balance (store, 1), ==, 30);
+
+  /* Insights this month: 50 + 10 + 20 issued, 20 + 30 spent, and all
+   * of the month's revenue from a member but the first purchase. */
+  crm_window_set_section (CRM_WINDOW (window), "insights");
+  spin_main_loop ();
+  insights = CRM_INSIGHTS_LOYALTY (find_widget (GTK_WIDGET (window), CRM_TYPE_INSIGHTS_LOYALTY, NULL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (insights)));
+  g_assert_cmpstr (crm_insights_loyalty_get_figure (insights, "issued"), ==, "80");
+  g_assert_cmpstr (crm_insights_loyalty_get_figure (insights, "spent"), ==, "50");
 }
 
 static const UiCase ui_cases[] = {
