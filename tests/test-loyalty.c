@@ -16,6 +16,7 @@
 #include "crm-loyalty-insights.h"
 #include "crm-loyalty.h"
 #include "crm-sales-import.h"
+#include "crm-store-list.h"
 #include "crm-store-loyalty.h"
 #include "crm-store-private.h"
 #include "shop-fixture.h"
@@ -1254,6 +1255,52 @@ test_sales_import (void)
   shop_fixture_close (&shop);
 }
 
+/* The customer list filters by tier and sorts by points. */
+static void
+test_list (void)
+{
+  g_autoptr(CrmCustomerRows) silver_rows = NULL;
+  g_autoptr(CrmCustomerRows) no_tier = NULL;
+  g_autoptr(CrmCustomerRows) by_points = NULL;
+  CrmCustomerQuery query = { 0 };
+  ShopFixture shop;
+  gint64 now = local (2026, 11, 2, 12);
+  gint64 a, b, c, silver;
+
+  shop_fixture_open (&shop, now);
+  turn_on (shop.store, with_tiers);
+  silver = crm_store_add_tier (shop.store, "Silver", GEL (500), 150, NULL);
+  a = customer (shop.store, "A");
+  b = customer (shop.store, "B");
+  c = customer (shop.store, "C");
+  buy (shop.store, a, now - DAY, GEL (600), 0);
+  buy (shop.store, b, now - DAY, GEL (100), 0);
+  crm_store_adjust_points (shop.store, c, 300, "moved from the old card", NULL);
+
+  query.now = now;
+  query.tier_from = crm_loyalty_months_before (now, 12);
+  query.tier_id = silver;
+  silver_rows = crm_store_query_customer_rows (shop.store, &query, NULL);
+  g_assert_cmpuint (silver_rows->ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (silver_rows->ids, gint64, 0), ==, a);
+
+  query.tier_id = -1;
+  no_tier = crm_store_query_customer_rows (shop.store, &query, NULL);
+  g_assert_cmpuint (no_tier->ids->len, ==, 2);
+
+  /* 600, 300 and 100 points, the most first. */
+  query.tier_id = 0;
+  query.sort = CRM_CUSTOMER_SORT_POINTS;
+  query.descending = TRUE;
+  by_points = crm_store_query_customer_rows (shop.store, &query, NULL);
+  g_assert_cmpuint (by_points->ids->len, ==, 3);
+  g_assert_cmpint (g_array_index (by_points->ids, gint64, 0), ==, a);
+  g_assert_cmpint (g_array_index (by_points->ids, gint64, 1), ==, c);
+  g_assert_cmpint (g_array_index (by_points->ids, gint64, 2), ==, b);
+
+  shop_fixture_close (&shop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1279,6 +1326,7 @@ main (int   argc,
   g_test_add_func ("/loyalty/demo", test_demo);
   g_test_add_func ("/loyalty/archive", test_archive);
   g_test_add_func ("/loyalty/sales-import", test_sales_import);
+  g_test_add_func ("/loyalty/list", test_list);
 
   return g_test_run ();
 }

@@ -216,3 +216,45 @@ crm_format_toast (GtkWidget  *widget,
 
   crm_format_add_toast (widget, adw_toast_new (escaped));
 }
+
+/**
+ * crm_format_figure_card:
+ * @title: the figure's name, shown small above it
+ * @value: (out) (transfer none): the label for the figure
+ * @detail: (out) (transfer none): the label for the line under it
+ *
+ * A card of the Insights page: the figure read together with its title
+ * ("Satisfaction, 80 %").
+ *
+ * Returns: (transfer floating): the card
+ */
+GtkWidget *
+crm_format_figure_card (const char  *title,
+                        GtkWidget  **value,
+                        GtkWidget  **detail)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *heading = gtk_label_new (title);
+
+  *value = gtk_label_new ("—");
+  *detail = gtk_label_new (NULL);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "insight-card");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "caption-heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (*value), 0);
+  gtk_widget_add_css_class (*value, "title-1");
+  gtk_widget_add_css_class (*value, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (*detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (*detail), TRUE);
+  gtk_widget_add_css_class (*detail, "caption");
+  gtk_widget_add_css_class (*detail, "dim-label");
+
+  gtk_box_append (GTK_BOX (card), heading);
+  gtk_box_append (GTK_BOX (card), *value);
+  gtk_box_append (GTK_BOX (card), *detail);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (*value), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  return card;
+}

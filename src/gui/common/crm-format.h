@@ -25,4 +25,8 @@ void        crm_format_toast            (GtkWidget  *widget,
 void        crm_format_add_toast        (GtkWidget  *widget,
                                          AdwToast   *toast);
 
+GtkWidget  *crm_format_figure_card      (const char  *title,
+                                         GtkWidget  **value,
+                                         GtkWidget  **detail);
+
 G_END_DECLS

@@ -157,31 +157,9 @@ crm_insights_loyalty_init (CrmInsightsLoyalty *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (card_list); i++)
     {
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *title = gtk_label_new (_(card_list[i].title));
-      GtkWidget *value = gtk_label_new ("—");
-      GtkWidget *detail = gtk_label_new (NULL);
+      GtkWidget *value, *detail;
 
-      gtk_widget_add_css_class (card, "card");
-      gtk_widget_add_css_class (card, "insight-card");
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_widget_add_css_class (title, "caption-heading");
-      gtk_widget_add_css_class (title, "dim-label");
-      gtk_label_set_xalign (GTK_LABEL (value), 0);
-      gtk_widget_add_css_class (value, "title-1");
-      gtk_widget_add_css_class (value, "numeric");
-      gtk_label_set_xalign (GTK_LABEL (detail), 0);
-      gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-      gtk_widget_add_css_class (detail, "caption");
-      gtk_widget_add_css_class (detail, "dim-label");
-
-      gtk_box_append (GTK_BOX (card), title);
-      gtk_box_append (GTK_BOX (card), value);
-      gtk_box_append (GTK_BOX (card), detail);
-      gtk_flow_box_append (self->cards, card);
-
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+      gtk_flow_box_append (self->cards, crm_format_figure_card (_(card_list[i].title), &value, &detail));
       g_hash_table_insert (self->values, (gpointer) card_list[i].name, value);
       g_hash_table_insert (self->details, (gpointer) card_list[i].name, detail);
     }
