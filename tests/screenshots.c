@@ -29,7 +29,7 @@ static gboolean dark;
 static void
 settle (void)
 {
-  gint64 until = g_get_monotonic_time () + 400 * 1000;
+  gint64 until = g_get_monotonic_time () + 1000 * 1000;
 
   while (g_get_monotonic_time () < until)
     {
