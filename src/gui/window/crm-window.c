@@ -15,6 +15,7 @@
 #include "crm-import-dialog.h"
 #include "crm-money.h"
 #include "crm-store.h"
+#include "crm-text.h"
 #include "crm-window.h"
 
 struct _CrmWindow
@@ -365,6 +366,32 @@ crm_window_save_state (CrmWindow *self)
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* Georgian and Armenian read in a font drawn for their script, with the
+ * interface font for Latin. Left to fallback, each glyph comes from a font
+ * whose line height GTK does not measure with, and a long wrapped label
+ * can be laid out as one clipped line. Set for the whole display, so
+ * dialogs and Preferences follow; the window is rebuilt in a new language. */
+static void
+apply_script_font (void)
+{
+  static GtkCssProvider *provider;
+  const char *language = crm_text_ui_language ();
+  const char *css = "";
+
+  if (g_str_equal (language, "ka"))
+    css = "window, tooltip { font-family: \"Noto Sans Georgian\", \"Cantarell\", sans-serif; }";
+  else if (g_str_equal (language, "hy"))
+    css = "window, tooltip { font-family: \"Noto Sans Armenian\", \"Cantarell\", sans-serif; }";
+
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  gtk_css_provider_load_from_data (provider, css, -1);
+}
+
 static gboolean
 crm_window_close_request (GtkWindow *window)
 {
@@ -569,6 +596,7 @@ crm_window_class_init (CrmWindowClass *klass)
 static void
 crm_window_init (CrmWindow *self)
 {
+  apply_script_font ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
