@@ -25,6 +25,7 @@ typedef enum
   HEADER_PLAIN,
   HEADER_NAME_OR_GIVEN,   /* "სახელი", "Անուն": the given name next to a family-name column */
   HEADER_PHONE_TYPE,      /* Google's "Phone 1 - Type": says which phone is a mobile */
+  HEADER_BIRTHDAY_OR_DAY, /* "Geburtstag", "День рождения": the day of the month next to a year column */
   HEADER_KNOWN,           /* a column we know and do not need */
 } HeaderKind;
 
@@ -46,7 +47,7 @@ static const HeaderAlias customer_aliases[] = {
   ALIAS ("Client name", NAME), ALIAS ("Contact", NAME), ALIAS ("Contact name", NAME),
   ALIAS ("სახელი და გვარი", NAME), ALIAS ("სახელი, გვარი", NAME), ALIAS ("სრული სახელი", NAME),
   ALIAS ("მომხმარებელი", NAME), ALIAS ("კლიენტი", NAME),
-  ALIAS ("Անուն Ազգանուն", NAME), ALIAS ("Անուն, ազգանուն", NAME), ALIAS ("Ամբողջական անուն", NAME),
+  ALIAS ("Անուն Ազգանուն", NAME), ALIAS ("Ամբողջական անուն", NAME),
   ALIAS ("Անուն Ազգանուն Հայրանուն", NAME), ALIAS ("Հաճախորդ", NAME),
   ALIAS ("ФИО", NAME), ALIAS ("Имя Фамилия", NAME), ALIAS ("Полное имя", NAME),
   ALIAS ("Клиент", NAME), ALIAS ("Покупатель", NAME),
@@ -94,8 +95,7 @@ static const HeaderAlias customer_aliases[] = {
   ALIAS ("Էլ. հասցե", EMAIL), ALIAS ("Эл. почта", EMAIL), ALIAS ("Электронная почта", EMAIL),
   ALIAS ("Почта", EMAIL),
 
-  ALIAS ("Address", ADDRESS), ALIAS ("Home address", ADDRESS), ALIAS ("Street address", ADDRESS),
-  ALIAS ("Postal address", ADDRESS), ALIAS ("Business address", ADDRESS),
+  ALIAS ("Address", ADDRESS), ALIAS ("Street address", ADDRESS), ALIAS ("Postal address", ADDRESS),
   ALIAS ("Address 1 - Formatted", ADDRESS), ALIAS ("მისამართი", ADDRESS), ALIAS ("Հասցե", ADDRESS),
   ALIAS ("Адрес", ADDRESS),
   ALIAS ("Address 1 - Street", ADDRESS_PART), ALIAS ("Address 1 - City", ADDRESS_PART),
@@ -120,7 +120,9 @@ static const HeaderAlias customer_aliases[] = {
   ALIAS ("Date of birth", BIRTHDAY), ALIAS ("DOB", BIRTHDAY),
   ALIAS ("დაბადების დღე", BIRTHDAY), ALIAS ("დაბადების თარიღი", BIRTHDAY),
   ALIAS ("Ծննդյան օր", BIRTHDAY), ALIAS ("Ծննդյան ամսաթիվ", BIRTHDAY), ALIAS ("Ծննդյան տարեթիվ", BIRTHDAY),
-  ALIAS ("День рождения", BIRTHDAY), ALIAS ("Дата рождения", BIRTHDAY),
+  ALIAS ("Дата рождения", BIRTHDAY),
+  { "День рождения", CRM_CUSTOMER_COLUMN_BIRTHDAY, HEADER_BIRTHDAY_OR_DAY },
+  { "Geburtstag", CRM_CUSTOMER_COLUMN_BIRTHDAY, HEADER_BIRTHDAY_OR_DAY },
 
   ALIAS ("Notes", NOTES), ALIAS ("Note", NOTES), ALIAS ("Comment", NOTES), ALIAS ("Comments", NOTES),
   ALIAS ("Remarks", NOTES), ALIAS ("შენიშვნა", NOTES), ALIAS ("შენიშვნები", NOTES),
@@ -134,6 +136,60 @@ static const HeaderAlias customer_aliases[] = {
   ALIAS ("კატეგორია", TAGS), ALIAS ("ჯგუფი", TAGS), ALIAS ("Պիտակներ", TAGS), ALIAS ("Պիտակ", TAGS),
   ALIAS ("Խմբեր", TAGS), ALIAS ("Теги", TAGS), ALIAS ("Метки", TAGS), ALIAS ("Группы", TAGS),
   ALIAS ("Категории", TAGS),
+
+  /* Thunderbird (English, German, Russian), Evolution, Yandex, Mail.ru. */
+  ALIAS ("Primary Email", EMAIL), ALIAS ("Secondary Email", EMAIL), ALIAS ("Email 2", EMAIL),
+  ALIAS ("Primäre E-Mail-Adresse", EMAIL), ALIAS ("Sekundäre E-Mail-Adresse", EMAIL),
+  ALIAS ("E-Mail-Adresse", EMAIL), ALIAS ("Основной адрес эл. почты", EMAIL),
+  ALIAS ("Дополнительный адрес эл. почты", EMAIL), ALIAS ("Адрес эл. почты", EMAIL),
+  ALIAS ("Адрес электронной почты", EMAIL), ALIAS ("Эл. почта 2", EMAIL),
+  ALIAS ("Work Phone", PHONE), ALIAS ("Company Phone", PHONE), ALIAS ("Tel. dienstlich", PHONE),
+  ALIAS ("Tel. privat", PHONE), ALIAS ("Telefon", PHONE), ALIAS ("Telefon 2", PHONE),
+  ALIAS ("Рабочий телефон", PHONE), ALIAS ("Домашний телефон", PHONE), ALIAS ("Телефон 2", PHONE),
+  ALIAS ("Другой телефон", PHONE),
+  ALIAS ("Mobil-Tel.-Nr.", MOBILE), ALIAS ("Mobiltelefon", MOBILE), ALIAS ("Handy", MOBILE),
+  ALIAS ("Anzeigename", NAME), ALIAS ("Отображаемое имя", NAME), ALIAS ("Имя для показа", NAME),
+  ALIAS ("Vorname", GIVEN_NAME), ALIAS ("Nachname", FAMILY_NAME), ALIAS ("Firma", ORGANIZATION),
+  ALIAS ("Notizen", NOTES), ALIAS ("Bemerkungen", NOTES), ALIAS ("Kategorien", TAGS),
+  ALIAS ("Birth Year", BIRTH_YEAR), ALIAS ("Geburtsjahr", BIRTH_YEAR), ALIAS ("Год рождения", BIRTH_YEAR),
+  ALIAS ("Birth Month", BIRTH_MONTH), ALIAS ("Geburtsmonat", BIRTH_MONTH),
+  ALIAS ("Месяц рождения", BIRTH_MONTH), ALIAS ("Birth Day", BIRTH_DAY),
+  ALIAS ("Home Address", ADDRESS_PART), ALIAS ("Home Address 2", ADDRESS_PART),
+  ALIAS ("Home ZipCode", ADDRESS_PART), ALIAS ("Home Country", ADDRESS_PART),
+  ALIAS ("Work Address", ADDRESS_PART), ALIAS ("Work Address 2", ADDRESS_PART),
+  ALIAS ("Work City", ADDRESS_PART), ALIAS ("Work State", ADDRESS_PART),
+  ALIAS ("Work ZipCode", ADDRESS_PART), ALIAS ("Work Country", ADDRESS_PART),
+  ALIAS ("Business Address", ADDRESS_PART), ALIAS ("Business Address 2", ADDRESS_PART),
+  ALIAS ("Business Address City", ADDRESS_PART), ALIAS ("Business Address State", ADDRESS_PART),
+  ALIAS ("Business Address PostCode", ADDRESS_PART), ALIAS ("Business Address Country", ADDRESS_PART),
+  ALIAS ("Home Address City", ADDRESS_PART), ALIAS ("Home Address State", ADDRESS_PART),
+  ALIAS ("Home Address PostCode", ADDRESS_PART), ALIAS ("Home Address Country", ADDRESS_PART),
+  ALIAS ("Other Address", ADDRESS_PART), ALIAS ("Other Address 2", ADDRESS_PART),
+  ALIAS ("Other Address City", ADDRESS_PART), ALIAS ("Other Address State", ADDRESS_PART),
+  ALIAS ("Other Address PostCode", ADDRESS_PART), ALIAS ("Other Address Country", ADDRESS_PART),
+  ALIAS ("Privat: Adresse", ADDRESS_PART), ALIAS ("Privat: Adresszusatz", ADDRESS_PART),
+  ALIAS ("Privat: Ort", ADDRESS_PART), ALIAS ("Privat: Bundesland", ADDRESS_PART),
+  ALIAS ("Privat: PLZ", ADDRESS_PART), ALIAS ("Privat: Land", ADDRESS_PART),
+  ALIAS ("Dienstlich: Adresse", ADDRESS_PART), ALIAS ("Dienstlich: Adresszusatz", ADDRESS_PART),
+  ALIAS ("Dienstlich: Ort", ADDRESS_PART), ALIAS ("Dienstlich: Bundesland", ADDRESS_PART),
+  ALIAS ("Dienstlich: PLZ", ADDRESS_PART), ALIAS ("Dienstlich: Land", ADDRESS_PART),
+  ALIAS ("Straße", ADDRESS_PART), ALIAS ("PLZ", ADDRESS_PART), ALIAS ("Ort", ADDRESS_PART),
+  ALIAS ("Stadt", ADDRESS_PART), ALIAS ("Land", ADDRESS_PART),
+  ALIAS ("Домашний адрес", ADDRESS_PART), ALIAS ("Домашний адрес 2", ADDRESS_PART),
+  ALIAS ("Домашний город", ADDRESS_PART), ALIAS ("Домашний регион", ADDRESS_PART),
+  ALIAS ("Домашний индекс", ADDRESS_PART), ALIAS ("Домашняя страна", ADDRESS_PART),
+  ALIAS ("Рабочий адрес", ADDRESS_PART), ALIAS ("Рабочий адрес 2", ADDRESS_PART),
+  ALIAS ("Рабочий город", ADDRESS_PART), ALIAS ("Рабочий регион", ADDRESS_PART),
+  ALIAS ("Рабочий индекс", ADDRESS_PART), ALIAS ("Рабочая страна", ADDRESS_PART),
+  ALIAS ("Индекс", ADDRESS_PART), ALIAS ("Область", ADDRESS_PART), ALIAS ("Регион", ADDRESS_PART),
+  ALIAS ("Страна", ADDRESS_PART), ALIAS ("Дом", ADDRESS_PART), ALIAS ("Квартира", ADDRESS_PART),
+  KNOWN ("Screen Name"), KNOWN ("Fax Number"), KNOWN ("Pager Number"), KNOWN ("Work Web Page"),
+  KNOWN ("Home Web Page"), KNOWN ("Callback Phone"), KNOWN ("ISDN Number"), KNOWN ("TTY"),
+  KNOWN ("Web Site"), KNOWN ("Manager"), KNOWN ("Assistant"), KNOWN ("Office"), KNOWN ("Role"),
+  KNOWN ("Spitzname"), KNOWN ("Chat-Name"), KNOWN ("Fax-Nummer"), KNOWN ("Pager-Nummer"),
+  KNOWN ("Arbeitstitel"), KNOWN ("Abteilung"), KNOWN ("Псевдоним"), KNOWN ("Имя в чате"),
+  KNOWN ("Факс"), KNOWN ("Пейджер"), KNOWN ("Должность"), KNOWN ("Отдел"), KNOWN ("Ник"),
+  KNOWN ("Никнейм"), KNOWN ("Сайт"), KNOWN ("Пол"),
 
   /* Clientele's own export writes figures the import recomputes. */
   KNOWN ("Segment"), KNOWN ("Purchases"), KNOWN ("Last visit"),
@@ -162,7 +218,12 @@ static const HeaderAlias customer_prefixes[] = {
   KNOWN ("Yomi"), KNOWN ("Given Name Yomi"), KNOWN ("Additional Name Yomi"),
   KNOWN ("Family Name Yomi"), KNOWN ("E-mail 1 - Type"), KNOWN ("E-mail 1 - Label"),
   KNOWN ("E-mail 1 - Display Name"), KNOWN ("E-mail Display Name"), KNOWN ("E-mail Type"),
-  KNOWN ("Address 1 - Type"), KNOWN ("Address 1 - Label"), KNOWN ("Spend"),
+  KNOWN ("Address 1 - Type"), KNOWN ("Address 1 - Label"), KNOWN ("Spend"), KNOWN ("Web Page"),
+  KNOWN ("Webseite"), KNOWN ("Веб-страница"),
+  /* "Phone: mobile", "E-mail (work)", "Address: home", as some address
+   * books write them; after the known ones above. */
+  ALIAS ("Phone", PHONE), ALIAS ("Telephone", PHONE), ALIAS ("Tel", PHONE), ALIAS ("Mobile", MOBILE),
+  ALIAS ("E-mail", EMAIL), ALIAS ("Email", EMAIL), ALIAS ("Address", ADDRESS_PART),
 };
 
 #undef ALIAS
@@ -247,7 +308,14 @@ vocabulary_new (const HeaderAlias *aliases,
 
   vocabulary->exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (gsize i = 0; i < n_aliases; i++)
-    g_hash_table_insert (vocabulary->exact, crm_import_header_key (aliases[i].text), (gpointer) &aliases[i]);
+    {
+      gboolean added = g_hash_table_insert (vocabulary->exact, crm_import_header_key (aliases[i].text),
+                                            (gpointer) &aliases[i]);
+
+      /* Two aliases that fold alike would hide one of them. */
+      if (!added)
+        g_error ("the header “%s” is in the table twice", aliases[i].text);
+    }
 
   vocabulary->prefixes = g_ptr_array_new_with_free_func (g_free);
   for (gsize i = 0; i < n_prefixes; i++)
@@ -352,18 +420,48 @@ header_number (const char *title)
   return 0;
 }
 
+/* First words that say whose address a part belongs to, shortened to
+ * five letters so that Russian endings agree ("домашний", "домашняя"). */
+static const char *const address_owners[] = {
+  "home", "work", "busin", "other", "priva", "diens", "gesch", "домаш", "рабоч", "друго",
+};
+
 /* Address parts of one address share a group: Google numbers them
- * ("Address 2 - City"), Outlook names them ("Business City"). */
+ * ("Address 2 - City"), Outlook and Thunderbird name them ("Business
+ * City", "Privat: Ort"); "Street", "City" and "Zip" alone are one. */
 static guint
 header_group (const char *title)
 {
   g_autofree char *key = crm_import_header_key (title);
-  char *space = strchr (key, ' ');
+  g_auto(GStrv) words = g_strsplit (key, " ", -1);
+  g_autofree char *first = NULL;
 
-  if (space != NULL)
-    *space = '\0';
+  if (words[0] == NULL)
+    return 0;
 
-  return g_str_hash (key) * 31 + header_number (title);
+  if (words[1] != NULL && g_str_equal (words[1], "#"))
+    return g_str_hash (words[0]) * 31 + header_number (title);
+
+  first = g_utf8_substring (words[0], 0, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (address_owners); i++)
+    if (g_str_equal (first, address_owners[i]))
+      return g_str_hash (first);
+
+  return 0;
+}
+
+/* "Phone: mobile", "Mobil-Tel.-Nr.": a header that says mobile. */
+static gboolean
+header_says_mobile (const char *title)
+{
+  g_autofree char *key = crm_import_header_key (title);
+  static const char *const mobile[] = { "mobil", "cell", "handy", "мобил", "сотов", "მობილ", "բջջ" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (mobile); i++)
+    if (strstr (key, mobile[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
 }
 
 gboolean
@@ -481,13 +579,67 @@ set_up (CrmColumns *columns)
   for (guint c = 0; c < columns->columns->len; c++)
     {
       CrmColumn *column = crm_columns_get (columns, c);
+      HeaderKind kind = g_array_index (kinds, HeaderKind, c);
 
-      /* "სახელი" next to "გვარი" is the given name. */
-      if (g_array_index (kinds, HeaderKind, c) == HEADER_NAME_OR_GIVEN &&
-          seen[CRM_CUSTOMER_COLUMN_FAMILY_NAME])
+      /* "სახელი" next to "გვარი" is the given name; Thunderbird's
+       * "Geburtstag" next to "Geburtsjahr" is the day of the month. */
+      if (kind == HEADER_NAME_OR_GIVEN && seen[CRM_CUSTOMER_COLUMN_FAMILY_NAME])
         column->field = CRM_CUSTOMER_COLUMN_GIVEN_NAME;
+      else if (kind == HEADER_BIRTHDAY_OR_DAY &&
+               (seen[CRM_CUSTOMER_COLUMN_BIRTH_YEAR] || seen[CRM_CUSTOMER_COLUMN_BIRTH_MONTH]))
+        column->field = CRM_CUSTOMER_COLUMN_BIRTH_DAY;
       else if (column->field == CRM_CUSTOMER_COLUMN_PHONE)
-        column->type_column = find_type_column (columns, c);
+        {
+          column->type_column = find_type_column (columns, c);
+          if (column->type_column < 0 && header_says_mobile (column->title))
+            column->field = CRM_CUSTOMER_COLUMN_MOBILE;
+        }
+    }
+}
+
+/* What the first rows of a column hold: how many values, how many of
+ * them e-mail addresses and phone numbers. */
+static void
+count_values (CrmColumns *columns,
+              guint       column,
+              guint      *n,
+              guint      *emails,
+              guint      *phones)
+{
+  *n = *emails = *phones = 0;
+  for (guint r = 0; r < crm_columns_get_n_records (columns) && r < SAMPLE_ROWS; r++)
+    {
+      const char *cell = crm_import_raw_row_cell (crm_columns_get_record (columns, r), column);
+      g_autofree char *text = crm_import_cell_text (cell);
+
+      if (text[0] == '\0')
+        continue;
+      (*n)++;
+      *emails += crm_columns_looks_like_email (text) ? 1 : 0;
+      *phones += crm_columns_looks_like_phone (text) ? 1 : 0;
+    }
+}
+
+/* A column whose header is not known but whose values are e-mails or
+ * phone numbers is imported as such (and the notes say so), rather than
+ * leaving people without them. */
+static void
+guess_unknown_columns (CrmColumns *columns)
+{
+  for (guint c = 0; c < columns->columns->len; c++)
+    {
+      CrmColumn *column = crm_columns_get (columns, c);
+      guint n, emails, phones;
+
+      if (column->recognised)
+        continue;
+
+      count_values (columns, c, &n, &emails, &phones);
+      if (n > 0 && emails * 2 > n)
+        column->field = CRM_CUSTOMER_COLUMN_EMAIL;
+      else if (n > 0 && phones * 2 > n)
+        column->field = CRM_CUSTOMER_COLUMN_PHONE;
+      column->guessed = column->field != CRM_CUSTOMER_COLUMN_IGNORE;
     }
 }
 
@@ -500,19 +652,9 @@ guess_columns (CrmColumns *columns)
   for (guint c = 0; c < columns->columns->len; c++)
     {
       CrmColumn *column = crm_columns_get (columns, c);
-      guint n = 0, emails = 0, phones = 0;
+      guint n, emails, phones;
 
-      for (guint r = 0; r < crm_columns_get_n_records (columns) && r < SAMPLE_ROWS; r++)
-        {
-          g_autofree char *text = crm_import_cell_text (crm_import_raw_row_cell (crm_columns_get_record (columns, r), c));
-
-          if (text[0] == '\0')
-            continue;
-          n++;
-          emails += crm_columns_looks_like_email (text) ? 1 : 0;
-          phones += crm_columns_looks_like_phone (text) ? 1 : 0;
-        }
-
+      count_values (columns, c, &n, &emails, &phones);
       column->recognised = FALSE;
       if (n == 0)
         column->field = CRM_CUSTOMER_COLUMN_IGNORE;
@@ -554,8 +696,13 @@ crm_columns_recognise (CrmColumns *columns)
 
   columns->has_header = TRUE;
   set_up (columns);
-  if (columns->vocabulary != CRM_COLUMNS_CUSTOMERS || any_recognised (columns))
+  if (columns->vocabulary != CRM_COLUMNS_CUSTOMERS)
     return;
+  if (any_recognised (columns))
+    {
+      guess_unknown_columns (columns);
+      return;
+    }
 
   for (guint c = 0; c < first->n_cells; c++)
     {
@@ -579,6 +726,8 @@ crm_columns_set_has_header (CrmColumns *columns,
   set_up (columns);
   if (!has_header)
     guess_columns (columns);
+  else if (columns->vocabulary == CRM_COLUMNS_CUSTOMERS)
+    guess_unknown_columns (columns);
 }
 
 /* Reading */
@@ -675,6 +824,7 @@ crm_columns_set_field (CrmColumns *columns,
     c->type_column = -1;
   c->field = field;
   c->recognised = TRUE;
+  c->guessed = FALSE;
 }
 
 /* The titles of columns with data whose header was not recognised. */
@@ -688,6 +838,98 @@ crm_columns_dup_unknown (CrmColumns *columns)
       g_strv_builder_add (builder, crm_columns_get_title (columns, c));
 
   return g_strv_builder_end (builder);
+}
+
+/* The titles of columns with data that nothing is taken from: every one
+ * is named in the preview, none dropped unseen. */
+char **
+crm_columns_dup_unused (CrmColumns *columns)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint c = 0; c < columns->columns->len; c++)
+    if (crm_columns_get_field (columns, c) == 0 && crm_columns_get_sample (columns, c)[0] != '\0')
+      g_strv_builder_add (builder, crm_columns_get_title (columns, c));
+
+  return g_strv_builder_end (builder);
+}
+
+/* A sample for a message: one line, not too long. */
+static char *
+short_sample (const char *text)
+{
+  g_autofree char *line = g_strdup (text);
+
+  g_strdelimit (line, "\r\n\t", ' ');
+  g_strstrip (line);
+  if (g_utf8_strlen (line, -1) > 40)
+    {
+      g_autofree char *cut = g_utf8_substring (line, 0, 39);
+
+      return g_strconcat (cut, "…", NULL);
+    }
+
+  return g_steal_pointer (&line);
+}
+
+/**
+ * crm_columns_add_notes:
+ * @notes: (element-type utf8): gets the lines
+ *
+ * What a person should know about how the file is read, one line each:
+ * a character set other than UTF-8, columns taken by their values rather
+ * than their titles, and every column with data that is not imported,
+ * with a sample of what it holds.
+ */
+void
+crm_columns_add_notes (CrmColumns *columns,
+                       GPtrArray  *notes)
+{
+  g_auto(GStrv) unused = crm_columns_dup_unused (columns);
+  char *charset = crm_import_table_dup_charset_note (columns->table);
+
+  if (charset != NULL)
+    g_ptr_array_add (notes, charset);
+
+  for (guint c = 0; c < columns->columns->len; c++)
+    {
+      const CrmColumn *column = crm_columns_get (columns, c);
+
+      if (!column->guessed)
+        continue;
+      if (column->field == CRM_CUSTOMER_COLUMN_EMAIL)
+        g_ptr_array_add (notes, g_strdup_printf (_("E-mail column not recognised: “%s” holds e-mail "
+                                                   "addresses, so they are imported as e-mails."),
+                                                 column->title));
+      else
+        g_ptr_array_add (notes, g_strdup_printf (_("Phone column not recognised: “%s” holds phone "
+                                                   "numbers, so they are imported as phones."),
+                                                 column->title));
+    }
+
+  if (unused[0] != NULL)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+      guint n = g_strv_length (unused);
+
+      for (guint c = 0; c < columns->columns->len; c++)
+        {
+          const CrmColumn *column = crm_columns_get (columns, c);
+          g_autofree char *sample = NULL;
+
+          if (column->field != 0 || crm_columns_get_sample (columns, c)[0] == '\0')
+            continue;
+          sample = short_sample (crm_columns_get_sample (columns, c));
+          if (list->len > 0)
+            g_string_append (list, ", ");
+          /* Translators: a column left out, and an example of what it holds */
+          g_string_append_printf (list, _("“%s” (for example “%s”)"), column->title, sample);
+        }
+      /* Translators: %s lists columns, “Gender” (for example “female”), … */
+      g_ptr_array_add (notes, g_strdup_printf (ngettext ("Not imported: the column %s.",
+                                                         "Not imported: the columns %s.", n),
+                                               list->str));
+    }
 }
 
 gboolean

@@ -44,6 +44,18 @@ struct _CrmSalesImport
 
 G_DEFINE_FINAL_TYPE (CrmSalesImport, crm_sales_import, G_TYPE_OBJECT)
 
+static const char *
+plan_row_reason (gconstpointer    data,
+                 guint           *row,
+                 CrmImportAction *action)
+{
+  const PlanRow *plan_row = data;
+
+  *row = plan_row->row.row;
+  *action = plan_row->row.action;
+  return plan_row->row.reason;
+}
+
 static void
 plan_row_free (gpointer data)
 {
@@ -237,14 +249,29 @@ remember_new (NewKeys    *keys,
     g_hash_table_insert (keys->by_name, g_strdup (name_key), GINT_TO_POINTER (index + 1));
 }
 
+/* What was said before (bytes replaced) stays, after @reason. */
+static void
+add_reason (PlanRow *plan_row,
+            char    *reason)
+{
+  if (plan_row->row.reason != NULL)
+    {
+      char *joined = g_strconcat (reason, " ", plan_row->row.reason, NULL);
+
+      g_free (reason);
+      reason = joined;
+    }
+  g_free (plan_row->row.reason);
+  plan_row->row.reason = reason;
+}
+
 static void
 skip (CrmSalesImport *self,
       PlanRow        *plan_row,
       char           *reason)
 {
   plan_row->row.action = CRM_IMPORT_SKIP;
-  g_free (plan_row->row.reason);
-  plan_row->row.reason = reason;
+  add_reason (plan_row, reason);
   self->counts.skipped++;
 }
 
@@ -291,6 +318,9 @@ make_plan (gpointer   import,
       plan_row->row.row = raw->row;
       plan_row->new_index = -1;
       g_ptr_array_add (self->plan, plan_row);
+      if (crm_import_table_row_repaired (self->columns.table, raw->row))
+        plan_row->row.reason = g_strdup (_("Some characters of this row could not be read and were "
+                                           "replaced with “�”."));
 
       date = crm_columns_value (&self->columns, raw, CRM_SALES_COLUMN_DATE, &date_s);
       time = crm_columns_value (&self->columns, raw, CRM_SALES_COLUMN_TIME, &time_s);
@@ -406,8 +436,8 @@ make_plan (gpointer   import,
           g_ptr_array_add (self->new_customers, created);
           plan_row->new_index = (gint) self->new_customers->len - 1;
           remember_new (&keys, plan_row->new_index, phone_key, email_key, name_key);
-          plan_row->row.reason = g_strdup_printf (_("“%s” is not a customer yet and will be added."),
-                                                  created->name);
+          add_reason (plan_row, g_strdup_printf (_("“%s” is not a customer yet and will be added."),
+                                                 created->name));
           self->counts.new_customers++;
         }
 
@@ -509,6 +539,24 @@ crm_sales_import_get_n_records (CrmSalesImport *self)
 
 CRM_COLUMNS_DEFINE_CALLS (crm_sales_import, CrmSalesImport, CRM_IS_SALES_IMPORT,
                           CrmSalesColumn, CRM_SALES_N_COLUMNS, CRM_SALES_COLUMN_IGNORE)
+
+/**
+ * crm_sales_import_dup_notes:
+ *
+ * Returns: (transfer full): what a person should know about how the file
+ *   is read: its character set when it is not UTF-8, the columns left out
+ */
+char **
+crm_sales_import_dup_notes (CrmSalesImport *self)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), NULL);
+
+  crm_columns_add_notes (&self->columns, notes);
+  g_ptr_array_add (notes, NULL);
+  return (char **) g_ptr_array_steal (notes, NULL);
+}
 
 const char *
 crm_sales_column_get_label (CrmSalesColumn field)
@@ -661,6 +709,13 @@ crm_sales_import_dup_summary (CrmSalesImport *self,
   g_string_append_printf (out, ngettext ("%u row skipped", "%u rows skipped", self->counts.skipped),
                           self->counts.skipped);
   g_string_append (out, ".\n");
+
+  {
+    g_auto(GStrv) notes = crm_sales_import_dup_notes (self);
+
+    for (guint i = 0; notes[i] != NULL; i++)
+      g_string_append_printf (out, "%s\n", notes[i]);
+  }
 
   crm_import_summary_add_rows (out, self->plan, plan_row_reason, FALSE, max_lines);
 

@@ -80,6 +80,10 @@ gboolean         crm_import_writer_finish          (CrmImportWriter         *wri
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmImportWriter, crm_import_writer_free)
 
+gboolean  crm_store_restore_customer     (CrmStore                *store,
+                                          gint64                   id,
+                                          const CrmImportCustomer *customer,
+                                          GError                 **error);
 gboolean  crm_import_load_customer       (CrmStore                *store,
                                           gint64                   id,
                                           CrmImportCustomer       *customer);
