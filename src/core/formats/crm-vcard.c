@@ -36,6 +36,9 @@ typedef struct
   const char        *fallback_name;
   GString           *undecoded;
 
+  /* The card being read has an ADR: its LABELs repeat it. */
+  gboolean           has_adr;
+
   /* The last CHARSET= seen, opened. */
   char              *charset;
   CrmCharsetDecoder *charset_decoder;
@@ -678,6 +681,9 @@ add_property (Parser          *p,
     }
   else if (g_str_equal (name, "ADR") && card->addresses->len < MAX_VALUES_PER_CARD)
     {
+      if (!p->has_adr)
+        g_ptr_array_set_size (card->addresses, 0);
+      p->has_adr = TRUE;
       g_autoptr(GPtrArray) parts = split_structured (card, value, ';');
       char *address = join_address (parts);
 
@@ -688,7 +694,8 @@ add_property (Parser          *p,
       else
         g_ptr_array_add (card->addresses, address);
     }
-  else if (g_str_equal (name, "LABEL") && card->addresses->len < MAX_VALUES_PER_CARD)
+  /* A LABEL is an ADR formatted: only used in a card without ADR. */
+  else if (g_str_equal (name, "LABEL") && !p->has_adr && card->addresses->len < MAX_VALUES_PER_CARD)
     {
       char *label = unescape_value (card, value);
 
@@ -805,6 +812,7 @@ parse_cards (const char  *data,
               return NULL;
             }
           card = card_new (cards->len + 1, first_line);
+          p.has_adr = FALSE;
           seen_begin = TRUE;
         }
       else if (g_str_equal (property.name, "END"))

@@ -698,13 +698,7 @@ crm_columns_recognise (CrmColumns *columns)
   set_up (columns);
   if (columns->vocabulary != CRM_COLUMNS_CUSTOMERS)
     return;
-  if (any_recognised (columns))
-    {
-      guess_unknown_columns (columns);
-      return;
-    }
-
-  for (guint c = 0; c < first->n_cells; c++)
+  for (guint c = 0; !any_recognised (columns) && c < first->n_cells; c++)
     {
       g_autofree char *text = crm_import_cell_text (first->cells[c]);
 
@@ -714,6 +708,8 @@ crm_columns_recognise (CrmColumns *columns)
           return;
         }
     }
+
+  guess_unknown_columns (columns);
 }
 
 /* Whether the first row names the columns: the columns are recognised
@@ -840,15 +836,31 @@ crm_columns_dup_unknown (CrmColumns *columns)
   return g_strv_builder_end (builder);
 }
 
-/* The titles of columns with data that nothing is taken from: every one
- * is named in the preview, none dropped unseen. */
+/* A column with data nothing is taken from: not imported, nor saying
+ * which kind of phone another column holds. */
+static gboolean
+is_unused (CrmColumns *columns,
+           guint       column)
+{
+  if (crm_columns_get_field (columns, column) != 0 || crm_columns_get_sample (columns, column)[0] == '\0')
+    return FALSE;
+
+  for (guint c = 0; c < columns->columns->len; c++)
+    if (crm_columns_get (columns, c)->type_column == (gint) column)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The titles of the unused columns: every one is named in the preview,
+ * none dropped unseen. */
 char **
 crm_columns_dup_unused (CrmColumns *columns)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint c = 0; c < columns->columns->len; c++)
-    if (crm_columns_get_field (columns, c) == 0 && crm_columns_get_sample (columns, c)[0] != '\0')
+    if (is_unused (columns, c))
       g_strv_builder_add (builder, crm_columns_get_title (columns, c));
 
   return g_strv_builder_end (builder);
@@ -917,7 +929,7 @@ crm_columns_add_notes (CrmColumns *columns,
           const CrmColumn *column = crm_columns_get (columns, c);
           g_autofree char *sample = NULL;
 
-          if (column->field != 0 || crm_columns_get_sample (columns, c)[0] == '\0')
+          if (!is_unused (columns, c))
             continue;
           sample = short_sample (crm_columns_get_sample (columns, c));
           if (list->len > 0)

@@ -107,6 +107,43 @@ split_values (const char *text)
   return g_strsplit (text, ":::", -1);
 }
 
+/* Several phones or e-mails in one cell: "a ::: b", "a, b", "a; b",
+ * but not the comma of "Smith, John" <john@example.com>. */
+static char **
+split_contacts (const char *text)
+{
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_auto(GStrv) groups = split_values (text);
+
+  for (guint g = 0; groups[g] != NULL; g++)
+    {
+      const char *start = groups[g];
+      gboolean quoted = FALSE, bracketed = FALSE;
+
+      for (const char *p = groups[g];; p++)
+        {
+          if (*p == '"')
+            quoted = !quoted;
+          else if (*p == '<')
+            bracketed = TRUE;
+          else if (*p == '>')
+            bracketed = FALSE;
+          else if (*p == '\0' || ((*p == ',' || *p == ';') && !quoted && !bracketed))
+            {
+              g_autofree char *value = g_strstrip (g_strndup (start, (gsize) (p - start)));
+
+              if (value[0] != '\0')
+                g_strv_builder_add (values, value);
+              if (*p == '\0')
+                break;
+              start = p + 1;
+            }
+        }
+    }
+
+  return g_strv_builder_end (values);
+}
+
 static void
 add_tags (CrmContact *contact,
           const char *text)
@@ -205,7 +242,7 @@ crm_contact_add_row (CrmContact            *contact,
         case CRM_CUSTOMER_COLUMN_MOBILE:
         case CRM_CUSTOMER_COLUMN_PHONE:
           {
-            g_auto(GStrv) values = split_values (text);
+            g_auto(GStrv) values = split_contacts (text);
             gboolean mobile = column->field == CRM_CUSTOMER_COLUMN_MOBILE;
 
             if (column->type_column >= 0)
@@ -216,7 +253,7 @@ crm_contact_add_row (CrmContact            *contact,
           break;
         case CRM_CUSTOMER_COLUMN_EMAIL:
           {
-            g_auto(GStrv) values = split_values (text);
+            g_auto(GStrv) values = split_contacts (text);
 
             for (guint i = 0; values[i] != NULL; i++)
               add_unique (contact->emails, values[i]);
@@ -425,10 +462,10 @@ carries_information (const char *value)
 }
 
 static gboolean
-has_digit (const char *text)
+has_letter (const char *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
       return TRUE;
 
   return FALSE;
@@ -486,7 +523,7 @@ usable_phones (CrmContact *contact,
       leave_out (left_out, extra, value,
                  /* Translators: “%s” is what the file held, then why it is not used */
                  g_strdup_printf (_("Phone “%s” left out: %s"), value,
-                                  has_digit (value) ? error->message : _("it is not a number.")),
+                                  has_letter (value) ? _("it is not a number.") : error->message),
                  /* Translators: a line of the customer's notes keeping what the file held */
                  g_strdup_printf (_("Not a phone number: %s"), value));
       g_array_remove_index (contact->phones, i);

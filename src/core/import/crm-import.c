@@ -705,6 +705,13 @@ crm_customer_column_get_label (CrmCustomerColumn field)
       return _("Notes");
     case CRM_CUSTOMER_COLUMN_TAGS:
       return _("Tags");
+    case CRM_CUSTOMER_COLUMN_BIRTH_YEAR:
+      return _("Year of birth");
+    case CRM_CUSTOMER_COLUMN_BIRTH_MONTH:
+      return _("Month of birth");
+    case CRM_CUSTOMER_COLUMN_BIRTH_DAY:
+      /* Translators: the day of the month someone was born on */
+      return _("Day of birth");
     case CRM_CUSTOMER_COLUMN_IGNORE:
     case CRM_CUSTOMER_N_COLUMNS:
     default:
