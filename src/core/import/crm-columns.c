@@ -442,7 +442,8 @@ header_group (const char *title)
   if (words[1] != NULL && g_str_equal (words[1], "#"))
     return g_str_hash (words[0]) * 31 + header_number (title);
 
-  first = g_utf8_substring (words[0], 0, 5);
+  /* Found by fuzz-csv: g_utf8_substring() must not run past the end. */
+  first = g_utf8_substring (words[0], 0, MIN (g_utf8_strlen (words[0], -1), 5));
   for (guint i = 0; i < G_N_ELEMENTS (address_owners); i++)
     if (g_str_equal (first, address_owners[i]))
       return g_str_hash (first);

@@ -181,33 +181,50 @@ parse_when (const char  *date,
   return TRUE;
 }
 
-/* The count of purchases like this one (same customer, time, amount)
- * already stored, less those earlier rows of the file have accounted for. */
+static char *
+purchase_key (gint64 customer_id,
+              gint64 at,
+              gint64 amount)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                          customer_id, at, amount);
+}
+
+/* Whether a purchase like this one (same customer, time, amount) is
+ * already stored and not yet accounted for by an earlier row. @seen
+ * counts, per purchase, the stored ones left; a customer's purchases are
+ * read once, the first time one of theirs is asked about (@loaded). */
 static gboolean
 already_recorded (CrmStore   *store,
                   GHashTable *seen,
+                  GHashTable *loaded,
                   gint64      customer_id,
                   gint64      at,
                   gint64      amount)
 {
-  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-                                          customer_id, at, amount);
+  g_autofree char *key = purchase_key (customer_id, at, amount);
   gpointer value;
-  gint64 left;
 
-  if (g_hash_table_lookup_extended (seen, key, NULL, &value))
-    left = GPOINTER_TO_INT (value);
-  else
-    left = crm_store_count_same_purchases (store, customer_id, at, amount);
-
-  if (left > 0)
+  if (!g_hash_table_contains (loaded, &customer_id))
     {
-      g_hash_table_insert (seen, g_steal_pointer (&key), GINT_TO_POINTER ((gint) (left - 1)));
-      return TRUE;
+      g_autoptr(GArray) stored = crm_store_dup_purchase_keys (store, customer_id);
+
+      g_hash_table_add (loaded, g_memdup2 (&customer_id, sizeof customer_id));
+      for (guint i = 0; i < stored->len; i++)
+        {
+          const CrmPurchaseKey *p = &g_array_index (stored, CrmPurchaseKey, i);
+          char *stored_key = purchase_key (customer_id, p->at, p->amount);
+          gint count = GPOINTER_TO_INT (g_hash_table_lookup (seen, stored_key));
+
+          g_hash_table_insert (seen, stored_key, GINT_TO_POINTER (count + 1));
+        }
     }
 
-  g_hash_table_insert (seen, g_steal_pointer (&key), GINT_TO_POINTER (0));
-  return FALSE;
+  if (!g_hash_table_lookup_extended (seen, key, NULL, &value) || GPOINTER_TO_INT (value) == 0)
+    return FALSE;
+
+  g_hash_table_insert (seen, g_steal_pointer (&key), GINT_TO_POINTER (GPOINTER_TO_INT (value) - 1));
+  return TRUE;
 }
 
 /* Keys of customers this import will create → their index + 1. */
@@ -283,6 +300,7 @@ make_plan (gpointer   import,
   CrmSalesImport *self = import;
   g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) loaded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   NewKeys keys;
   CrmCustomerIndex index;
   gint64 latest = crm_store_now (store) + FUTURE_SLACK;
@@ -406,7 +424,7 @@ make_plan (gpointer   import,
               plan_row->row.customer = g_strdup (stored_name);
             }
 
-          if (already_recorded (store, seen, id, plan_row->row.at, plan_row->row.amount))
+          if (already_recorded (store, seen, loaded, id, plan_row->row.at, plan_row->row.amount))
             {
               skip (self, plan_row, g_strdup (_("Already recorded: this purchase is in the customer’s history.")));
               continue;
@@ -647,15 +665,15 @@ write_purchases (gpointer          import,
       if (plan_row->new_index >= 0)
         customer_id = g_array_index (new_ids, gint64, plan_row->new_index);
 
-      if (crm_store_add_purchase (store, customer_id, plan_row->row.at, plan_row->row.amount,
-                                  plan_row->row.description, error) == 0)
+      if (crm_store_write_purchase (store, customer_id, plan_row->row.at, plan_row->row.amount,
+                                     plan_row->row.description, error) == 0)
         {
           *failed_row = plan_row->row.row;
           return FALSE;
         }
     }
 
-  return TRUE;
+  return crm_store_write_purchases_done (store, error);
 }
 
 /**
