@@ -231,6 +231,16 @@ test_binary_garbage (void)
   g_assert_null (rows);
   g_assert_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ENCODING);
   g_assert_nonnull (strstr (error->message, "Row 1"));
+  g_clear_error (&error);
+
+  /* Without a single NUL, noise is not read as some 8-bit text. */
+  for (guint i = 0; i < 64 * 1024; i++)
+    if (garbage[i] == 0)
+      garbage[i] = 1;
+  rows = read_all ((const char *) garbage, 64 * 1024, NULL, &error);
+  g_assert_null (rows);
+  g_assert_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "contains binary data"));
 }
 
 static void

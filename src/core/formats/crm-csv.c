@@ -144,6 +144,32 @@ crm_csv_detect_delimiter (const char *data,
   return best_consistent != 0 ? best_consistent : best_first;
 }
 
+/* Text has no control characters but tab and line ends (and perhaps a
+ * DOS end-of-file mark); a file whose start has more than a few is binary
+ * data even without a NUL, and its bytes are not read as some 8-bit text.
+ * Returns the line of the first one, or 0 for text. */
+static guint
+binary_line (const guchar *data,
+             gsize         length)
+{
+  gsize n = MIN (length, SNIFF_BYTES);
+  guint controls = 0, line = 1, first = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (data[i] == '\n')
+        line++;
+      else if ((data[i] < 0x20 && data[i] != '\t' && data[i] != '\r' && data[i] != 0x1A) || data[i] == 0x7F)
+        {
+          if (first == 0)
+            first = line;
+          controls++;
+        }
+    }
+
+  return controls >= 4 && controls * 100 > n ? first : 0;
+}
+
 /**
  * crm_csv_reader_new:
  * @bytes: the whole file
@@ -205,6 +231,7 @@ crm_csv_reader_new (GBytes  *bytes,
   const guchar *data = g_bytes_get_data (text, &length);
   const char *charset = "UTF-8";
   gsize skip = 0;
+  guint line;
 
   if (data != NULL && is_spreadsheet (data, length))
     {
@@ -240,6 +267,13 @@ crm_csv_reader_new (GBytes  *bytes,
       g_bytes_unref (text);
       text = g_bytes_new_take (utf8, written);
       data = g_bytes_get_data (text, &length);
+    }
+
+  if (data != NULL && (line = binary_line (data, length)) > 0)
+    {
+      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ENCODING,
+                   _("Row %u contains binary data: this is not a CSV text file."), line);
+      return NULL;
     }
 
   self = g_new0 (CrmCsvReader, 1);
