@@ -52,9 +52,7 @@ crm_store_add_purchase (CrmStore    *self,
                         const char  *description,
                         GError     **error)
 {
-  g_autofree char *text = crm_text_clean (description, CRM_STORE_MAX_FIELD);
-  CrmStmt *stmt;
-  gint64 id = 0;
+  gint64 id;
   gboolean ok;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
@@ -69,24 +67,8 @@ crm_store_add_purchase (CrmStore    *self,
   if (!check_customer_exists (self, customer_id, error) || !crm_store_savepoint (self, error))
     return 0;
 
-  stmt = crm_store_prepare (self,
-                            "INSERT INTO purchases (customer_id, at, amount, description, created_at, staff_id) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                            error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      crm_stmt_bind_int64 (stmt, 1, customer_id);
-      crm_stmt_bind_int64 (stmt, 2, at);
-      crm_stmt_bind_int64 (stmt, 3, amount);
-      crm_stmt_bind_text (stmt, 4, text);
-      crm_stmt_bind_int64 (stmt, 5, crm_store_now (self));
-      crm_store_bind_acting_staff (self, stmt, 6);
-      ok = crm_store_step_done (self, stmt, "write", error);
-      id = crm_store_last_insert_id (self);
-    }
-
-  ok = ok &&
+  id = crm_store_write_purchase (self, customer_id, at, amount, description, error);
+  ok = id != 0 &&
        crm_store_refresh_stats (self, customer_id, error) &&
        crm_store_rank_customers (self, error);
 

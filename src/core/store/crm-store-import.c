@@ -225,22 +225,58 @@ crm_store_dup_customer_name (CrmStore *store,
 }
 
 /**
- * crm_store_count_same_purchases:
+ * crm_store_dup_purchase_keys:
  *
- * Returns: how many purchases of this customer at this time with this
- *   amount are recorded (what makes a sales import safe to repeat)
+ * Returns: (transfer full) (element-type CrmPurchaseKey): the time and
+ *   amount of every purchase of the customer (what makes a sales import
+ *   safe to repeat), read in one go rather than asked row by row
+ */
+GArray *
+crm_store_dup_purchase_keys (CrmStore *store,
+                             gint64    customer_id)
+{
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (CrmPurchaseKey));
+  CrmStmt *stmt = crm_store_prepare (store, "SELECT at, amount FROM purchases WHERE customer_id = ?1", NULL);
+
+  if (stmt == NULL)
+    return keys;
+
+  crm_stmt_bind_int64 (stmt, 1, customer_id);
+  while (crm_stmt_step (stmt) == CRM_STMT_ROW)
+    {
+      CrmPurchaseKey key = { crm_stmt_column_int64 (stmt, 0), crm_stmt_column_int64 (stmt, 1) };
+
+      g_array_append_val (keys, key);
+    }
+  crm_stmt_reset (stmt);
+
+  return keys;
+}
+
+/**
+ * crm_store_write_purchase:
+ * @customer_id: a customer of the store (the plan found or made them)
+ *
+ * The one INSERT of a purchase: crm_store_add_purchase() wraps it in its
+ * savepoint and brings the figures up to date; an import inside
+ * crm_store_begin() calls it row by row and crm_store_write_purchases_done()
+ * once, so that the figures are rebuilt at commit.
+ *
+ * Returns: the purchase's id, or 0 with @error set
  */
 gint64
-crm_store_count_same_purchases (CrmStore *store,
-                                gint64    customer_id,
-                                gint64    at,
-                                gint64    amount)
+crm_store_write_purchase (CrmStore    *store,
+                           gint64       customer_id,
+                           gint64       at,
+                           gint64       amount,
+                           const char  *description,
+                           GError     **error)
 {
+  g_autofree char *text = crm_text_clean (description, CRM_STORE_MAX_FIELD);
   CrmStmt *stmt = crm_store_prepare (store,
-                                     "SELECT count (*) FROM purchases "
-                                     "WHERE customer_id = ?1 AND at = ?2 AND amount = ?3",
-                                     NULL);
-  gint64 count = 0;
+                                     "INSERT INTO purchases (customer_id, at, amount, description, created_at, staff_id) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                     error);
 
   if (stmt == NULL)
     return 0;
@@ -248,11 +284,26 @@ crm_store_count_same_purchases (CrmStore *store,
   crm_stmt_bind_int64 (stmt, 1, customer_id);
   crm_stmt_bind_int64 (stmt, 2, at);
   crm_stmt_bind_int64 (stmt, 3, amount);
-  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
-    count = crm_stmt_column_int64 (stmt, 0);
-  crm_stmt_reset (stmt);
+  crm_stmt_bind_text (stmt, 4, text);
+  crm_stmt_bind_int64 (stmt, 5, crm_store_now (store));
+  crm_store_bind_acting_staff (store, stmt, 6);
+  if (!crm_store_step_done (store, stmt, "write", error))
+    return 0;
 
-  return count;
+  return crm_store_last_insert_id (store);
+}
+
+/* After crm_store_write_purchase(): every figure rebuilt at commit, and
+ * one "changed" signal. */
+gboolean
+crm_store_write_purchases_done (CrmStore  *store,
+                                 GError   **error)
+{
+  if (!crm_store_refresh_stats (store, 0, error))
+    return FALSE;
+
+  crm_store_emit_changed (store, CRM_STORE_CHANGE_PURCHASES | CRM_STORE_CHANGE_SEGMENTS, 0);
+  return TRUE;
 }
 
 /**

@@ -80,15 +80,33 @@ gboolean         crm_import_writer_finish          (CrmImportWriter         *wri
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmImportWriter, crm_import_writer_free)
 
+gboolean  crm_store_restore_customer     (CrmStore                *store,
+                                          gint64                   id,
+                                          const CrmImportCustomer *customer,
+                                          GError                 **error);
 gboolean  crm_import_load_customer       (CrmStore                *store,
                                           gint64                   id,
                                           CrmImportCustomer       *customer);
 char     *crm_store_dup_customer_name    (CrmStore                *store,
                                           gint64                   id);
-gint64    crm_store_count_same_purchases (CrmStore                *store,
+/* When and how much: what makes a purchase the same as one recorded. */
+typedef struct
+{
+  gint64 at;
+  gint64 amount;
+} CrmPurchaseKey;
+
+GArray   *crm_store_dup_purchase_keys    (CrmStore                *store,
+                                          gint64                   customer_id);
+
+gint64    crm_store_write_purchase       (CrmStore                *store,
                                           gint64                   customer_id,
                                           gint64                   at,
-                                          gint64                   amount);
+                                          gint64                   amount,
+                                          const char              *description,
+                                          GError                 **error);
+gboolean  crm_store_write_purchases_done (CrmStore                *store,
+                                          GError                 **error);
 
 /* A database's change counter: equal values mean nothing was written. */
 gint64    crm_import_store_generation    (CrmStore                *store);

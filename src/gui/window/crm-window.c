@@ -12,6 +12,7 @@
 #include "crm-follow-up-dialog.h"
 #include "crm-insights-page.h"
 #include "crm-follow-ups-page.h"
+#include "crm-duplicates-dialog.h"
 #include "crm-import-dialog.h"
 #include "crm-money.h"
 #include "crm-store.h"
@@ -251,8 +252,11 @@ import_action (GtkWidget  *widget,
 {
   CrmWindow *self = CRM_WINDOW (widget);
 
-  crm_import_dialog_open (GTK_WINDOW (self), crm_context_get_store (self->context),
-                          g_str_equal (action_name, "win.import-sales"));
+  if (g_str_equal (action_name, "win.find-duplicates"))
+    gtk_window_present (crm_duplicates_dialog_new (GTK_WINDOW (self), crm_context_get_store (self->context)));
+  else
+    crm_import_dialog_open (GTK_WINDOW (self), crm_context_get_store (self->context),
+                            g_str_equal (action_name, "win.import-sales"));
 }
 
 static void
@@ -421,6 +425,7 @@ crm_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-sales", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-duplicates", FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->staff_button), FALSE);
     }
   else
@@ -591,6 +596,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-feedback", NULL, new_feedback_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-sales", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, import_action);
 }
 
 static void
