@@ -63,6 +63,7 @@ void               crm_sales_import_set_column_field     (CrmSalesImport  *self,
                                                           guint            column,
                                                           CrmSalesColumn   field);
 char             **crm_sales_import_dup_unknown_columns  (CrmSalesImport  *self);
+char             **crm_sales_import_dup_notes            (CrmSalesImport  *self);
 const char        *crm_sales_column_get_label            (CrmSalesColumn   field);
 
 gboolean           crm_sales_import_get_create_customers (CrmSalesImport  *self);

@@ -249,11 +249,12 @@ crm_store_fill_search_keys (CrmStore  *self,
 
 /* Writing */
 
-/* ?1–?11 mean the same in both. */
+/* ?1–?11 mean the same in both; ?15 is the id to restore, or NULL for a
+ * new one. */
 static const char insert_customer_sql[] =
   "INSERT INTO customers (name, phone, email, address, birthday, notes, segment_override, "
-  "  updated_at, name_key, search_text, phone_key, created_at, archived_at, touch_dismissed_at) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+  "  updated_at, name_key, search_text, phone_key, created_at, archived_at, touch_dismissed_at, id) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 static const char update_customer_sql[] =
   "UPDATE customers SET name = ?1, phone = ?2, email = ?3, address = ?4, birthday = ?5, "
   "  notes = ?6, segment_override = ?7, updated_at = ?8, name_key = ?9, search_text = ?10, "
@@ -275,11 +276,13 @@ join_tags (const CrmImportCustomer *customer)
   return g_string_free (out, FALSE);
 }
 
-/* The customer's row, with its search keys; @id 0 inserts and sets it.
+/* The customer's row, with its search keys: inserted when @insert (with
+ * the id *@id, else a new one, which *@id gets), else updated.
  * @customer was cleaned by crm_store_clean_customer(). */
 static gboolean
 write_row (CrmStore                 *self,
            gint64                   *id,
+           gboolean                  insert,
            const CrmImportCustomer  *customer,
            gint64                    now,
            GError                  **error)
@@ -294,7 +297,7 @@ write_row (CrmStore                 *self,
   customer_keys (customer->name, customer->phone, customer->email, customer->notes, tags,
                  &name_key, &search, &phone_key);
 
-  stmt = crm_store_prepare (self, *id == 0 ? insert_customer_sql : update_customer_sql, error);
+  stmt = crm_store_prepare (self, insert ? insert_customer_sql : update_customer_sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -309,11 +312,12 @@ write_row (CrmStore                 *self,
   crm_stmt_bind_text (stmt, 9, name_key);
   crm_stmt_bind_text (stmt, 10, search);
   crm_stmt_bind_text (stmt, 11, phone_key);
-  if (*id == 0)
+  if (insert)
     {
       crm_stmt_bind_int64 (stmt, 12, customer->created_at != 0 ? customer->created_at : now);
       crm_stmt_bind_time_or_null (stmt, 13, customer->archived_at);
       crm_stmt_bind_time_or_null (stmt, 14, customer->touch_dismissed_at);
+      crm_stmt_bind_time_or_null (stmt, 15, *id);
     }
   else
     crm_stmt_bind_int64 (stmt, 12, *id);
@@ -321,7 +325,7 @@ write_row (CrmStore                 *self,
   if (!crm_store_step_done (self, stmt, "write", error))
     return FALSE;
 
-  if (*id == 0)
+  if (insert)
     *id = crm_store_last_insert_id (self);
   else if (crm_store_changes (self) == 0)
     {
@@ -444,7 +448,7 @@ write_customer (CrmStore                *self,
   if (!crm_store_savepoint (self, error))
     return FALSE;
 
-  ok = write_row (self, id, &customer, crm_store_now (self), error) &&
+  ok = write_row (self, id, is_new, &customer, crm_store_now (self), error) &&
        (is_new || crm_store_write_id (self, "DELETE FROM customer_tags WHERE customer_id = ?1",
                                       *id, 0, TRUE, error)) &&
        add_tags (self, NULL, *id, &customer, error) &&
@@ -504,7 +508,7 @@ crm_import_writer_add_customer (CrmImportWriter          *writer,
 {
   gint64 id = 0;
 
-  if (!write_row (writer->store, &id, customer, writer->now, error) ||
+  if (!write_row (writer->store, &id, TRUE, customer, writer->now, error) ||
       !add_tags (writer->store, writer->tag_ids, id, customer, error))
     return 0;
 
@@ -524,7 +528,7 @@ crm_import_writer_update_customer (CrmImportWriter          *writer,
                                    const CrmImportCustomer  *customer,
                                    GError                  **error)
 {
-  if (!write_row (writer->store, &id, customer, writer->now, error) ||
+  if (!write_row (writer->store, &id, FALSE, customer, writer->now, error) ||
       !add_tags (writer->store, writer->tag_ids, id, customer, error))
     return FALSE;
 
@@ -552,6 +556,41 @@ crm_import_writer_finish (CrmImportWriter  *writer,
     return FALSE;
 
   crm_store_emit_changed (writer->store, CRM_STORE_CHANGE_CUSTOMERS | CRM_STORE_CHANGE_SEGMENTS, 0);
+  return TRUE;
+}
+
+/**
+ * crm_store_restore_customer:
+ * @id: the id the customer had
+ * @customer: everything they had, as crm_import_load_customer() read it
+ *
+ * Puts back a customer who was removed (a merge undone), under their old
+ * id, with their times and tags. Their purchases and the rest are the
+ * caller's to move back.
+ */
+gboolean
+crm_store_restore_customer (CrmStore                 *self,
+                            gint64                    id,
+                            const CrmImportCustomer  *customer,
+                            GError                  **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+
+  if (!crm_store_savepoint (self, error))
+    return FALSE;
+
+  ok = write_row (self, &id, TRUE, customer, crm_store_now (self), error) &&
+       add_tags (self, NULL, id, customer, error) &&
+       crm_store_refresh_stats (self, id, error) &&
+       crm_store_rank_customers (self, error);
+
+  if (!crm_store_release (self, ok, error))
+    return FALSE;
+
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_CUSTOMERS | CRM_STORE_CHANGE_SEGMENTS, id);
   return TRUE;
 }
 

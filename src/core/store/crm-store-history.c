@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-store-import.h"
 #include "crm-store-loyalty-private.h"
 #include "crm-store-private.h"
 #include "crm-text.h"
@@ -85,9 +86,9 @@ crm_store_add_purchase (CrmStore    *self,
  * crm_store_record_purchase:
  *
  * Records a purchase, the points spent on it as a discount and the points
- * it earns (crm-store-loyalty.c), and brings the customer's figures and
- * everyone's segment up to date, all in one write transaction: spending
- * more than the balance refuses the whole purchase.
+ * it earns (crm_store_write_purchase()), and brings the customer's figures
+ * and everyone's segment up to date, all in one write transaction:
+ * spending more than the balance refuses the whole purchase.
  *
  * Returns: the purchase's id, or 0 with @error set
  */
@@ -96,11 +97,8 @@ crm_store_record_purchase (CrmStore                 *self,
                            const CrmPurchaseFields  *fields,
                            GError                  **error)
 {
-  g_autofree char *text = NULL;
   CrmLoyaltySettings settings;
-  CrmStmt *stmt;
-  gint64 discount = 0;
-  gint64 id = 0;
+  gint64 id;
   gboolean ok;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
@@ -111,36 +109,11 @@ crm_store_record_purchase (CrmStore                 *self,
     return 0;
 
   crm_loyalty_settings_load (self, &settings);
-  if (!crm_store_loyalty_price (self, &settings, fields->amount, fields->points, 0, &discount, error) ||
-      !crm_store_savepoint (self, error))
+  if (!crm_store_savepoint (self, error))
     return 0;
 
-  text = crm_text_clean (fields->description, CRM_STORE_MAX_FIELD);
-  stmt = crm_store_prepare (self,
-                            "INSERT INTO purchases (customer_id, at, amount, description, created_at, staff_id, "
-                            "  discount, earns) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                            error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      crm_stmt_bind_int64 (stmt, 1, fields->customer_id);
-      crm_stmt_bind_int64 (stmt, 2, fields->at);
-      crm_stmt_bind_int64 (stmt, 3, fields->amount - discount);
-      crm_stmt_bind_text (stmt, 4, text);
-      crm_stmt_bind_int64 (stmt, 5, crm_store_now (self));
-      crm_store_bind_acting_staff (self, stmt, 6);
-      crm_stmt_bind_int64 (stmt, 7, discount);
-      crm_stmt_bind_int (stmt, 8, settings.enabled ? 1 : 0);
-      ok = crm_store_step_done (self, stmt, "write", error);
-      id = crm_store_last_insert_id (self);
-    }
-
-  /* Points follow the segment the customer had before this purchase;
-   * with the programme off there is nothing to write. */
-  ok = ok &&
-       (!settings.enabled ||
-        crm_store_loyalty_settle (self, &settings, id, fields->points, FALSE, fields->at, error)) &&
+  id = crm_store_write_purchase (self, fields, &settings, error);
+  ok = id != 0 &&
        crm_store_refresh_stats (self, fields->customer_id, error) &&
        crm_store_rank_customers (self, error);
 

@@ -218,43 +218,31 @@ crm_format_toast (GtkWidget  *widget,
 }
 
 /**
- * crm_format_figure_card:
- * @title: the figure's name, shown small above it
- * @value: (out) (transfer none): the label for the figure
- * @detail: (out) (transfer none): the label for the line under it
+ * crm_format_join:
+ * @separator: put between two parts
+ * @...: strings, ending with %NULL; empty ones are left out
  *
- * A card of the Insights page: the figure read together with its title
- * ("Satisfaction, 80 %").
- *
- * Returns: (transfer floating): the card
+ * Returns: (transfer full): "+995 555 12 34 56 · nino@example.com", or the
+ *   one part there is, or ""
  */
-GtkWidget *
-crm_format_figure_card (const char  *title,
-                        GtkWidget  **value,
-                        GtkWidget  **detail)
+char *
+crm_format_join (const char *separator,
+                 ...)
 {
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *heading = gtk_label_new (title);
+  GString *joined = g_string_new (NULL);
+  const char *part;
+  va_list args;
 
-  *value = gtk_label_new ("—");
-  *detail = gtk_label_new (NULL);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "insight-card");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "caption-heading");
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (*value), 0);
-  gtk_widget_add_css_class (*value, "title-1");
-  gtk_widget_add_css_class (*value, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (*detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (*detail), TRUE);
-  gtk_widget_add_css_class (*detail, "caption");
-  gtk_widget_add_css_class (*detail, "dim-label");
+  va_start (args, separator);
+  while ((part = va_arg (args, const char *)) != NULL)
+    {
+      if (part[0] == '\0')
+        continue;
+      if (joined->len > 0)
+        g_string_append (joined, separator);
+      g_string_append (joined, part);
+    }
+  va_end (args);
 
-  gtk_box_append (GTK_BOX (card), heading);
-  gtk_box_append (GTK_BOX (card), *value);
-  gtk_box_append (GTK_BOX (card), *detail);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (*value), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-  return card;
+  return g_string_free (joined, FALSE);
 }

@@ -24,9 +24,7 @@ void        crm_format_toast            (GtkWidget  *widget,
                                          const char *message);
 void        crm_format_add_toast        (GtkWidget  *widget,
                                          AdwToast   *toast);
-
-GtkWidget  *crm_format_figure_card      (const char  *title,
-                                         GtkWidget  **value,
-                                         GtkWidget  **detail);
+char       *crm_format_join             (const char *separator,
+                                         ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-accessible.h"
+#include "crm-figure.h"
 #include "crm-format.h"
 #include "crm-insights-loyalty.h"
 #include "crm-loyalty-insights.h"
@@ -19,8 +21,7 @@ struct _CrmInsightsLoyalty
 {
   GtkBox      parent_instance;
 
-  GHashTable *values;
-  GHashTable *details;
+  GHashTable *figures;    /* card name → its CrmFigure */
 
   GtkFlowBox *cards;
 };
@@ -44,8 +45,7 @@ set_card (CrmInsightsLoyalty *self,
           const char         *value,
           const char         *detail)
 {
-  gtk_label_set_text (g_hash_table_lookup (self->values, name), value);
-  gtk_label_set_text (g_hash_table_lookup (self->details, name), detail);
+  crm_figure_set (g_hash_table_lookup (self->figures, name), NULL, value, detail);
 }
 
 static char *
@@ -115,12 +115,12 @@ const char *
 crm_insights_loyalty_get_figure (CrmInsightsLoyalty *self,
                                  const char         *name)
 {
-  GtkLabel *label;
+  CrmFigure *figure;
 
   g_return_val_if_fail (CRM_IS_INSIGHTS_LOYALTY (self), NULL);
 
-  label = g_hash_table_lookup (self->values, name);
-  return label ? gtk_label_get_text (label) : NULL;
+  figure = g_hash_table_lookup (self->figures, name);
+  return figure ? crm_figure_get_value (figure) : NULL;
 }
 
 static void
@@ -128,8 +128,7 @@ crm_insights_loyalty_finalize (GObject *object)
 {
   CrmInsightsLoyalty *self = CRM_INSIGHTS_LOYALTY (object);
 
-  g_clear_pointer (&self->values, g_hash_table_unref);
-  g_clear_pointer (&self->details, g_hash_table_unref);
+  g_clear_pointer (&self->figures, g_hash_table_unref);
 
   G_OBJECT_CLASS (crm_insights_loyalty_parent_class)->finalize (object);
 }
@@ -151,16 +150,16 @@ crm_insights_loyalty_init (CrmInsightsLoyalty *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->values = g_hash_table_new (g_str_hash, g_str_equal);
-  self->details = g_hash_table_new (g_str_hash, g_str_equal);
+  self->figures = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (card_list); i++)
     {
-      GtkWidget *value, *detail;
+      GtkWidget *card = crm_figure_new (_(card_list[i].title), TRUE);
 
-      gtk_flow_box_append (self->cards, crm_format_figure_card (_(card_list[i].title), &value, &detail));
-      g_hash_table_insert (self->values, (gpointer) card_list[i].name, value);
-      g_hash_table_insert (self->details, (gpointer) card_list[i].name, detail);
+      gtk_widget_add_css_class (card, "insight-card");
+      gtk_flow_box_append (self->cards, card);
+      g_hash_table_insert (self->figures, (gpointer) card_list[i].name, card);
     }
+  crm_accessible_plain_flow_box (self->cards);
 }

@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-accessible.h"
 #include "crm-chart.h"
+#include "crm-figure.h"
 #include "crm-format.h"
 #include "crm-insights.h"
 #include "crm-insights-loyalty.h"
@@ -23,8 +25,7 @@ struct _CrmInsightsPage
   gulong       changed_id;
   char        *currency;
   gboolean     dirty;
-  GHashTable  *values;     /* card name → its value label */
-  GHashTable  *details;    /* card name → its detail label */
+  GHashTable  *figures;    /* card name → its CrmFigure */
 
   GtkDropDown *period_dropdown;
   GtkFlowBox  *cards;
@@ -72,8 +73,7 @@ set_card (CrmInsightsPage *self,
           const char      *value,
           const char      *detail)
 {
-  gtk_label_set_text (g_hash_table_lookup (self->values, name), value);
-  gtk_label_set_text (g_hash_table_lookup (self->details, name), detail ? detail : "");
+  crm_figure_set (g_hash_table_lookup (self->figures, name), NULL, value, detail);
 }
 
 static char *
@@ -294,8 +294,7 @@ crm_insights_page_dispose (GObject *object)
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_id, crm_context_get_store (self->context));
   g_clear_object (&self->context);
-  g_clear_pointer (&self->values, g_hash_table_unref);
-  g_clear_pointer (&self->details, g_hash_table_unref);
+  g_clear_pointer (&self->figures, g_hash_table_unref);
   g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (crm_insights_page_parent_class)->dispose (object);
@@ -330,18 +329,18 @@ crm_insights_page_init (CrmInsightsPage *self)
   g_type_ensure (CRM_TYPE_INSIGHTS_LOYALTY);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->values = g_hash_table_new (g_str_hash, g_str_equal);
-  self->details = g_hash_table_new (g_str_hash, g_str_equal);
+  self->figures = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_drop_down_set_selected (self->period_dropdown, 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (card_list); i++)
     {
-      GtkWidget *value, *detail;
+      GtkWidget *card = crm_figure_new (_(card_list[i].title), TRUE);
 
-      gtk_flow_box_append (self->cards, crm_format_figure_card (_(card_list[i].title), &value, &detail));
-      g_hash_table_insert (self->values, (gpointer) card_list[i].name, value);
-      g_hash_table_insert (self->details, (gpointer) card_list[i].name, detail);
+      gtk_widget_add_css_class (card, "insight-card");
+      gtk_flow_box_append (self->cards, card);
+      g_hash_table_insert (self->figures, (gpointer) card_list[i].name, card);
     }
+  crm_accessible_plain_flow_box (self->cards);
 }
 
 void
@@ -368,10 +367,10 @@ const char *
 crm_insights_page_get_figure (CrmInsightsPage *self,
                               const char      *name)
 {
-  GtkLabel *label;
+  CrmFigure *figure;
 
   g_return_val_if_fail (CRM_IS_INSIGHTS_PAGE (self), NULL);
 
-  label = g_hash_table_lookup (self->values, name);
-  return label ? gtk_label_get_text (label) : NULL;
+  figure = g_hash_table_lookup (self->figures, name);
+  return figure ? crm_figure_get_value (figure) : NULL;
 }

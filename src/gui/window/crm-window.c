@@ -12,9 +12,11 @@
 #include "crm-follow-up-dialog.h"
 #include "crm-insights-page.h"
 #include "crm-follow-ups-page.h"
+#include "crm-duplicates-dialog.h"
 #include "crm-import-dialog.h"
 #include "crm-money.h"
 #include "crm-store.h"
+#include "crm-text.h"
 #include "crm-window.h"
 
 struct _CrmWindow
@@ -250,8 +252,11 @@ import_action (GtkWidget  *widget,
 {
   CrmWindow *self = CRM_WINDOW (widget);
 
-  crm_import_dialog_open (GTK_WINDOW (self), crm_context_get_store (self->context),
-                          g_str_equal (action_name, "win.import-sales"));
+  if (g_str_equal (action_name, "win.find-duplicates"))
+    gtk_window_present (crm_duplicates_dialog_new (GTK_WINDOW (self), crm_context_get_store (self->context)));
+  else
+    crm_import_dialog_open (GTK_WINDOW (self), crm_context_get_store (self->context),
+                            g_str_equal (action_name, "win.import-sales"));
 }
 
 static void
@@ -365,6 +370,32 @@ crm_window_save_state (CrmWindow *self)
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* Georgian and Armenian read in a font drawn for their script, with the
+ * interface font for Latin. Left to fallback, each glyph comes from a font
+ * whose line height GTK does not measure with, and a long wrapped label
+ * can be laid out as one clipped line. Set for the whole display, so
+ * dialogs and Preferences follow; the window is rebuilt in a new language. */
+static void
+apply_script_font (void)
+{
+  static GtkCssProvider *provider;
+  const char *language = crm_text_ui_language ();
+  const char *css = "";
+
+  if (g_str_equal (language, "ka"))
+    css = "window, tooltip { font-family: \"Noto Sans Georgian\", \"Cantarell\", sans-serif; }";
+  else if (g_str_equal (language, "hy"))
+    css = "window, tooltip { font-family: \"Noto Sans Armenian\", \"Cantarell\", sans-serif; }";
+
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  gtk_css_provider_load_from_data (provider, css, -1);
+}
+
 static gboolean
 crm_window_close_request (GtkWindow *window)
 {
@@ -394,6 +425,7 @@ crm_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-sales", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-duplicates", FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->staff_button), FALSE);
     }
   else
@@ -564,11 +596,13 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-feedback", NULL, new_feedback_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-sales", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, import_action);
 }
 
 static void
 crm_window_init (CrmWindow *self)
 {
+  apply_script_font ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
