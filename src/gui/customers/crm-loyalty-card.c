@@ -28,7 +28,6 @@ struct _CrmLoyaltyCard
 
   AdwPreferencesGroup *group;
   GtkWidget           *spend_button;
-  GtkWidget           *adjust_button;
   AdwActionRow        *balance_row;
   GtkLevelBar         *tier_bar;
 };
@@ -310,7 +309,6 @@ crm_loyalty_card_class_init (CrmLoyaltyCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-loyalty-card.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmLoyaltyCard, group);
   gtk_widget_class_bind_template_child (widget_class, CrmLoyaltyCard, spend_button);
-  gtk_widget_class_bind_template_child (widget_class, CrmLoyaltyCard, adjust_button);
   gtk_widget_class_bind_template_child (widget_class, CrmLoyaltyCard, balance_row);
   gtk_widget_class_bind_template_child (widget_class, CrmLoyaltyCard, tier_bar);
   gtk_widget_class_bind_template_callback (widget_class, spend_cb);
