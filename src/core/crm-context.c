@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "crm-context.h"
+#include "crm-loyalty.h"
 #include "crm-scheduler.h"
 #include "crm-store.h"
 
@@ -79,6 +80,11 @@ refresh_cb (gpointer user_data)
 
   if (!crm_store_refresh_all (self->store, &error))
     g_warning ("Could not bring the figures up to date: %s", error->message);
+
+  /* Points that lapsed since, by the same clock. */
+  g_clear_error (&error);
+  if (!crm_loyalty_run_expiry (self->store, NULL, &error))
+    g_warning ("Could not let lapsed points expire: %s", error->message);
 
   return G_SOURCE_CONTINUE;
 }

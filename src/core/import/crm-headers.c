@@ -171,7 +171,7 @@ static const CrmHeaderAlias customer_aliases[] = {
   KNOWN ("Никнейм"), KNOWN ("Сайт"), KNOWN ("Пол"),
 
   /* Clientele's own export writes figures the import recomputes. */
-  KNOWN ("Segment"), KNOWN ("Purchases"), KNOWN ("Last visit"),
+  KNOWN ("Segment"), KNOWN ("Purchases"), KNOWN ("Last visit"), KNOWN ("Points"), KNOWN ("Tier"),
   KNOWN ("Name prefix"), KNOWN ("Name suffix"), KNOWN ("Title"), KNOWN ("Suffix"),
   KNOWN ("Initials"), KNOWN ("Nickname"), KNOWN ("Short name"), KNOWN ("Maiden name"),
   KNOWN ("Gender"), KNOWN ("Location"), KNOWN ("Billing information"), KNOWN ("Directory server"),

@@ -17,6 +17,7 @@
 #include "crm-columns.h"
 #include "crm-money.h"
 #include "crm-sales-import.h"
+#include "crm-store-loyalty.h"
 #include "crm-text.h"
 
 /* A sale dated later than this after now is a misread date. */
@@ -645,6 +646,8 @@ write_purchases (gpointer          import,
 {
   CrmSalesImport *self = import;
   g_autoptr(GArray) new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  CrmPurchaseFields fields = { 0 };
+  CrmLoyaltySettings loyalty;
 
   for (guint i = 0; i < self->new_customers->len; i++)
     {
@@ -655,22 +658,31 @@ write_purchases (gpointer          import,
       g_array_append_val (new_ids, id);
     }
 
+  crm_loyalty_settings_load (store, &loyalty);
+  self->counts.points = 0;
   for (guint i = 0; i < self->plan->len; i++)
     {
       PlanRow *plan_row = g_ptr_array_index (self->plan, i);
       gint64 customer_id = plan_row->row.customer_id;
+      gint64 id;
 
       if (plan_row->row.action != CRM_IMPORT_ADD)
         continue;
       if (plan_row->new_index >= 0)
         customer_id = g_array_index (new_ids, gint64, plan_row->new_index);
 
-      if (crm_store_write_purchase (store, customer_id, plan_row->row.at, plan_row->row.amount,
-                                     plan_row->row.description, error) == 0)
+      /* Each earns its points as a purchase entered by hand. */
+      fields.customer_id = customer_id;
+      fields.at = plan_row->row.at;
+      fields.amount = plan_row->row.amount;
+      fields.description = plan_row->row.description;
+      id = crm_store_write_purchase (store, &fields, &loyalty, error);
+      if (id == 0)
         {
           *failed_row = plan_row->row.row;
           return FALSE;
         }
+      self->counts.points += crm_store_get_purchase_points (store, id, NULL);
     }
 
   return crm_store_write_purchases_done (store, error);
@@ -726,6 +738,15 @@ crm_sales_import_dup_summary (CrmSalesImport *self,
   g_string_append (out, ", ");
   g_string_append_printf (out, ngettext ("%u row skipped", "%u rows skipped", self->counts.skipped),
                           self->counts.skipped);
+  if (self->counts.points != 0)
+    {
+      g_autofree char *points = crm_loyalty_format_points (self->counts.points);
+
+      g_string_append (out, ", ");
+      g_string_append_printf (out, ngettext ("%s loyalty point earned", "%s loyalty points earned",
+                                             crm_loyalty_plural (self->counts.points)),
+                              points);
+    }
   g_string_append (out, ".\n");
 
   {

@@ -40,6 +40,7 @@ typedef struct
   guint new_customers;
   guint skipped;        /* rows, the unmatched ones included */
   guint unmatched;      /* rows skipped because no customer matched */
+  gint64 points;        /* loyalty points the purchases earned, as at the counter */
 } CrmSalesCounts;
 
 #define CRM_TYPE_SALES_IMPORT (crm_sales_import_get_type ())

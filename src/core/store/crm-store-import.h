@@ -6,6 +6,7 @@
  * form, the bulk writer, and the reads an import plan needs. No engine
  * type appears here: importers include this, never crm-store-private.h. */
 
+#include "crm-loyalty.h"
 #include "crm-store.h"
 
 G_BEGIN_DECLS
@@ -100,10 +101,8 @@ GArray   *crm_store_dup_purchase_keys    (CrmStore                *store,
                                           gint64                   customer_id);
 
 gint64    crm_store_write_purchase       (CrmStore                *store,
-                                          gint64                   customer_id,
-                                          gint64                   at,
-                                          gint64                   amount,
-                                          const char              *description,
+                                          const CrmPurchaseFields *fields,
+                                          const CrmLoyaltySettings *loyalty,
                                           GError                 **error);
 gboolean  crm_store_write_purchases_done (CrmStore                *store,
                                           GError                 **error);

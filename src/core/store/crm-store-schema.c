@@ -172,10 +172,35 @@ static const char schema_2[] =
   "CREATE INDEX follow_ups_when ON follow_ups (coalesce (snoozed_until, due_at)) "
   "  WHERE done_at IS NULL AND notified_at IS NULL;";
 
+/* The loyalty programme (docs/loyalty.md): what points took off a
+ * purchase and whether it earns, the kind of each ledger entry, and the
+ * tiers. The ledger stays append-only; a balance is always its sum. */
+static const char schema_3[] =
+  "ALTER TABLE purchases ADD COLUMN discount INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0);"
+  "ALTER TABLE purchases ADD COLUMN earns INTEGER NOT NULL DEFAULT 0 CHECK (earns IN (0, 1));"
+
+  "ALTER TABLE loyalty_ledger ADD COLUMN kind TEXT NOT NULL DEFAULT 'adjust' "
+  "  CHECK (kind IN ('earn', 'spend', 'reward', 'adjust', 'expiry'));"
+  "UPDATE loyalty_ledger SET kind = CASE WHEN purchase_id IS NOT NULL AND points > 0 THEN 'earn' "
+  "  WHEN purchase_id IS NOT NULL THEN 'spend' WHEN reward_id IS NOT NULL THEN 'reward' "
+  "  ELSE 'adjust' END;"
+  /* A balance reads this index alone; a purchase finds its entries. */
+  "CREATE INDEX loyalty_ledger_balance ON loyalty_ledger (customer_id, points);"
+  "CREATE INDEX loyalty_ledger_purchase ON loyalty_ledger (purchase_id) WHERE purchase_id IS NOT NULL;"
+  "CREATE INDEX loyalty_ledger_at ON loyalty_ledger (at, kind, points);"
+
+  "CREATE TABLE loyalty_tiers ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  name      TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  min_spend INTEGER NOT NULL UNIQUE CHECK (min_spend >= 0),"
+  "  rate      INTEGER NOT NULL DEFAULT 100 CHECK (rate > 0)"
+  ");";
+
 /* Append new steps at the end; never edit one that has shipped. */
 static const CrmMigration migrations[] = {
   { 1, schema_1, NULL },
   { 2, schema_2, crm_store_fill_search_keys },
+  { 3, schema_3, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The schema this program writes. A database whose schema version is
  * higher was written by a newer Clientele and is refused untouched. */
-#define CRM_STORE_SCHEMA_VERSION 2
+#define CRM_STORE_SCHEMA_VERSION 3
 
 /* The application id of every Clientele database ("CLNT"; SQLite keeps
  * it as PRAGMA application_id), so that another program's database is
@@ -45,8 +45,9 @@ typedef enum
   CRM_STORE_CHANGE_FOLLOW_UPS   = 1 << 5,
   CRM_STORE_CHANGE_FEEDBACK     = 1 << 6,
   CRM_STORE_CHANGE_STAFF        = 1 << 7,
+  CRM_STORE_CHANGE_LOYALTY      = 1 << 8,
   /* Another program or PC wrote, and the engine cannot say what. */
-  CRM_STORE_CHANGE_ALL          = (1 << 8) - 1,
+  CRM_STORE_CHANGE_ALL          = (1 << 9) - 1,
 } CrmStoreChange;
 
 /* A feedback entry as the quick form fills it in. */
@@ -89,6 +90,27 @@ typedef struct
   char           *text;     /* description or note */
   char           *staff;    /* who entered it, or NULL */
 } CrmTimelineEntry;
+
+/* A purchase as the counter records it. */
+typedef struct
+{
+  gint64      customer_id;
+  gint64      at;
+  gint64      amount;        /* the bill before points, minor units; negative for a refund */
+  gint64      points;        /* loyalty points spent on it as a discount */
+  const char *description;
+} CrmPurchaseFields;
+
+/* A purchase as it was recorded. */
+typedef struct
+{
+  gint64  id;
+  gint64  customer_id;
+  gint64  at;
+  gint64  amount;            /* what was paid: the bill less the discount */
+  gint64  discount;          /* what points took off */
+  char   *description;
+} CrmPurchase;
 
 /* Someone who works at the counter. */
 typedef struct
@@ -164,6 +186,16 @@ gint64       crm_store_add_purchase          (CrmStore                *self,
                                               gint64                   amount,
                                               const char              *description,
                                               GError                 **error);
+gint64       crm_store_record_purchase       (CrmStore                *self,
+                                              const CrmPurchaseFields *fields,
+                                              GError                 **error);
+gboolean     crm_store_update_purchase       (CrmStore                *self,
+                                              gint64                   id,
+                                              const CrmPurchaseFields *fields,
+                                              GError                 **error);
+CrmPurchase *crm_store_get_purchase          (CrmStore                *self,
+                                              gint64                   id);
+void         crm_purchase_free               (CrmPurchase             *purchase);
 gint64       crm_store_add_interaction       (CrmStore                *self,
                                               gint64                   customer_id,
                                               gint64                   at,
@@ -280,5 +312,6 @@ gint64       crm_store_get_acting_staff      (CrmStore                *self);
 void         crm_staff_member_free           (CrmStaffMember          *member);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmStaffMember, crm_staff_member_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmPurchase, crm_purchase_free)
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "crm-figure.h"
 #include "crm-follow-up-row.h"
 #include "crm-format.h"
+#include "crm-loyalty-card.h"
 #include "crm-record-dialog.h"
 #include "crm-store.h"
 #include "crm-text.h"
@@ -47,6 +48,7 @@ struct _CrmCustomerPage
   CrmCustomerForm *form;
   GtkWidget       *feedback_group;
   GtkListBox      *feedback_list;
+  CrmLoyaltyCard  *loyalty_card;
   GtkWidget       *follow_ups_group;
   GtkListBox      *follow_ups_list;
   GtkWidget       *history_group;
@@ -713,6 +715,7 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, more_history_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, loyalty_card);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, follow_ups_group);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, follow_ups_list);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_group);
@@ -744,6 +747,7 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
 static void
 crm_customer_page_init (CrmCustomerPage *self)
 {
+  g_type_ensure (CRM_TYPE_LOYALTY_CARD);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history_limit = HISTORY_SHORT;
@@ -775,6 +779,7 @@ crm_customer_page_set_context (CrmCustomerPage *self,
   crm_customer_form_set_store (self->form, get_store (self));
   self->changed_id = g_signal_connect (get_store (self), "changed",
                                        G_CALLBACK (store_changed_cb), self);
+  crm_loyalty_card_set_context (self->loyalty_card, context);
 }
 
 /**
@@ -791,6 +796,7 @@ crm_customer_page_show (CrmCustomerPage *self,
   self->history_limit = HISTORY_SHORT;
   crm_customer_form_load (self->form, self->customer_id);
   set_editing (self, self->customer_id <= 0);
+  crm_loyalty_card_set_customer (self->loyalty_card, self->customer_id);
 }
 
 void

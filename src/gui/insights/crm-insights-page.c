@@ -11,6 +11,7 @@
 #include "crm-figure.h"
 #include "crm-format.h"
 #include "crm-insights.h"
+#include "crm-insights-loyalty.h"
 #include "crm-insights-page.h"
 #include "crm-text.h"
 
@@ -28,6 +29,7 @@ struct _CrmInsightsPage
 
   GtkDropDown *period_dropdown;
   GtkFlowBox  *cards;
+  CrmInsightsLoyalty *loyalty;
   GtkLabel    *revenue_legend;
   CrmChart    *revenue_chart;
   GtkLabel    *ratings_title;
@@ -250,6 +252,7 @@ crm_insights_page_refresh (CrmInsightsPage *self)
                                                                          : _("Ratings This Month"));
   update_cards (self, &insights, self->currency);
   update_charts (self, &insights, self->currency);
+  crm_insights_loyalty_update (self->loyalty, crm_context_get_store (self->context), insights.from, insights.to);
   self->dirty = FALSE;
 }
 
@@ -311,6 +314,7 @@ crm_insights_page_class_init (CrmInsightsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-insights-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, cards);
+  gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, loyalty);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, revenue_legend);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, revenue_chart);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, ratings_title);
@@ -322,6 +326,7 @@ crm_insights_page_class_init (CrmInsightsPageClass *klass)
 static void
 crm_insights_page_init (CrmInsightsPage *self)
 {
+  g_type_ensure (CRM_TYPE_INSIGHTS_LOYALTY);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->figures = g_hash_table_new (g_str_hash, g_str_equal);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-preferences-general.h"
+#include "crm-preferences-loyalty.h"
 #include "crm-preferences-reminders.h"
 #include "crm-preferences-shop.h"
 #include "crm-preferences-staff.h"
@@ -36,6 +37,7 @@ static const struct
   { "shop", crm_preferences_shop_new, TRUE },
   { "reminders", crm_preferences_reminders_new, TRUE },
   { "staff", crm_preferences_staff_new, TRUE },
+  { "loyalty", crm_preferences_loyalty_new, TRUE },
 };
 
 /* The language rows: each language named in itself, so anyone can find
