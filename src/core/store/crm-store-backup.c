@@ -723,6 +723,23 @@ three_counts (const guint n[3])
 }
 
 /**
+ * crm_store_describe_counts:
+ *
+ * Returns: (transfer full): "12 customers, 80 purchases and 3 follow-ups"
+ */
+char *
+crm_store_describe_counts (const CrmShopCounts *counts)
+{
+  const guint n[3] = {
+    (guint) MIN (counts->customers, G_MAXUINT),
+    (guint) MIN (counts->purchases, G_MAXUINT),
+    (guint) MIN (counts->follow_ups, G_MAXUINT),
+  };
+
+  return three_counts (n);
+}
+
+/**
  * crm_store_describe_salvage:
  * @salvaged: (element-type CrmStoreSalvaged): from crm_store_salvage()
  *

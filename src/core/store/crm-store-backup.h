@@ -101,6 +101,7 @@ gboolean   crm_store_restore           (const char            *data_dir,
 GPtrArray *crm_store_salvage           (const char            *data_dir,
                                         const char            *dest,
                                         GError               **error);
+char      *crm_store_describe_counts   (const CrmShopCounts   *counts);
 char      *crm_store_describe_salvage  (GPtrArray             *salvaged);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmBackup, crm_backup_free)
