@@ -8,6 +8,7 @@
 
 #include "crm-format.h"
 #include "crm-money.h"
+#include "crm-preferences-data.h"
 #include "crm-preferences-window.h"
 #include "crm-store.h"
 
@@ -19,8 +20,6 @@ struct _CrmPreferencesWindow
 
   AdwComboRow          *style_row;
   AdwComboRow          *language_row;
-  AdwActionRow         *database_row;
-  GtkWidget            *open_folder_button;
 
   GtkWidget            *shop_page;
   AdwComboRow          *currency_row;
@@ -238,20 +237,6 @@ style_set_mapping (const GValue       *value,
   return g_variant_new_string (style_ids[position]);
 }
 
-static void
-open_folder_clicked_cb (CrmPreferencesWindow *self)
-{
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *uri = NULL;
-
-  if (self->context == NULL)
-    return;
-
-  folder = g_file_new_for_path (crm_context_get_data_dir (self->context));
-  uri = g_file_get_uri (folder);
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-}
-
 static CrmStore *
 get_store (CrmPreferencesWindow *self)
 {
@@ -407,8 +392,6 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
                                                RESOURCE_PATH "/crm-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, language_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, database_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, open_folder_button);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, shop_page);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, rule_row);
@@ -432,7 +415,6 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, new_staff_language_row);
   gtk_widget_class_bind_template_callback (widget_class, add_staff_cb);
   gtk_widget_class_bind_template_callback (widget_class, hours_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, open_folder_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, currency_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, rule_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, number_changed_cb);
@@ -486,8 +468,8 @@ crm_preferences_window_new (GtkWindow  *parent,
   if (context != NULL)
     {
       self->context = g_object_ref (context);
-      adw_action_row_set_subtitle (self->database_row,
-                                   crm_store_get_path (crm_context_get_store (context)));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (crm_preferences_data_new (settings, context)));
       load_shop_settings (self);
       refresh_staff (self);
       /* What a shop owner comes here for first. */
@@ -496,7 +478,6 @@ crm_preferences_window_new (GtkWindow  *parent,
     }
   else
     {
-      gtk_widget_set_sensitive (self->open_folder_button, FALSE);
       gtk_widget_set_visible (self->shop_page, FALSE);
       gtk_widget_set_visible (self->staff_page, FALSE);
       gtk_widget_set_visible (self->reminders_group, FALSE);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-choose-file.h"
 #include "crm-dates.h"
 #include "crm-restore-dialog.h"
 #include "crm-store-backup.h"
@@ -19,7 +20,6 @@ struct _CrmRestoreDialog
 
   AdwPreferencesGroup  *backups_group;
   GtkWidget            *no_backups_label;
-  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (CrmRestoreDialog, crm_restore_dialog, ADW_TYPE_WINDOW)
@@ -68,41 +68,21 @@ row_activated_cb (AdwActionRow     *row,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog  *chooser,
-                     int               response,
-                     CrmRestoreDialog *self)
+file_chosen_cb (GtkWidget  *widget,
+                const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  g_clear_object (&self->chooser);
-
-  if (path != NULL)
-    choose (self, path);
+  choose (CRM_RESTORE_DIALOG (widget), path);
 }
 
 static void
 choose_file_clicked_cb (CrmRestoreDialog *self)
 {
   g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (databases, _("Clientele Backups"));
   gtk_file_filter_add_pattern (databases, "*.db");
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-
-  self->chooser = gtk_file_chooser_native_new (_("Choose a Backup"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), databases);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  crm_choose_file (GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_OPEN, _("Choose a Backup"), _("_Choose"),
+                   NULL, databases, file_chosen_cb);
 }
 
 static void
@@ -142,12 +122,7 @@ fill (CrmRestoreDialog *self,
 static void
 crm_restore_dialog_dispose (GObject *object)
 {
-  CrmRestoreDialog *self = CRM_RESTORE_DIALOG (object);
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_RESTORE_DIALOG);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CRM_TYPE_RESTORE_DIALOG);
 
   G_OBJECT_CLASS (crm_restore_dialog_parent_class)->dispose (object);
 }

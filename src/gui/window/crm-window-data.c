@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-choose-file.h"
 #include "crm-dates.h"
 #include "crm-export.h"
 #include "crm-format.h"
@@ -68,48 +69,14 @@ set_data_actions_enabled (CrmWindow *self,
     gtk_widget_set_sensitive (self->salvage_button, enabled);
 }
 
-/* A save dialog; @done gets the chosen path, or is not called. */
-typedef void (*ChosenFunc) (CrmWindow  *self,
-                            const char *path);
-
 static void
-save_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  CrmWindow       *self)
+choose_new_file (CrmWindow         *self,
+                 const char        *title,
+                 const char        *accept,
+                 const char        *name,
+                 CrmFileChosenFunc  done)
 {
-  ChosenFunc done = g_object_get_data (G_OBJECT (chooser), "crm-done");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
-  if (path != NULL)
-    done (self, path);
-  g_object_unref (self);
-}
-
-static void
-choose_new_file (CrmWindow  *self,
-                 const char *title,
-                 const char *accept,
-                 const char *name,
-                 ChosenFunc  done)
-{
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         accept, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "crm-done", done);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  crm_choose_file (GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_SAVE, title, accept, name, NULL, done);
 }
 
 /* Jobs: one at a time, with a progress dialog once one takes a while. */
@@ -281,9 +248,10 @@ export_done_cb (GObject      *source,
 }
 
 static void
-export_to (CrmWindow  *self,
+export_to (GtkWidget  *widget,
            const char *path)
 {
+  CrmWindow *self = CRM_WINDOW (widget);
   g_autoptr(GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
   Export *export = g_new0 (Export, 1);
 
@@ -332,9 +300,10 @@ back_up_done_cb (GObject      *source,
 }
 
 static void
-back_up_to (CrmWindow  *self,
+back_up_to (GtkWidget  *widget,
             const char *path)
 {
+  CrmWindow *self = CRM_WINDOW (widget);
   g_autoptr(CrmStoreJob) job = crm_store_job_new (CRM_STORE_JOB_BACK_UP, data_dir_of (self), path);
 
   run_job (self, job, _("Backing Up the Shop…"), TRUE, back_up_done_cb);
@@ -601,9 +570,10 @@ salvaged_cb (GObject      *source,
 }
 
 static void
-salvage_to (CrmWindow  *self,
+salvage_to (GtkWidget  *widget,
             const char *path)
 {
+  CrmWindow *self = CRM_WINDOW (widget);
   g_autoptr(CrmStoreJob) job = crm_store_job_new (CRM_STORE_JOB_SALVAGE, data_dir_of (self), path);
 
   run_job (self, job, _("Saving What Can Be Read…"), FALSE, salvaged_cb);
