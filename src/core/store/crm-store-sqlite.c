@@ -22,6 +22,11 @@
  * or a write that failed on a full disk does not keep its space. */
 #define JOURNAL_SIZE_LIMIT "4194304"
 
+/* Pages in the WAL before they are copied into the file (SQLite's default
+ * is 1000): a WAL that is small to begin with cannot fill a nearly full
+ * disk, and what it holds fits in the file once there is room again. */
+#define WAL_AUTOCHECKPOINT "200"
+
 typedef struct
 {
   CrmStmt       parent;
@@ -344,7 +349,8 @@ sqlite_configure (CrmStoreConn  *conn,
       !exec_or_error (conn, "PRAGMA temp_store = MEMORY", error) ||
       !exec_or_error (conn, "PRAGMA foreign_keys = ON", error) ||
       !exec_or_error (conn, "PRAGMA synchronous = NORMAL", error) ||
-      !exec_or_error (conn, "PRAGMA journal_size_limit = " JOURNAL_SIZE_LIMIT, error))
+      !exec_or_error (conn, "PRAGMA journal_size_limit = " JOURNAL_SIZE_LIMIT, error) ||
+      !exec_or_error (conn, "PRAGMA wal_autocheckpoint = " WAL_AUTOCHECKPOINT, error))
     return FALSE;
 
   read_data_version (conn, &conn->seen_version);
