@@ -169,6 +169,7 @@ back_up_to (GVariantDict *options)
   g_autofree char *data_dir = local_data_dir (options);
   g_autofree char *path = option_path (options, "backup");
   g_autofree char *described = NULL;
+  g_autofree char *done = NULL;
   CrmShopCounts counts = { 0 };
 
   if (!crm_store_back_up (data_dir, path, NULL, NULL, NULL, &counts, &error))
@@ -180,7 +181,8 @@ back_up_to (GVariantDict *options)
 
   described = crm_store_describe_counts (&counts);
   /* Translators: the first %s is a file, the second lists what it holds */
-  g_print (_("Backed up the shop to “%s”: %s.\n"), path, described);
+  done = g_strdup_printf (_("Backed up the shop to “%s”: %s."), path, described);
+  g_print ("%s\n", done);
   return 0;
 }
 

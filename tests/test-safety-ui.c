@@ -508,7 +508,7 @@ check_preferences (CrmApplication *app,
   /* Back Up Now writes today's copy anew: a new file in its place. */
   daily = today_daily (data_dir);
   g_assert_cmpint (g_stat (daily, &before), ==, 0);
-  g_signal_emit_by_name (find_button (GTK_WIDGET (preferences), T ("_Back Up Now")), "clicked");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (preferences), T ("Back _Up Now")), "clicked");
   g_assert_true (crm_context_is_backing_up (context));
   g_assert_true (wait_until (not_backing_up, context));
   g_assert_cmpint (g_stat (daily, &after), ==, 0);

@@ -239,11 +239,12 @@ export_done_cb (GObject      *source,
     }
 
   {
-    g_autofree char *message = g_strdup_printf (ngettext ("Exported %u customer to “%s”.",
-                                                          "Exported %u customers to “%s”.", (guint) n),
+    /* The command line's words, without its line end. */
+    g_autofree char *message = g_strdup_printf (ngettext ("Exported %u customer to “%s”.\n",
+                                                          "Exported %u customers to “%s”.\n", (guint) n),
                                                 (guint) n, path);
 
-    crm_format_toast (GTK_WIDGET (self), message);
+    crm_format_toast (GTK_WIDGET (self), g_strchomp (message));
   }
 }
 
