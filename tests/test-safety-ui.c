@@ -52,6 +52,12 @@ wait_until (gboolean (*cond) (gpointer data),
   return TRUE;
 }
 
+static gboolean
+drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
 /* A picture of @widget's window for a person to look at. */
 static void
 save_shot (GtkWidget  *widget,
@@ -71,6 +77,7 @@ save_shot (GtkWidget  *widget,
   if (dir == NULL)
     return;
 
+  wait_until (drawn, widget);
   spin_main_loop ();
   paintable = gtk_widget_paintable_new (widget);
   width = gtk_widget_get_width (widget);
@@ -232,6 +239,66 @@ find_message_dialog (const char *heading)
   return NULL;
 }
 
+/* The file chooser on screen (earlier ones may linger, hidden). */
+static GtkWindow *
+visible_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return visible_chooser () != NULL;
+}
+
+/* The chooser is in @data (a folder), or in any folder for NULL. */
+static gboolean
+in_folder (gpointer data)
+{
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (visible_chooser ());
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (chooser);
+
+  return folder != NULL && (data == NULL || g_file_equal (folder, data));
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  return !chooser_shown (NULL);
+}
+
+/* Answers the file chooser a menu item opened as a person would: this
+ * folder, this name, the button that accepts. The chooser loads its
+ * first folder in the background; a folder chosen before that is lost. */
+static void
+accept_file_chooser (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWindow *chooser;
+
+  g_assert_true (wait_until (chooser_shown, NULL));
+  chooser = visible_chooser ();
+  g_assert_true (wait_until (in_folder, NULL));
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  g_assert_true (wait_until (in_folder, folder));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_true (wait_until (chooser_gone, NULL));
+}
+
 static gboolean
 confirm_shown (gpointer data)
 {
@@ -322,6 +389,47 @@ check_restore_newest (CrmApplication *app,
       kept |= g_str_equal (sum, damaged_sum);
     }
   g_assert_true (kept);
+}
+
+static gboolean
+salvaged_shown (gpointer data)
+{
+  return find_message_dialog (T ("What Could Be Read Is Saved")) != NULL;
+}
+
+/* Save What Can Be Read…: a new file with what still reads, what was lost
+ * said in words, and that file can take the damaged one's place. */
+static void
+check_salvage (CrmApplication *app,
+               GtkWindow      *window,
+               gpointer        data)
+{
+  const char *data_dir = data;
+  g_autofree char *saved = g_build_filename (data_dir, "what-could-be-read.db", NULL);
+  g_autofree char *lost_words = g_strdup (T ("Could not be read: %s."));
+  AdwMessageDialog *dialog;
+  CrmShopCounts counts = { 0 };
+  GtkWindow *reopened;
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (window), T ("_Save What Can Be Read…")), "clicked");
+  accept_file_chooser (saved);
+
+  g_assert_true (wait_until (salvaged_shown, NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_message_dialog (T ("What Could Be Read Is Saved")));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), saved));
+  /* The words before the list of what was lost. */
+  *strstr (lost_words, "%s") = '\0';
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), lost_words));
+  save_shot (GTK_WIDGET (dialog), "salvaged");
+
+  g_assert_true (crm_store_inspect_file (saved, &counts, NULL));
+  g_assert_cmpuint (counts.customers, >, 200);
+  g_assert_cmpuint (counts.customers, <, 305);
+  assert_unchanged (data_dir);
+
+  adw_message_dialog_response (dialog, "use");
+  reopened = confirm_restore (app, window, (guint) counts.customers);
+  g_assert_cmpuint (listed_customers (reopened), ==, counts.customers);
 }
 
 static void
@@ -460,6 +568,95 @@ not_backing_up (gpointer data)
   return !crm_context_is_backing_up (data);
 }
 
+static gboolean
+label_contains (GtkWidget  *root,
+                const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_contains (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWindow  *window;
+  const char *path;
+} Written;
+
+/* The window's toast names the file: the job is done. */
+static gboolean
+file_written (gpointer data)
+{
+  const Written *written = data;
+
+  return label_contains (GTK_WIDGET (written->window), written->path);
+}
+
+static GtkMenuButton *
+primary_menu (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
+    return GTK_MENU_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = primary_menu (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The main menu's Export Customers… and Back Up Shop…, through the file
+ * chooser as a person would: the CSV holds the customers, the copy passes
+ * its check and holds the shop. */
+static void
+check_menu_files (CrmApplication *app,
+                  GtkWindow      *window,
+                  gpointer        data)
+{
+  const char *data_dir = data;
+  g_autofree char *csv = g_build_filename (data_dir, "customers.csv", NULL);
+  g_autofree char *copy = g_build_filename (data_dir, "copy.db", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GtkMenuButton *menu = NULL;
+  CrmShopCounts counts = { 0 };
+  Written written = { window, csv };
+
+  /* A picture of the main menu with the new items. */
+  menu = primary_menu (GTK_WIDGET (window));
+  g_assert_nonnull (menu);
+  gtk_menu_button_popup (menu);
+  spin_main_loop ();
+  save_shot (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "main-menu");
+  gtk_menu_button_popdown (menu);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-customers", NULL));
+  accept_file_chooser (csv);
+  g_assert_true (wait_until (file_written, &written));
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  lines = g_strsplit (g_strstrip (contents), "\n", -1);
+  /* The header and one line per customer. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 305);
+
+  written.path = copy;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back-up", NULL));
+  accept_file_chooser (copy);
+  g_assert_true (wait_until (file_written, &written));
+  g_assert_true (crm_store_inspect_file (copy, &counts, NULL));
+  g_assert_cmpuint (counts.customers, ==, 304);
+}
+
 /* Preferences → Shop Data: the last good backup, Back Up Now, and a
  * second folder that is missing (a quiet line) or there (a copy). */
 static void
@@ -529,6 +726,8 @@ static const UiCase ui_cases[] = {
   { "/ui/safety/recovery/flipped", prepare_flipped, check_recovery },
   { "/ui/safety/recovery/text", prepare_text, check_recovery },
   { "/ui/safety/restore-newest", prepare_zeroed_page, check_restore_newest },
+  { "/ui/safety/salvage", prepare_zeroed_page, check_salvage },
+  { "/ui/safety/menu-files", prepare_healthy, check_menu_files },
   { "/ui/safety/menu-restore", prepare_healthy, check_menu_restore },
   { "/ui/safety/cli-import", prepare_small, check_cli_import },
   { "/ui/safety/preferences", prepare_healthy, check_preferences },

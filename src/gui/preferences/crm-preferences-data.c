@@ -28,7 +28,6 @@ struct _CrmPreferencesData
   AdwActionRow         *backups_folder_row;
   AdwActionRow         *second_folder_row;
   GtkStack             *back_up_stack;
-  GtkWidget            *back_up_button;
   GtkWidget            *clear_second_button;
 };
 
@@ -166,7 +165,6 @@ crm_preferences_data_class_init (CrmPreferencesDataClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesData, backups_folder_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesData, second_folder_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesData, back_up_stack);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesData, back_up_button);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesData, clear_second_button);
   gtk_widget_class_bind_template_callback (widget_class, open_data_folder_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_backups_folder_cb);
