@@ -482,6 +482,59 @@ test_backup_before_update (void)
   remove_tree (dir);
 }
 
+/* The window's way: the copy is made beforehand, in a worker, on a
+ * connection that cannot write, and the open that updates makes no
+ * second one. */
+static void
+test_backup_for_update (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) old = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("clientele-test-XXXXXX", &error);
+  g_autofree char *db = shop_db_path (dir);
+  g_autofree char *folder = crm_store_backup_folder (dir);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const CrmMigration *steps;
+  gsize n_steps;
+
+  /* Nothing to copy where there is no shop yet. */
+  g_assert_true (crm_store_back_up_for_update (dir, &error));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  steps = crm_store_get_migrations (&n_steps);
+  old = crm_store_open_unchecked (db, &error);
+  g_assert_true (crm_store_exec (old, "PRAGMA application_id = 1129074260", &error));
+  g_assert_true (crm_store_run_migrations (old, steps, 1, &error));
+  g_clear_object (&old);
+  before = file_checksum (db);
+
+  g_assert_true (crm_store_back_up_for_update (dir, &error));
+  g_assert_no_error (error);
+  after = file_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+  backups = crm_store_list_backups (folder);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  store = crm_store_open_full (dir, CRM_STORE_OPEN_CHECKED | CRM_STORE_OPEN_BACKED_UP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_get_schema_version (store), ==, CRM_STORE_SCHEMA_VERSION);
+  backups = crm_store_list_backups (folder);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  /* Up to date now: nothing more to copy. */
+  g_clear_object (&store);
+  g_assert_true (crm_store_back_up_for_update (dir, &error));
+  backups = crm_store_list_backups (folder);
+  g_assert_cmpuint (backups->len, ==, 1);
+
+  remove_tree (dir);
+}
+
 /* Cancel after the first step, while there is more to copy. */
 static void
 cancel_midway (guint64   done,
@@ -544,6 +597,7 @@ main (int   argc,
   g_test_add_func ("/backup/round-trip", test_round_trip);
   g_test_add_func ("/backup/rotation", test_rotation);
   g_test_add_func ("/backup/before-update", test_backup_before_update);
+  g_test_add_func ("/backup/for-update", test_backup_for_update);
   g_test_add_func ("/backup/cancel", test_cancel);
   g_test_add_func ("/backup/read-only", test_read_only);
   g_test_add_func ("/backup/salvage-and-recover", test_salvage_and_recover);

@@ -394,7 +394,8 @@ checked_cb (GObject      *source,
 
   /* Only once the whole file has passed does anything open it to write. */
   if (!crm_store_job_run_finish (job, result, &error) ||
-      (self = open_context (crm_store_job_get_data_dir (job), CRM_STORE_OPEN_CHECKED, &error)) == NULL)
+      (self = open_context (crm_store_job_get_data_dir (job),
+                            CRM_STORE_OPEN_CHECKED | CRM_STORE_OPEN_BACKED_UP, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -407,9 +408,10 @@ checked_cb (GObject      *source,
  * crm_context_new_async:
  * @data_dir: the shop's folder
  *
- * crm_context_new() for the window: the whole-file check runs in a worker
- * on a connection of its own that never writes (a big file takes a
- * moment), and only then is the shop opened, here, to write.
+ * crm_context_new() for the window: the whole-file check, and the backup
+ * an older schema needs before its update, run in a worker on a
+ * connection of their own that never writes (a big file takes a moment);
+ * only then is the shop opened, here, to write.
  */
 void
 crm_context_new_async (const char          *data_dir,

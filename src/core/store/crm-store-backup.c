@@ -509,6 +509,43 @@ crm_store_backup_before_update (CrmStore  *self,
   return crm_store_rotate_backups (folder, error);
 }
 
+/**
+ * crm_store_back_up_for_update:
+ * @data_dir: the shop's folder
+ *
+ * The copy crm_store_open_full() makes before it brings an older schema
+ * up to date, made here on a read-only connection of its own so that a
+ * worker can make it; then open with %CRM_STORE_OPEN_BACKED_UP. Nothing
+ * to do (and %TRUE) for a shop that is up to date or not there yet.
+ */
+gboolean
+crm_store_back_up_for_update (const char  *data_dir,
+                              GError     **error)
+{
+  g_autofree char *db = g_build_filename (data_dir, CRM_STORE_FILE_NAME, NULL);
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+
+  if (g_stat (db, &st) != 0 || st.st_size == 0)
+    return TRUE;
+
+  store = open_copy (db, CRM_STORE_OPEN_CHECKED, &local_error);
+  /* A file with no tables yet is a new shop too. */
+  if (g_error_matches (local_error, CRM_STORE_ERROR, CRM_STORE_ERROR_NO_SHOP))
+    return TRUE;
+  if (store == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (store->schema_version == 0 || store->schema_version >= CRM_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  return crm_store_backup_before_update (store, store->schema_version, error);
+}
+
 typedef struct
 {
   CrmStoreProgressFunc  func;

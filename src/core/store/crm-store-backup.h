@@ -90,6 +90,8 @@ gboolean   crm_store_back_up_daily     (const char            *data_dir,
                                         gboolean               force,
                                         char                 **note,
                                         GError               **error);
+gboolean   crm_store_back_up_for_update (const char           *data_dir,
+                                        GError               **error);
 gboolean   crm_store_restore           (const char            *data_dir,
                                         const char            *path,
                                         gint64                 now,

@@ -116,7 +116,8 @@ crm_store_job_run (CrmStoreJob   *self,
   switch (self->kind)
     {
     case CRM_STORE_JOB_CHECK:
-      return crm_store_check_file (self->data_dir, error);
+      return crm_store_check_file (self->data_dir, error) &&
+             crm_store_back_up_for_update (self->data_dir, error);
 
     case CRM_STORE_JOB_INSPECT:
       return crm_store_inspect_file (self->path, &self->counts, error);

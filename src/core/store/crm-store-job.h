@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * waits on the disk. */
 typedef enum
 {
-  CRM_STORE_JOB_CHECK,          /* crm_store_check_file (data-dir) */
+  CRM_STORE_JOB_CHECK,          /* crm_store_check_file (data-dir), then the copy an update needs */
   CRM_STORE_JOB_INSPECT,        /* crm_store_inspect_file (path) */
   CRM_STORE_JOB_BACK_UP,        /* crm_store_back_up (data-dir, path) */
   CRM_STORE_JOB_BACK_UP_DAILY,  /* crm_store_back_up_daily (data-dir, second folder, now, force) */

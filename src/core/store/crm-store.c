@@ -521,7 +521,7 @@ open_database (CrmStore           *self,
    * the database stays as it is. */
   if (!empty && self->engine->get_schema_version (self->conn, &version) &&
       version > 0 && version < CRM_STORE_SCHEMA_VERSION &&
-      !(flags & CRM_STORE_OPEN_NO_BACKUP) &&
+      !(flags & (CRM_STORE_OPEN_NO_BACKUP | CRM_STORE_OPEN_BACKED_UP)) &&
       !crm_store_backup_before_update (self, (guint) version, error))
     return FALSE;
 

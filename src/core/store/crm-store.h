@@ -56,6 +56,9 @@ typedef enum
   CRM_STORE_OPEN_SNAPSHOT  = 1 << 1,
   /* crm_store_check_file() has just passed: skip the whole-file check. */
   CRM_STORE_OPEN_CHECKED   = 1 << 2,
+  /* crm_store_back_up_for_update() has just made the copy an update of
+   * the schema needs (in a worker): do not make it again here. */
+  CRM_STORE_OPEN_BACKED_UP = 1 << 3,
 } CrmStoreOpenFlags;
 
 /* What a "changed" signal is about. */
