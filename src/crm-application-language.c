@@ -8,7 +8,6 @@
 #include <locale.h>
 
 #include "crm-application-private.h"
-#include "crm-preferences-window.h"
 #include "crm-window.h"
 
 /* The interface language: gettext set up before anything is translated,

@@ -436,7 +436,7 @@ crm_sqlite_open_snapshot (const char  *location,
       return NULL;
     }
 
-  conn = crm_sqlite_conn_new (location, memory, FALSE);
+  conn = crm_sqlite_conn_new (location, memory);
   if (!crm_sqlite_register_collations (conn, error))
     return NULL;
   sqlite3_exec (memory, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);

@@ -15,7 +15,6 @@ struct _CrmStoreConn
 {
   sqlite3      *db;
   char         *path;
-  gboolean      read_only;
   /* Opened to write and configured: the only kind that checkpoints at
    * close (a refused file is never written, not even by a checkpoint). */
   gboolean      writable;
@@ -35,8 +34,7 @@ int           crm_sqlite_open_db           (const char    *location,
                                             int            flags,
                                             sqlite3      **db);
 CrmStoreConn *crm_sqlite_conn_new          (const char    *path,
-                                            sqlite3       *db,
-                                            gboolean       read_only);
+                                            sqlite3       *db);
 void          crm_sqlite_close             (CrmStoreConn  *conn);
 gboolean      crm_sqlite_register_collations (CrmStoreConn *conn,
                                             GError       **error);

@@ -86,14 +86,12 @@ create_file_private (const char  *path,
 
 CrmStoreConn *
 crm_sqlite_conn_new (const char *path,
-                     sqlite3    *db,
-                     gboolean    read_only)
+                     sqlite3    *db)
 {
   CrmStoreConn *conn = g_new0 (CrmStoreConn, 1);
 
   conn->path = g_strdup (path);
   conn->db = db;
-  conn->read_only = read_only;
   return conn;
 }
 
@@ -159,7 +157,7 @@ sqlite_open (const char  *location,
              gboolean     raw,
              GError     **error)
 {
-  g_autoptr(CrmStoreConn) conn = crm_sqlite_conn_new (location, NULL, FALSE);
+  g_autoptr(CrmStoreConn) conn = crm_sqlite_conn_new (location, NULL);
   int rc;
 
   if (raw)
@@ -206,7 +204,7 @@ static CrmStoreConn *
 sqlite_open_read_only (const char  *location,
                        GError     **error)
 {
-  g_autoptr(CrmStoreConn) conn = crm_sqlite_conn_new (location, NULL, TRUE);
+  g_autoptr(CrmStoreConn) conn = crm_sqlite_conn_new (location, NULL);
   int rc;
 
   rc = crm_sqlite_open_db (location, SQLITE_OPEN_READONLY, &conn->db);
