@@ -17,5 +17,9 @@ void            crm_application_set_language     (const char     *language);
 CrmApplication *crm_application_new              (void);
 CrmContext     *crm_application_get_context      (CrmApplication *self);
 GSettings      *crm_application_get_settings     (CrmApplication *self);
+const char     *crm_application_get_data_dir     (CrmApplication *self);
+const GError   *crm_application_get_load_error   (CrmApplication *self);
+gboolean        crm_application_is_loading       (CrmApplication *self);
+void            crm_application_reopen_shop      (CrmApplication *self);
 
 G_END_DECLS

@@ -134,10 +134,11 @@ check_error_page (CrmApplication *app,
 
   g_assert_null (crm_application_get_context (app));
 
-  /* The visible page is the error, and it names the file. */
+  /* A file that is not a database is the recovery page (test-safety-ui.c
+   * goes through it), and it names the file. */
   main_stack = GTK_STACK (find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, NULL));
   g_assert_nonnull (main_stack);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "error");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "recovery");
   page = ADW_STATUS_PAGE (find_widget (gtk_stack_get_visible_child (main_stack),
                                        ADW_TYPE_STATUS_PAGE, NULL));
   g_assert_nonnull (page);

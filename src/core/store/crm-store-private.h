@@ -29,6 +29,8 @@ struct _CrmStore
 
   char                 *path;
   const CrmStoreEngine *engine;
+  /* Opened with CRM_STORE_OPEN_READ_ONLY or _SNAPSHOT. */
+  gboolean              read_only;
   CrmStoreConn         *conn;
   guint                 schema_version;
 
@@ -75,7 +77,19 @@ typedef struct
   gboolean  (*after) (CrmStore *store, GError **error);
 } CrmMigration;
 
+/* Internal to the store: its own copies are opened without the backup
+ * made before a migration (they are the copies). */
+#define CRM_STORE_OPEN_NO_BACKUP   (1 << 8)
+/* Read only, and an older schema is fine: a copy is read as it is. */
+#define CRM_STORE_OPEN_ANY_SCHEMA  (1 << 9)
+
 sqlite3  *crm_store_get_db          (CrmStore           *self);
+CrmStore *crm_store_open_file       (const char         *path,
+                                     CrmStoreOpenFlags   flags,
+                                     GError            **error);
+gboolean  crm_store_backup_before_update (CrmStore      *self,
+                                     guint               version,
+                                     GError            **error);
 CrmStore *crm_store_open_unchecked (const char         *path,
                                      GError            **error);
 CrmStmt  *crm_store_prepare         (CrmStore           *self,
@@ -115,6 +129,10 @@ gint64    crm_store_get_generation  (CrmStore           *self);
 const char *crm_store_errmsg        (CrmStore           *self);
 gboolean  crm_store_fill_search_keys (CrmStore          *self,
                                      GError            **error);
+void      crm_store_set_failure_error (GError          **error,
+                                     CrmStoreFailure     failure,
+                                     const char         *path,
+                                     const char         *detail);
 void      crm_store_set_sql_error   (GError            **error,
                                      CrmStore           *self,
                                      const char         *what);
@@ -147,6 +165,7 @@ gboolean  crm_store_put_setting     (CrmStore           *self,
                                      const char         *value,
                                      GError            **error);
 gboolean  crm_store_check_schema    (CrmStore           *self,
+                                     gboolean           *empty,
                                      GError            **error);
 gboolean  crm_store_upgrade_schema  (CrmStore           *self,
                                      GError            **error);

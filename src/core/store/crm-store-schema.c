@@ -216,6 +216,7 @@ crm_store_get_migrations (gsize *n_steps)
  * it was, so the engine's configuration and the migrations come after. */
 gboolean
 crm_store_check_schema (CrmStore  *self,
+                        gboolean  *empty_out,
                         GError   **error)
 {
   gboolean empty = TRUE;
@@ -224,6 +225,8 @@ crm_store_check_schema (CrmStore  *self,
 
   if (!self->engine->probe (self->conn, &empty, error))
     return FALSE;
+  if (empty_out != NULL)
+    *empty_out = empty;
 
   if (!self->engine->get_application_id (self->conn, &app_id) ||
       !self->engine->get_schema_version (self->conn, &version))

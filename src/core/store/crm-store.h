@@ -32,7 +32,34 @@ typedef enum
   CRM_STORE_ERROR_NEWER_SCHEMA,
   CRM_STORE_ERROR_MIGRATION,
   CRM_STORE_ERROR_SQL,
+  /* The file is the shop's but fails the check: never written. */
+  CRM_STORE_ERROR_DAMAGED,
+  CRM_STORE_ERROR_DISK_FULL,
+  CRM_STORE_ERROR_READ_ONLY,
+  /* A read verb on a folder with no shop in it. */
+  CRM_STORE_ERROR_NO_SHOP,
+  /* A read verb on a database a newer program must bring up to date. */
+  CRM_STORE_ERROR_OLDER_SCHEMA,
+  /* The engine cannot do this (backups of a shared server database). */
+  CRM_STORE_ERROR_NOT_SUPPORTED,
 } CrmStoreError;
+
+/* How crm_store_open_full() opens the shop. */
+typedef enum
+{
+  CRM_STORE_OPEN_DEFAULT   = 0,
+  /* Never creates, migrates or writes: the folder and the file must be
+   * there (--export, --backup, --list-due). */
+  CRM_STORE_OPEN_READ_ONLY = 1 << 0,
+  /* Read only too, but on a private copy in memory that the store may
+   * write (figures brought up to date for an export) and forgets. */
+  CRM_STORE_OPEN_SNAPSHOT  = 1 << 1,
+  /* crm_store_check_file() has just passed: skip the whole-file check. */
+  CRM_STORE_OPEN_CHECKED   = 1 << 2,
+  /* crm_store_back_up_for_update() has just made the copy an update of
+   * the schema needs (in a worker): do not make it again here. */
+  CRM_STORE_OPEN_BACKED_UP = 1 << 3,
+} CrmStoreOpenFlags;
 
 /* What a "changed" signal is about. */
 typedef enum
@@ -140,6 +167,12 @@ G_DECLARE_FINAL_TYPE (CrmStore, crm_store, CRM, STORE, GObject)
 GQuark      crm_store_error_quark        (void);
 CrmStore   *crm_store_open               (const char  *data_dir,
                                           GError     **error);
+CrmStore   *crm_store_open_full          (const char  *data_dir,
+                                          CrmStoreOpenFlags flags,
+                                          GError     **error);
+gboolean    crm_store_check_file         (const char  *data_dir,
+                                          GError     **error);
+gboolean    crm_store_is_read_only       (CrmStore    *self);
 const char *crm_store_get_path           (CrmStore    *self);
 guint       crm_store_get_schema_version (CrmStore    *self);
 char       *crm_store_dup_setting        (CrmStore    *self,

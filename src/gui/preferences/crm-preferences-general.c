@@ -20,8 +20,6 @@ struct _CrmPreferencesGeneral
 
   AdwComboRow        *language_row;
   AdwComboRow        *style_row;
-  AdwActionRow       *database_row;
-  GtkWidget          *open_folder_button;
 };
 
 G_DEFINE_FINAL_TYPE (CrmPreferencesGeneral, crm_preferences_general, ADW_TYPE_PREFERENCES_PAGE)
@@ -72,20 +70,6 @@ style_set_mapping (const GValue       *value,
 }
 
 static void
-open_folder_clicked_cb (CrmPreferencesGeneral *self)
-{
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *uri = NULL;
-
-  if (self->context == NULL)
-    return;
-
-  folder = g_file_new_for_path (crm_context_get_data_dir (self->context));
-  uri = g_file_get_uri (folder);
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
-}
-
-static void
 crm_preferences_general_dispose (GObject *object)
 {
   CrmPreferencesGeneral *self = CRM_PREFERENCES_GENERAL (object);
@@ -106,9 +90,6 @@ crm_preferences_general_class_init (CrmPreferencesGeneralClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-preferences-general.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesGeneral, language_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesGeneral, style_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesGeneral, database_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesGeneral, open_folder_button);
-  gtk_widget_class_bind_template_callback (widget_class, open_folder_clicked_cb);
 }
 
 static void
@@ -138,11 +119,7 @@ crm_preferences_general_new (GSettings  *settings,
                                 language_get_mapping, language_set_mapping, NULL, NULL);
 
   if (context != NULL)
-    {
-      self->context = g_object_ref (context);
-      adw_action_row_set_subtitle (self->database_row, crm_store_get_path (crm_context_get_store (context)));
-    }
-  gtk_widget_set_sensitive (self->open_folder_button, context != NULL);
+    self->context = g_object_ref (context);
 
   return GTK_WIDGET (self);
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-preferences-data.h"
 #include "crm-preferences-general.h"
 #include "crm-preferences-loyalty.h"
 #include "crm-preferences-reminders.h"
@@ -38,6 +39,7 @@ static const struct
   { "reminders", crm_preferences_reminders_new, TRUE },
   { "staff", crm_preferences_staff_new, TRUE },
   { "loyalty", crm_preferences_loyalty_new, TRUE },
+  { "data", crm_preferences_data_new, TRUE },
 };
 
 /* The language rows: each language named in itself, so anyone can find
