@@ -13,6 +13,7 @@
 #   --script STEPS  the probe's steps instead of the full round (see crm-probe.c)
 #   --lang L        interface language: en (default), ka or hy
 #   --wrap CMD      start the app under CMD, e.g. "perf record -g -o FILE --"
+#   --runs R        start both shops R times, report the median (default 1)
 #   --timeout S     give up on a run after S seconds (default 1800)
 # The shops are built once by clientele-bench --fill-only and kept in
 # ${XDG_CACHE_HOME:-~/.cache}/clientele-bench/, keyed by size and by the
@@ -28,6 +29,7 @@ build=""
 lang=en
 wrap=""
 timeout=1800
+runs=1
 script="sort;type=Nino;type=ნინო;type=Անի;open;back;section=insights;section=customers;period;scroll"
 
 while [ $# -gt 0 ]; do
@@ -39,15 +41,18 @@ while [ $# -gt 0 ]; do
     --lang) lang=$2; shift 2 ;;
     --wrap) wrap=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
     --inner) inner=1; shift ;;
     -h|--help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "window-bench: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
 
-case "$customers" in
-  ''|*[!0-9]*) echo "window-bench: --customers wants a number" >&2; exit 2 ;;
-esac
+for number in "$customers" "$runs" "$timeout"; do
+  case "$number" in
+    ''|*[!0-9]*) echo "window-bench: --customers, --runs and --timeout want a number" >&2; exit 2 ;;
+  esac
+done
 
 say () {
   echo "window-bench: $*" >&2
@@ -92,7 +97,7 @@ if [ -z "${inner:-}" ]; then
 
   export WB_BUILD="$build" WB_SMALL_SHOP="$small_shop" WB_BIG_SHOP="$big_shop"
   exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" --inner --customers "$customers" \
-    --script "$script" --lang "$lang" --wrap "$wrap" --timeout "$timeout" \
+    --script "$script" --lang "$lang" --wrap "$wrap" --timeout "$timeout" --runs "$runs" \
     $( [ "$json" = 1 ] && echo --json )
 fi
 
@@ -103,7 +108,8 @@ rm -rf "$out"
 mkdir -p "$out"
 
 # One start of the real app on a copy of SHOP, driven by STEPS; leaves
-# NAME.jsonl (the probe's lines) and NAME.private-kb in $out.
+# NAME.jsonl (the probe's lines) and NAME.private-kb (read from outside
+# once every step is done) in $out.
 run_app () {
   local name=$1 shop=$2 steps=$3
   local run="$out/$name"
@@ -155,9 +161,11 @@ run_app () {
 
 # A first start warms the disk cache and GTK's own caches for both.
 run_app warm-up "$WB_SMALL_SHOP" "idle=100"
-run_app small "$WB_SMALL_SHOP" "$script"
-run_app big "$WB_BIG_SHOP" "$script"
+for r in $(seq "$runs"); do
+  run_app "small-$r" "$WB_SMALL_SHOP" "$script"
+  run_app "big-$r" "$WB_BIG_SHOP" "$script"
+done
 
 say "the probe's lines are in $out"
-exec /usr/bin/python3 "$top/build-aux/window-bench-summary.py" "$out" "$customers" \
+exec /usr/bin/python3 "$top/build-aux/window-bench-summary.py" "$out" "$customers" "$runs" \
   $( [ "$json" = 1 ] && echo --json )
