@@ -39,6 +39,30 @@ def load(directory, name):
     return lines, private
 
 
+def private_by_kind(directory, name):
+    """Private memory in MB: the mapped database, the heap and anonymous
+    mappings, and other files (libraries, fonts, icons)."""
+    kinds = {'database': 0, 'heap': 0, 'files': 0}
+    path = os.path.join(directory, name + '.smaps')
+    if not os.path.exists(path):
+        return None
+    kind = 'heap'
+    with open(path, encoding='utf-8', errors='replace') as f:
+        for line in f:
+            fields = line.split()
+            if fields and '-' in fields[0] and ':' not in fields[0]:
+                mapped = fields[5] if len(fields) > 5 else ''
+                if mapped.endswith('.db') or '.db-' in mapped:
+                    kind = 'database'
+                elif mapped.startswith('/'):
+                    kind = 'files'
+                else:
+                    kind = 'heap'
+            elif fields and fields[0] in ('Private_Clean:', 'Private_Dirty:'):
+                kinds[kind] += int(fields[1]) / 1024
+    return kinds
+
+
 def matching(lines, step, arg=None):
     return [l for l in lines
             if l.get('event') == 'step' and l['step'] == step and (arg is None or l.get('arg') == arg)]
@@ -157,6 +181,7 @@ def main(argv):
         return 0
 
     renderer = next((l.get('renderer') for l in big_runs[0] if l.get('event') == 'first-frame'), None)
+    memory = {name: private_by_kind(directory, f'{name}-{runs}') for name in ('small', 'big')}
     print(f'Clientele window, {customers} customers against 200, {runs} run(s), renderer {renderer}')
     print()
     steps_table(small_runs, big_runs)
@@ -170,6 +195,13 @@ def main(argv):
             verdict = f'target ≤ {target}: ' + ('met' if value <= target else 'MISSED')
         small_value = rounded(median([run.get(key) for run in small_figures]))
         print(f'  {key:<28} {show(value):>10}  (200: {show(small_value):>8})  {verdict}')
+
+    if memory['big'] is not None and memory['small'] is not None:
+        print()
+        print(f'  Private memory at the end of the last run, MB:  {"200":>8} {"big":>8}')
+        for kind, label in (('database', 'the database file, mapped'), ('heap', 'heap and anonymous'),
+                            ('files', 'other files (libraries, fonts)')):
+            print(f'    {label:<44} {memory["small"][kind]:8.1f} {memory["big"][kind]:8.1f}')
     return 0
 
 

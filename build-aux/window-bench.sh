@@ -108,8 +108,8 @@ rm -rf "$out"
 mkdir -p "$out"
 
 # One start of the real app on a copy of SHOP, driven by STEPS; leaves
-# NAME.jsonl (the probe's lines) and NAME.private-kb (read from outside
-# once every step is done) in $out.
+# NAME.jsonl (the probe's lines), NAME.private-kb and NAME.smaps (read
+# from outside once every step is done) in $out.
 run_app () {
   local name=$1 shop=$2 steps=$3
   local run="$out/$name"
@@ -148,6 +148,8 @@ run_app () {
   if [ -n "$pid" ] && [ -r "/proc/$pid/smaps_rollup" ]; then
     awk '/^Private_(Clean|Dirty):/ { kb += $2 } END { print kb }' "/proc/$pid/smaps_rollup" \
       >"$out/$name.private-kb"
+    # Per mapping, to tell the mapped database from the heap.
+    cp "/proc/$pid/smaps" "$out/$name.smaps" 2>/dev/null || true
     kill -TERM "$pid" 2>/dev/null || true
   fi
   wait "$session" || true
