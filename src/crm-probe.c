@@ -651,6 +651,14 @@ run_next_cb (gpointer user_data)
 {
   Action *action = g_queue_pop_head (&probe.actions);
 
+  /* The window was closed or rebuilt (a new language): nothing to drive. */
+  if (action != NULL && probe.window == NULL)
+    {
+      write_error ("the window is gone");
+      g_queue_clear_full (&probe.actions, (GDestroyNotify) action_free);
+      g_clear_pointer (&action, action_free);
+    }
+
   if (action != NULL)
     {
       start_action (action);
