@@ -618,7 +618,11 @@ static gboolean
 settle_cb (gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
-  gint64 min = MAX (SETTLE_MIN_US, (gint64) probe.current->number * 1000 * (probe.current->kind == ACTION_IDLE));
+  gint64 min = SETTLE_MIN_US;
+
+  /* idle=MS waits at least that long. */
+  if (probe.current->kind == ACTION_IDLE)
+    min = MAX (min, (gint64) probe.current->number * 1000);
 
   if (now - probe.started > SETTLE_MAX_US ||
       (!probe.scrolling && now - probe.started >= min && now - probe.last_long >= SETTLE_QUIET_US))
