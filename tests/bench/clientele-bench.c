@@ -598,7 +598,16 @@ bench_import (CrmStore *store)
       import = bytes ? crm_customer_import_new (bytes, CRM_IMPORT_FORMAT_CSV, &error) : NULL;
       a = timer_end ();
       if (import == NULL)
-        g_error ("import: %s", error->message);
+        {
+          /* A limit of the import itself (the file's size) leaves this
+           * shop without import figures; the rest is still measured. */
+          g_print ("  importing the shop's own CSV (%u customers) was refused: %s\n", n_rows, error->message);
+          g_clear_object (&target);
+          remove_data_dir (dir);
+          g_remove (csv_path);
+          g_rmdir (work);
+          return;
+        }
 
       /* Every row comes in, duplicates checked all the same. */
       crm_customer_import_set_policy (import, CRM_DUPLICATE_KEEP_BOTH);
