@@ -797,7 +797,6 @@ bench_search_scripts (CrmStore *store)
   for (guint s = 0; s < G_N_ELEMENTS (queries); s++)
     {
       g_autoptr(Timings) t = timings_new ();
-      g_autoptr(Timings) ignored = timings_new ();
       g_autofree char *label = g_strdup_printf ("search, %u %s queries of 1–3 letters",
                                                 queries[s]->len, script_names[s]);
       g_autofree char *p = NULL;
