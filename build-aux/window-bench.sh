@@ -153,6 +153,8 @@ run_app () {
     kill -TERM "$pid" 2>/dev/null || true
   fi
   wait "$session" || true
+  # The copy of the shop has served; a big one is not left lying around.
+  rm -rf "$run/shop"
 
   if ! grep -q '"event":"done"' "$probe" 2>/dev/null; then
     say "$name: the probe did not finish; the app said:"
