@@ -543,8 +543,8 @@ crm_archive_export_bytes (CrmStore          *store,
   currency = crm_store_dup_currency (store);
   now = iso_time (crm_store_now (store), zone);
 
-  /* A savepoint is a read transaction: every table from the same moment. */
-  if (!crm_store_exec (store, "SAVEPOINT crm_archive_export", error))
+  /* One read transaction: every table from the same moment. */
+  if (!crm_store_lock (store, CRM_STORE_LOCK_READ, error))
     return NULL;
 
   g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"currency\": ",
@@ -560,9 +560,9 @@ crm_archive_export_bytes (CrmStore          *store,
        write_section (out, generator, store, "customers",
                       "SELECT c.id, c.name, c.phone, c.email, c.address, c.birthday, c.notes, "
                       "  c.segment_override, c.created_at, c.archived_at, c.touch_dismissed_at, "
-                      "  (SELECT group_concat (name, char (31)) FROM "
+                      "  (SELECT string_agg (name, chr (31)) FROM "
                       "     (SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
-                      "      WHERE ct.customer_id = c.id ORDER BY t.name COLLATE NOCASE)) "
+                      "      WHERE ct.customer_id = c.id ORDER BY lower (t.name), t.name) AS tag) "
                       "FROM customers c ORDER BY c.id",
                       customer_item, zone, &n.customers, error) &&
        write_section (out, generator, store, "purchases",
@@ -580,7 +580,7 @@ crm_archive_export_bytes (CrmStore          *store,
                       "  response, responded_at, resolved_at, staff_id FROM feedback ORDER BY id",
                       feedback_item, zone, &n.feedback, error);
 
-  crm_store_exec (store, "RELEASE crm_archive_export", NULL);
+  crm_store_unlock (store, TRUE, NULL);
   if (!ok)
     return NULL;
 
@@ -1677,8 +1677,9 @@ write_staff (CrmArchive  *archive,
       if (id == 0)
         {
           stmt = crm_store_prepare (store,
-                                    "INSERT INTO staff (name, language, archived, created_at) "
-                                    "VALUES (?1, ?2, ?3, ?4)",
+                                    "INSERT INTO staff (name, language, archived, created_at, "
+                                    "  name_key_en, name_key_ka, name_key_hy) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                     error);
           if (stmt == NULL)
             return FALSE;
@@ -1686,6 +1687,7 @@ write_staff (CrmArchive  *archive,
           crm_stmt_bind_text (stmt, 2, member->language);
           crm_stmt_bind_int (stmt, 3, member->archived ? 1 : 0);
           crm_stmt_bind_int64 (stmt, 4, member->created_at != NO_TIME ? member->created_at : now);
+          crm_store_bind_name_keys (stmt, 5, member->name);
           if (!crm_store_step_done (store, stmt, "staff", error))
             return FALSE;
           id = crm_store_last_insert_id (store);

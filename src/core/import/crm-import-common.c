@@ -371,7 +371,7 @@ crm_import_load_customer (CrmStore          *store,
                             "SELECT name, phone, email, address, coalesce (birthday, ''), notes, "
                             "  segment_override, coalesce (archived_at, 0), created_at, "
                             "  coalesce (touch_dismissed_at, 0), "
-                            "  (SELECT group_concat (t.name, char (31)) FROM customer_tags ct "
+                            "  (SELECT string_agg (t.name, chr (31)) FROM customer_tags ct "
                             "     JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) "
                             "FROM customers c WHERE id = ?1",
                             NULL);
@@ -569,7 +569,8 @@ write_tags (CrmImportWriter          *writer,
         return FALSE;
 
       stmt = crm_store_prepare (writer->store,
-                                "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?1, ?2)",
+                                "INSERT INTO customer_tags (customer_id, tag_id) VALUES (?1, ?2) "
+                                "ON CONFLICT DO NOTHING",
                                 error);
       if (stmt == NULL)
         return FALSE;
@@ -602,8 +603,10 @@ crm_import_writer_add_customer (CrmImportWriter          *writer,
   stmt = crm_store_prepare (writer->store,
                             "INSERT INTO customers (name, phone, email, address, birthday, notes, "
                             "  segment_override, archived_at, created_at, updated_at, "
-                            "  name_key, search_text, phone_key, touch_dismissed_at) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                            "  name_key, search_text, phone_key, touch_dismissed_at, "
+                            "  name_key_en, name_key_ka, name_key_hy) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                            "  ?15, ?16, ?17)",
                             error);
   if (stmt == NULL)
     return 0;
@@ -622,6 +625,7 @@ crm_import_writer_add_customer (CrmImportWriter          *writer,
   bind_text (stmt, 12, search);
   bind_text (stmt, 13, phone_key);
   bind_time_or_null (stmt, 14, customer->touch_dismissed_at);
+  crm_store_bind_name_keys (stmt, 15, name_key);
   if (!step_done (writer->store, stmt, error))
     return 0;
 
@@ -653,7 +657,8 @@ crm_import_writer_update_customer (CrmImportWriter          *writer,
   stmt = crm_store_prepare (writer->store,
                             "UPDATE customers SET name = ?2, phone = ?3, email = ?4, address = ?5, "
                             "  birthday = ?6, notes = ?7, updated_at = ?8, name_key = ?9, "
-                            "  search_text = ?10, phone_key = ?11 "
+                            "  search_text = ?10, phone_key = ?11, "
+                            "  name_key_en = ?12, name_key_ka = ?13, name_key_hy = ?14 "
                             "WHERE id = ?1",
                             error);
   if (stmt == NULL)
@@ -670,6 +675,7 @@ crm_import_writer_update_customer (CrmImportWriter          *writer,
   bind_text (stmt, 9, name_key);
   bind_text (stmt, 10, search);
   bind_text (stmt, 11, phone_key);
+  crm_store_bind_name_keys (stmt, 12, name_key);
   if (!step_done (writer->store, stmt, error) || !write_tags (writer, id, customer, error))
     return FALSE;
 

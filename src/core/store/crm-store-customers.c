@@ -147,7 +147,7 @@ write_tags (CrmStore     *self,
 
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
-      stmt = crm_store_prepare (self, "INSERT OR IGNORE INTO tags (name) VALUES (?1)", error);
+      stmt = crm_store_prepare (self, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
       crm_stmt_bind_text (stmt, 1, tags[i]);
@@ -155,8 +155,9 @@ write_tags (CrmStore     *self,
         return FALSE;
 
       stmt = crm_store_prepare (self,
-                      "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) "
-                      "SELECT ?1, id FROM tags WHERE name = ?2",
+                      "INSERT INTO customer_tags (customer_id, tag_id) "
+                      "SELECT ?1, id FROM tags WHERE lower (name) = lower (?2) "
+                      "ON CONFLICT DO NOTHING",
                       error);
       if (stmt == NULL)
         return FALSE;
@@ -173,7 +174,7 @@ write_tags (CrmStore     *self,
 
 #define SEARCH_SOURCE_SQL \
   "SELECT c.id, c.name, c.phone, c.email, c.notes, " \
-  "       (SELECT group_concat (t.name, ' ') FROM customer_tags ct " \
+  "       (SELECT string_agg (t.name, ' ') FROM customer_tags ct " \
   "          JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) " \
   "FROM customers c"
 
@@ -182,6 +183,7 @@ write_tags (CrmStore     *self,
 static gboolean
 update_search_keys (CrmStore  *self,
                     gint64     customer_id,
+                    gboolean   language_keys,
                     GError   **error)
 {
   g_autoptr(CrmStmt) every = NULL;
@@ -198,9 +200,13 @@ update_search_keys (CrmStore  *self,
   else
     select = every = crm_store_prepare_once (self, SEARCH_SOURCE_SQL, error);
 
+  /* Migration 2 ran before the language keys existed. */
   update = crm_store_prepare (self,
-                              "UPDATE customers SET name_key = ?2, search_text = ?3, phone_key = ?4 "
-                              "WHERE id = ?1",
+                              language_keys
+                              ? "UPDATE customers SET name_key = ?2, search_text = ?3, phone_key = ?4, "
+                                "  name_key_en = ?5, name_key_ka = ?6, name_key_hy = ?7 WHERE id = ?1"
+                              : "UPDATE customers SET name_key = ?2, search_text = ?3, phone_key = ?4 "
+                                "WHERE id = ?1",
                               error);
   if (select == NULL || update == NULL)
     return FALSE;
@@ -225,6 +231,8 @@ update_search_keys (CrmStore  *self,
       crm_stmt_bind_text (update, 2, name_key);
       crm_stmt_bind_text (update, 3, search);
       crm_stmt_bind_text (update, 4, phone_key);
+      if (language_keys)
+        crm_store_bind_name_keys (update, 5, name_key);
       if (!crm_store_step_done (self, update, "search keys", error))
         {
           crm_stmt_reset (select);
@@ -247,7 +255,16 @@ gboolean
 crm_store_fill_search_keys (CrmStore  *self,
                             GError   **error)
 {
-  return update_search_keys (self, 0, error);
+  return update_search_keys (self, 0, FALSE, error);
+}
+
+/* Migration 3: every customer's and staff member's name keys per language. */
+gboolean
+crm_store_fill_name_keys (CrmStore  *self,
+                          GError   **error)
+{
+  return update_search_keys (self, 0, TRUE, error) &&
+         crm_store_fill_staff_name_keys (self, error);
 }
 
 static gboolean
@@ -306,7 +323,7 @@ write_customer (CrmStore                *self,
 
   ok = ok &&
        write_tags (self, *id, clean.tags, error) &&
-       update_search_keys (self, *id, error) &&
+       update_search_keys (self, *id, TRUE, error) &&
        crm_store_refresh_stats (self, *id, error) &&
        crm_store_rank_customers (self, error);
 
@@ -393,9 +410,9 @@ customer_from_row (CrmCustomer *customer,
   "coalesce (s.rule_key, 0), coalesce (s.spend, 0), coalesce (s.purchases, 0), " \
   "coalesce (s.total_purchases, 0), coalesce (s.first_purchase_at, 0), " \
   "coalesce (s.last_purchase_at, 0), coalesce (s.last_visit_at, 0), " \
-  "(SELECT group_concat (t.name, char (31)) FROM " \
+  "(SELECT string_agg (t.name, chr (31)) FROM " \
   "   (SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id " \
-  "    WHERE ct.customer_id = c.id ORDER BY t.name COLLATE NOCASE) t), "
+  "    WHERE ct.customer_id = c.id ORDER BY lower (t.name), t.name) t), "
 
 /**
  * crm_store_get_customer:
@@ -535,7 +552,7 @@ crm_store_list_tags (CrmStore *self)
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
-  stmt = crm_store_prepare (self, "SELECT name FROM tags ORDER BY name COLLATE NOCASE", NULL);
+  stmt = crm_store_prepare (self, "SELECT name FROM tags ORDER BY lower (name), name", NULL);
   while (stmt != NULL && crm_stmt_step (stmt) == CRM_STMT_ROW)
     g_strv_builder_add (builder, crm_stmt_column_text (stmt, 0));
   crm_stmt_reset (stmt);

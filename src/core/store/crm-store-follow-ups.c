@@ -433,8 +433,8 @@ crm_store_count_pending_follow_ups (CrmStore *self,
   *overdue = *today = 0;
 
   stmt = crm_store_prepare (self,
-                            "SELECT coalesce (sum (" WHEN_SQL " < ?1), 0), "
-                            "  coalesce (sum (" WHEN_SQL " >= ?1 AND " WHEN_SQL " < ?2), 0) "
+                            "SELECT count (*) FILTER (WHERE " WHEN_SQL " < ?1), "
+                            "  count (*) FILTER (WHERE " WHEN_SQL " >= ?1 AND " WHEN_SQL " < ?2) "
                             "FROM follow_ups f JOIN customers c ON c.id = f.customer_id "
                             "WHERE f.done_at IS NULL AND c.archived_at IS NULL",
                             NULL);
@@ -454,7 +454,7 @@ crm_store_count_pending_follow_ups (CrmStore *self,
 /* The last time the shop was in touch: a purchase, any contact, a
  * follow-up done, or a suggestion dismissed. */
 #define LAST_TOUCH_SQL                                                              \
-  "max (coalesce (s.last_purchase_at, 0), c.created_at, coalesce (c.touch_dismissed_at, 0), " \
+  "greatest (coalesce (s.last_purchase_at, 0), c.created_at, coalesce (c.touch_dismissed_at, 0), " \
   "     coalesce ((SELECT max (i.at) FROM interactions i WHERE i.customer_id = c.id), 0), "    \
   "     coalesce ((SELECT max (d.done_at) FROM follow_ups d WHERE d.customer_id = c.id), 0))"
 
@@ -487,8 +487,9 @@ crm_store_list_keep_in_touch (CrmStore *self,
                             "        " LAST_TOUCH_SQL " AS touch "
                             "      FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id "
                             "      WHERE c.archived_at IS NULL AND NOT EXISTS "
-                            "        (SELECT 1 FROM follow_ups p WHERE p.customer_id = c.id AND p.done_at IS NULL)) "
-                            "WHERE due <= ?1 ORDER BY k DESC, due LIMIT ?4",
+                            "        (SELECT 1 FROM follow_ups p WHERE p.customer_id = c.id AND p.done_at IS NULL)) AS t "
+                            "WHERE touch + (CASE k WHEN 1 THEN ?2 ELSE ?3 END) * 86400 <= ?1 "
+                            "ORDER BY k DESC, due LIMIT ?4",
                             NULL);
   if (stmt == NULL)
     return list;

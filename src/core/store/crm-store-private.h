@@ -32,7 +32,11 @@ struct _CrmStore
 {
   GObject               parent_instance;
 
+  /* For messages: the file, or a shared database without its password. */
   char                 *path;
+  /* What the engine opens: the file, or the connection string, which
+   * may hold a password and is never logged. */
+  char                 *location;
   const CrmStoreEngine *engine;
   CrmStoreConn         *conn;
   guint                 schema_version;
@@ -56,6 +60,11 @@ struct _CrmStore
   /* Polls the engine for other connections' commits while watching. */
   GSource              *watch;
 
+  /* A shared database out of reach: words for the window, or NULL; and
+   * whether a commit the loss cut off was saved (-1: none or unknown). */
+  char                 *problem;
+  int                   lost_commit;
+
   /* The window's revenue of active customers, from the last ranking. */
   gint64                revenue_total;
 
@@ -78,6 +87,9 @@ typedef struct
   const char *sql;
   /* Optional: data changes that need C, run in the same transaction. */
   gboolean  (*after) (CrmStore *store, GError **error);
+  /* PostgreSQL's form of @sql where the two differ (crm-store-schema.c
+   * keeps them side by side); NULL when @sql suits both. */
+  const char *pg_sql;
 } CrmMigration;
 
 sqlite3  *crm_store_get_db          (CrmStore           *self);
@@ -120,6 +132,13 @@ gint64    crm_store_get_generation  (CrmStore           *self);
 const char *crm_store_errmsg        (CrmStore           *self);
 gboolean  crm_store_fill_search_keys (CrmStore          *self,
                                      GError            **error);
+gboolean  crm_store_fill_name_keys  (CrmStore           *self,
+                                     GError            **error);
+gboolean  crm_store_fill_staff_name_keys (CrmStore      *self,
+                                     GError            **error);
+void      crm_store_bind_name_keys  (CrmStmt            *stmt,
+                                     int                 first,
+                                     const char         *name);
 void      crm_store_set_sql_error   (GError            **error,
                                      CrmStore           *self,
                                      const char         *what);

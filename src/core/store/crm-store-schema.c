@@ -133,6 +133,129 @@ static const char schema_1[] =
   ");"
   "CREATE INDEX loyalty_ledger_customer ON loyalty_ledger (customer_id, at);";
 
+/* PostgreSQL's form of step 1: the same tables, with bigint ids drawn
+ * from identity columns, bigint times and money, a regular expression for
+ * the birthday's shape and a unique index on lower (name) for tags (no
+ * NOCASE collation there). */
+static const char schema_1_pg[] =
+  "CREATE TABLE settings ("
+  "  key   text PRIMARY KEY NOT NULL,"
+  "  value text NOT NULL"
+  ");"
+
+  "CREATE TABLE staff ("
+  "  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  name        text NOT NULL CHECK (length (trim (name)) > 0),"
+  "  language    text NOT NULL DEFAULT '' CHECK (language IN ('', 'en', 'ka', 'hy')),"
+  "  archived    bigint NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  created_at  bigint NOT NULL"
+  ");"
+
+  "CREATE TABLE customers ("
+  "  id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  name             text NOT NULL CHECK (length (trim (name)) > 0),"
+  "  phone            text NOT NULL DEFAULT '',"
+  "  email            text NOT NULL DEFAULT '',"
+  "  address          text NOT NULL DEFAULT '',"
+  "  birthday         text CHECK (birthday IS NULL OR birthday ~"
+  "                     '^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$'),"
+  "  notes            text NOT NULL DEFAULT '',"
+  "  segment_override text CHECK (segment_override IN ('key', 'secondary')),"
+  "  archived_at      bigint,"
+  "  created_at       bigint NOT NULL,"
+  "  updated_at       bigint NOT NULL"
+  ");"
+  "CREATE INDEX customers_phone ON customers (phone) WHERE phone <> '';"
+  "CREATE INDEX customers_email ON customers (email) WHERE email <> '';"
+
+  "CREATE TABLE tags ("
+  "  id   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  name text NOT NULL CHECK (length (trim (name)) > 0)"
+  ");"
+  "CREATE UNIQUE INDEX tags_name ON tags (lower (name));"
+
+  "CREATE TABLE customer_tags ("
+  "  customer_id bigint NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  tag_id      bigint NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (customer_id, tag_id)"
+  ");"
+  "CREATE INDEX customer_tags_tag ON customer_tags (tag_id);"
+
+  "CREATE TABLE purchases ("
+  "  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  customer_id bigint NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  at          bigint NOT NULL,"
+  "  amount      bigint NOT NULL,"
+  "  description text NOT NULL DEFAULT '',"
+  "  staff_id    bigint REFERENCES staff (id) ON DELETE SET NULL,"
+  "  created_at  bigint NOT NULL"
+  ");"
+  "CREATE INDEX purchases_customer_at ON purchases (customer_id, at);"
+  "CREATE INDEX purchases_at ON purchases (at);"
+
+  "CREATE TABLE interactions ("
+  "  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  customer_id bigint NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  at          bigint NOT NULL,"
+  "  kind        text NOT NULL CHECK (kind IN ('call', 'visit', 'message', 'email', 'other')),"
+  "  note        text NOT NULL DEFAULT '',"
+  "  staff_id    bigint REFERENCES staff (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX interactions_customer_at ON interactions (customer_id, at);"
+
+  "CREATE TABLE follow_ups ("
+  "  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  customer_id   bigint NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  due_at        bigint NOT NULL,"
+  "  note          text NOT NULL DEFAULT '',"
+  "  repeat_days   bigint CHECK (repeat_days IS NULL OR repeat_days > 0),"
+  "  snoozed_until bigint,"
+  "  notified_at   bigint,"
+  "  done_at       bigint,"
+  "  created_at    bigint NOT NULL"
+  ");"
+  "CREATE INDEX follow_ups_pending ON follow_ups (due_at) WHERE done_at IS NULL;"
+  "CREATE INDEX follow_ups_customer ON follow_ups (customer_id);"
+
+  "CREATE TABLE feedback ("
+  "  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  customer_id   bigint REFERENCES customers (id) ON DELETE SET NULL,"
+  "  received_at   bigint NOT NULL,"
+  "  kind          text NOT NULL CHECK (kind IN ('complaint', 'praise', 'suggestion', 'question')),"
+  "  rating        bigint CHECK (rating IS NULL OR rating BETWEEN 1 AND 5),"
+  "  channel       text NOT NULL DEFAULT 'in-store'"
+  "                  CHECK (channel IN ('in-store', 'phone', 'email', 'social', 'other')),"
+  "  text          text NOT NULL DEFAULT '',"
+  "  status        text NOT NULL DEFAULT 'new'"
+  "                  CHECK (status IN ('new', 'in_progress', 'resolved')),"
+  "  is_read       bigint NOT NULL DEFAULT 0 CHECK (is_read IN (0, 1)),"
+  "  response      text,"
+  "  responded_at  bigint,"
+  "  resolved_at   bigint,"
+  "  staff_id      bigint REFERENCES staff (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX feedback_received ON feedback (received_at);"
+  "CREATE INDEX feedback_customer ON feedback (customer_id);"
+
+  "CREATE TABLE rewards ("
+  "  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  name        text NOT NULL CHECK (length (trim (name)) > 0),"
+  "  points_cost bigint NOT NULL CHECK (points_cost > 0),"
+  "  active      bigint NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
+  ");"
+
+  "CREATE TABLE loyalty_ledger ("
+  "  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  customer_id bigint NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  at          bigint NOT NULL,"
+  "  points      bigint NOT NULL CHECK (points <> 0),"
+  "  reason      text NOT NULL DEFAULT '',"
+  "  purchase_id bigint REFERENCES purchases (id) ON DELETE SET NULL,"
+  "  reward_id   bigint REFERENCES rewards (id) ON DELETE SET NULL,"
+  "  staff_id    bigint REFERENCES staff (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX loyalty_ledger_customer ON loyalty_ledger (customer_id, at);";
+
 /* Search keys are computed in C (crm-text.c) by the code that writes a
  * customer; the cached figures behind segmentation live in customer_stats,
  * which can always be rebuilt from purchases and interactions. */
@@ -172,10 +295,63 @@ static const char schema_2[] =
   "CREATE INDEX follow_ups_when ON follow_ups (coalesce (snoozed_until, due_at)) "
   "  WHERE done_at IS NULL AND notified_at IS NULL;";
 
-/* Append new steps at the end; never edit one that has shipped. */
+/* Several PCs on one shop. Name keys per reading language
+ * (crm_text_name_key(): byte order is the language's name order), so
+ * that a server that cannot call our comparison can sort names, and the
+ * file can too without its collations; which PC announced a follow-up
+ * (the claim that makes each reminder pop up on one PC only); and the
+ * claims of once-a-day work such as the morning digest. */
+static const char schema_3[] =
+  "ALTER TABLE customers ADD COLUMN name_key_en TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE customers ADD COLUMN name_key_ka TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE customers ADD COLUMN name_key_hy TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE staff ADD COLUMN name_key_en TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE staff ADD COLUMN name_key_ka TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE staff ADD COLUMN name_key_hy TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE follow_ups ADD COLUMN announced_by TEXT;"
+  "CREATE TABLE claims ("
+  "  what       TEXT NOT NULL,"
+  "  day        TEXT NOT NULL,"
+  "  claimed_by TEXT NOT NULL,"
+  "  at         INTEGER NOT NULL,"
+  "  PRIMARY KEY (what, day)"
+  ");";
+
+/* The same, with byte order spelled out for the keys (a server's default
+ * collation is a locale's) and an index per language for the list; and
+ * the ids of recent commits, which tell after a lost connection whether
+ * the last one was saved. */
+static const char schema_3_pg[] =
+  "ALTER TABLE customers ADD COLUMN name_key_en text COLLATE \"C\" NOT NULL DEFAULT '';"
+  "ALTER TABLE customers ADD COLUMN name_key_ka text COLLATE \"C\" NOT NULL DEFAULT '';"
+  "ALTER TABLE customers ADD COLUMN name_key_hy text COLLATE \"C\" NOT NULL DEFAULT '';"
+  "ALTER TABLE staff ADD COLUMN name_key_en text COLLATE \"C\" NOT NULL DEFAULT '';"
+  "ALTER TABLE staff ADD COLUMN name_key_ka text COLLATE \"C\" NOT NULL DEFAULT '';"
+  "ALTER TABLE staff ADD COLUMN name_key_hy text COLLATE \"C\" NOT NULL DEFAULT '';"
+  "CREATE INDEX customers_list_en ON customers (name_key_en, id) WHERE archived_at IS NULL;"
+  "CREATE INDEX customers_list_ka ON customers (name_key_ka, id) WHERE archived_at IS NULL;"
+  "CREATE INDEX customers_list_hy ON customers (name_key_hy, id) WHERE archived_at IS NULL;"
+  "ALTER TABLE follow_ups ADD COLUMN announced_by text;"
+  "CREATE TABLE claims ("
+  "  what       text NOT NULL,"
+  "  day        text NOT NULL,"
+  "  claimed_by text NOT NULL,"
+  "  at         bigint NOT NULL,"
+  "  PRIMARY KEY (what, day)"
+  ");"
+  "CREATE TABLE clientele_commits ("
+  "  token text PRIMARY KEY,"
+  "  at    bigint NOT NULL"
+  ");"
+  "CREATE INDEX clientele_commits_at ON clientele_commits (at);";
+
+/* Append new steps at the end; never edit one that has shipped. A step
+ * without a PostgreSQL form runs on PostgreSQL with INTEGER read as
+ * bigint (step_sql()): write its SQL for both engines. */
 static const CrmMigration migrations[] = {
-  { 1, schema_1, NULL },
-  { 2, schema_2, crm_store_fill_search_keys },
+  { 1, schema_1, NULL, schema_1_pg },
+  { 2, schema_2, crm_store_fill_search_keys, NULL },
+  { 3, schema_3, crm_store_fill_name_keys, schema_3_pg },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);
@@ -232,6 +408,24 @@ crm_store_check_schema (CrmStore  *self,
   return TRUE;
 }
 
+/* The step's SQL for this store's engine: SQLite's INTEGER is 64 bits
+ * wide, PostgreSQL's 32, so a step without a PostgreSQL form gets
+ * bigint there (the word in capitals only, as the steps write types). */
+static char *
+step_sql (CrmStore           *self,
+          const CrmMigration *step)
+{
+  g_autoptr(GRegex) integer = NULL;
+
+  if (self->engine == &crm_store_sqlite_engine)
+    return g_strdup (step->sql);
+  if (step->pg_sql != NULL)
+    return g_strdup (step->pg_sql);
+
+  integer = g_regex_new ("\\bINTEGER\\b", G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT, NULL);
+  return g_regex_replace_literal (integer, step->sql, -1, 0, "bigint", G_REGEX_MATCH_DEFAULT, NULL);
+}
+
 static gboolean
 set_schema_version (CrmStore  *self,
                     guint      version,
@@ -281,9 +475,13 @@ crm_store_run_migrations (CrmStore            *self,
           continue;
         }
       else
-        ok = crm_store_exec (self, steps[i].sql, &local_error) &&
-             (steps[i].after == NULL || steps[i].after (self, &local_error)) &&
-             set_schema_version (self, steps[i].version, &local_error);
+        {
+          g_autofree char *sql = step_sql (self, &steps[i]);
+
+          ok = crm_store_exec (self, sql, &local_error) &&
+               (steps[i].after == NULL || steps[i].after (self, &local_error)) &&
+               set_schema_version (self, steps[i].version, &local_error);
+        }
 
       /* A failed commit has rolled back and set local_error. */
       if (!crm_store_unlock (self, ok, ok ? &local_error : NULL))

@@ -13,9 +13,13 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "crm-store-private.h"
 #include "crm-text.h"
+#ifdef HAVE_LIBPQ
+#include "crm-store-pg-private.h"
+#endif
 
 G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
 
@@ -23,6 +27,7 @@ G_DEFINE_QUARK (crm-store-error-quark, crm_store_error)
 
 enum {
   CHANGED,
+  CONNECTION_CHANGED,
   N_SIGNALS
 };
 
@@ -60,10 +65,38 @@ outside_change_cb (guint     change,
   crm_store_emit_committed (self, change, customer_id);
 }
 
+/* A shared database's session came or went: tell the window. */
+static void
+check_connection (CrmStore *self)
+{
+  g_autofree char *problem = NULL;
+  int lost;
+
+  if (self->engine->dup_problem == NULL)
+    return;
+
+  problem = self->engine->dup_problem (self->conn);
+  lost = self->engine->take_lost_commit (self->conn);
+  if (lost >= 0)
+    self->lost_commit = lost;
+
+  if (g_strcmp0 (problem, self->problem) == 0 && lost < 0)
+    return;
+
+  g_free (self->problem);
+  self->problem = g_steal_pointer (&problem);
+  g_signal_emit (self, signals[CONNECTION_CHANGED], 0);
+}
+
 static gboolean
 watch_cb (gpointer user_data)
 {
-  crm_store_check_outside_changes (user_data);
+  CrmStore *self = user_data;
+
+  /* The state first: a reconnect's "everything changed" is for a
+   * window that already knows it is connected again. */
+  check_connection (self);
+  crm_store_check_outside_changes (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -82,6 +115,8 @@ crm_store_finalize (GObject *object)
     self->engine->close (self->conn);
   g_clear_pointer (&self->levels, g_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->problem, g_free);
 
   G_OBJECT_CLASS (crm_store_parent_class)->finalize (object);
 }
@@ -107,6 +142,20 @@ crm_store_class_init (CrmStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+
+  /**
+   * CrmStore::connection-changed:
+   *
+   * A shared database's session was lost or came back
+   * (crm_store_dup_connection_problem()), or a commit cut off by the
+   * loss was found saved or not (crm_store_take_lost_commit()).
+   */
+  signals[CONNECTION_CHANGED] =
+    g_signal_new ("connection-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -116,6 +165,7 @@ crm_store_init (CrmStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) crm_stmt_free);
   self->levels = g_array_new (FALSE, FALSE, sizeof (CrmStoreLevel));
   self->pending_customer = -1;
+  self->lost_commit = -1;
 }
 
 void
@@ -243,8 +293,24 @@ crm_store_step_done (CrmStore      *self,
                      const char    *what,
                      GError       **error)
 {
-  CrmStmtResult rc = crm_stmt_step (stmt);
+  CrmStmtResult rc;
 
+  /* On a shared server a lone write is a transaction of its own, so
+   * that its commit can be looked up if the answer is lost. */
+  if (self->engine->shared && self->levels->len == 0)
+    {
+      gboolean ok;
+
+      if (!crm_store_lock (self, CRM_STORE_LOCK_WRITE, error))
+        {
+          crm_stmt_reset (stmt);
+          return FALSE;
+        }
+      ok = crm_store_step_done (self, stmt, what, error);
+      return crm_store_unlock (self, ok, ok ? error : NULL) && ok;
+    }
+
+  rc = crm_stmt_step (stmt);
   crm_stmt_reset (stmt);
   if (rc != CRM_STMT_DONE)
     {
@@ -253,6 +319,25 @@ crm_store_step_done (CrmStore      *self,
     }
 
   return TRUE;
+}
+
+/* Binds the sort keys of @name (crm_text_name_key() of it folded) for
+ * English, Georgian and Armenian readers, in that order, from parameter
+ * @first on: name_key_en, name_key_ka, name_key_hy. */
+void
+crm_store_bind_name_keys (CrmStmt    *stmt,
+                          int         first,
+                          const char *name)
+{
+  static const char *const languages[] = { "en", "ka", "hy" };
+  g_autofree char *folded = crm_text_fold (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *key = crm_text_name_key (folded, languages[i]);
+
+      crm_stmt_bind_text (stmt, first + (int) i, key);
+    }
 }
 
 /* Runs @sql, a one-row write with ?1 the row's id and an optional ?2
@@ -339,7 +424,7 @@ static gboolean
 open_database (CrmStore  *self,
                GError   **error)
 {
-  self->conn = self->engine->open (self->path, FALSE, error);
+  self->conn = self->engine->open (self->location, FALSE, error);
 
   return self->conn != NULL &&
          crm_store_check_schema (self, error) &&
@@ -363,6 +448,7 @@ crm_store_open_unchecked (const char  *path,
   g_autoptr(CrmStore) self = g_object_new (CRM_TYPE_STORE, NULL);
 
   self->path = g_strdup (path);
+  self->location = g_strdup (path);
   self->conn = self->engine->open (path, TRUE, error);
   if (self->conn == NULL)
     return NULL;
@@ -402,11 +488,172 @@ crm_store_open (const char  *data_dir,
 
   self = g_object_new (CRM_TYPE_STORE, NULL);
   self->path = g_build_filename (data_dir, CRM_STORE_FILE_NAME, NULL);
+  self->location = g_strdup (self->path);
 
   if (!open_database (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * crm_store_is_shared_location:
+ * @database: what --database or CLIENTELE_DATABASE says
+ *
+ * Returns: whether @database names a shared PostgreSQL database: a
+ *   postgresql:// (or postgres://) URI or a libpq "key=value …" string
+ */
+gboolean
+crm_store_is_shared_location (const char *database)
+{
+  return database != NULL &&
+         (g_str_has_prefix (database, "postgresql://") ||
+          g_str_has_prefix (database, "postgres://") ||
+          strchr (database, '=') != NULL);
+}
+
+/**
+ * crm_store_describe_location:
+ * @database: a shared database's URI or connection string
+ *
+ * Returns: (transfer full): what a message may show of @database: never
+ *   its password
+ */
+char *
+crm_store_describe_location (const char *database)
+{
+#ifdef HAVE_LIBPQ
+  return crm_store_pg_describe (database);
+#else
+  return g_strdup ("postgresql://…");
+#endif
+}
+
+/**
+ * crm_store_open_shared:
+ * @database: a postgresql:// URI or a libpq connection string; the
+ *   password comes from ~/.pgpass (or PGPASSFILE) when it has none
+ *
+ * Opens the shop on a shared PostgreSQL database, creating Clientele's
+ * tables in an empty one and bringing an older schema up to date; one
+ * that holds another program's tables is refused and left unchanged.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+CrmStore *
+crm_store_open_shared (const char  *database,
+                       GError     **error)
+{
+  g_autoptr(CrmStore) self = NULL;
+
+  g_return_val_if_fail (database != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+#ifdef HAVE_LIBPQ
+  self = g_object_new (CRM_TYPE_STORE, NULL);
+  self->engine = &crm_store_pg_engine;
+  self->location = g_strdup (database);
+  self->path = crm_store_pg_describe (database);
+
+  if (!open_database (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+#else
+  g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                       _("This build of Clientele has no PostgreSQL support: "
+                         "it can only keep the shop in a file on this PC."));
+  return NULL;
+#endif
+}
+
+/**
+ * crm_store_open_database:
+ * @data_dir: the folder of the shop's file
+ * @database: (nullable): a shared database, or %NULL (or "") for the file
+ *
+ * crm_store_open_shared() when @database is set, else crm_store_open().
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+CrmStore *
+crm_store_open_database (const char  *data_dir,
+                         const char  *database,
+                         GError     **error)
+{
+  if (database != NULL && database[0] != '\0')
+    return crm_store_open_shared (database, error);
+
+  return crm_store_open (data_dir, error);
+}
+
+/**
+ * crm_store_reopen:
+ *
+ * A second connection to the same database, for a worker thread (a
+ * connection is never shared between threads).
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+CrmStore *
+crm_store_reopen (CrmStore  *self,
+                  GError   **error)
+{
+  g_autofree char *data_dir = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  if (self->engine != &crm_store_sqlite_engine)
+    return crm_store_open_shared (self->location, error);
+
+  data_dir = g_path_get_dirname (self->path);
+  return crm_store_open (data_dir, error);
+}
+
+/**
+ * crm_store_is_shared:
+ *
+ * Returns: whether the shop is on a shared database (several PCs)
+ */
+gboolean
+crm_store_is_shared (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  return self->engine->shared;
+}
+
+/**
+ * crm_store_dup_connection_problem:
+ *
+ * Returns: (transfer full) (nullable): words for the shop owner while the
+ *   shared database cannot be reached, or %NULL when all is well
+ */
+char *
+crm_store_dup_connection_problem (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return g_strdup (self->problem);
+}
+
+/**
+ * crm_store_take_lost_commit:
+ *
+ * After the session came back: whether the change whose commit the loss
+ * cut off was saved (1) or not (0); -1 when there was none or it is not
+ * known yet. Each answer is given once.
+ */
+int
+crm_store_take_lost_commit (CrmStore *self)
+{
+  int outcome;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), -1);
+
+  outcome = self->lost_commit;
+  self->lost_commit = -1;
+  return outcome;
 }
 
 const char *

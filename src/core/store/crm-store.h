@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The schema this program writes. A database whose schema version is
  * higher was written by a newer Clientele and is refused untouched. */
-#define CRM_STORE_SCHEMA_VERSION 2
+#define CRM_STORE_SCHEMA_VERSION 3
 
 /* The application id of every Clientele database ("CLNT"; SQLite keeps
  * it as PRAGMA application_id), so that another program's database is
@@ -118,6 +118,18 @@ G_DECLARE_FINAL_TYPE (CrmStore, crm_store, CRM, STORE, GObject)
 GQuark      crm_store_error_quark        (void);
 CrmStore   *crm_store_open               (const char  *data_dir,
                                           GError     **error);
+CrmStore   *crm_store_open_shared        (const char  *database,
+                                          GError     **error);
+CrmStore   *crm_store_open_database      (const char  *data_dir,
+                                          const char  *database,
+                                          GError     **error);
+CrmStore   *crm_store_reopen             (CrmStore    *self,
+                                          GError     **error);
+gboolean    crm_store_is_shared_location (const char  *database);
+char       *crm_store_describe_location  (const char  *database);
+gboolean    crm_store_is_shared          (CrmStore    *self);
+char       *crm_store_dup_connection_problem (CrmStore *self);
+int         crm_store_take_lost_commit   (CrmStore    *self);
 const char *crm_store_get_path           (CrmStore    *self);
 guint       crm_store_get_schema_version (CrmStore    *self);
 char       *crm_store_dup_setting        (CrmStore    *self,
