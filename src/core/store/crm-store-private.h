@@ -72,6 +72,9 @@ struct _CrmStore
   guint                 needs_refresh : 1;
   guint                 refreshing_all : 1;
 
+  /* This PC, as claims of reminders record it. */
+  char                 *station;
+
   /* Who is at the counter: recorded on what is entered (0: nobody). */
   gint64                acting_staff;
 };

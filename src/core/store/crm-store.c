@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "crm-store-private.h"
 #include "crm-text.h"
@@ -117,6 +118,7 @@ crm_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->station, g_free);
 
   G_OBJECT_CLASS (crm_store_parent_class)->finalize (object);
 }
@@ -166,6 +168,7 @@ crm_store_init (CrmStore *self)
   self->levels = g_array_new (FALSE, FALSE, sizeof (CrmStoreLevel));
   self->pending_customer = -1;
   self->lost_commit = -1;
+  self->station = g_strdup_printf ("%s/%d", g_get_host_name (), (int) getpid ());
 }
 
 void
@@ -635,6 +638,31 @@ crm_store_dup_connection_problem (CrmStore *self)
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
   return g_strdup (self->problem);
+}
+
+/**
+ * crm_store_get_station:
+ *
+ * Returns: this PC as a claim records it (host and process unless set)
+ */
+const char *
+crm_store_get_station (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return self->station;
+}
+
+/* Names this PC in its claims (tests run several "PCs" in one process). */
+void
+crm_store_set_station (CrmStore   *self,
+                       const char *station)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+  g_return_if_fail (station != NULL);
+
+  g_free (self->station);
+  self->station = g_strdup (station);
 }
 
 /**

@@ -130,6 +130,9 @@ char       *crm_store_describe_location  (const char  *database);
 gboolean    crm_store_is_shared          (CrmStore    *self);
 char       *crm_store_dup_connection_problem (CrmStore *self);
 int         crm_store_take_lost_commit   (CrmStore    *self);
+const char *crm_store_get_station        (CrmStore    *self);
+void        crm_store_set_station        (CrmStore    *self,
+                                          const char  *station);
 const char *crm_store_get_path           (CrmStore    *self);
 guint       crm_store_get_schema_version (CrmStore    *self);
 char       *crm_store_dup_setting        (CrmStore    *self,
@@ -229,6 +232,10 @@ gint64       crm_store_next_follow_up_time   (CrmStore                *self);
 gboolean     crm_store_mark_follow_ups_notified (CrmStore             *self,
                                               GPtrArray               *follow_ups,
                                               gint64                   now,
+                                              GError                 **error);
+gboolean     crm_store_claim_day             (CrmStore                *self,
+                                              const char              *what,
+                                              const char              *day,
                                               GError                 **error);
 GPtrArray   *crm_store_list_keep_in_touch    (CrmStore                *self,
                                               guint                    limit);
