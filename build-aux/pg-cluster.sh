@@ -58,8 +58,6 @@ HBA
 listen_addresses = ''
 unix_socket_directories = '$dir'
 fsync = off
-synchronous_commit = off
-full_page_writes = off
 max_connections = 200
 CONF
     fi

@@ -38,7 +38,9 @@ trap 'exit 1' INT TERM
 if [ -z "${CLIENTELE_TEST_DATABASE:-}" ]; then
   pgdir=$(mktemp -d /tmp/clientele-pg-XXXXXX)
   if CLIENTELE_TEST_DATABASE=$("$top/build-aux/pg-cluster.sh" start "$pgdir"); then
-    export CLIENTELE_TEST_DATABASE
+    # Ours to restart: the server-restart test may.
+    CLIENTELE_TEST_CLUSTER=$pgdir
+    export CLIENTELE_TEST_DATABASE CLIENTELE_TEST_CLUSTER
   else
     echo "test.sh: no PostgreSQL test server; the PostgreSQL half of the tests skips" >&2
   fi

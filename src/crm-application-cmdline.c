@@ -21,6 +21,11 @@ static const GOptionEntry option_entries[] = {
   /* Translators: help text of --data-dir; DIR is a folder name */
   { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the shop database in DIR (also CLIENTELE_DATA_DIR)"), N_("DIR") },
+  /* Translators: help text of --database; URI is a database address, keep
+   * postgresql:// and CLIENTELE_DATABASE as they are */
+  { "database", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Use the shared PostgreSQL database at URI (postgresql://user@host/shop; "
+       "also CLIENTELE_DATABASE) instead of the file in the data folder"), N_("URI") },
   { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start without a window; reminders keep running"), NULL },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -65,6 +70,32 @@ data_dir_for_command_line (GApplicationCommandLine *cmdline,
   return crm_context_default_data_dir ();
 }
 
+/* --database, else CLIENTELE_DATABASE (of the launching process), else
+ * NULL: the file in the data folder. */
+static char *
+database_for (GVariantDict            *options,
+              GApplicationCommandLine *cmdline)
+{
+  const char *value = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "&s", &value) && value[0] != '\0')
+    return g_strdup (value);
+
+  value = cmdline != NULL ? g_application_command_line_getenv (cmdline, "CLIENTELE_DATABASE")
+                          : g_getenv ("CLIENTELE_DATABASE");
+  return value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
+}
+
+static CrmStore *
+open_local_store (GVariantDict  *options,
+                  const char    *data_dir,
+                  GError       **error)
+{
+  g_autofree char *database = database_for (options, NULL);
+
+  return crm_store_open_database (data_dir, database, error);
+}
+
 /* --export and --demo run in the launching process, before any window
  * system is touched: they work over SSH and in scripts, and SQLite's own
  * locking keeps them safe beside a running instance. */
@@ -103,7 +134,7 @@ export_to (GVariantDict *options)
       CrmArchiveCounts counts = { 0 };
       g_autofree char *described = NULL;
 
-      store = crm_store_open (data_dir, &error);
+      store = open_local_store (options, data_dir, &error);
       if (store == NULL || !crm_archive_export (store, file, &counts, &error))
         {
           g_printerr (_("Could not export to “%s”: %s\n"), path, error->message);
@@ -122,7 +153,7 @@ export_to (GVariantDict *options)
       return 1;
     }
 
-  store = crm_store_open (data_dir, &error);
+  store = open_local_store (options, data_dir, &error);
   if (store == NULL || !crm_store_refresh_all (store, &error) ||
       !crm_export_customers_csv (store, file, &n, &error))
     {
@@ -160,7 +191,7 @@ import_from (GVariantDict *options,
 
   bytes = crm_import_load_file (file, NULL, &error);
   if (bytes != NULL)
-    store = crm_store_open (data_dir, &error);
+    store = open_local_store (options, data_dir, &error);
   if (store == NULL)
     goto failed;
 
@@ -213,7 +244,7 @@ load_demo (GVariantDict *options)
   g_autofree char *currency = NULL;
   guint n;
 
-  store = crm_store_open (data_dir, &error);
+  store = open_local_store (options, data_dir, &error);
   if (store == NULL || !crm_demo_fill (store, CRM_DEMO_CUSTOMERS, 2026, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -280,7 +311,9 @@ crm_application_command_line (GApplication            *app,
 
   if (self->context == NULL && self->load_error == NULL)
     {
-      crm_application_open_context (self, data_dir);
+      g_autofree char *database = database_for (options, cmdline);
+
+      crm_application_open_context (self, data_dir, database);
     }
   else
     {

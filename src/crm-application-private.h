@@ -34,7 +34,8 @@ struct _CrmApplication
 
 /* crm-application.c */
 void crm_application_open_context         (CrmApplication          *self,
-                                           const char              *data_dir);
+                                           const char              *data_dir,
+                                           const char              *database);
 void crm_application_hold_for_background  (CrmApplication          *self);
 
 /* crm-application-actions.c */

@@ -158,13 +158,14 @@ crm_application_init (CrmApplication *self)
  * be opened leaves the reason for the window to show. */
 void
 crm_application_open_context (CrmApplication *self,
-                              const char     *data_dir)
+                              const char     *data_dir,
+                              const char     *database)
 {
   g_autoptr(GError) error = NULL;
 
   g_assert (self->context == NULL);
 
-  self->context = crm_context_new (data_dir, &error);
+  self->context = crm_context_new (data_dir, database, &error);
   if (self->context == NULL)
     {
       g_warning ("%s", error->message);

@@ -121,6 +121,12 @@ shop_store_open (const char  *dir,
 #endif
 }
 
+char *
+shop_fixture_dup_conninfo (const char *dir)
+{
+  return g_strdup (databases != NULL ? g_hash_table_lookup (databases, dir) : NULL);
+}
+
 /* Drops the database of @dir, if it has one. */
 static void
 drop_database (const char *dir)

@@ -24,6 +24,8 @@ gboolean shop_fixture_on_pg  (void);
  * its own, created the first time and dropped by remove_tree (@dir). */
 CrmStore *shop_store_open  (const char  *dir,
                             GError     **error);
+/* The connection string of @dir's database (PostgreSQL half). */
+char     *shop_fixture_dup_conninfo (const char *dir);
 /* In the PostgreSQL half: skips the current test case, which is about
  * the SQLite file. */
 gboolean shop_fixture_skip_unless_sqlite (void);

@@ -15,6 +15,8 @@ struct _CrmContext
   GObject   parent_instance;
 
   char         *data_dir;
+  /* A shared database's connection string, or NULL for the file. */
+  char         *database;
   CrmStore     *store;
   CrmScheduler *scheduler;
   guint         refresh_id;
@@ -44,6 +46,7 @@ crm_context_finalize (GObject *object)
   g_clear_object (&self->scheduler);
   g_clear_object (&self->store);
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->database, g_free);
 
   G_OBJECT_CLASS (crm_context_parent_class)->finalize (object);
 }
@@ -126,14 +129,34 @@ crm_context_default_data_dir (void)
 }
 
 /**
+ * crm_context_default_database:
+ *
+ * The shared database used when no --database is given:
+ * $CLIENTELE_DATABASE when it is set and not empty.
+ *
+ * Returns: (transfer full) (nullable): a connection string, or %NULL for
+ *   the file in the data folder
+ */
+char *
+crm_context_default_database (void)
+{
+  const char *env = g_getenv ("CLIENTELE_DATABASE");
+
+  return env != NULL && env[0] != '\0' ? g_strdup (env) : NULL;
+}
+
+/**
  * crm_context_new:
  * @data_dir: the shop's data folder
+ * @database: (nullable): a shared PostgreSQL database (postgresql://… or
+ *   a libpq connection string), or %NULL for the file in @data_dir
  *
  * Returns: (transfer full): a context with its store open, or %NULL with
  *   @error set to a message for the user
  */
 CrmContext *
 crm_context_new (const char  *data_dir,
+                 const char  *database,
                  GError     **error)
 {
   g_autoptr(CrmContext) self = NULL;
@@ -142,9 +165,13 @@ crm_context_new (const char  *data_dir,
 
   self = g_object_new (CRM_TYPE_CONTEXT, NULL);
   self->data_dir = g_strdup (data_dir);
-  self->store = crm_store_open (data_dir, error);
+  self->database = database != NULL && database[0] != '\0' ? g_strdup (database) : NULL;
+  self->store = crm_store_open_database (data_dir, self->database, error);
   if (self->store == NULL)
     return NULL;
+
+  /* Other PCs' (and programs') changes reach the window by themselves. */
+  crm_store_set_watching (self->store, TRUE);
 
   refresh_cb (self);
   self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
@@ -153,6 +180,16 @@ crm_context_new (const char  *data_dir,
   self->scheduler = crm_scheduler_new (self->store);
 
   return g_steal_pointer (&self);
+}
+
+/* The shared database's connection string (it may hold a password:
+ * never show it; crm_store_get_path() is what messages name), or NULL. */
+const char *
+crm_context_get_database (CrmContext *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTEXT (self), NULL);
+
+  return self->database;
 }
 
 const char *

@@ -12,9 +12,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrmContext, crm_context, CRM, CONTEXT, GObject)
 
 char       *crm_context_default_data_dir (void);
+char       *crm_context_default_database (void);
 CrmContext *crm_context_new              (const char  *data_dir,
+                                          const char  *database,
                                           GError     **error);
 const char *crm_context_get_data_dir     (CrmContext  *self);
+const char *crm_context_get_database     (CrmContext  *self);
 CrmStore   *crm_context_get_store        (CrmContext  *self);
 CrmScheduler *crm_context_get_scheduler  (CrmContext  *self);
 

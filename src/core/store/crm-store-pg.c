@@ -124,6 +124,8 @@ struct _ConnectJob
 
 static void pg_mark_broken (CrmStoreConn *conn,
                             const char   *why);
+static void adopt_session  (CrmStoreConn *conn,
+                            PGconn       *pg);
 
 static void
 set_errmsg (CrmStoreConn *conn,
@@ -133,16 +135,22 @@ set_errmsg (CrmStoreConn *conn,
   conn->errmsg = g_strchomp (g_strdup (message != NULL ? message : ""));
 }
 
-/* The server's words for a failed result or connection. */
+/* The server's words for a failed result or connection. A server that
+ * is shutting down (57P…) or a broken link (08…) ends the session even
+ * before libpq has seen the socket close. */
 static void
 set_errmsg_from (CrmStoreConn   *conn,
                  const PGresult *result)
 {
   const char *message = result != NULL ? PQresultErrorMessage (result) : NULL;
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
 
   if (message == NULL || message[0] == '\0')
     message = conn->pg != NULL ? PQerrorMessage (conn->pg) : NULL;
   set_errmsg (conn, message);
+
+  if (state != NULL && (g_str_has_prefix (state, "57P") || g_str_has_prefix (state, "08")))
+    pg_mark_broken (conn, conn->errmsg);
 }
 
 /* ----- ?N → $N ------------------------------------------------------ */
@@ -441,7 +449,9 @@ pg_mark_broken (CrmStoreConn *conn,
                                         "Clientele keeps trying to reconnect."),
                                       conn->display));
   conn->retry_seconds = RETRY_FIRST_SECONDS;
-  conn->retry_at = g_get_monotonic_time () + G_USEC_PER_SEC * RETRY_FIRST_SECONDS;
+  /* Without a watch the next call tries at once (refuse_if_broken()). */
+  conn->retry_at = g_get_monotonic_time () +
+                   (conn->watch != NULL ? G_USEC_PER_SEC * RETRY_FIRST_SECONDS : 0);
 
   /* Let the watch tell the window at once. */
   if (conn->watch != NULL)
@@ -461,6 +471,27 @@ refuse_if_broken (CrmStoreConn *conn)
 {
   if (!conn->broken)
     return FALSE;
+
+  /* Nobody watches (a command-line run, a worker): try again here, at
+   * the pace a watch would, waiting at most connect_timeout. */
+  if (conn->watch == NULL && conn->job == NULL && g_get_monotonic_time () >= conn->retry_at)
+    {
+      PGconn *pg = PQconnectdb (conn->conninfo);
+
+      if (PQstatus (pg) == CONNECTION_OK)
+        {
+          adopt_session (conn, pg);
+          if (!conn->broken)
+            return FALSE;
+        }
+      else
+        {
+          set_problem (conn, connect_problem (pg, conn->display));
+          PQfinish (pg);
+          conn->retry_seconds = MIN (conn->retry_seconds * 2, RETRY_MAX_SECONDS);
+          conn->retry_at = g_get_monotonic_time () + G_USEC_PER_SEC * conn->retry_seconds;
+        }
+    }
 
   set_errmsg (conn, conn->problem);
   return TRUE;
@@ -1467,6 +1498,14 @@ connect_done_cb (GObject      *object,
       return;
     }
 
+  adopt_session (conn, pg);
+}
+
+/* A new session replaces the lost one. */
+static void
+adopt_session (CrmStoreConn *conn,
+               PGconn       *pg)
+{
   if (conn->pg != NULL)
     PQfinish (conn->pg);
   conn->pg = pg;
