@@ -169,6 +169,15 @@ export_to (GVariantDict *options)
 
 /* --import and --import-sales: all or nothing, a summary on stdout, the
  * reason on stderr and a non-zero exit when nothing was imported. */
+static char *
+describe_archive_import (const CrmArchiveCounts *counts)
+{
+  g_autofree char *described = crm_archive_counts_describe (counts);
+
+  /* Translators: %s lists what was read, e.g. "12 customers, 80 purchases" */
+  return g_strdup_printf (_("Imported the whole shop: %s."), described);
+}
+
 static int
 import_from (GVariantDict *options,
              gboolean      sales)
@@ -189,6 +198,20 @@ import_from (GVariantDict *options,
   path = g_file_get_path (file);
   name = g_file_get_basename (file);
 
+  /* An archive is read as a stream, so its size is limited by the disk
+   * and not by the limit on spreadsheets and contact files. */
+  if (!sales && crm_import_guess_format (name, NULL) == CRM_IMPORT_FORMAT_ARCHIVE)
+    {
+      CrmArchiveCounts counts = { 0 };
+
+      store = crm_store_open (data_dir, &error);
+      if (store == NULL || !crm_archive_import_file (store, file, &counts, NULL, &error))
+        goto failed;
+      summary = describe_archive_import (&counts);
+      g_print ("%s\n", summary);
+      return 0;
+    }
+
   bytes = crm_import_load_file (file, NULL, &error);
   if (bytes != NULL)
     store = open_local_store (options, data_dir, &error);
@@ -208,13 +231,10 @@ import_from (GVariantDict *options,
   else if (format == CRM_IMPORT_FORMAT_ARCHIVE)
     {
       CrmArchiveCounts counts = { 0 };
-      g_autofree char *described = NULL;
 
       if (!crm_archive_import (store, bytes, &counts, &error))
         goto failed;
-      described = crm_archive_counts_describe (&counts);
-      /* Translators: %s lists what was read, e.g. "12 customers, 80 purchases" */
-      summary = g_strdup_printf (_("Imported the whole shop: %s."), described);
+      summary = describe_archive_import (&counts);
     }
   else
     {

@@ -29,6 +29,7 @@ static struct {
   char       *own_dir;  /* the library's own catalogues, saved at first use */
 } supplements[] = {
   { "libadwaita", "Details", NULL },
+  { "gtk40", "Minimize", NULL },
 };
 
 /* LANGUAGE as the session set it, for "follow the system". */

@@ -538,6 +538,201 @@ test_minimal_and_unknown_keys (void)
   shop_fixture_close (&shop);
 }
 
+/* @bytes is refused with @code and a message that says @says, and the
+ * shop is as it was. */
+static void
+assert_refused (GBytes         *bytes,
+                CrmImportError  code,
+                const char     *says)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ShopFixture shop;
+
+  shop_fixture_open (&shop, NOW);
+  before = db_checksum (shop.store);
+  g_assert_false (crm_archive_import (shop.store, bytes, NULL, &error));
+  g_assert_error (error, CRM_IMPORT_ERROR, (int) code);
+  assert_contains (error->message, says);
+  after = db_checksum (shop.store);
+  g_assert_cmpstr (after, ==, before);
+  shop_fixture_close (&shop);
+}
+
+/* The reader streams, and takes any layout of valid JSON: keys in another
+ * order (the lists before the format, purchases before customers), other
+ * white space, and a big list of a later version, all from a file. */
+static void
+test_any_layout (void)
+{
+  ShopFixture source, target;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) reordered = json_object_new ();
+  g_autoptr(JsonArray) future = json_array_new ();
+  g_autoptr(GList) members = NULL;
+  g_autoptr(CrmArchive) archive = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  CrmArchiveCounts exported, loaded, imported;
+  JsonObject *original;
+
+  shop_fixture_open (&source, NOW);
+  shop_fixture_open (&target, NOW);
+  fill_shop (&source);
+  bytes = crm_archive_export_bytes (source.store, &exported, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                             (gssize) g_bytes_get_size (bytes), &error));
+  original = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(JsonObject) entry = json_object_new ();
+
+      json_object_set_int_member (entry, "points", i);
+      json_object_set_string_member (entry, "why", "ბონუსი");
+      json_array_add_object_element (future, g_steal_pointer (&entry));
+    }
+  json_object_set_array_member (reordered, "loyalty_ledger", g_steal_pointer (&future));
+  members = json_object_get_members (original);
+  members = g_list_reverse (members);
+  for (GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (reordered, l->data, json_object_dup_member (original, l->data));
+  json_node_set_object (root, reordered);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 1);
+  json_generator_set_indent_char (generator, '\t');
+
+  path = g_build_filename (source.dir, "reordered.json", NULL);
+  g_assert_true (json_generator_to_file (generator, path, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  archive = crm_archive_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  crm_archive_get_counts (archive, &loaded);
+  g_assert_cmpmem (&loaded, sizeof loaded, &exported, sizeof exported);
+
+  g_assert_true (crm_archive_import_file (target.store, file, &imported, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (&imported, sizeof imported, &exported, sizeof exported);
+  assert_same_shop (source.store, target.store);
+
+  shop_fixture_close (&source);
+  shop_fixture_close (&target);
+}
+
+/* The text comes in buffers of 64 KB: a letter and an item cut by a
+ * buffer's end read whole, and a byte that is not UTF-8 there is found. */
+static void
+test_buffer_edges (void)
+{
+  const gsize buffer = 64 * 1024;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (HEAD "\"customers\": [");
+  g_autofree char *long_notes = g_strnfill (100000, 'n');
+  g_autofree char *padding = NULL;
+  gsize cut;
+  ShopFixture shop;
+
+  /* White space before the item, so that "ნინო" starts one byte before
+   * the buffer's end. */
+  cut = text->len;
+  g_string_append (text, "{\"ref\": \"c1\", \"name\": \"");
+  padding = g_strnfill (buffer - 1 - text->len, ' ');
+  g_string_insert (text, (gssize) cut, padding);
+  g_assert_cmpuint (text->len, ==, buffer - 1);
+  g_string_append (text, "ნინო\"}, {\"ref\": \"c2\", \"name\": \"Long\", \"notes\": \"");
+  g_string_append (text, long_notes);
+  g_string_append (text, "\"}]}");
+
+  shop_fixture_open (&shop, NOW);
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (text->str, text->len);
+    g_autofree char *name = NULL;
+    g_autofree char *notes = NULL;
+
+    g_assert_true (crm_archive_import (shop.store, bytes, NULL, &error));
+    g_assert_no_error (error);
+    name = query_text (shop.store, "SELECT name FROM customers WHERE id = 1");
+    notes = query_text (shop.store, "SELECT notes FROM customers WHERE id = 2");
+    g_assert_cmpstr (name, ==, "ნინო");
+    /* Cut as the customer form cuts notes. */
+    g_assert_cmpuint (strlen (notes), ==, 20000);
+  }
+  shop_fixture_close (&shop);
+
+  /* The same place, a byte that starts no letter; a letter cut by the
+   * end of the file. */
+  text->str[buffer - 1] = '\xff';
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (text->str, text->len);
+    g_autoptr(GBytes) cut_short = bytes_from_string (HEAD "\"customers\": [{\"ref\": \"c1\", \"name\": \"\xe1\x83");
+
+    assert_refused (bytes, CRM_IMPORT_ERROR_ENCODING, "not UTF-8 text");
+    assert_refused (cut_short, CRM_IMPORT_ERROR_ENCODING, "not UTF-8 text");
+  }
+}
+
+/* One item may not take all memory: refused, named, nothing written. */
+static void
+test_huge_item (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (HEAD ONE_CUSTOMER ", \"purchases\": [{\"customer\": \"c1\", "
+                                          "\"at\": \"2026-05-01T10:00:00Z\", \"amount\": \"1\"}, "
+                                          "{\"description\": \"");
+  g_autoptr(GBytes) bytes = NULL;
+
+  while (text->len < 17 * 1024 * 1024)
+    g_string_append (text, "a very long description ");
+  g_string_append (text, "\"}]}");
+
+  bytes = g_bytes_new (text->str, text->len);
+  assert_refused (bytes, CRM_IMPORT_ERROR_SYNTAX, "purchases[1] is longer than 16 MB");
+}
+
+/* From a file: a missing one and a bad one are refused as from memory. */
+static void
+test_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *missing_path = NULL;
+  g_autofree char *bad_path = NULL;
+  g_autoptr(GFile) missing = NULL;
+  g_autoptr(GFile) bad = NULL;
+  ShopFixture shop;
+
+  shop_fixture_open (&shop, NOW);
+  before = db_checksum (shop.store);
+  missing_path = g_build_filename (shop.dir, "none.json", NULL);
+  missing = g_file_new_for_path (missing_path);
+  g_assert_false (crm_archive_import_file (shop.store, missing, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  bad_path = g_build_filename (shop.dir, "bad.json", NULL);
+  g_assert_true (g_file_set_contents (bad_path, HEAD ONE_CUSTOMER ", \"purchases\": [{\"customer\": \"c9\", "
+                                      "\"at\": \"2026-05-01T10:00:00Z\", \"amount\": \"1\"}]}", -1, &error));
+  bad = g_file_new_for_path (bad_path);
+  g_assert_false (crm_archive_import_file (shop.store, bad, NULL, NULL, &error));
+  g_assert_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_INVALID);
+  assert_contains (error->message, "In purchases[0], “customer” names customer “c9”, who is not in the archive.");
+  g_clear_error (&error);
+
+  after = db_checksum (shop.store);
+  g_assert_cmpstr (after, ==, before);
+  shop_fixture_close (&shop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +745,10 @@ main (int   argc,
   g_test_add_func ("/archive/not-empty", test_not_empty);
   g_test_add_func ("/archive/bad", test_bad_archives);
   g_test_add_func ("/archive/minimal-and-unknown-keys", test_minimal_and_unknown_keys);
+  g_test_add_func ("/archive/any-layout", test_any_layout);
+  g_test_add_func ("/archive/buffer-edges", test_buffer_edges);
+  g_test_add_func ("/archive/huge-item", test_huge_item);
+  g_test_add_func ("/archive/files", test_files);
 
   return g_test_run ();
 }

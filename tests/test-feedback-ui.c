@@ -109,7 +109,7 @@ check_capture_resolve_insights (CrmApplication *app,
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (inbox, GTK_TYPE_TEXT_VIEW, NULL))),
                             "A fresh cake, on us.", -1);
-  g_signal_emit_by_name (find_button (inbox, "_Save Response"), "clicked");
+  g_signal_emit_by_name (find_button (inbox, "Save _Response"), "clicked");
   spin_main_loop ();
 
   /* Insights moved: CSAT 1 of 2, one resolved of three. */

@@ -277,9 +277,11 @@ check_language_switch (CrmApplication *app,
   spin_main_loop ();
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Follow-ups"), ==, "Հիշեցումներ");
   g_assert_cmpstr (g_dgettext ("libadwaita", "Details"), ==, "Մանրամասներ");
+  g_assert_cmpstr (g_dgettext ("gtk40", "Minimize"), ==, "Ծալել");
   g_settings_set_string (settings, "language", "");
   spin_main_loop ();
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Follow-ups"), ==, "Follow-ups");
+  g_assert_cmpstr (g_dgettext ("gtk40", "Minimize"), ==, "Minimize");
 }
 
 /* Staff are added in Preferences; picking one at the foot of the sidebar

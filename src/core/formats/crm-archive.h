@@ -20,9 +20,15 @@ typedef struct
   guint staff;
 } CrmArchiveCounts;
 
-/* A whole-shop archive, read and checked, not yet written anywhere. */
+/* A whole-shop archive, read and checked, not yet written anywhere: it
+ * knows where its text is and reads it again to write it. */
 typedef struct _CrmArchive CrmArchive;
 
+gboolean    crm_archive_export_to_stream (CrmStore               *store,
+                                          GOutputStream          *stream,
+                                          CrmArchiveCounts       *counts,
+                                          GCancellable           *cancellable,
+                                          GError                **error);
 GBytes     *crm_archive_export_bytes    (CrmStore                *store,
                                          CrmArchiveCounts        *counts,
                                          GError                 **error);
@@ -32,6 +38,9 @@ gboolean    crm_archive_export          (CrmStore                *store,
                                          GError                 **error);
 
 CrmArchive *crm_archive_load            (GBytes                  *bytes,
+                                         GError                 **error);
+CrmArchive *crm_archive_load_file       (GFile                   *file,
+                                         GCancellable            *cancellable,
                                          GError                 **error);
 void        crm_archive_free            (CrmArchive              *archive);
 void        crm_archive_get_counts      (CrmArchive              *archive,
@@ -44,6 +53,11 @@ gboolean    crm_archive_write           (CrmArchive              *archive,
 gboolean    crm_archive_import          (CrmStore                *store,
                                          GBytes                  *bytes,
                                          CrmArchiveCounts        *counts,
+                                         GError                 **error);
+gboolean    crm_archive_import_file     (CrmStore                *store,
+                                         GFile                   *file,
+                                         CrmArchiveCounts        *counts,
+                                         GCancellable            *cancellable,
                                          GError                 **error);
 char       *crm_archive_counts_describe (const CrmArchiveCounts  *counts);
 

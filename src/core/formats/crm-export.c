@@ -8,8 +8,9 @@
 #include <string.h>
 
 #include "crm-export.h"
+#include "crm-file-writer.h"
 #include "crm-money.h"
-#include "crm-store-private.h"
+#include "crm-store-export.h"
 
 /**
  * crm_export_csv_cell:
@@ -82,6 +83,40 @@ iso_date (gint64 unix_time)
   return local ? g_date_time_format (local, "%Y-%m-%d") : g_strdup ("");
 }
 
+/* One line at a time into the writer's buffered stream. */
+typedef struct
+{
+  GOutputStream *stream;
+  GString       *line;
+} Export;
+
+static gboolean
+write_line (Export              *export,
+            const char * const  *cells,
+            GError             **error)
+{
+  g_string_truncate (export->line, 0);
+  append_row (export->line, cells);
+  return g_output_stream_write_all (export->stream, export->line->str, export->line->len, NULL, NULL, error);
+}
+
+static gboolean
+write_customer_cb (const CrmExportCustomer  *customer,
+                   gpointer                  user_data,
+                   GError                  **error)
+{
+  g_autofree char *spend = crm_money_format_plain (customer->spend);
+  g_autofree char *purchases = g_strdup_printf ("%d", customer->purchases);
+  g_autofree char *last_visit = iso_date (customer->last_visit_at);
+  const char *cells[] = {
+    customer->name, customer->phone, customer->email, customer->address, customer->birthday,
+    customer->tags, customer->key ? "key" : "secondary", spend, purchases, last_visit,
+    customer->notes, NULL,
+  };
+
+  return write_line (user_data, cells, error);
+}
+
 /**
  * crm_export_customers_csv:
  * @n_written: (out) (optional): how many customers were written
@@ -89,8 +124,9 @@ iso_date (gint64 unix_time)
  * Writes the active customers with their segment, spend in the window,
  * purchases and last visit: UTF-8 with a byte-order mark (so spreadsheet
  * programs pick the right encoding for Georgian and Armenian), commas,
- * CRLF line ends. The file is replaced atomically: a failure leaves the
- * old one.
+ * CRLF line ends. The file is written as it is read and replaced
+ * atomically (crm-file-writer.c): a failure leaves the old one, and the
+ * new one is readable by its owner only.
  */
 gboolean
 crm_export_customers_csv (CrmStore  *store,
@@ -98,72 +134,35 @@ crm_export_customers_csv (CrmStore  *store,
                           guint     *n_written,
                           GError   **error)
 {
-  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
-  g_autofree char *currency = crm_store_dup_currency (store);
-  g_autoptr(CrmStmt) stmt = NULL;
+  g_autoptr(CrmFileWriter) writer = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *currency = NULL;
+  g_autofree char *spend_header = NULL;
+  Export export = { NULL, line };
   guint n = 0;
-  CrmStmtResult rc;
 
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  writer = crm_file_writer_new (file, error);
+  if (writer == NULL)
+    return FALSE;
+  export.stream = crm_file_writer_get_stream (writer);
+
+  /* Column names stay English: other programs and scripts read them. */
+  currency = crm_store_dup_currency (store);
+  spend_header = g_strdup_printf ("spend_%s", currency);
   {
-    /* Column names stay English: other programs and scripts read them. */
-    g_autofree char *spend_header = g_strdup_printf ("spend_%s", currency);
     const char *header[] = { "name", "phone", "email", "address", "birthday", "tags", "segment",
                              spend_header, "purchases", "last_visit", "notes", NULL };
 
-    append_row (out, header);
+    if (!g_output_stream_write_all (export.stream, "\xEF\xBB\xBF", 3, NULL, NULL, error) ||
+        !write_line (&export, header, error))
+      return FALSE;
   }
 
-  stmt = crm_store_prepare_once (store,
-                           "SELECT c.id, c.name, c.phone, c.email, c.address, coalesce (c.birthday, ''), "
-                           "  (SELECT string_agg (name, '; ') FROM (SELECT t.name FROM customer_tags ct "
-                           "     JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id "
-                           "     ORDER BY lower (t.name), t.name) AS tag), "
-                           "  CASE c.segment_override WHEN 'key' THEN 1 WHEN 'secondary' THEN 0 "
-                           "    ELSE coalesce (s.rule_key, 0) END, "
-                           "  coalesce (s.spend, 0), coalesce (s.purchases, 0), coalesce (s.last_visit_at, 0), "
-                           "  c.notes "
-                           "FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id "
-                           "WHERE c.archived_at IS NULL ORDER BY c.name_key, c.id",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = crm_stmt_step (stmt)) == CRM_STMT_ROW)
-    {
-      g_autofree char *spend = crm_money_format_plain (crm_stmt_column_int64 (stmt, 8));
-      g_autofree char *purchases = g_strdup_printf ("%d", crm_stmt_column_int (stmt, 9));
-      g_autofree char *last_visit = iso_date (crm_stmt_column_int64 (stmt, 10));
-      const char *cells[12];
-
-#define TEXT(i) (crm_stmt_column_text (stmt, i) ? crm_stmt_column_text (stmt, i) : "")
-      cells[0] = TEXT (1);
-      cells[1] = TEXT (2);
-      cells[2] = TEXT (3);
-      cells[3] = TEXT (4);
-      cells[4] = TEXT (5);
-      cells[5] = TEXT (6);
-      cells[6] = crm_stmt_column_int (stmt, 7) ? "key" : "secondary";
-      cells[7] = spend;
-      cells[8] = purchases;
-      cells[9] = last_visit;
-      cells[10] = TEXT (11);
-      cells[11] = NULL;
-#undef TEXT
-
-      append_row (out, cells);
-      n++;
-    }
-  if (rc != CRM_STMT_DONE)
-    {
-      crm_store_set_sql_error (error, store, "export");
-      return FALSE;
-    }
-
-  if (!g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error))
+  if (!crm_store_export_customers (store, write_customer_cb, &export, &n, error) ||
+      !crm_file_writer_commit (writer, NULL, error))
     return FALSE;
 
   if (n_written != NULL)

@@ -1,95 +1,28 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+/* What the importers (customers, sales, the archive) share. The customer
+ * record, its cleaning, the bulk writer and the index of existing
+ * customers are the store's (crm-store-import.h). */
+
 #include "crm-import.h"
-#include "crm-store-private.h"
+#include "crm-store-import.h"
 
 G_BEGIN_DECLS
 
-/* The store's own limits for customer fields (crm-store-customers.c): an
- * import stores exactly what the customer form would. */
-#define CRM_IMPORT_MAX_NAME   200
-#define CRM_IMPORT_MAX_FIELD  500
-#define CRM_IMPORT_MAX_NOTES  20000
-#define CRM_IMPORT_MAX_TAG    60
+/* The archive's name for the store's limit. */
+#define CRM_IMPORT_MAX_NAME CRM_STORE_MAX_NAME
 
-/* A customer on its way in, cleaned by crm_import_customer_clean(). */
-typedef struct
-{
-  char      *name;
-  char      *phone;
-  char      *email;
-  char      *address;
-  char      *birthday;           /* YYYY-MM-DD or "" */
-  char      *notes;
-  GPtrArray *tags;               /* char * */
-  char      *segment_override;   /* NULL, "key" or "secondary" */
-  gint64     created_at;         /* 0: now */
-  gint64     archived_at;        /* 0: active */
-  gint64     touch_dismissed_at; /* 0: never */
-} CrmImportCustomer;
-
-void      crm_import_customer_init       (CrmImportCustomer        *customer);
-void      crm_import_customer_clear      (CrmImportCustomer        *customer);
-gboolean  crm_import_customer_clean      (CrmImportCustomer        *customer,
-                                          GError                  **error);
-void      crm_import_customer_add_tag    (CrmImportCustomer        *customer,
-                                          const char               *tag);
-gboolean  crm_import_customer_merge      (CrmImportCustomer        *into,
-                                          const CrmImportCustomer  *from);
-char     *crm_import_email_key           (const char               *email);
-gboolean  crm_import_valid_birthday      (const char               *text);
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrmImportCustomer, crm_import_customer_clear)
-
-/* Writes customers straight through cached statements, keys and tags as
- * the store computes them, inside a transaction the caller opened with
- * crm_store_begin(). Figures are rebuilt at commit. */
-typedef struct _CrmImportWriter CrmImportWriter;
-
-CrmImportWriter *crm_import_writer_new             (CrmStore                *store);
-void             crm_import_writer_free            (CrmImportWriter         *writer);
-gint64           crm_import_writer_add_customer    (CrmImportWriter         *writer,
-                                                    const CrmImportCustomer *customer,
-                                                    GError                 **error);
-gboolean         crm_import_writer_update_customer (CrmImportWriter         *writer,
-                                                    gint64                   id,
-                                                    const CrmImportCustomer *customer,
-                                                    GError                 **error);
-gboolean         crm_import_writer_finish          (CrmImportWriter         *writer,
-                                                    GError                 **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmImportWriter, crm_import_writer_free)
-
-gboolean  crm_import_load_customer       (CrmStore                *store,
-                                          gint64                   id,
-                                          CrmImportCustomer       *customer);
-
-/* Every customer's keys, to find duplicates and buyers without a query
- * per row. */
-typedef struct
-{
-  GHashTable *by_phone;   /* phone key → id (first active, else lowest) */
-  GHashTable *by_email;   /* e-mail key → id */
-  GHashTable *by_name;    /* folded name → id, or -1 when several share it */
-  GHashTable *names;      /* id → name */
-} CrmCustomerIndex;
-
-gboolean  crm_customer_index_load        (CrmCustomerIndex        *index,
-                                          CrmStore                *store,
-                                          gboolean                 with_names,
+/* The store's cleaning, with messages that name the value for an import
+ * ("Phone “12”: …"). */
+gboolean  crm_import_customer_clean      (CrmImportCustomer       *customer,
                                           GError                 **error);
-void      crm_customer_index_clear       (CrmCustomerIndex        *index);
-gint64    crm_customer_index_lookup      (GHashTable              *table,
-                                          const char              *key);
-void      crm_customer_index_add         (CrmCustomerIndex        *index,
-                                          gint64                   id,
-                                          const char              *name,
-                                          const char              *phone_key,
-                                          const char              *email_key);
 
-/* A database's change counter: equal values mean nothing was written. */
-gint64    crm_import_store_generation    (CrmStore                *store);
+static inline gboolean
+crm_import_valid_birthday (const char *text)
+{
+  return crm_store_valid_birthday (text);
+}
 
 /* Header texts as matched: folded, digits as "#", punctuation as spaces. */
 char     *crm_import_header_key          (const char              *header);
@@ -129,5 +62,95 @@ const char     *crm_import_raw_row_cell  (const CrmImportRawRow   *row,
                                           guint                    column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmImportTable, crm_import_table_free)
+
+/* The texts of @values that are not NULL, joined by @separator. */
+char     *crm_import_join_present        (const char              *separator,
+                                          const char * const      *values,
+                                          gsize                    n_values);
+
+/* Whether a plan still describes the store it was made against. */
+typedef struct
+{
+  CrmStore *store;        /* not a reference: compared only */
+  gint64    generation;
+  gboolean  valid;
+} CrmImportPlanMark;
+
+void      crm_import_plan_mark           (CrmImportPlanMark       *mark,
+                                          CrmStore                *store);
+gboolean  crm_import_plan_holds          (const CrmImportPlanMark *mark,
+                                          CrmStore                *store);
+
+/* An importer's own steps of an apply: making the plan (again), and
+ * writing it, saying which row failed. */
+typedef gboolean (*CrmImportPlanFunc)  (gpointer                 import,
+                                        CrmStore                *store,
+                                        GError                 **error);
+typedef gboolean (*CrmImportWriteFunc) (gpointer                 import,
+                                        CrmStore                *store,
+                                        CrmImportWriter         *writer,
+                                        guint                   *failed_row,
+                                        GError                 **error);
+
+gboolean  crm_import_apply_plan          (gpointer                 import,
+                                          CrmStore                *store,
+                                          CrmImportPlanMark       *mark,
+                                          gboolean                 cards,
+                                          CrmImportPlanFunc        make_plan,
+                                          CrmImportWriteFunc       write,
+                                          GError                 **error);
+
+/* The plan calls of an import whose instance struct holds a GPtrArray
+ * "plan" of PlanRow (a struct whose first member is the public row "row")
+ * and "counts", and whose file defines make_plan (self, store, error);
+ * plan_row_reason() is there for crm_import_summary_add_rows(). The calls
+ * are documented in crm-import.h. */
+#define CRM_IMPORT_DEFINE_PLAN_CALLS(prefix, Type, IS_TYPE, Row, Counts)                          \
+  gboolean                                                                                    \
+  prefix##_prepare (Type *self, CrmStore *store, GError **error)                              \
+  {                                                                                           \
+    g_return_val_if_fail (IS_TYPE (self), FALSE);                                             \
+    g_return_val_if_fail (CRM_IS_STORE (store), FALSE);                                       \
+    return make_plan (self, store, error);                                                    \
+  }                                                                                           \
+  guint                                                                                       \
+  prefix##_get_n_rows (Type *self)                                                            \
+  {                                                                                           \
+    g_return_val_if_fail (IS_TYPE (self), 0);                                                 \
+    return self->plan->len;                                                                   \
+  }                                                                                           \
+  const Row *                                                                                 \
+  prefix##_get_row (Type *self, guint index)                                                  \
+  {                                                                                           \
+    g_return_val_if_fail (IS_TYPE (self), NULL);                                              \
+    g_return_val_if_fail (index < self->plan->len, NULL);                                     \
+    return &((PlanRow *) g_ptr_array_index (self->plan, index))->row;                         \
+  }                                                                                           \
+  void                                                                                        \
+  prefix##_get_counts (Type *self, Counts *counts)                                            \
+  {                                                                                           \
+    g_return_if_fail (IS_TYPE (self));                                                        \
+    g_return_if_fail (counts != NULL);                                                        \
+    *counts = self->counts;                                                                   \
+  }                                                                                           \
+  static const char *                                                                         \
+  plan_row_reason (gconstpointer data, guint *row, CrmImportAction *action)                   \
+  {                                                                                           \
+    const PlanRow *plan_row = data;                                                           \
+    *row = plan_row->row.row;                                                                 \
+    *action = plan_row->row.action;                                                           \
+    return plan_row->row.reason;                                                              \
+  }
+
+/* The summary's lines for rows with something to say. */
+typedef const char *(*CrmImportRowReason) (gconstpointer     plan_row,
+                                           guint            *row,
+                                           CrmImportAction  *action);
+
+void      crm_import_summary_add_rows    (GString                 *out,
+                                          GPtrArray               *plan,
+                                          CrmImportRowReason       reason_of,
+                                          gboolean                 cards,
+                                          guint                    max_lines);
 
 G_END_DECLS

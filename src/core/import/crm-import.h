@@ -111,7 +111,12 @@ CrmCustomerImport  *crm_customer_import_new                (GBytes              
 CrmImportFormat     crm_customer_import_get_format         (CrmCustomerImport   *self);
 guint               crm_customer_import_get_n_records      (CrmCustomerImport   *self);
 
-/* Columns (CSV only; a vCard has none) */
+/* Columns (CSV only; a vCard has none). A title is the header, or
+ * "Column 3" when there is none; a sample is the column's first non-empty
+ * value ("" if the first rows have none); a column is recognised when its
+ * header was, or when it was mapped by hand, which makes the plan stale.
+ * The unknown columns are those not recognised that hold data, in file
+ * order: the ones to ask about. */
 guint               crm_customer_import_get_n_columns      (CrmCustomerImport   *self);
 const char         *crm_customer_import_get_column_title   (CrmCustomerImport   *self,
                                                             guint                column);
@@ -135,7 +140,11 @@ CrmDuplicatePolicy  crm_customer_import_get_policy         (CrmCustomerImport   
 void                crm_customer_import_set_policy         (CrmCustomerImport   *self,
                                                             CrmDuplicatePolicy   policy);
 
-/* Preview and apply */
+/* Preview and apply. prepare() is the preview: it works out, against the
+ * store as it is now, what each row will do (add, merge, skip) and why,
+ * and writes nothing; it fails only when the file cannot be imported at
+ * all (no column holds names, no rows). A row from get_row() stays valid
+ * until the plan is made again or the import is freed. */
 gboolean            crm_customer_import_prepare            (CrmCustomerImport   *self,
                                                             CrmStore            *store,
                                                             GError             **error);

@@ -14,86 +14,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "crm-import-private.h"
+#include "crm-columns.h"
 #include "crm-money.h"
 #include "crm-sales-import.h"
 #include "crm-text.h"
 
 /* A sale dated later than this after now is a misread date. */
 #define FUTURE_SLACK (24 * 60 * 60)
-
-#define SAMPLE_ROWS 100
-
-typedef struct
-{
-  const char     *text;
-  CrmSalesColumn  field;
-} SalesAlias;
-
-#define ALIAS(text, field) { text, CRM_SALES_COLUMN_##field }
-
-static const SalesAlias sales_aliases[] = {
-  ALIAS ("Date", DATE), ALIAS ("Day", DATE), ALIAS ("Datetime", DATE), ALIAS ("Date time", DATE),
-  ALIAS ("Date and time", DATE), ALIAS ("Timestamp", DATE), ALIAS ("Time stamp", DATE),
-  ALIAS ("Sold at", DATE), ALIAS ("Purchase date", DATE), ALIAS ("Order date", DATE),
-  ALIAS ("Sale date", DATE), ALIAS ("Created", DATE), ALIAS ("Created at", DATE),
-  ALIAS ("თარიღი", DATE), ALIAS ("თარიღი და დრო", DATE), ALIAS ("Ամսաթիվ", DATE),
-  ALIAS ("Ամսաթիվ և ժամ", DATE), ALIAS ("Дата", DATE), ALIAS ("Дата и время", DATE),
-  ALIAS ("Дата продажи", DATE),
-
-  ALIAS ("Time", TIME), ALIAS ("დრო", TIME), ALIAS ("Ժամ", TIME), ALIAS ("Ժամանակ", TIME),
-  ALIAS ("Время", TIME),
-
-  ALIAS ("Customer", CUSTOMER), ALIAS ("Client", CUSTOMER), ALIAS ("Buyer", CUSTOMER),
-  ALIAS ("კლიენტი", CUSTOMER), ALIAS ("მომხმარებელი", CUSTOMER), ALIAS ("მყიდველი", CUSTOMER),
-  ALIAS ("Հաճախորդ", CUSTOMER), ALIAS ("Գնորդ", CUSTOMER), ALIAS ("Клиент", CUSTOMER),
-  ALIAS ("Покупатель", CUSTOMER),
-
-  ALIAS ("Name", NAME), ALIAS ("Customer name", NAME), ALIAS ("Client name", NAME),
-  ALIAS ("Full name", NAME), ALIAS ("სახელი", NAME), ALIAS ("სახელი და გვარი", NAME),
-  ALIAS ("კლიენტის სახელი", NAME), ALIAS ("Անուն", NAME), ALIAS ("Անուն Ազգանուն", NAME),
-  ALIAS ("Հաճախորդի անուն", NAME), ALIAS ("Имя", NAME), ALIAS ("ФИО", NAME),
-  ALIAS ("Имя клиента", NAME),
-
-  ALIAS ("Phone", PHONE), ALIAS ("Phone number", PHONE), ALIAS ("Customer phone", PHONE),
-  ALIAS ("Client phone", PHONE), ALIAS ("Mobile", PHONE), ALIAS ("Tel", PHONE),
-  ALIAS ("Telephone", PHONE), ALIAS ("ტელეფონი", PHONE), ALIAS ("მობილური", PHONE),
-  ALIAS ("კლიენტის ტელეფონი", PHONE), ALIAS ("Հեռախոս", PHONE), ALIAS ("Հաճախորդի հեռախոս", PHONE),
-  ALIAS ("Բջջային", PHONE), ALIAS ("Телефон", PHONE), ALIAS ("Телефон клиента", PHONE),
-
-  ALIAS ("Email", EMAIL), ALIAS ("E-mail", EMAIL), ALIAS ("Customer email", EMAIL),
-  ALIAS ("Customer e-mail", EMAIL), ALIAS ("ელ-ფოსტა", EMAIL), ALIAS ("ელფოსტა", EMAIL),
-  ALIAS ("Էլ. փոստ", EMAIL), ALIAS ("Էլփոստ", EMAIL), ALIAS ("Эл. почта", EMAIL),
-
-  ALIAS ("Amount", AMOUNT), ALIAS ("Total", AMOUNT), ALIAS ("Sum", AMOUNT), ALIAS ("Price", AMOUNT),
-  ALIAS ("Paid", AMOUNT), ALIAS ("Value", AMOUNT), ALIAS ("Total amount", AMOUNT),
-  ALIAS ("Amount paid", AMOUNT), ALIAS ("Grand total", AMOUNT), ALIAS ("თანხა", AMOUNT),
-  ALIAS ("ჯამი", AMOUNT), ALIAS ("ფასი", AMOUNT), ALIAS ("სულ", AMOUNT), ALIAS ("Գումար", AMOUNT),
-  ALIAS ("Ընդամենը", AMOUNT), ALIAS ("Գին", AMOUNT), ALIAS ("Сумма", AMOUNT), ALIAS ("Итого", AMOUNT),
-  ALIAS ("Цена", AMOUNT),
-
-  ALIAS ("Description", DESCRIPTION), ALIAS ("Items", DESCRIPTION), ALIAS ("Item", DESCRIPTION),
-  ALIAS ("Product", DESCRIPTION), ALIAS ("Products", DESCRIPTION), ALIAS ("Goods", DESCRIPTION),
-  ALIAS ("Details", DESCRIPTION), ALIAS ("Note", DESCRIPTION), ALIAS ("Notes", DESCRIPTION),
-  ALIAS ("Comment", DESCRIPTION), ALIAS ("აღწერა", DESCRIPTION), ALIAS ("პროდუქტი", DESCRIPTION),
-  ALIAS ("საქონელი", DESCRIPTION), ALIAS ("შენიშვნა", DESCRIPTION), ALIAS ("Նկարագրություն", DESCRIPTION),
-  ALIAS ("Ապրանք", DESCRIPTION), ALIAS ("Ապրանքներ", DESCRIPTION), ALIAS ("Նշում", DESCRIPTION),
-  ALIAS ("Описание", DESCRIPTION), ALIAS ("Товар", DESCRIPTION), ALIAS ("Товары", DESCRIPTION),
-  ALIAS ("Примечание", DESCRIPTION),
-};
-
-/* "Amount (GEL)", "Total, ₾", "Сумма, руб": the start says enough. */
-static const SalesAlias sales_prefixes[] = {
-  ALIAS ("Amount", AMOUNT), ALIAS ("Total", AMOUNT), ALIAS ("Sum", AMOUNT),
-  ALIAS ("თანხა", AMOUNT), ALIAS ("Գումար", AMOUNT), ALIAS ("Сумма", AMOUNT),
-};
-
-typedef struct
-{
-  char           *title;
-  CrmSalesColumn  field;
-  gboolean        recognised;
-} Column;
 
 typedef struct
 {
@@ -103,19 +30,16 @@ typedef struct
 
 struct _CrmSalesImport
 {
-  GObject          parent_instance;
+  GObject            parent_instance;
 
-  CrmImportTable  *table;
-  GArray          *columns;   /* Column */
-  gboolean         create_customers;
+  CrmColumns         columns;
+  gboolean           create_customers;
 
-  GPtrArray       *plan;      /* PlanRow */
-  GPtrArray       *new_customers;   /* CrmImportCustomer */
-  CrmSalesCounts   counts;
+  GPtrArray         *plan;            /* PlanRow */
+  GPtrArray         *new_customers;   /* CrmImportCustomer */
+  CrmSalesCounts     counts;
 
-  CrmStore        *plan_store;
-  gint64           plan_generation;
-  gboolean         plan_valid;
+  CrmImportPlanMark  mark;
 };
 
 G_DEFINE_FINAL_TYPE (CrmSalesImport, crm_sales_import, G_TYPE_OBJECT)
@@ -131,147 +55,24 @@ plan_row_free (gpointer data)
   g_free (plan_row);
 }
 
-static void
-new_customer_free (gpointer data)
-{
-  CrmImportCustomer *customer = data;
-
-  crm_import_customer_clear (customer);
-  g_free (customer);
-}
-
-static void
-column_clear (gpointer data)
-{
-  g_free (((Column *) data)->title);
-}
-
-static GHashTable *
-alias_table (void)
-{
-  static GHashTable *table = NULL;
-
-  if (g_once_init_enter (&table))
-    {
-      GHashTable *aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-      for (guint i = 0; i < G_N_ELEMENTS (sales_aliases); i++)
-        g_hash_table_insert (aliases, crm_import_header_key (sales_aliases[i].text),
-                             GUINT_TO_POINTER (sales_aliases[i].field));
-
-      g_once_init_leave (&table, aliases);
-    }
-
-  return table;
-}
-
-static CrmSalesColumn
-match_header (const char *title,
-              gboolean   *recognised)
-{
-  g_autofree char *key = crm_import_header_key (title);
-  gpointer field;
-
-  *recognised = TRUE;
-  if (g_hash_table_lookup_extended (alias_table (), key, NULL, &field))
-    return GPOINTER_TO_UINT (field);
-
-  for (guint i = 0; i < G_N_ELEMENTS (sales_prefixes); i++)
-    {
-      g_autofree char *prefix = crm_import_header_key (sales_prefixes[i].text);
-
-      if (g_str_has_prefix (key, prefix) &&
-          (key[strlen (prefix)] == ' ' || key[strlen (prefix)] == '\0'))
-        return sales_prefixes[i].field;
-    }
-
-  *recognised = FALSE;
-  return CRM_SALES_COLUMN_IGNORE;
-}
-
-static void
-recognise_columns (CrmSalesImport *self)
-{
-  const CrmImportRawRow *header = g_ptr_array_index (self->table->rows, 0);
-  gboolean seen[CRM_SALES_N_COLUMNS] = { FALSE };
-
-  for (guint c = 0; c < self->table->n_columns; c++)
-    {
-      Column column = { 0 };
-      g_autofree char *title = g_strstrip (g_strdup (crm_import_raw_row_cell (header, c)));
-
-      column.title = title[0] != '\0' ? g_strdup (title) : g_strdup_printf (_("Column %u"), c + 1);
-      column.field = match_header (title, &column.recognised);
-      /* The first "Total" is the amount; a second is some other total. */
-      if (column.field != CRM_SALES_COLUMN_IGNORE && seen[column.field])
-        column.field = CRM_SALES_COLUMN_IGNORE;
-      seen[column.field] = TRUE;
-      g_array_append_val (self->columns, column);
-    }
-}
-
-static const char *
-column_value (CrmSalesImport        *self,
-              const CrmImportRawRow *row,
-              CrmSalesColumn         field,
-              char                 **storage)
-{
-  for (guint c = 0; c < self->columns->len; c++)
-    if (g_array_index (self->columns, Column, c).field == field)
-      {
-        g_free (*storage);
-        *storage = crm_import_cell_text (crm_import_raw_row_cell (row, c));
-        if ((*storage)[0] != '\0')
-          return *storage;
-      }
-
-  return NULL;
-}
-
-static gboolean
-has_column (CrmSalesImport *self,
-            CrmSalesColumn  field)
-{
-  for (guint c = 0; c < self->columns->len; c++)
-    if (g_array_index (self->columns, Column, c).field == field)
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
-missing_column (CrmSalesImport  *self,
-                const char      *message,
-                GError         **error)
-{
-  g_auto(GStrv) unknown = crm_sales_import_dup_unknown_columns (self);
-
-  if (unknown[0] != NULL)
-    {
-      g_autofree char *list = g_strjoinv ("”, “", unknown);
-      g_autofree char *columns = g_strdup_printf (_("Columns not recognised: “%s”."), list);
-
-      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NO_DATA, "%s %s", message, columns);
-    }
-  else
-    g_set_error_literal (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NO_DATA, message);
-
-  return FALSE;
-}
-
 static gboolean
 check_columns (CrmSalesImport  *self,
                GError         **error)
 {
-  if (!has_column (self, CRM_SALES_COLUMN_DATE))
-    return missing_column (self, _("No column holds the dates of the sales. Call it “Date”."), error);
-  if (!has_column (self, CRM_SALES_COLUMN_AMOUNT))
-    return missing_column (self, _("No column holds the amounts. Call it “Amount”."), error);
-  if (!has_column (self, CRM_SALES_COLUMN_CUSTOMER) && !has_column (self, CRM_SALES_COLUMN_PHONE) &&
-      !has_column (self, CRM_SALES_COLUMN_EMAIL) && !has_column (self, CRM_SALES_COLUMN_NAME))
-    return missing_column (self, _("No column tells who bought. Call it “Phone”, “E-mail” or “Customer”."),
-                           error);
-  if (self->table->rows->len < 2)
+  CrmColumns *columns = &self->columns;
+
+  if (!crm_columns_has_field (columns, CRM_SALES_COLUMN_DATE))
+    return crm_columns_refuse (columns, _("No column holds the dates of the sales. Call it “Date”."), error);
+  if (!crm_columns_has_field (columns, CRM_SALES_COLUMN_AMOUNT))
+    return crm_columns_refuse (columns, _("No column holds the amounts. Call it “Amount”."), error);
+  if (!crm_columns_has_field (columns, CRM_SALES_COLUMN_CUSTOMER) &&
+      !crm_columns_has_field (columns, CRM_SALES_COLUMN_PHONE) &&
+      !crm_columns_has_field (columns, CRM_SALES_COLUMN_EMAIL) &&
+      !crm_columns_has_field (columns, CRM_SALES_COLUMN_NAME))
+    return crm_columns_refuse (columns,
+                               _("No column tells who bought. Call it “Phone”, “E-mail” or “Customer”."),
+                               error);
+  if (crm_columns_get_n_records (columns) == 0)
     {
       g_set_error_literal (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NO_DATA,
                            _("The file has a header row but no sales."));
@@ -368,23 +169,6 @@ parse_when (const char  *date,
   return TRUE;
 }
 
-static gboolean
-looks_like_email (const char *text)
-{
-  return strchr (text, '@') != NULL;
-}
-
-static gboolean
-looks_like_phone (const char *text)
-{
-  guint digits = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    digits += g_ascii_isdigit (*p) ? 1 : 0;
-
-  return digits >= 6 && crm_text_check_phone (text, NULL);
-}
-
 /* The count of purchases like this one (same customer, time, amount)
  * already stored, less those earlier rows of the file have accounted for. */
 static gboolean
@@ -402,23 +186,7 @@ already_recorded (CrmStore   *store,
   if (g_hash_table_lookup_extended (seen, key, NULL, &value))
     left = GPOINTER_TO_INT (value);
   else
-    {
-      CrmStmt *stmt = crm_store_prepare (store,
-                                              "SELECT count (*) FROM purchases "
-                                              "WHERE customer_id = ?1 AND at = ?2 AND amount = ?3",
-                                              NULL);
-
-      left = 0;
-      if (stmt != NULL)
-        {
-          crm_stmt_bind_int64 (stmt, 1, customer_id);
-          crm_stmt_bind_int64 (stmt, 2, at);
-          crm_stmt_bind_int64 (stmt, 3, amount);
-          if (crm_stmt_step (stmt) == CRM_STMT_ROW)
-            left = crm_stmt_column_int64 (stmt, 0);
-          crm_stmt_reset (stmt);
-        }
-    }
+    left = crm_store_count_same_purchases (store, customer_id, at, amount);
 
   if (left > 0)
     {
@@ -481,17 +249,18 @@ skip (CrmSalesImport *self,
 }
 
 static gboolean
-make_plan (CrmSalesImport  *self,
-           CrmStore        *store,
-           GError         **error)
+make_plan (gpointer   import,
+           CrmStore  *store,
+           GError   **error)
 {
+  CrmSalesImport *self = import;
   g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   NewKeys keys;
   CrmCustomerIndex index;
   gint64 latest = crm_store_now (store) + FUTURE_SLACK;
 
-  self->plan_valid = FALSE;
+  self->mark.valid = FALSE;
   if (!check_columns (self, error) || !crm_customer_index_load (&index, store, TRUE, error))
     return FALSE;
 
@@ -503,9 +272,9 @@ make_plan (CrmSalesImport  *self,
   g_ptr_array_set_size (self->new_customers, 0);
   memset (&self->counts, 0, sizeof self->counts);
 
-  for (guint r = 1; r < self->table->rows->len; r++)
+  for (guint r = 0; r < crm_columns_get_n_records (&self->columns); r++)
     {
-      const CrmImportRawRow *raw = g_ptr_array_index (self->table->rows, r);
+      const CrmImportRawRow *raw = crm_columns_get_record (&self->columns, r);
       PlanRow *plan_row = g_new0 (PlanRow, 1);
       g_autofree char *date_s = NULL, *time_s = NULL, *phone_s = NULL, *email_s = NULL;
       g_autofree char *name_s = NULL, *customer_s = NULL, *amount_s = NULL, *description_s = NULL;
@@ -523,28 +292,28 @@ make_plan (CrmSalesImport  *self,
       plan_row->new_index = -1;
       g_ptr_array_add (self->plan, plan_row);
 
-      date = column_value (self, raw, CRM_SALES_COLUMN_DATE, &date_s);
-      time = column_value (self, raw, CRM_SALES_COLUMN_TIME, &time_s);
-      phone = column_value (self, raw, CRM_SALES_COLUMN_PHONE, &phone_s);
-      email = column_value (self, raw, CRM_SALES_COLUMN_EMAIL, &email_s);
-      name = column_value (self, raw, CRM_SALES_COLUMN_NAME, &name_s);
-      customer = column_value (self, raw, CRM_SALES_COLUMN_CUSTOMER, &customer_s);
-      amount_text = column_value (self, raw, CRM_SALES_COLUMN_AMOUNT, &amount_s);
-      description = column_value (self, raw, CRM_SALES_COLUMN_DESCRIPTION, &description_s);
+      date = crm_columns_value (&self->columns, raw, CRM_SALES_COLUMN_DATE, &date_s);
+      time = crm_columns_value (&self->columns, raw, CRM_SALES_COLUMN_TIME, &time_s);
+      phone = crm_columns_value (&self->columns, raw, CRM_SALES_COLUMN_PHONE, &phone_s);
+      email = crm_columns_value (&self->columns, raw, CRM_SALES_COLUMN_EMAIL, &email_s);
+      name = crm_columns_value (&self->columns, raw, CRM_SALES_COLUMN_NAME, &name_s);
+      customer = crm_columns_value (&self->columns, raw, CRM_SALES_COLUMN_CUSTOMER, &customer_s);
+      amount_text = crm_columns_value (&self->columns, raw, CRM_SALES_COLUMN_AMOUNT, &amount_s);
+      description = crm_columns_value (&self->columns, raw, CRM_SALES_COLUMN_DESCRIPTION, &description_s);
 
       /* "Customer" holds whichever the till knew. */
       if (customer != NULL)
         {
-          if (email == NULL && looks_like_email (customer))
+          if (email == NULL && strchr (customer, '@') != NULL)
             email = customer;
-          else if (phone == NULL && looks_like_phone (customer))
+          else if (phone == NULL && crm_columns_looks_like_phone (customer))
             phone = customer;
           else if (name == NULL)
             name = customer;
         }
 
       plan_row->row.customer = g_strdup (name ? name : phone ? phone : email ? email : "");
-      plan_row->row.description = crm_text_clean (description, CRM_IMPORT_MAX_FIELD);
+      plan_row->row.description = crm_text_clean (description, CRM_STORE_MAX_FIELD);
 
       if (amount_text == NULL)
         {
@@ -621,16 +390,15 @@ make_plan (CrmSalesImport  *self,
       plan_row->new_index = find_new (&keys, phone_key, email_key, name_key);
       if (plan_row->new_index < 0 && self->create_customers)
         {
-          CrmImportCustomer *created = g_new0 (CrmImportCustomer, 1);
+          CrmImportCustomer *created = crm_import_customer_new ();
           g_autoptr(GError) invalid = NULL;
 
-          crm_import_customer_init (created);
           created->name = g_strdup (name ? name : phone ? phone : email);
           created->phone = g_strdup (phone);
           created->email = g_strdup (email);
           if (!crm_import_customer_clean (created, &invalid))
             {
-              new_customer_free (created);
+              crm_import_customer_free (created);
               skip (self, plan_row, g_strdup (invalid->message));
               continue;
             }
@@ -663,19 +431,10 @@ make_plan (CrmSalesImport  *self,
                                name));
       else
         {
-          GString *what = g_string_new (NULL);
           const char *known[] = { phone, email, name };
+          g_autofree char *what = crm_import_join_present (", ", known, G_N_ELEMENTS (known));
 
-          for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-            {
-              if (known[i] == NULL)
-                continue;
-              if (what->len > 0)
-                g_string_append (what, ", ");
-              g_string_append (what, known[i]);
-            }
-          skip (self, plan_row, g_strdup_printf (_("No customer matches %s."), what->str));
-          g_string_free (what, TRUE);
+          skip (self, plan_row, g_strdup_printf (_("No customer matches %s."), what));
         }
     }
 
@@ -684,9 +443,7 @@ make_plan (CrmSalesImport  *self,
   g_hash_table_unref (keys.by_name);
   crm_customer_index_clear (&index);
 
-  self->plan_store = store;
-  self->plan_generation = crm_import_store_generation (store);
-  self->plan_valid = TRUE;
+  crm_import_plan_mark (&self->mark, store);
   return TRUE;
 }
 
@@ -695,8 +452,7 @@ crm_sales_import_finalize (GObject *object)
 {
   CrmSalesImport *self = (CrmSalesImport *) object;
 
-  g_clear_pointer (&self->table, crm_import_table_free);
-  g_clear_pointer (&self->columns, g_array_unref);
+  crm_columns_clear (&self->columns);
   g_clear_pointer (&self->plan, g_ptr_array_unref);
   g_clear_pointer (&self->new_customers, g_ptr_array_unref);
 
@@ -714,10 +470,9 @@ crm_sales_import_class_init (CrmSalesImportClass *klass)
 static void
 crm_sales_import_init (CrmSalesImport *self)
 {
-  self->columns = g_array_new (FALSE, TRUE, sizeof (Column));
-  g_array_set_clear_func (self->columns, column_clear);
+  crm_columns_init (&self->columns, CRM_COLUMNS_SALES, NULL);
   self->plan = g_ptr_array_new_with_free_func (plan_row_free);
-  self->new_customers = g_ptr_array_new_with_free_func (new_customer_free);
+  self->new_customers = g_ptr_array_new_with_free_func (crm_import_customer_free);
 }
 
 /**
@@ -736,11 +491,11 @@ crm_sales_import_new (GBytes  *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   self = g_object_new (CRM_TYPE_SALES_IMPORT, NULL);
-  self->table = crm_import_table_read (bytes, error);
-  if (self->table == NULL)
+  self->columns.table = crm_import_table_read (bytes, error);
+  if (self->columns.table == NULL)
     return NULL;
 
-  recognise_columns (self);
+  crm_columns_recognise (&self->columns);
   return g_steal_pointer (&self);
 }
 
@@ -749,110 +504,11 @@ crm_sales_import_get_n_records (CrmSalesImport *self)
 {
   g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), 0);
 
-  return self->table->rows->len - 1;
+  return crm_columns_get_n_records (&self->columns);
 }
 
-guint
-crm_sales_import_get_n_columns (CrmSalesImport *self)
-{
-  g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), 0);
-
-  return self->columns->len;
-}
-
-const char *
-crm_sales_import_get_column_title (CrmSalesImport *self,
-                                   guint           column)
-{
-  g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), NULL);
-  g_return_val_if_fail (column < self->columns->len, NULL);
-
-  return g_array_index (self->columns, Column, column).title;
-}
-
-const char *
-crm_sales_import_get_column_sample (CrmSalesImport *self,
-                                    guint           column)
-{
-  g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), NULL);
-  g_return_val_if_fail (column < self->columns->len, NULL);
-
-  for (guint r = 1; r < self->table->rows->len && r <= SAMPLE_ROWS; r++)
-    {
-      const char *text = crm_import_raw_row_cell (g_ptr_array_index (self->table->rows, r), column);
-
-      if (text[0] != '\0')
-        return text;
-    }
-
-  return "";
-}
-
-CrmSalesColumn
-crm_sales_import_get_column_field (CrmSalesImport *self,
-                                   guint           column)
-{
-  g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), CRM_SALES_COLUMN_IGNORE);
-  g_return_val_if_fail (column < self->columns->len, CRM_SALES_COLUMN_IGNORE);
-
-  return g_array_index (self->columns, Column, column).field;
-}
-
-gboolean
-crm_sales_import_get_column_recognised (CrmSalesImport *self,
-                                        guint           column)
-{
-  g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), FALSE);
-  g_return_val_if_fail (column < self->columns->len, FALSE);
-
-  return g_array_index (self->columns, Column, column).recognised;
-}
-
-/**
- * crm_sales_import_set_column_field:
- *
- * Maps a column by hand. The plan must be prepared again.
- */
-void
-crm_sales_import_set_column_field (CrmSalesImport *self,
-                                   guint           column,
-                                   CrmSalesColumn  field)
-{
-  Column *c;
-
-  g_return_if_fail (CRM_IS_SALES_IMPORT (self));
-  g_return_if_fail (column < self->columns->len);
-  g_return_if_fail (field < CRM_SALES_N_COLUMNS);
-
-  c = &g_array_index (self->columns, Column, column);
-  c->field = field;
-  c->recognised = TRUE;
-  self->plan_valid = FALSE;
-}
-
-/**
- * crm_sales_import_dup_unknown_columns:
- *
- * Returns: (transfer full): titles of columns with data whose header was
- *   not recognised
- */
-char **
-crm_sales_import_dup_unknown_columns (CrmSalesImport *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), NULL);
-
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      const Column *column = &g_array_index (self->columns, Column, c);
-
-      if (!column->recognised && crm_sales_import_get_column_sample (self, c)[0] != '\0')
-        g_strv_builder_add (builder, column->title);
-    }
-
-  return g_strv_builder_end (builder);
-}
+CRM_COLUMNS_DEFINE_CALLS (crm_sales_import, CrmSalesImport, CRM_IS_SALES_IMPORT,
+                          CrmSalesColumn, CRM_SALES_N_COLUMNS, CRM_SALES_COLUMN_IGNORE)
 
 const char *
 crm_sales_column_get_label (CrmSalesColumn field)
@@ -906,55 +562,52 @@ crm_sales_import_set_create_customers (CrmSalesImport *self,
   if (self->create_customers != !!create)
     {
       self->create_customers = !!create;
-      self->plan_valid = FALSE;
+      self->mark.valid = FALSE;
     }
 }
 
-/**
- * crm_sales_import_prepare:
- *
- * The preview: finds each row's buyer and reads its date and amount
- * against @store as it is now. Writes nothing.
- *
- * Returns: %FALSE with @error when the file cannot be imported at all
- */
-gboolean
-crm_sales_import_prepare (CrmSalesImport  *self,
-                          CrmStore        *store,
-                          GError         **error)
+CRM_IMPORT_DEFINE_PLAN_CALLS (crm_sales_import, CrmSalesImport, CRM_IS_SALES_IMPORT,
+                              CrmSalesRow, CrmSalesCounts)
+
+/* The new customers, then the purchases, some of them theirs. */
+static gboolean
+write_purchases (gpointer          import,
+                 CrmStore         *store,
+                 CrmImportWriter  *writer,
+                 guint            *failed_row,
+                 GError          **error)
 {
-  g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), FALSE);
-  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+  CrmSalesImport *self = import;
+  g_autoptr(GArray) new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  return make_plan (self, store, error);
-}
+  for (guint i = 0; i < self->new_customers->len; i++)
+    {
+      gint64 id = crm_import_writer_add_customer (writer, g_ptr_array_index (self->new_customers, i), error);
 
-guint
-crm_sales_import_get_n_rows (CrmSalesImport *self)
-{
-  g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), 0);
+      if (id == 0)
+        return FALSE;
+      g_array_append_val (new_ids, id);
+    }
 
-  return self->plan->len;
-}
+  for (guint i = 0; i < self->plan->len; i++)
+    {
+      PlanRow *plan_row = g_ptr_array_index (self->plan, i);
+      gint64 customer_id = plan_row->row.customer_id;
 
-const CrmSalesRow *
-crm_sales_import_get_row (CrmSalesImport *self,
-                          guint           index)
-{
-  g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), NULL);
-  g_return_val_if_fail (index < self->plan->len, NULL);
+      if (plan_row->row.action != CRM_IMPORT_ADD)
+        continue;
+      if (plan_row->new_index >= 0)
+        customer_id = g_array_index (new_ids, gint64, plan_row->new_index);
 
-  return &((PlanRow *) g_ptr_array_index (self->plan, index))->row;
-}
+      if (crm_store_add_purchase (store, customer_id, plan_row->row.at, plan_row->row.amount,
+                                  plan_row->row.description, error) == 0)
+        {
+          *failed_row = plan_row->row.row;
+          return FALSE;
+        }
+    }
 
-void
-crm_sales_import_get_counts (CrmSalesImport *self,
-                             CrmSalesCounts *counts)
-{
-  g_return_if_fail (CRM_IS_SALES_IMPORT (self));
-  g_return_if_fail (counts != NULL);
-
-  *counts = self->counts;
+  return TRUE;
 }
 
 /**
@@ -972,70 +625,15 @@ crm_sales_import_apply (CrmSalesImport  *self,
                         CrmSalesCounts  *counts,
                         GError         **error)
 {
-  g_autoptr(CrmImportWriter) writer = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GArray) new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint failed_row = 0;
-
   g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), FALSE);
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
 
-  if (!crm_store_begin (store, error))
+  if (!crm_import_apply_plan (self, store, &self->mark, FALSE, make_plan, write_purchases, error))
     return FALSE;
 
-  if ((!self->plan_valid || self->plan_store != store ||
-       self->plan_generation != crm_import_store_generation (store)) &&
-      !make_plan (self, store, &local_error))
-    goto failed;
-
-  writer = crm_import_writer_new (store);
-  for (guint i = 0; i < self->new_customers->len; i++)
-    {
-      gint64 id = crm_import_writer_add_customer (writer, g_ptr_array_index (self->new_customers, i),
-                                                  &local_error);
-
-      if (id == 0)
-        goto failed;
-      g_array_append_val (new_ids, id);
-    }
-
-  for (guint i = 0; i < self->plan->len; i++)
-    {
-      PlanRow *plan_row = g_ptr_array_index (self->plan, i);
-      gint64 customer_id = plan_row->row.customer_id;
-
-      if (plan_row->row.action != CRM_IMPORT_ADD)
-        continue;
-      if (plan_row->new_index >= 0)
-        customer_id = g_array_index (new_ids, gint64, plan_row->new_index);
-
-      if (crm_store_add_purchase (store, customer_id, plan_row->row.at, plan_row->row.amount,
-                                  plan_row->row.description, &local_error) == 0)
-        {
-          failed_row = plan_row->row.row;
-          goto failed;
-        }
-    }
-
-  if (!crm_import_writer_finish (writer, &local_error) ||
-      !crm_store_commit (store, &local_error))
-    goto failed;
-
-  self->plan_valid = FALSE;
   if (counts != NULL)
-    *counts = self->counts;
+    crm_sales_import_get_counts (self, counts);
   return TRUE;
-
-failed:
-  crm_store_rollback (store);
-  self->plan_valid = FALSE;
-  if (failed_row > 0)
-    g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_FAILED,
-                 _("Row %u could not be saved, so nothing was imported: %s"),
-                 failed_row, local_error->message);
-  else
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
 }
 
 /**
@@ -1049,11 +647,11 @@ char *
 crm_sales_import_dup_summary (CrmSalesImport *self,
                               guint           max_lines)
 {
-  GString *out = g_string_new (NULL);
-  guint shown = 0, more = 0;
+  GString *out;
 
   g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), NULL);
 
+  out = g_string_new (NULL);
   g_string_append_printf (out, ngettext ("%u purchase added", "%u purchases added", self->counts.added),
                           self->counts.added);
   g_string_append (out, ", ");
@@ -1064,31 +662,7 @@ crm_sales_import_dup_summary (CrmSalesImport *self,
                           self->counts.skipped);
   g_string_append (out, ".\n");
 
-  for (guint i = 0; i < self->plan->len; i++)
-    {
-      const CrmSalesRow *row = &((PlanRow *) g_ptr_array_index (self->plan, i))->row;
-
-      if (row->reason == NULL)
-        continue;
-      if (shown >= max_lines)
-        {
-          more++;
-          continue;
-        }
-
-      if (row->action == CRM_IMPORT_SKIP)
-        g_string_append_printf (out, _("Row %u skipped: %s"), row->row, row->reason);
-      else
-        g_string_append_printf (out, _("Row %u added: %s"), row->row, row->reason);
-      g_string_append_c (out, '\n');
-      shown++;
-    }
-
-  if (more > 0)
-    {
-      g_string_append_printf (out, ngettext ("… and %u more.", "… and %u more.", more), more);
-      g_string_append_c (out, '\n');
-    }
+  crm_import_summary_add_rows (out, self->plan, plan_row_reason, FALSE, max_lines);
 
   return g_string_free (out, FALSE);
 }

@@ -68,6 +68,8 @@ gboolean           crm_sales_import_get_create_customers (CrmSalesImport  *self)
 void               crm_sales_import_set_create_customers (CrmSalesImport  *self,
                                                           gboolean         create);
 
+/* The preview: each row's buyer, date and amount against the store as it
+ * is now; nothing is written. */
 gboolean           crm_sales_import_prepare              (CrmSalesImport  *self,
                                                           CrmStore        *store,
                                                           GError         **error);

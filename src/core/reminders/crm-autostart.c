@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "crm-autostart.h"
+#include "crm-file-writer.h"
 
 /**
  * crm_autostart_path:
@@ -65,5 +66,9 @@ crm_autostart_set (gboolean   enabled,
       return FALSE;
     }
 
-  return g_file_set_contents (path, entry, -1, error);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    return crm_file_writer_replace_contents (file, entry, sizeof entry - 1, error);
+  }
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Customers: cleaning what was typed, writing it with its tags and search
- * keys, reading it back, archiving and deleting. Part of CrmStore (see
+/* Customers: cleaning what was typed or imported, writing it with its tags
+ * and search keys (one row, tag and key code for the form and for bulk
+ * imports), reading it back, archiving and deleting. Part of CrmStore (see
  * crm-store-private.h); purchases and interactions are in
  * crm-store-history.c, the figures and segments in crm-store-segments.c. */
 
@@ -14,193 +15,208 @@
 #include <string.h>
 
 #include "crm-customer-private.h"
+#include "crm-store-import.h"
 #include "crm-store-private.h"
 #include "crm-text.h"
 
-#define DAY (24 * 60 * 60)
+/* Cleaning */
 
-
-static gboolean
-valid_birthday (const char *text)
+/**
+ * crm_store_valid_birthday:
+ *
+ * Returns: whether @text is a date the store keeps: YYYY-MM-DD, a real
+ *   day, from 1900 on
+ */
+gboolean
+crm_store_valid_birthday (const char *text)
 {
   guint y, m, d;
   char extra;
 
-  if (text == NULL || text[0] == '\0')
-    return TRUE;
-
-  return strlen (text) == 10 &&
+  return text != NULL && strlen (text) == 10 &&
          sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &extra) == 3 &&
          text[4] == '-' && text[7] == '-' &&
+         g_ascii_isdigit (text[5]) && g_ascii_isdigit (text[8]) &&
          g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) &&
          y >= 1900;
 }
 
-/* Cleans what a person typed into fields ready to store, or says what is
- * wrong with them in words for that person. */
-typedef struct
+/* crm_text_clean() builds its result a character at a time. Most fields
+ * of a file are already clean (valid, no control characters, nothing to
+ * trim, short enough): those are only copied, with the same result. */
+static char *
+clean_text (const char *text,
+            gsize       max_chars)
 {
-  char  *name;
-  char  *phone;
-  char  *email;
-  char  *address;
-  char  *birthday;
-  char  *notes;
-  char **tags;
-  char  *segment_override;
-} Clean;
+  gsize n_chars = 0;
+  gsize length;
 
-static void
-clean_clear (Clean *clean)
-{
-  g_free (clean->name);
-  g_free (clean->phone);
-  g_free (clean->email);
-  g_free (clean->address);
-  g_free (clean->birthday);
-  g_free (clean->notes);
-  g_strfreev (clean->tags);
-  g_free (clean->segment_override);
+  if (text == NULL || text[0] == '\0')
+    return g_strdup ("");
+
+  length = strlen (text);
+  if (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1]) ||
+      !g_utf8_validate_len (text, length, NULL))
+    return crm_text_clean (text, max_chars);
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      /* C0 controls but tab and newline, DEL, C1 controls (U+0080–U+009F). */
+      if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7F ||
+          (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
+        return crm_text_clean (text, max_chars);
+      if ((*p & 0xC0) != 0x80)
+        n_chars++;
+    }
+
+  if (max_chars > 0 && n_chars > max_chars)
+    return crm_text_clean (text, max_chars);
+
+  return g_strdup (text);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Clean, clean_clear)
+static void
+replace_clean (char  **field,
+               gsize   max_chars,
+               gboolean one_line)
+{
+  char *clean = clean_text (*field, max_chars);
+
+  /* A newline in a name is a paste accident. */
+  if (one_line)
+    g_strdelimit (clean, "\n\t", ' ');
+  g_free (*field);
+  *field = clean;
+}
 
 static gboolean
-clean_fields (const CrmCustomerFields  *fields,
-              Clean                    *clean,
-              GError                  **error)
+refuse (CrmCustomerField *refused,
+        CrmCustomerField  field)
 {
-  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  if (refused != NULL)
+    *refused = field;
+  return FALSE;
+}
 
-  clean->name = crm_text_clean (fields->name, CRM_STORE_MAX_NAME);
-  clean->phone = crm_text_clean (fields->phone, CRM_STORE_MAX_FIELD);
-  clean->email = crm_text_clean (fields->email, CRM_STORE_MAX_FIELD);
-  clean->address = crm_text_clean (fields->address, CRM_STORE_MAX_FIELD);
-  clean->birthday = crm_text_clean (fields->birthday, 10 + 1);
-  clean->notes = crm_text_clean (fields->notes, CRM_STORE_MAX_NOTES);
+/**
+ * crm_store_clean_customer:
+ * @refused: (out) (optional): the field that was refused
+ *
+ * Cleans the fields in place as every customer is cleaned, typed into the
+ * form or imported: texts cut to the store's limits and trimmed, control
+ * characters gone, name, phone and e-mail on one line, tags without
+ * commas and each once; then checks them.
+ *
+ * Returns: %FALSE with @refused and @error saying, for people, what is
+ *   wrong (the phone and e-mail messages are crm-text.c's own)
+ */
+gboolean
+crm_store_clean_customer (CrmImportCustomer  *customer,
+                          CrmCustomerField   *refused,
+                          GError            **error)
+{
+  g_autoptr(GPtrArray) tags = customer->tags;
 
-  /* One line for these: a newline in a name is a paste accident. */
-  g_strdelimit (clean->name, "\n\t", ' ');
-  g_strdelimit (clean->phone, "\n\t", ' ');
-  g_strdelimit (clean->email, "\n\t", ' ');
+  refuse (refused, CRM_CUSTOMER_FIELD_NONE);
+  replace_clean (&customer->name, CRM_STORE_MAX_NAME, TRUE);
+  replace_clean (&customer->phone, CRM_STORE_MAX_FIELD, TRUE);
+  replace_clean (&customer->email, CRM_STORE_MAX_FIELD, TRUE);
+  replace_clean (&customer->address, CRM_STORE_MAX_FIELD, FALSE);
+  replace_clean (&customer->birthday, 10 + 1, FALSE);
+  replace_clean (&customer->notes, CRM_STORE_MAX_NOTES, FALSE);
 
-  if (clean->name[0] == '\0')
+  customer->tags = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; tags != NULL && i < tags->len; i++)
+    {
+      g_autofree char *tag = clean_text (g_ptr_array_index (tags, i), CRM_STORE_MAX_TAG);
+
+      g_strdelimit (tag, "\n\t,", ' ');
+      g_strstrip (tag);
+      crm_import_customer_add_tag (customer, tag);
+    }
+
+  if (customer->segment_override != NULL && customer->segment_override[0] == '\0')
+    g_clear_pointer (&customer->segment_override, g_free);
+
+  if (customer->name[0] == '\0')
     {
       g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
                            _("Every customer needs a name."));
-      return FALSE;
+      return refuse (refused, CRM_CUSTOMER_FIELD_NAME);
     }
 
-  if (!crm_text_check_phone (clean->phone, error) ||
-      !crm_text_check_email (clean->email, error))
-    return FALSE;
+  if (!crm_text_check_phone (customer->phone, error))
+    return refuse (refused, CRM_CUSTOMER_FIELD_PHONE);
+  if (!crm_text_check_email (customer->email, error))
+    return refuse (refused, CRM_CUSTOMER_FIELD_EMAIL);
 
-  if (!valid_birthday (clean->birthday))
+  if (customer->birthday[0] != '\0' && !crm_store_valid_birthday (customer->birthday))
     {
       g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
                            _("Write the birthday as year-month-day, for example 1990-05-31."));
-      return FALSE;
+      return refuse (refused, CRM_CUSTOMER_FIELD_BIRTHDAY);
     }
 
-  if (fields->segment_override != NULL && fields->segment_override[0] != '\0')
+  if (customer->segment_override != NULL &&
+      !g_str_equal (customer->segment_override, "key") &&
+      !g_str_equal (customer->segment_override, "secondary"))
     {
-      if (!g_str_equal (fields->segment_override, "key") &&
-          !g_str_equal (fields->segment_override, "secondary"))
-        {
-          g_set_error (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
-                       "unknown segment “%s”", fields->segment_override);
-          return FALSE;
-        }
-      clean->segment_override = g_strdup (fields->segment_override);
+      g_set_error (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
+                   "unknown segment “%s”", customer->segment_override);
+      return refuse (refused, CRM_CUSTOMER_FIELD_SEGMENT);
     }
-
-  for (guint i = 0; fields->tags != NULL && fields->tags[i] != NULL; i++)
-    {
-      char *tag = crm_text_clean (fields->tags[i], CRM_STORE_MAX_TAG);
-
-      g_strdelimit (tag, "\n\t,", ' ');
-      if (tag[0] != '\0')
-        g_ptr_array_add (tags, tag);
-      else
-        g_free (tag);
-    }
-  g_ptr_array_add (tags, NULL);
-  clean->tags = (char **) g_ptr_array_free (g_steal_pointer (&tags), FALSE);
 
   return TRUE;
 }
 
-static gboolean
-write_tags (CrmStore     *self,
-            gint64        customer_id,
-            char * const *tags,
-            GError      **error)
+/* Search keys */
+
+/* The folded keys that search and sorting use: name_key sorts, phone_key
+ * matches numbers however written, search_text holds name, e-mail, notes
+ * and tags. Folding goes character by character and runs of spaces become
+ * one, so the name's fold starts the search text and only the rest is
+ * folded again (a bulk import folds every name once). */
+static void
+customer_keys (const char  *name,
+               const char  *phone,
+               const char  *email,
+               const char  *notes,
+               const char  *tags,
+               char       **name_key,
+               char       **search_text,
+               char       **phone_key)
 {
-  CrmStmt *stmt;
+  g_autofree char *rest = g_strjoin (" ", email ? email : "", notes ? notes : "", tags ? tags : "", NULL);
+  g_autofree char *folded = crm_text_fold (rest);
 
-  stmt = crm_store_prepare (self, "DELETE FROM customer_tags WHERE customer_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  crm_stmt_bind_int64 (stmt, 1, customer_id);
-  if (!crm_store_step_done (self, stmt, "write", error))
-    return FALSE;
-
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    {
-      stmt = crm_store_prepare (self, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT DO NOTHING", error);
-      if (stmt == NULL)
-        return FALSE;
-      crm_stmt_bind_text (stmt, 1, tags[i]);
-      if (!crm_store_step_done (self, stmt, "write", error))
-        return FALSE;
-
-      stmt = crm_store_prepare (self,
-                      "INSERT INTO customer_tags (customer_id, tag_id) "
-                      "SELECT ?1, id FROM tags WHERE lower (name) = lower (?2) "
-                      "ON CONFLICT DO NOTHING",
-                      error);
-      if (stmt == NULL)
-        return FALSE;
-      crm_stmt_bind_int64 (stmt, 1, customer_id);
-      crm_stmt_bind_text (stmt, 2, tags[i]);
-      if (!crm_store_step_done (self, stmt, "write", error))
-        return FALSE;
-    }
-
-  return crm_store_exec (self,
-                         "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM customer_tags)",
-                         error);
+  *name_key = crm_text_fold (name);
+  *phone_key = crm_text_phone_key (phone);
+  if ((*name_key)[0] == '\0')
+    *search_text = g_steal_pointer (&folded);
+  else if (folded[0] == '\0')
+    *search_text = g_strdup (*name_key);
+  else
+    *search_text = g_strconcat (*name_key, " ", folded, NULL);
 }
 
-#define SEARCH_SOURCE_SQL \
-  "SELECT c.id, c.name, c.phone, c.email, c.notes, " \
-  "       (SELECT string_agg (t.name, ' ') FROM customer_tags ct " \
-  "          JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) " \
-  "FROM customers c"
-
-/* The folded keys that search and sorting use, from the stored fields:
- * one customer's (@customer_id > 0) or everyone's. */
+/* Every customer's search keys from the stored fields, and with
+ * @language_keys the name keys per language (migration 2 ran before
+ * those columns existed). */
 static gboolean
-update_search_keys (CrmStore  *self,
-                    gint64     customer_id,
-                    gboolean   language_keys,
-                    GError   **error)
+fill_keys (CrmStore  *self,
+           gboolean   language_keys,
+           GError   **error)
 {
-  g_autoptr(CrmStmt) every = NULL;
-  CrmStmt *select;
+  g_autoptr(CrmStmt) select = NULL;
   CrmStmt *update;
   CrmStmtResult rc;
 
-  if (customer_id > 0)
-    {
-      select = crm_store_prepare (self, SEARCH_SOURCE_SQL " WHERE c.id = ?1", error);
-      if (select != NULL)
-        crm_stmt_bind_int64 (select, 1, customer_id);
-    }
-  else
-    select = every = crm_store_prepare_once (self, SEARCH_SOURCE_SQL, error);
-
-  /* Migration 2 ran before the language keys existed. */
+  select = crm_store_prepare_once (self,
+                                   "SELECT c.id, c.name, c.phone, c.email, c.notes, "
+                                   "       (SELECT string_agg (t.name, ' ') FROM customer_tags ct "
+                                   "          JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) "
+                                   "FROM customers c",
+                                   error);
   update = crm_store_prepare (self,
                               language_keys
                               ? "UPDATE customers SET name_key = ?2, search_text = ?3, phone_key = ?4, "
@@ -213,33 +229,22 @@ update_search_keys (CrmStore  *self,
 
   while ((rc = crm_stmt_step (select)) == CRM_STMT_ROW)
     {
-      g_autofree char *haystack = NULL;
-      g_autofree char *name_key = crm_text_fold (crm_stmt_column_text (select, 1));
+      g_autofree char *name_key = NULL;
       g_autofree char *search = NULL;
-      g_autofree char *phone_key = crm_text_phone_key (crm_stmt_column_text (select, 2));
-      const char *tags = crm_stmt_column_text (select, 5);
+      g_autofree char *phone_key = NULL;
 
-      haystack = g_strjoin (" ",
-                            crm_stmt_column_text (select, 1),
-                            crm_stmt_column_text (select, 3),
-                            crm_stmt_column_text (select, 4),
-                            tags != NULL ? tags : "",
-                            NULL);
-      search = crm_text_fold (haystack);
-
+      customer_keys (crm_stmt_column_text (select, 1), crm_stmt_column_text (select, 2),
+                     crm_stmt_column_text (select, 3), crm_stmt_column_text (select, 4),
+                     crm_stmt_column_text (select, 5), &name_key, &search, &phone_key);
       crm_stmt_bind_int64 (update, 1, crm_stmt_column_int64 (select, 0));
       crm_stmt_bind_text (update, 2, name_key);
       crm_stmt_bind_text (update, 3, search);
       crm_stmt_bind_text (update, 4, phone_key);
       if (language_keys)
-        crm_store_bind_name_keys (update, 5, name_key);
+        crm_store_bind_folded_name_keys (update, 5, name_key);
       if (!crm_store_step_done (self, update, "search keys", error))
-        {
-          crm_stmt_reset (select);
-          return FALSE;
-        }
+        return FALSE;
     }
-  crm_stmt_reset (select);
 
   if (rc != CRM_STMT_DONE)
     {
@@ -255,7 +260,7 @@ gboolean
 crm_store_fill_search_keys (CrmStore  *self,
                             GError   **error)
 {
-  return update_search_keys (self, 0, FALSE, error);
+  return fill_keys (self, FALSE, error);
 }
 
 /* Migration 3: every customer's and staff member's name keys per language. */
@@ -263,67 +268,216 @@ gboolean
 crm_store_fill_name_keys (CrmStore  *self,
                           GError   **error)
 {
-  return update_search_keys (self, 0, TRUE, error) &&
+  return fill_keys (self, TRUE, error) &&
          crm_store_fill_staff_name_keys (self, error);
 }
 
+/* Writing */
+
+/* ?1–?14 mean the same in both. */
+static const char insert_customer_sql[] =
+  "INSERT INTO customers (name, phone, email, address, birthday, notes, segment_override, "
+  "  updated_at, name_key, search_text, phone_key, name_key_en, name_key_ka, name_key_hy, "
+  "  created_at, archived_at, touch_dismissed_at) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+static const char update_customer_sql[] =
+  "UPDATE customers SET name = ?1, phone = ?2, email = ?3, address = ?4, birthday = ?5, "
+  "  notes = ?6, segment_override = ?7, updated_at = ?8, name_key = ?9, search_text = ?10, "
+  "  phone_key = ?11, name_key_en = ?12, name_key_ka = ?13, name_key_hy = ?14 "
+  "WHERE id = ?15";
+
+static char *
+join_tags (const CrmImportCustomer *customer)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < customer->tags->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, g_ptr_array_index (customer->tags, i));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The customer's row, with its search keys; @id 0 inserts and sets it.
+ * @customer was cleaned by crm_store_clean_customer(). */
+static gboolean
+write_row (CrmStore                 *self,
+           gint64                   *id,
+           const CrmImportCustomer  *customer,
+           gint64                    now,
+           GError                  **error)
+{
+  g_autofree char *tags = NULL;
+  g_autofree char *name_key = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *phone_key = NULL;
+  CrmStmt *stmt;
+
+  tags = join_tags (customer);
+  customer_keys (customer->name, customer->phone, customer->email, customer->notes, tags,
+                 &name_key, &search, &phone_key);
+
+  stmt = crm_store_prepare (self, *id == 0 ? insert_customer_sql : update_customer_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_stmt_bind_text (stmt, 1, customer->name);
+  crm_stmt_bind_text (stmt, 2, customer->phone);
+  crm_stmt_bind_text (stmt, 3, customer->email);
+  crm_stmt_bind_text (stmt, 4, customer->address);
+  crm_stmt_bind_text_or_null (stmt, 5, customer->birthday);
+  crm_stmt_bind_text (stmt, 6, customer->notes);
+  crm_stmt_bind_text_or_null (stmt, 7, customer->segment_override);
+  crm_stmt_bind_int64 (stmt, 8, now);
+  crm_stmt_bind_text (stmt, 9, name_key);
+  crm_stmt_bind_text (stmt, 10, search);
+  crm_stmt_bind_text (stmt, 11, phone_key);
+  crm_store_bind_folded_name_keys (stmt, 12, name_key);
+  if (*id == 0)
+    {
+      crm_stmt_bind_int64 (stmt, 15, customer->created_at != 0 ? customer->created_at : now);
+      crm_stmt_bind_time_or_null (stmt, 16, customer->archived_at);
+      crm_stmt_bind_time_or_null (stmt, 17, customer->touch_dismissed_at);
+    }
+  else
+    crm_stmt_bind_int64 (stmt, 15, *id);
+
+  if (!crm_store_step_done (self, stmt, "write", error))
+    return FALSE;
+
+  if (*id == 0)
+    *id = crm_store_last_insert_id (self);
+  else if (crm_store_changes (self) == 0)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
+                   "no customer with id %" G_GINT64_FORMAT, *id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A tag's id, made when it is new; @cache (ASCII-lower-cased name → id,
+ * as SQLite's lower() and NOCASE compare) saves the look-up in a bulk
+ * import. */
+static gint64
+tag_id (CrmStore    *self,
+        GHashTable  *cache,
+        const char  *name,
+        GError     **error)
+{
+  g_autofree char *key = cache != NULL ? g_ascii_strdown (name, -1) : NULL;
+  gint64 *cached = cache != NULL ? g_hash_table_lookup (cache, key) : NULL;
+  CrmStmt *stmt;
+  gint64 id = 0;
+
+  if (cached != NULL)
+    return *cached;
+
+  stmt = crm_store_prepare (self, "SELECT id FROM tags WHERE lower (name) = lower (?1)", error);
+  if (stmt == NULL)
+    return 0;
+  crm_stmt_bind_text (stmt, 1, name);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
+    id = crm_stmt_column_int64 (stmt, 0);
+  crm_stmt_reset (stmt);
+
+  if (id == 0)
+    {
+      stmt = crm_store_prepare (self, "INSERT INTO tags (name) VALUES (?1)", error);
+      if (stmt == NULL)
+        return 0;
+      crm_stmt_bind_text (stmt, 1, name);
+      if (!crm_store_step_done (self, stmt, "tags", error))
+        return 0;
+      id = crm_store_last_insert_id (self);
+    }
+
+  if (cache != NULL)
+    g_hash_table_insert (cache, g_steal_pointer (&key), g_memdup2 (&id, sizeof id));
+  return id;
+}
+
+static gboolean
+add_tags (CrmStore                 *self,
+          GHashTable               *cache,
+          gint64                    customer_id,
+          const CrmImportCustomer  *customer,
+          GError                  **error)
+{
+  for (guint i = 0; i < customer->tags->len; i++)
+    {
+      gint64 id = tag_id (self, cache, g_ptr_array_index (customer->tags, i), error);
+      CrmStmt *stmt;
+
+      if (id == 0)
+        return FALSE;
+
+      stmt = crm_store_prepare (self,
+                                "INSERT INTO customer_tags (customer_id, tag_id) VALUES (?1, ?2) "
+                                "ON CONFLICT DO NOTHING",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      crm_stmt_bind_int64 (stmt, 1, customer_id);
+      crm_stmt_bind_int64 (stmt, 2, id);
+      if (!crm_store_step_done (self, stmt, "tags", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+drop_unused_tags (CrmStore  *self,
+                  GError   **error)
+{
+  return crm_store_exec (self, "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM customer_tags)", error);
+}
+
+static void
+customer_from_fields (const CrmCustomerFields *fields,
+                      CrmImportCustomer       *customer)
+{
+  crm_import_customer_init (customer);
+  customer->name = g_strdup (fields->name);
+  customer->phone = g_strdup (fields->phone);
+  customer->email = g_strdup (fields->email);
+  customer->address = g_strdup (fields->address);
+  customer->birthday = g_strdup (fields->birthday);
+  customer->notes = g_strdup (fields->notes);
+  customer->segment_override = g_strdup (fields->segment_override);
+  for (guint i = 0; fields->tags != NULL && fields->tags[i] != NULL; i++)
+    g_ptr_array_add (customer->tags, g_strdup (fields->tags[i]));
+}
+
+/* The form's write: one customer, their tags replaced, their figures and
+ * everyone's ranking brought up to date at once. */
 static gboolean
 write_customer (CrmStore                *self,
                 gint64                  *id,
                 const CrmCustomerFields *fields,
                 GError                 **error)
 {
-  g_auto(Clean) clean = { 0 };
-  CrmStmt *stmt;
-  gint64 now = crm_store_now (self);
+  g_auto(CrmImportCustomer) customer = { 0 };
+  gboolean is_new = *id == 0;
   gboolean ok;
 
-  if (!clean_fields (fields, &clean, error))
+  customer_from_fields (fields, &customer);
+  if (!crm_store_clean_customer (&customer, NULL, error))
     return FALSE;
 
   if (!crm_store_savepoint (self, error))
     return FALSE;
 
-  if (*id == 0)
-    stmt = crm_store_prepare (self,
-                    "INSERT INTO customers (name, phone, email, address, birthday, notes, "
-                    "  segment_override, created_at, updated_at) "
-                    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-                    error);
-  else
-    stmt = crm_store_prepare (self,
-                    "UPDATE customers SET name = ?2, phone = ?3, email = ?4, address = ?5, "
-                    "  birthday = ?6, notes = ?7, segment_override = ?8, updated_at = ?9 "
-                    "WHERE id = ?1",
-                    error);
-
-  ok = stmt != NULL;
-  if (ok)
-    {
-      crm_stmt_bind_int64 (stmt, 1, *id);
-      crm_stmt_bind_text (stmt, 2, clean.name);
-      crm_stmt_bind_text (stmt, 3, clean.phone);
-      crm_stmt_bind_text (stmt, 4, clean.email);
-      crm_stmt_bind_text (stmt, 5, clean.address);
-      crm_stmt_bind_text_or_null (stmt, 6, clean.birthday);
-      crm_stmt_bind_text (stmt, 7, clean.notes);
-      crm_stmt_bind_text_or_null (stmt, 8, clean.segment_override);
-      crm_stmt_bind_int64 (stmt, 9, now);
-      ok = crm_store_step_done (self, stmt, "write", error);
-    }
-
-  if (ok && *id == 0)
-    *id = crm_store_last_insert_id (self);
-  else if (ok && crm_store_changes (self) == 0)
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
-                   "no customer with id %" G_GINT64_FORMAT, *id);
-      ok = FALSE;
-    }
-
-  ok = ok &&
-       write_tags (self, *id, clean.tags, error) &&
-       update_search_keys (self, *id, TRUE, error) &&
+  ok = write_row (self, id, &customer, crm_store_now (self), error) &&
+       (is_new || crm_store_write_id (self, "DELETE FROM customer_tags WHERE customer_id = ?1",
+                                      *id, 0, TRUE, error)) &&
+       add_tags (self, NULL, *id, &customer, error) &&
+       drop_unused_tags (self, error) &&
        crm_store_refresh_stats (self, *id, error) &&
        crm_store_rank_customers (self, error);
 
@@ -331,6 +485,102 @@ write_customer (CrmStore                *self,
     return FALSE;
 
   crm_store_emit_changed (self, CRM_STORE_CHANGE_CUSTOMERS | CRM_STORE_CHANGE_SEGMENTS, *id);
+  return TRUE;
+}
+
+/* The bulk writer */
+
+struct _CrmImportWriter
+{
+  CrmStore   *store;
+  GHashTable *tag_ids;   /* as tag_id() caches them */
+  gint64      now;
+  gboolean    wrote;
+};
+
+CrmImportWriter *
+crm_import_writer_new (CrmStore *store)
+{
+  CrmImportWriter *writer = g_new0 (CrmImportWriter, 1);
+
+  writer->store = g_object_ref (store);
+  writer->tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  writer->now = crm_store_now (store);
+  return writer;
+}
+
+void
+crm_import_writer_free (CrmImportWriter *writer)
+{
+  if (writer == NULL)
+    return;
+
+  g_object_unref (writer->store);
+  g_hash_table_unref (writer->tag_ids);
+  g_free (writer);
+}
+
+/**
+ * crm_import_writer_add_customer:
+ * @customer: cleaned by crm_store_clean_customer()
+ *
+ * Returns: the new customer's id, or 0 with @error set
+ */
+gint64
+crm_import_writer_add_customer (CrmImportWriter          *writer,
+                                const CrmImportCustomer  *customer,
+                                GError                  **error)
+{
+  gint64 id = 0;
+
+  if (!write_row (writer->store, &id, customer, writer->now, error) ||
+      !add_tags (writer->store, writer->tag_ids, id, customer, error))
+    return 0;
+
+  writer->wrote = TRUE;
+  return id;
+}
+
+/**
+ * crm_import_writer_update_customer:
+ * @customer: the customer's complete new state (a merge result)
+ *
+ * Rewrites the fields and adds tags; tags the customer had stay.
+ */
+gboolean
+crm_import_writer_update_customer (CrmImportWriter          *writer,
+                                   gint64                    id,
+                                   const CrmImportCustomer  *customer,
+                                   GError                  **error)
+{
+  if (!write_row (writer->store, &id, customer, writer->now, error) ||
+      !add_tags (writer->store, writer->tag_ids, id, customer, error))
+    return FALSE;
+
+  writer->wrote = TRUE;
+  return TRUE;
+}
+
+/**
+ * crm_import_writer_finish:
+ *
+ * Drops tags nobody uses any more, asks for the figures to be rebuilt at
+ * commit (once for all rows) and queues the "changed" signal.
+ */
+gboolean
+crm_import_writer_finish (CrmImportWriter  *writer,
+                          GError          **error)
+{
+  if (!writer->wrote)
+    return TRUE;
+
+  /* Inside crm_store_begin() this only marks the figures for a rebuild
+   * at commit. */
+  if (!drop_unused_tags (writer->store, error) ||
+      !crm_store_refresh_stats (writer->store, 0, error))
+    return FALSE;
+
+  crm_store_emit_changed (writer->store, CRM_STORE_CHANGE_CUSTOMERS | CRM_STORE_CHANGE_SEGMENTS, 0);
   return TRUE;
 }
 
@@ -512,8 +762,7 @@ crm_store_delete_customer (CrmStore  *self,
     return FALSE;
 
   ok = crm_store_write_id (self, "DELETE FROM customers WHERE id = ?1", id, 0, TRUE, error) &&
-       crm_store_exec (self, "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM customer_tags)",
-                       error) &&
+       drop_unused_tags (self, error) &&
        crm_store_rank_customers (self, error);
 
   if (!crm_store_release (self, ok, error))

@@ -6,15 +6,10 @@
 
 #include "crm-store.h"
 #include "crm-store-engine.h"
+#include "crm-store-import.h"
 #include "crm-store-stmt.h"
 
 G_BEGIN_DECLS
-
-/* Longest texts kept; more is cut, never refused. */
-#define CRM_STORE_MAX_NAME    200
-#define CRM_STORE_MAX_FIELD   500
-#define CRM_STORE_MAX_NOTES   20000
-#define CRM_STORE_MAX_TAG     60
 
 /* One open crm_store_lock() level (crm-store-transactions.c): how it was
  * opened, and what to restore if it is undone. */
@@ -142,6 +137,9 @@ gboolean  crm_store_fill_staff_name_keys (CrmStore      *self,
 void      crm_store_bind_name_keys  (CrmStmt            *stmt,
                                      int                 first,
                                      const char         *name);
+void      crm_store_bind_folded_name_keys (CrmStmt      *stmt,
+                                     int                 first,
+                                     const char         *folded);
 void      crm_store_set_sql_error   (GError            **error,
                                      CrmStore           *self,
                                      const char         *what);

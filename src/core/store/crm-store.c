@@ -324,16 +324,16 @@ crm_store_step_done (CrmStore      *self,
   return TRUE;
 }
 
-/* Binds the sort keys of @name (crm_text_name_key() of it folded) for
- * English, Georgian and Armenian readers, in that order, from parameter
- * @first on: name_key_en, name_key_ka, name_key_hy. */
+/* Binds the sort keys of a name already folded by crm_text_fold()
+ * (crm_text_name_key() of it) for English, Georgian and Armenian readers,
+ * in that order, from parameter @first on: name_key_en, name_key_ka,
+ * name_key_hy. */
 void
-crm_store_bind_name_keys (CrmStmt    *stmt,
-                          int         first,
-                          const char *name)
+crm_store_bind_folded_name_keys (CrmStmt    *stmt,
+                                 int         first,
+                                 const char *folded)
 {
   static const char *const languages[] = { "en", "ka", "hy" };
-  g_autofree char *folded = crm_text_fold (name);
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
@@ -341,6 +341,17 @@ crm_store_bind_name_keys (CrmStmt    *stmt,
 
       crm_stmt_bind_text (stmt, first + (int) i, key);
     }
+}
+
+/* The same for a name as written. */
+void
+crm_store_bind_name_keys (CrmStmt    *stmt,
+                          int         first,
+                          const char *name)
+{
+  g_autofree char *folded = crm_text_fold (name);
+
+  crm_store_bind_folded_name_keys (stmt, first, folded);
 }
 
 /* Runs @sql, a one-row write with ?1 the row's id and an optional ?2

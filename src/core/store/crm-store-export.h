@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+/* One active customer as the customer CSV export shows them
+ * (formats/crm-export.c). Texts are valid until the callback returns. */
+typedef struct
+{
+  const char *name;
+  const char *phone;
+  const char *email;
+  const char *address;
+  const char *birthday;       /* "" when not known */
+  const char *tags;           /* "VIP; ვეგანი", sorted */
+  gboolean    key;            /* the override, else the rule */
+  gint64      spend;          /* in the segment window, minor units */
+  int         purchases;
+  gint64      last_visit_at;  /* 0: never */
+  const char *notes;
+} CrmExportCustomer;
+
+typedef gboolean (*CrmExportCustomerFunc) (const CrmExportCustomer  *customer,
+                                           gpointer                  user_data,
+                                           GError                  **error);
+
+gboolean crm_store_export_customers (CrmStore               *store,
+                                     CrmExportCustomerFunc   func,
+                                     gpointer                user_data,
+                                     guint                  *n_customers,
+                                     GError                **error);
+
+G_END_DECLS
