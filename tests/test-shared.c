@@ -419,6 +419,41 @@ test_server_restart (Fixture       *fixture,
   g_assert_cmpuint (crm_store_count_customers (fixture->other), ==, 2);
 }
 
+/* The session ends just as a transaction commits: after the reconnect
+ * (the worker looks the commit's id up) the store knows the change was
+ * not saved, and the other PC sees nothing of it. */
+static void
+test_commit_cut_off (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kill = NULL;
+  CrmStore *store = fixture->shop.store;
+  Heard heard = { 0 };
+
+  crm_store_set_watching (store, TRUE);
+  g_signal_connect (store, "connection-changed", G_CALLBACK (connection_cb), &heard);
+  kill = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")",
+                          query_int (store, "SELECT pg_backend_pid ()"));
+
+  /* A write level and one statement: the next round trip is COMMIT. */
+  g_assert_true (crm_store_lock (store, CRM_STORE_LOCK_WRITE, &error));
+  g_assert_true (crm_store_exec (store, "INSERT INTO tags (name) VALUES ('cut off')", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->other, kill), ==, 1);
+  g_assert_false (crm_store_unlock (store, TRUE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Lost, then back. */
+  wait_for (&heard.n_connection, 0, 20);
+  for (char *problem; (problem = crm_store_dup_connection_problem (store)) != NULL; g_free (problem))
+    wait_for (&heard.n_connection, heard.n_connection, 60);
+  g_assert_cmpint (crm_store_take_lost_commit (store), ==, 0);
+  g_assert_cmpint (crm_store_take_lost_commit (store), ==, -1);
+  g_assert_cmpint (query_int (fixture->other, "SELECT count(*) FROM tags"), ==, 0);
+}
+
 static void
 test_wrong_password (void)
 {
@@ -543,6 +578,8 @@ main (int   argc,
               fixture_setup, test_concurrent_writers, fixture_teardown);
   g_test_add ("/shared/reminder-once", Fixture, NULL,
               fixture_setup, test_reminder_once, fixture_teardown);
+  g_test_add ("/shared/commit-cut-off", Fixture, NULL,
+              fixture_setup, test_commit_cut_off, fixture_teardown);
   g_test_add_func ("/shared/wrong-password", test_wrong_password);
   g_test_add_func ("/shared/refuses-foreign", test_refuses_foreign);
   g_test_add_func ("/shared/move-and-back", test_move_and_back);

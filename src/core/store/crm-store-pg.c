@@ -29,15 +29,30 @@
 /* Commits older than this are forgotten (the check runs at reconnect). */
 #define COMMIT_LOG_DAYS 7
 
+/* A session made ready to use, and what it found out on the way: every
+ * round trip a new session needs, done in one place, so that after a
+ * drop it all happens in the worker thread and the main thread only
+ * takes the result. */
+typedef struct
+{
+  PGconn    *pg;
+  char      *failure;         /* the server's words when set-up failed */
+  int        backend_pid;
+  gboolean   commit_log;      /* clientele_commits exists (schema 3) */
+  int        lost_commit_outcome;  /* for @lost_commit: -1 unknown, 0, 1 */
+} PgSession;
+
 struct _ConnectJob
 {
   gatomicrefcount  ref;
   char            *conninfo;
+  char            *lost_commit;
+  PgSession        session;
   CrmStoreConn    *conn;      /* NULL once the connection is closed */
 };
 
 static void adopt_session (CrmStoreConn *conn,
-                           PGconn       *pg);
+                           PgSession    *session);
 static void job_unref     (ConnectJob   *job);
 
 void
@@ -208,24 +223,86 @@ crm_pg_exec_quiet (PGconn     *pg,
   PQclear (PQexec (pg, sql));
 }
 
-/* What every new session needs before the store uses it. */
-static gboolean
-start_session (CrmStoreConn *conn)
+/* One value of a one-row answer to @sql with $1 = @param (or none), or
+ * NULL; for session set-up, before a CrmStoreConn has the session. */
+static char *
+session_value (PgSession  *session,
+               const char *sql,
+               const char *param)
 {
-  PGresult *result = PQexec (conn->pg,
-                             "SET lock_timeout = '5s';"
-                             "SET client_min_messages = warning;"
-                             "LISTEN " CRM_PG_CHANGE_CHANNEL);
-  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  PGresult *result = PQexecParams (session->pg, sql, param != NULL ? 1 : 0, NULL,
+                                   param != NULL ? &param : NULL, NULL, NULL, 0);
+  char *value = NULL;
 
-  if (!ok)
-    crm_pg_set_errmsg_from (conn, result);
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  else if (session->failure == NULL)
+    session->failure = g_strchomp (g_strdup (PQresultErrorMessage (result)));
   PQclear (result);
+  return value;
+}
 
-  conn->backend_pid = PQbackendPID (conn->pg);
+/* Connects and does what every new session needs before the store uses
+ * it; with @lost_commit, looks up whether that commit was saved. Touches
+ * no CrmStoreConn: it runs in the reconnect worker. */
+static void
+session_open (PgSession  *session,
+              const char *conninfo,
+              const char *lost_commit)
+{
+  PGresult *result;
+  g_autofree char *commit_log = NULL;
+
+  memset (session, 0, sizeof *session);
+  session->lost_commit_outcome = -1;
+  session->pg = PQconnectdb (conninfo);
+  if (PQstatus (session->pg) != CONNECTION_OK)
+    return;
+
+  result = PQexec (session->pg,
+                   "SET lock_timeout = '5s';"
+                   "SET client_min_messages = warning;"
+                   "LISTEN " CRM_PG_CHANGE_CHANNEL);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    session->failure = g_strchomp (g_strdup (PQresultErrorMessage (result)));
+  PQclear (result);
+  if (session->failure != NULL)
+    return;
+
+  session->backend_pid = PQbackendPID (session->pg);
+  commit_log = session_value (session, "SELECT to_regclass ('clientele_commits') IS NOT NULL", NULL);
+  session->commit_log = g_strcmp0 (commit_log, "t") == 0;
+
+  if (lost_commit != NULL && session->commit_log)
+    {
+      g_autofree char *found = session_value (session,
+                                              "SELECT count(*) FROM clientele_commits "
+                                              "WHERE token = $1",
+                                              lost_commit);
+
+      if (found != NULL)
+        session->lost_commit_outcome = g_ascii_strtoll (found, NULL, 10) > 0;
+    }
+}
+
+static void
+session_clear (PgSession *session)
+{
+  g_clear_pointer (&session->pg, PQfinish);
+  g_clear_pointer (&session->failure, g_free);
+}
+
+/* The session is the connection's from now on. */
+static void
+take_session (CrmStoreConn *conn,
+              PgSession    *session)
+{
+  if (conn->pg != NULL)
+    PQfinish (conn->pg);
+  conn->pg = g_steal_pointer (&session->pg);
+  conn->backend_pid = session->backend_pid;
+  conn->commit_log = session->commit_log;
   conn->epoch++;
-  conn->commit_log = FALSE;
-  return ok;
 }
 
 static void
@@ -279,21 +356,13 @@ crm_pg_refuse_if_broken (CrmStoreConn *conn)
    * the pace a watch would, waiting at most connect_timeout. */
   if (conn->watch == NULL && conn->job == NULL && g_get_monotonic_time () >= conn->retry_at)
     {
-      PGconn *pg = PQconnectdb (conn->conninfo);
+      PgSession session;
 
-      if (PQstatus (pg) == CONNECTION_OK)
-        {
-          adopt_session (conn, pg);
-          if (!conn->broken)
-            return FALSE;
-        }
-      else
-        {
-          set_problem (conn, connect_problem (pg, conn->display));
-          PQfinish (pg);
-          conn->retry_seconds = MIN (conn->retry_seconds * 2, RETRY_MAX_SECONDS);
-          conn->retry_at = g_get_monotonic_time () + G_USEC_PER_SEC * conn->retry_seconds;
-        }
+      session_open (&session, conn->conninfo, conn->lost_commit);
+      adopt_session (conn, &session);
+      session_clear (&session);
+      if (!conn->broken)
+        return FALSE;
     }
 
   crm_pg_set_errmsg (conn, conn->problem);
@@ -341,7 +410,7 @@ pg_open (const char  *location,
   CrmStoreConn *conn;
   g_autofree char *display = crm_store_pg_describe (location);
   g_autofree char *conninfo = full_conninfo (location);
-  PGconn *pg;
+  PgSession session;
 
   if (conninfo == NULL)
     {
@@ -352,31 +421,30 @@ pg_open (const char  *location,
       return NULL;
     }
 
-  pg = PQconnectdb (conninfo);
-  if (PQstatus (pg) != CONNECTION_OK)
+  session_open (&session, conninfo, NULL);
+  if (PQstatus (session.pg) != CONNECTION_OK)
     {
-      g_autofree char *problem = connect_problem (pg, display);
+      g_autofree char *problem = connect_problem (session.pg, display);
 
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO, problem);
-      PQfinish (pg);
+      session_clear (&session);
+      return NULL;
+    }
+  if (session.failure != NULL)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                   _("Could not open the shared database “%s”: %s"),
+                   display, session.failure);
+      session_clear (&session);
       return NULL;
     }
 
   conn = g_new0 (CrmStoreConn, 1);
-  conn->pg = pg;
   conn->conninfo = g_steal_pointer (&conninfo);
   conn->display = g_steal_pointer (&display);
   conn->lost_commit_outcome = -1;
-
-  if (!start_session (conn))
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
-                   _("Could not open the shared database “%s”: %s"),
-                   conn->display, conn->errmsg);
-      crm_store_pg_engine.close (conn);
-      return NULL;
-    }
-
+  take_session (conn, &session);
+  session_clear (&session);
   return conn;
 }
 
@@ -544,26 +612,6 @@ pg_set_application_id (CrmStoreConn *conn,
 
   return crm_pg_exec_internal (conn, sql);
 }
-/* Looks up a commit whose answer the network lost. */
-static void
-check_lost_commit (CrmStoreConn *conn)
-{
-  g_autofree char *sql = NULL;
-  gint64 found = 0;
-
-  if (conn->lost_commit == NULL)
-    return;
-
-  sql = g_strdup_printf ("SELECT count(*) FROM clientele_commits WHERE token = '%s'",
-                         conn->lost_commit);
-  if (crm_pg_query_int (conn, sql, &found))
-    {
-      conn->lost_commit_outcome = found > 0;
-      g_message ("A change whose commit was cut off %s", found > 0 ? "was saved" : "was not saved");
-      g_clear_pointer (&conn->lost_commit, g_free);
-    }
-}
-
 static void
 connect_thread (GTask        *task,
                 gpointer      source_object,
@@ -572,7 +620,8 @@ connect_thread (GTask        *task,
 {
   ConnectJob *job = task_data;
 
-  g_task_return_pointer (task, PQconnectdb (job->conninfo), NULL);
+  session_open (&job->session, job->conninfo, job->lost_commit);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -582,21 +631,27 @@ connect_done_cb (GObject      *object,
 {
   ConnectJob *job = user_data;
   CrmStoreConn *conn = job->conn;
-  PGconn *pg = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (conn == NULL)
+  if (conn != NULL)
     {
-      PQfinish (pg);
-      job_unref (job);
-      return;
+      conn->job = NULL;
+      adopt_session (conn, &job->session);
     }
-  conn->job = NULL;
   job_unref (job);
+}
 
-  if (PQstatus (pg) != CONNECTION_OK)
+/* A new session replaces the lost one, or the attempt failed and the
+ * next is planned. No round trip here: session_open() did them all. */
+static void
+adopt_session (CrmStoreConn *conn,
+               PgSession    *session)
+{
+  if (PQstatus (session->pg) != CONNECTION_OK || session->failure != NULL)
     {
-      set_problem (conn, connect_problem (pg, conn->display));
-      PQfinish (pg);
+      set_problem (conn, session->failure != NULL
+                         ? g_strdup_printf (_("Could not open the shared database “%s”: %s"),
+                                            conn->display, session->failure)
+                         : connect_problem (session->pg, conn->display));
       conn->retry_seconds = MIN (conn->retry_seconds * 2, RETRY_MAX_SECONDS);
       conn->retry_at = g_get_monotonic_time () + G_USEC_PER_SEC * conn->retry_seconds;
       g_debug ("Reconnect failed; next try in %u s", conn->retry_seconds);
@@ -605,27 +660,19 @@ connect_done_cb (GObject      *object,
       return;
     }
 
-  adopt_session (conn, pg);
-}
-
-/* A new session replaces the lost one. */
-static void
-adopt_session (CrmStoreConn *conn,
-               PGconn       *pg)
-{
-  if (conn->pg != NULL)
-    PQfinish (conn->pg);
-  conn->pg = pg;
+  take_session (conn, session);
   conn->broken = FALSE;
-  if (!start_session (conn))
-    {
-      crm_pg_mark_broken (conn, conn->errmsg);
-      return;
-    }
-
   g_message ("Connected again to the shared database %s", conn->display);
   set_problem (conn, NULL);
-  check_lost_commit (conn);
+
+  if (conn->lost_commit != NULL && session->lost_commit_outcome >= 0)
+    {
+      conn->lost_commit_outcome = session->lost_commit_outcome;
+      g_message ("A change whose commit was cut off %s",
+                 conn->lost_commit_outcome ? "was saved" : "was not saved");
+      g_clear_pointer (&conn->lost_commit, g_free);
+    }
+
   /* Whatever the others did meanwhile was not heard: reload everything. */
   conn->has_outside = TRUE;
   conn->outside_changes = CRM_STORE_CHANGE_ALL;
@@ -640,7 +687,9 @@ job_unref (ConnectJob *job)
 {
   if (g_atomic_ref_count_dec (&job->ref))
     {
+      session_clear (&job->session);
       g_free (job->conninfo);
+      g_free (job->lost_commit);
       g_free (job);
     }
 }
@@ -665,6 +714,7 @@ crm_pg_maybe_reconnect (CrmStoreConn *conn)
   job = g_new0 (ConnectJob, 1);
   g_atomic_ref_count_init (&job->ref);
   job->conninfo = g_strdup (conn->conninfo);
+  job->lost_commit = g_strdup (conn->lost_commit);
   job->conn = conn;
   conn->job = job;
 
