@@ -70,8 +70,28 @@ data_dir_for_command_line (GApplicationCommandLine *cmdline,
   return crm_context_default_data_dir ();
 }
 
+/* The shared database chosen in Preferences (never with a password), or
+ * NULL; a verb run where the settings schema is not installed has none. */
+static char *
+saved_database (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *value = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "database"))
+    return NULL;
+
+  settings = g_settings_new (APP_ID);
+  value = g_settings_get_string (settings, "database");
+  return value[0] != '\0' ? g_steal_pointer (&value) : NULL;
+}
+
 /* --database, else CLIENTELE_DATABASE (of the launching process), else
- * NULL: the file in the data folder. */
+ * the one chosen in Preferences, else NULL: the file in the data folder. */
 static char *
 database_for (GVariantDict            *options,
               GApplicationCommandLine *cmdline)
@@ -83,7 +103,10 @@ database_for (GVariantDict            *options,
 
   value = cmdline != NULL ? g_application_command_line_getenv (cmdline, "CLIENTELE_DATABASE")
                           : g_getenv ("CLIENTELE_DATABASE");
-  return value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
+  if (value != NULL && value[0] != '\0')
+    return g_strdup (value);
+
+  return saved_database ();
 }
 
 static CrmStore *

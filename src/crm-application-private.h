@@ -18,6 +18,8 @@ struct _CrmApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  /* The shop's data folder, from the first launch. */
+  char           *data_dir;
   CrmContext     *context;
   CrmNotifier    *notifier;
 
@@ -41,6 +43,7 @@ void crm_application_hold_for_background  (CrmApplication          *self);
 /* crm-application-actions.c */
 void crm_application_actions_init         (CrmApplication          *self);
 void crm_application_actions_follow_staff (CrmApplication          *self);
+void crm_application_actions_follow_shop  (CrmApplication          *self);
 
 /* crm-application-cmdline.c */
 void crm_application_cmdline_init         (CrmApplication          *self);

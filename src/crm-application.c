@@ -8,6 +8,7 @@
 
 #include "crm-application-private.h"
 #include "crm-autostart.h"
+#include "crm-preferences-window.h"
 #include "crm-window.h"
 
 /* The lifecycle: start-up, the shop opened by the first launch, the
@@ -16,6 +17,8 @@
  * (crm-application-private.h). */
 
 G_DEFINE_FINAL_TYPE (CrmApplication, crm_application, ADW_TYPE_APPLICATION)
+
+static void shop_opened (CrmApplication *self);
 
 static gboolean
 style_get_mapping (GValue   *value,
@@ -129,6 +132,7 @@ crm_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->load_error, g_free);
   g_clear_pointer (&self->applied_language, g_free);
+  g_clear_pointer (&self->data_dir, g_free);
 
   G_OBJECT_CLASS (crm_application_parent_class)->finalize (object);
 }
@@ -165,6 +169,8 @@ crm_application_open_context (CrmApplication *self,
 
   g_assert (self->context == NULL);
 
+  g_free (self->data_dir);
+  self->data_dir = g_strdup (data_dir);
   self->context = crm_context_new (data_dir, database, &error);
   if (self->context == NULL)
     {
@@ -174,7 +180,62 @@ crm_application_open_context (CrmApplication *self,
       return;
     }
 
+  shop_opened (self);
+}
+
+/**
+ * crm_application_use_shop:
+ * @store: the shop on the database it moves to, opened (a worker may
+ *   have opened it)
+ * @database: (nullable): what @store was opened on, password and all, kept
+ *   for this session only; %NULL for the file in the data folder
+ *
+ * Another database without a restart (Preferences → Use a Shared
+ * Database…): the reminders, the staff and the window follow @store; the
+ * Preferences window, which showed the old shop, closes.
+ *
+ * Returns: (transfer none): the new window
+ */
+GtkWindow *
+crm_application_use_shop (CrmApplication *self,
+                          CrmStore       *store,
+                          const char     *database)
+{
+  GtkWindow *old = NULL;
+  GtkWindow *window;
+
+  g_return_val_if_fail (CRM_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (self->data_dir != NULL, NULL);
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    {
+      if (CRM_IS_PREFERENCES_WINDOW (l->data))
+        gtk_window_destroy (l->data);
+      else if (CRM_IS_WINDOW (l->data))
+        old = l->data;
+    }
+
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->load_error, g_free);
+  self->context = crm_context_new_for_store (self->data_dir, database, store);
+  shop_opened (self);
+
+  window = crm_window_new (self, self->settings, self->context, NULL);
+  gtk_window_present (window);
+  if (old != NULL)
+    gtk_window_destroy (old);
+  return window;
+}
+
+/* The shop is open: who is at the counter, the reminders and the app's
+ * actions follow it. */
+static void
+shop_opened (CrmApplication *self)
+{
   crm_application_actions_follow_staff (self);
+  crm_application_actions_follow_shop (self);
 
   /* Listen first, then start: what fell due while closed is announced. */
   self->notifier = crm_notifier_new (G_APPLICATION (self), self->context);
@@ -225,4 +286,18 @@ crm_application_get_settings (CrmApplication *self)
   g_return_val_if_fail (CRM_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * crm_application_get_data_dir:
+ *
+ * Returns: (nullable): the shop's data folder, once the first launch
+ *   chose it
+ */
+const char *
+crm_application_get_data_dir (CrmApplication *self)
+{
+  g_return_val_if_fail (CRM_IS_APPLICATION (self), NULL);
+
+  return self->data_dir;
 }

@@ -17,5 +17,9 @@ void            crm_application_set_language     (const char     *language);
 CrmApplication *crm_application_new              (void);
 CrmContext     *crm_application_get_context      (CrmApplication *self);
 GSettings      *crm_application_get_settings     (CrmApplication *self);
+const char     *crm_application_get_data_dir     (CrmApplication *self);
+GtkWindow      *crm_application_use_shop         (CrmApplication *self,
+                                                  CrmStore       *store,
+                                                  const char     *database);
 
 G_END_DECLS

@@ -159,16 +159,38 @@ crm_context_new (const char  *data_dir,
                  const char  *database,
                  GError     **error)
 {
+  g_autoptr(CrmStore) store = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  store = crm_store_open_database (data_dir, database, error);
+  if (store == NULL)
+    return NULL;
+
+  return crm_context_new_for_store (data_dir, database, store);
+}
+
+/**
+ * crm_context_new_for_store:
+ * @database: (nullable): what @store was opened on, as for crm_context_new()
+ * @store: the shop, opened elsewhere (a worker thread may open it)
+ *
+ * Returns: (transfer full): a context on @store
+ */
+CrmContext *
+crm_context_new_for_store (const char *data_dir,
+                           const char *database,
+                           CrmStore   *store)
+{
   g_autoptr(CrmContext) self = NULL;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
   self = g_object_new (CRM_TYPE_CONTEXT, NULL);
   self->data_dir = g_strdup (data_dir);
   self->database = database != NULL && database[0] != '\0' ? g_strdup (database) : NULL;
-  self->store = crm_store_open_database (data_dir, self->database, error);
-  if (self->store == NULL)
-    return NULL;
+  self->store = g_object_ref (store);
 
   /* Other PCs' (and programs') changes reach the window by themselves. */
   crm_store_set_watching (self->store, TRUE);

@@ -16,6 +16,9 @@ char       *crm_context_default_database (void);
 CrmContext *crm_context_new              (const char  *data_dir,
                                           const char  *database,
                                           GError     **error);
+CrmContext *crm_context_new_for_store    (const char  *data_dir,
+                                          const char  *database,
+                                          CrmStore    *store);
 const char *crm_context_get_data_dir     (CrmContext  *self);
 const char *crm_context_get_database     (CrmContext  *self);
 CrmStore   *crm_context_get_store        (CrmContext  *self);

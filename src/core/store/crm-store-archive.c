@@ -188,6 +188,50 @@ crm_store_archive_foreach (CrmStore           *store,
   return TRUE;
 }
 
+static const char *const count_sql[] = {
+  [CRM_ARCHIVE_SETTINGS] = "SELECT count(*) FROM settings",
+  [CRM_ARCHIVE_STAFF] = "SELECT count(*) FROM staff",
+  [CRM_ARCHIVE_CUSTOMERS] = "SELECT count(*) FROM customers",
+  [CRM_ARCHIVE_PURCHASES] = "SELECT count(*) FROM purchases",
+  [CRM_ARCHIVE_INTERACTIONS] = "SELECT count(*) FROM interactions",
+  [CRM_ARCHIVE_FOLLOW_UPS] = "SELECT count(*) FROM follow_ups",
+  [CRM_ARCHIVE_FEEDBACK] = "SELECT count(*) FROM feedback",
+};
+
+/**
+ * crm_store_archive_count:
+ * @n_rows: (out): how many rows of @kind crm_store_archive_foreach()
+ *   would give
+ *
+ * Counted, not read: what moving a shop checks before and after.
+ */
+gboolean
+crm_store_archive_count (CrmStore        *store,
+                         CrmArchiveKind   kind,
+                         guint           *n_rows,
+                         GError         **error)
+{
+  CrmStmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (kind <= CRM_ARCHIVE_FEEDBACK, FALSE);
+
+  stmt = crm_store_prepare (store, count_sql[kind], error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (crm_stmt_step (stmt) != CRM_STMT_ROW)
+    {
+      crm_stmt_reset (stmt);
+      crm_store_set_sql_error (error, store, kind_names[kind]);
+      return FALSE;
+    }
+
+  *n_rows = (guint) crm_stmt_column_int64 (stmt, 0);
+  crm_stmt_reset (stmt);
+  return TRUE;
+}
+
 /* Writing */
 
 /**

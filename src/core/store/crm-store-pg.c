@@ -36,6 +36,7 @@
 typedef struct
 {
   PGconn    *pg;
+  char      *problem;         /* words for the shop owner when it did not connect */
   char      *failure;         /* the server's words when set-up failed */
   int        backend_pid;
   gboolean   commit_log;      /* clientele_commits exists (schema 3) */
@@ -46,6 +47,7 @@ struct _ConnectJob
 {
   gatomicrefcount  ref;
   char            *conninfo;
+  char            *display;
   char            *lost_commit;
   PgSession        session;
   CrmStoreConn    *conn;      /* NULL once the connection is closed */
@@ -145,34 +147,32 @@ crm_store_pg_describe (const char *location)
   return described;
 }
 
-/* The shop owner's @location with what Clientele needs added where the
- * owner did not set it: its name, a bounded connect, and keepalives
- * that notice a dead network in seconds, not the kernel's two hours. */
+/* @location as a libpq "key='value' …" string, with @values: each one
+ * only where @location does not set its key (@fill) or instead of what
+ * it says, a NULL value leaving the key out (!@fill). NULL when
+ * @location is not a connection string or URI. */
 static char *
-full_conninfo (const char *location)
+rewrite_conninfo (const char        *location,
+                  const char *const (*values)[2],
+                  gsize              n_values,
+                  gboolean           fill)
 {
-  static const char *const defaults[][2] = {
-    { "fallback_application_name", "clientele" },
-    { "connect_timeout", "5" },
-    { "keepalives", "1" },
-    { "keepalives_idle", "5" },
-    { "keepalives_interval", "2" },
-    { "keepalives_count", "3" },
-    { "tcp_user_timeout", "10000" },
-  };
   PQconninfoOption *options = PQconninfoParse (location, NULL);
   GString *out = g_string_new (NULL);
 
   if (options == NULL)
-    return NULL;
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
 
   for (PQconninfoOption *o = options; o->keyword != NULL; o++)
     {
       const char *value = o->val;
 
-      for (guint i = 0; value == NULL && i < G_N_ELEMENTS (defaults); i++)
-        if (g_str_equal (o->keyword, defaults[i][0]))
-          value = defaults[i][1];
+      for (gsize i = 0; i < n_values; i++)
+        if (g_str_equal (o->keyword, values[i][0]) && (!fill || value == NULL))
+          value = values[i][1];
 
       if (value == NULL)
         continue;
@@ -192,24 +192,129 @@ full_conninfo (const char *location)
   return g_string_free (out, FALSE);
 }
 
+/* The shop owner's @location with what Clientele needs added where the
+ * owner did not set it: its name, a bounded connect, and keepalives
+ * that notice a dead network in seconds, not the kernel's two hours. */
+static char *
+full_conninfo (const char *location)
+{
+  static const char *const defaults[][2] = {
+    { "fallback_application_name", "clientele" },
+    { "connect_timeout", "5" },
+    { "keepalives", "1" },
+    { "keepalives_idle", "5" },
+    { "keepalives_interval", "2" },
+    { "keepalives_count", "3" },
+    { "tcp_user_timeout", "10000" },
+  };
+
+  return rewrite_conninfo (location, defaults, G_N_ELEMENTS (defaults), TRUE);
+}
+
+/**
+ * crm_store_pg_set_password:
+ * @location: a connection string or URI
+ * @password: (nullable): the password, or %NULL for none
+ *
+ * Returns: (transfer full) (nullable): @location with @password (a
+ *   connection string), or without any (@location itself when it holds
+ *   none); %NULL when @location cannot be read
+ */
+char *
+crm_store_pg_set_password (const char *location,
+                           const char *password)
+{
+  const char *const values[][2] = { { "password", password } };
+  PQconninfoOption *options = PQconninfoParse (location, NULL);
+  gboolean has_password = FALSE;
+
+  if (options == NULL)
+    return NULL;
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, "password") && o->val != NULL)
+      has_password = TRUE;
+  PQconninfoFree (options);
+
+  /* As the owner wrote it, where nothing is to change. */
+  if (password == NULL && !has_password)
+    return g_strdup (location);
+
+  return rewrite_conninfo (location, values, G_N_ELEMENTS (values), FALSE);
+}
+
 /* ----- sessions ------------------------------------------------------ */
 
-/* Words for the shop owner from a failed connection attempt. */
+static gboolean
+says (const char *message,
+      const char *words)
+{
+  return strstr (message, words) != NULL;
+}
+
+/* Words for the shop owner from a failed connection attempt to
+ * @conninfo (@display as people see it), telling apart the computer that
+ * does not answer, the password and the database's name. libpq's own
+ * words are English unless a catalogue of its translates them: where
+ * none of them is recognised, the server is asked once more (PQping)
+ * whether it answers at all. */
 static char *
 connect_problem (PGconn     *pg,
+                 const char *conninfo,
                  const char *display)
 {
-  const char *message = pg != NULL ? PQerrorMessage (pg) : "";
+  const char *message = PQerrorMessage (pg);
   g_autofree char *server = g_strchomp (g_strdup (message));
+  PGPing ping;
 
-  if (pg != NULL && PQconnectionNeedsPassword (pg))
-    return g_strdup_printf (_("The shared database “%s” did not accept the password. "
-                              "Check the password in ~/.pgpass (or PGPASSFILE)."),
+  if (PQconnectionNeedsPassword (pg))
+    return g_strdup_printf (_("The shared database “%s” asks for a password. Type it, or put it "
+                              "in ~/.pgpass (or the file PGPASSFILE names)."),
                             display);
 
-  if (strstr (message, "password authentication failed") != NULL)
-    return g_strdup_printf (_("The shared database “%s” did not accept the password. "
-                              "Check the password in ~/.pgpass (or PGPASSFILE)."),
+  if (says (message, "database \"") && says (message, "does not exist"))
+    return g_strdup_printf (_("The server has no database “%s”. Check the database’s name in "
+                              "the address."),
+                            PQdb (pg));
+
+  if (PQconnectionUsedPassword (pg))
+    return g_strdup_printf (_("The shared database “%s” did not accept the user name or the "
+                              "password. Check them: the password typed, or the one in ~/.pgpass "
+                              "(or PGPASSFILE)."),
+                            display);
+
+  if (says (message, "role \"") && says (message, "does not exist"))
+    return g_strdup_printf (_("The server has no user “%s”. Check the user name in the address."),
+                            PQuser (pg));
+
+  if (says (message, "could not translate host name"))
+    return g_strdup_printf (_("The computer “%s” was not found on the network. Check its name in "
+                              "the address."),
+                            PQhost (pg));
+
+  if (says (message, "no pg_hba.conf entry"))
+    return g_strdup_printf (_("The shared database “%s” does not let this PC in. Whoever looks "
+                              "after the server can allow it (in pg_hba.conf)."),
+                            display);
+
+  if (says (message, "starting up") || says (message, "shutting down") ||
+      says (message, "recovery mode"))
+    ping = PQPING_REJECT;
+  else if (says (message, "Connection refused") || says (message, "timeout expired") ||
+           says (message, "No route to host") || says (message, "unreachable") ||
+           says (message, "timed out") || says (message, "No such file or directory"))
+    ping = PQPING_NO_RESPONSE;
+  else
+    ping = PQping (conninfo);
+
+  if (ping == PQPING_REJECT)
+    return g_strdup_printf (_("The database server of “%s” is starting or stopping. Try again in "
+                              "a moment."),
+                            display);
+
+  if (ping == PQPING_NO_RESPONSE)
+    return g_strdup_printf (_("Nothing answered at “%s”. Check that the computer is on and on this "
+                              "network, and that its database server runs and accepts connections "
+                              "from other PCs."),
                             display);
 
   /* Translators: the first %s is the database, the second the server's reason */
@@ -248,6 +353,7 @@ session_value (PgSession  *session,
 static void
 session_open (PgSession  *session,
               const char *conninfo,
+              const char *display,
               const char *lost_commit)
 {
   PGresult *result;
@@ -257,7 +363,10 @@ session_open (PgSession  *session,
   session->lost_commit_outcome = -1;
   session->pg = PQconnectdb (conninfo);
   if (PQstatus (session->pg) != CONNECTION_OK)
-    return;
+    {
+      session->problem = connect_problem (session->pg, conninfo, display);
+      return;
+    }
 
   result = PQexec (session->pg,
                    "SET lock_timeout = '5s';"
@@ -289,6 +398,7 @@ static void
 session_clear (PgSession *session)
 {
   g_clear_pointer (&session->pg, PQfinish);
+  g_clear_pointer (&session->problem, g_free);
   g_clear_pointer (&session->failure, g_free);
 }
 
@@ -358,7 +468,7 @@ crm_pg_refuse_if_broken (CrmStoreConn *conn)
     {
       PgSession session;
 
-      session_open (&session, conn->conninfo, conn->lost_commit);
+      session_open (&session, conn->conninfo, conn->display, conn->lost_commit);
       adopt_session (conn, &session);
       session_clear (&session);
       if (!conn->broken)
@@ -421,12 +531,10 @@ pg_open (const char  *location,
       return NULL;
     }
 
-  session_open (&session, conninfo, NULL);
-  if (PQstatus (session.pg) != CONNECTION_OK)
+  session_open (&session, conninfo, display, NULL);
+  if (session.problem != NULL)
     {
-      g_autofree char *problem = connect_problem (session.pg, display);
-
-      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO, problem);
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO, session.problem);
       session_clear (&session);
       return NULL;
     }
@@ -620,7 +728,7 @@ connect_thread (GTask        *task,
 {
   ConnectJob *job = task_data;
 
-  session_open (&job->session, job->conninfo, job->lost_commit);
+  session_open (&job->session, job->conninfo, job->display, job->lost_commit);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -646,12 +754,12 @@ static void
 adopt_session (CrmStoreConn *conn,
                PgSession    *session)
 {
-  if (PQstatus (session->pg) != CONNECTION_OK || session->failure != NULL)
+  if (session->problem != NULL || session->failure != NULL)
     {
-      set_problem (conn, session->failure != NULL
-                         ? g_strdup_printf (_("Could not open the shared database “%s”: %s"),
-                                            conn->display, session->failure)
-                         : connect_problem (session->pg, conn->display));
+      set_problem (conn, session->problem != NULL
+                         ? g_strdup (session->problem)
+                         : g_strdup_printf (_("Could not open the shared database “%s”: %s"),
+                                            conn->display, session->failure));
       conn->retry_seconds = MIN (conn->retry_seconds * 2, RETRY_MAX_SECONDS);
       conn->retry_at = g_get_monotonic_time () + G_USEC_PER_SEC * conn->retry_seconds;
       g_debug ("Reconnect failed; next try in %u s", conn->retry_seconds);
@@ -689,6 +797,7 @@ job_unref (ConnectJob *job)
     {
       session_clear (&job->session);
       g_free (job->conninfo);
+      g_free (job->display);
       g_free (job->lost_commit);
       g_free (job);
     }
@@ -714,6 +823,7 @@ crm_pg_maybe_reconnect (CrmStoreConn *conn)
   job = g_new0 (ConnectJob, 1);
   g_atomic_ref_count_init (&job->ref);
   job->conninfo = g_strdup (conn->conninfo);
+  job->display = g_strdup (conn->display);
   job->lost_commit = g_strdup (conn->lost_commit);
   job->conn = conn;
   conn->job = job;
@@ -723,6 +833,14 @@ crm_pg_maybe_reconnect (CrmStoreConn *conn)
   g_task_set_task_data (task, job, (GDestroyNotify) job_unref);
   g_task_set_name (task, "[clientele] reconnect");
   g_task_run_in_thread (task, connect_thread);
+}
+
+/* Whether the server asked for a password and was given one (typed, or
+ * from ~/.pgpass). */
+gboolean
+crm_store_pg_used_password (CrmStoreConn *conn)
+{
+  return conn->pg != NULL && PQconnectionUsedPassword (conn->pg);
 }
 
 static char *

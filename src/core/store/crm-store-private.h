@@ -72,6 +72,10 @@ struct _CrmStore
 
   /* Who is at the counter: recorded on what is entered (0: nobody). */
   gint64                acting_staff;
+
+  /* Counts every write stepped, atomically, for progress seen from
+   * another thread (crm_store_set_write_counter()); or NULL. */
+  gint                 *write_counter;
 };
 
 extern const char crm_store_at_risk_sql[];

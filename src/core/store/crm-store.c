@@ -321,7 +321,25 @@ crm_store_step_done (CrmStore      *self,
       return FALSE;
     }
 
+  if (self->write_counter != NULL)
+    g_atomic_int_inc (self->write_counter);
   return TRUE;
+}
+
+/**
+ * crm_store_set_write_counter:
+ * @counter: (nullable): bumped (atomically) by each write, or %NULL
+ *
+ * Lets another thread follow a long write (moving a whole shop) as it
+ * goes; the counter must outlive the store or be unset first.
+ */
+void
+crm_store_set_write_counter (CrmStore *self,
+                             gint     *counter)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+
+  self->write_counter = counter;
 }
 
 /* Binds the sort keys of a name already folded by crm_text_fold()

@@ -108,6 +108,15 @@ typedef struct
   gint64 total_spend;
 } CrmShopSummary;
 
+/* What a shared database holds, before a shop uses it. */
+typedef struct
+{
+  gboolean empty;           /* no tables at all: Clientele sets it up */
+  guint    schema_version;  /* of the Clientele shop there; 0 when empty */
+  guint    n_customers;
+  gboolean password_used;   /* the server asked for one, and had it */
+} CrmSharedCheck;
+
 /* Current time in Unix seconds; tests pass a fake. */
 typedef gint64 (*CrmNowFunc) (gpointer user_data);
 
@@ -126,6 +135,13 @@ CrmStore   *crm_store_open_database      (const char  *data_dir,
 CrmStore   *crm_store_reopen             (CrmStore    *self,
                                           GError     **error);
 gboolean    crm_store_is_shared_location (const char  *database);
+gboolean    crm_store_check_shared       (const char  *database,
+                                          CrmSharedCheck *check,
+                                          GError     **error);
+char       *crm_store_location_set_password (const char *database,
+                                          const char  *password);
+void        crm_store_set_write_counter  (CrmStore    *self,
+                                          gint        *counter);
 char       *crm_store_describe_location  (const char  *database);
 gboolean    crm_store_is_shared          (CrmStore    *self);
 char       *crm_store_dup_connection_problem (CrmStore *self);
