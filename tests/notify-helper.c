@@ -2,7 +2,8 @@
 
 /* Sets up and inspects a shop for test-notifications.sh:
  *   notify-helper prepare DIR SECONDS   prints the id of a follow-up due then
- *   notify-helper state DIR ID          prints "done" or "pending"        */
+ *   notify-helper state DIR ID          prints "done" or "pending"
+ *   notify-helper done DIR ID           marks it done, as another PC would */
 
 #include "config.h"
 
@@ -55,6 +56,18 @@ state (const char *dir,
   return 0;
 }
 
+static int
+done (const char *dir,
+      gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open (dir, &error);
+
+  if (store == NULL || !crm_store_complete_follow_up (store, id, &error))
+    g_error ("%s", error->message);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -63,7 +76,9 @@ main (int   argc,
     return prepare (argv[2], atoi (argv[3]));
   if (argc == 4 && g_str_equal (argv[1], "state"))
     return state (argv[2], g_ascii_strtoll (argv[3], NULL, 10));
+  if (argc == 4 && g_str_equal (argv[1], "done"))
+    return done (argv[2], g_ascii_strtoll (argv[3], NULL, 10));
 
-  g_printerr ("usage: notify-helper prepare DIR SECONDS | state DIR ID\n");
+  g_printerr ("usage: notify-helper prepare DIR SECONDS | state DIR ID | done DIR ID\n");
   return 2;
 }
