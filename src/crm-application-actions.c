@@ -59,6 +59,8 @@ open_preferences (CrmApplication *self,
   GtkWindow *preferences;
 
   preferences = crm_preferences_window_new (parent, self->settings, self->context);
+  /* Its rows reach the app. actions (the shared database). */
+  gtk_window_set_application (preferences, GTK_APPLICATION (self));
   if (staff)
     crm_preferences_window_show_staff (CRM_PREFERENCES_WINDOW (preferences));
   gtk_window_present (preferences);

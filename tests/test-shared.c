@@ -11,6 +11,7 @@
 
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "crm-demo.h"
 #include "crm-shop-copy.h"
@@ -557,6 +558,174 @@ test_move_and_back (void)
   remove_tree (shared_dir);
 }
 
+static void
+test_set_password (void)
+{
+  g_autofree char *plain = crm_store_location_set_password ("postgresql://till@shop-server/shop", NULL);
+  g_autofree char *stripped = crm_store_location_set_password ("postgresql://till:s3cret@shop-server/shop",
+                                                               NULL);
+  g_autofree char *typed = crm_store_location_set_password ("postgresql://till@shop-server/shop",
+                                                            "it's \\ s3cret");
+  g_autofree char *unreadable = crm_store_location_set_password ("postgresql://[", NULL);
+
+  /* Kept as written when there is nothing to leave out. */
+  g_assert_cmpstr (plain, ==, "postgresql://till@shop-server/shop");
+  g_assert_null (strstr (stripped, "s3cret"));
+  g_assert_nonnull (strstr (stripped, "user='till'"));
+  g_assert_nonnull (strstr (stripped, "host='shop-server'"));
+  /* Quoted as libpq reads it back. */
+  g_assert_nonnull (strstr (typed, "password='it\\'s \\\\ s3cret'"));
+  g_assert_null (unreadable);
+}
+
+/* @conninfo with another database (a later keyword wins). */
+static char *
+with_dbname (const char *conninfo,
+             const char *dbname)
+{
+  return g_strdup_printf ("%s dbname='%s'", conninfo, dbname);
+}
+
+static void
+assert_check_refused (const char *database,
+                      const char *words)
+{
+  g_autoptr(GError) error = NULL;
+  CrmSharedCheck check;
+
+  g_assert_false (crm_store_check_shared (database, &check, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, words);
+}
+
+/* What the Preferences dialog is told before a shop uses a database. */
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shop = shop_fixture_dup_conninfo (fixture->shop.dir);
+  g_autofree char *empty_name = g_strdup_printf ("clientele_empty_%d", (int) getpid ());
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", empty_name);
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s", empty_name);
+  g_autofree char *empty = with_dbname (shop, empty_name);
+  g_autofree char *missing = with_dbname (shop, "no_such_shop");
+  g_autofree char *needs_password = g_strconcat (empty, " user=clientele_pw", NULL);
+  g_autofree char *with_password = g_strconcat (empty, " user=clientele_pw password=right-one", NULL);
+  CrmSharedCheck check;
+
+  add_customer (fixture->shop.store, "Nino Beridze");
+  add_customer (fixture->shop.store, "Gor Hakobyan");
+  g_assert_true (crm_store_check_shared (shop, &check, &error));
+  g_assert_no_error (error);
+  g_assert_false (check.empty);
+  g_assert_cmpuint (check.schema_version, ==, CRM_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (check.n_customers, ==, 2);
+
+  /* Nothing there yet: asked, not set up. */
+  g_assert_true (crm_store_exec (fixture->shop.store, create, &error));
+  g_assert_true (crm_store_check_shared (empty, &check, &error));
+  g_assert_no_error (error);
+  g_assert_true (check.empty);
+  g_assert_cmpuint (check.schema_version, ==, 0);
+  g_assert_true (crm_store_check_shared (empty, &check, &error));
+  g_assert_true (check.empty);
+  g_assert_false (check.password_used);
+
+  /* A role that signs in by password (pg-cluster.sh): none found, or the
+   * one typed. */
+  crm_store_exec (fixture->shop.store, "DO $$ BEGIN CREATE ROLE clientele_pw LOGIN PASSWORD 'right-one'; "
+                                       "EXCEPTION WHEN duplicate_object THEN NULL; END $$", &error);
+  g_assert_no_error (error);
+  g_setenv ("PGPASSFILE", "/nonexistent/pgpass", TRUE);
+  assert_check_refused (needs_password, "asks for a password");
+  g_assert_true (crm_store_check_shared (with_password, &check, &error));
+  g_assert_no_error (error);
+  g_assert_true (check.password_used);
+  g_unsetenv ("PGPASSFILE");
+  g_assert_true (crm_store_exec (fixture->shop.store, drop, &error));
+
+  /* Each failure in its own words. */
+  assert_check_refused (missing, "has no database “no_such_shop”");
+  assert_check_refused ("postgresql://till@127.0.0.1:1/shop", "Nothing answered at");
+}
+
+static void
+test_copy_stopped (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *local_dir = g_dir_make_tmp ("clientele-test-XXXXXX", NULL);
+  g_autoptr(CrmStore) local = crm_store_open (local_dir, &error);
+  CrmArchiveCounts counts = { 0 };
+
+  g_assert_true (crm_demo_fill (local, 20, 3, &error));
+  g_assert_no_error (error);
+
+  /* Stopped: the database it was going into is as it was. */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (crm_shop_copy_full (local, fixture->shop.store, local_dir, NULL, cancellable,
+                                      NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (crm_shop_count (fixture->shop.store, &counts, &error));
+  g_assert_cmpuint (counts.customers + counts.purchases + counts.staff, ==, 0);
+
+  g_clear_object (&local);
+  remove_tree (local_dir);
+}
+
+/* Back from the server into a folder that still has the file from before
+ * the move: that file is kept, as it was, under another name. */
+static void
+test_copy_to_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *local_dir = g_dir_make_tmp ("clientele-test-XXXXXX", NULL);
+  g_autoptr(CrmStore) before = crm_store_open (local_dir, &error);
+  g_autoptr(CrmStore) kept_store = NULL;
+  g_autoptr(CrmStore) back = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_dir = NULL;
+  CrmArchiveCounts counts = { 0 };
+
+  g_assert_no_error (error);
+  add_customer (before, "Old File");
+  g_clear_object (&before);
+  g_assert_true (crm_demo_fill (fixture->shop.store, 25, 5, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (crm_shop_copy_to_file (fixture->shop.store, local_dir, NULL, NULL, &counts, &kept,
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.customers, ==, 25);
+  back = crm_store_open (local_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_count_customers (back), ==, 25);
+
+  g_assert_nonnull (kept);
+  g_assert_true (g_str_has_prefix (kept, local_dir));
+  kept_dir = g_dir_make_tmp ("clientele-test-XXXXXX", NULL);
+  {
+    g_autofree char *as_shop = g_build_filename (kept_dir, CRM_STORE_FILE_NAME, NULL);
+    g_autoptr(GFile) from = g_file_new_for_path (kept);
+    g_autoptr(GFile) to = g_file_new_for_path (as_shop);
+
+    g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  }
+  kept_store = crm_store_open (kept_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_count_customers (kept_store), ==, 1);
+
+  g_clear_object (&back);
+  g_clear_object (&kept_store);
+  remove_tree (local_dir);
+  remove_tree (kept_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +752,12 @@ main (int   argc,
   g_test_add_func ("/shared/wrong-password", test_wrong_password);
   g_test_add_func ("/shared/refuses-foreign", test_refuses_foreign);
   g_test_add_func ("/shared/move-and-back", test_move_and_back);
+  g_test_add_func ("/shared/set-password", test_set_password);
+  g_test_add ("/shared/check", Fixture, NULL, fixture_setup, test_check, fixture_teardown);
+  g_test_add ("/shared/copy-stopped", Fixture, NULL, fixture_setup, test_copy_stopped,
+              fixture_teardown);
+  g_test_add ("/shared/copy-to-file", Fixture, NULL, fixture_setup, test_copy_to_file,
+              fixture_teardown);
   /* Last: it restarts the server under everything. */
   g_test_add ("/shared/server-restart", Fixture, NULL,
               fixture_setup, test_server_restart, fixture_teardown);
