@@ -115,15 +115,17 @@ crm_pg_commit (CrmStoreConn *conn)
                             conn->notify_payload);
   g_string_append (sql, "COMMIT");
 
-  conn->in_write = FALSE;
-  g_clear_pointer (&conn->notify_payload, g_free);
-
+  if (conn->notify_payload != NULL)
+    g_debug ("Committing, telling the others: %s", conn->notify_payload);
   result = PQexec (conn->pg, sql->str);
   ok = PQresultStatus (result) == PGRES_COMMAND_OK &&
        g_str_equal (PQcmdStatus (result), "COMMIT");
   if (!ok)
     crm_pg_set_errmsg_from (conn, result);
   PQclear (result);
+
+  conn->in_write = FALSE;
+  g_clear_pointer (&conn->notify_payload, g_free);
 
   if (!ok && PQstatus (conn->pg) == CONNECTION_BAD && token != NULL)
     {
@@ -275,6 +277,7 @@ crm_pg_announce (CrmStoreConn *conn,
       g_autofree char *sql = g_strdup_printf ("SELECT pg_notify ('" CRM_PG_CHANGE_CHANNEL "', '%s')",
                                               payload);
 
+      g_debug ("Telling the others: %s", payload);
       crm_pg_exec_quiet (conn->pg, sql);
     }
 }

@@ -756,10 +756,15 @@ adopt_session (CrmStoreConn *conn,
 {
   if (session->problem != NULL || session->failure != NULL)
     {
-      set_problem (conn, session->problem != NULL
-                         ? g_strdup (session->problem)
-                         : g_strdup_printf (_("Could not open the shared database “%s”: %s"),
-                                            conn->display, session->failure));
+      g_autofree char *reason = session->problem != NULL
+                                ? g_strdup (session->problem)
+                                : g_strdup_printf (_("Could not open the shared database “%s”: %s"),
+                                                   conn->display, session->failure);
+
+      /* Translators: %s says why the last attempt failed, in a sentence */
+      set_problem (conn, g_strdup_printf (_("The connection to the shared database was lost; "
+                                            "Clientele keeps trying to reconnect. %s"),
+                                          reason));
       conn->retry_seconds = MIN (conn->retry_seconds * 2, RETRY_MAX_SECONDS);
       conn->retry_at = g_get_monotonic_time () + G_USEC_PER_SEC * conn->retry_seconds;
       g_debug ("Reconnect failed; next try in %u s", conn->retry_seconds);

@@ -61,6 +61,7 @@ outside_change_cb (guint     change,
 {
   CrmStore *self = user_data;
 
+  g_debug ("Changed elsewhere: 0x%x, customer %" G_GINT64_FORMAT, change, customer_id);
   /* Another PC's purchases move the revenue our shares are of. */
   crm_store_read_revenue_total (self, NULL);
   crm_store_emit_committed (self, change, customer_id);
