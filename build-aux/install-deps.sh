@@ -15,8 +15,11 @@ if [ "${1:-}" = "--tests" ]; then
   # xvfb and a private D-Bus session for the UI tests, a mock notification
   # server, the accessibility bus GTK talks to, and locales for the
   # formatting tests; a PostgreSQL server for the shared-shop tests (a
-  # private throw-away cluster, build-aux/pg-cluster.sh).
-  packages="$packages xvfb xauth dbus python3 python3-dbusmock at-spi2-core locales postgresql"
+  # private throw-away cluster, build-aux/pg-cluster.sh); pyatspi and
+  # ImageMagick for build-aux/two-pcs.sh, which acts in two windows and
+  # takes their pictures.
+  packages="$packages xvfb xauth dbus python3 python3-dbusmock at-spi2-core locales postgresql
+    python3-pyatspi imagemagick"
 fi
 
 missing=""
