@@ -11,11 +11,15 @@
 #include "crm-demo.h"
 #include "crm-export.h"
 #include "crm-sales-import.h"
+#include "crm-store-backup.h"
+#include "crm-store-job.h"
 
 /* The command line: the options, the verbs that run in the launching
- * process and exit (--export, --import, --import-sales, --demo,
- * --version), and what a launch asks of the running instance (the data
- * folder, --background). */
+ * process and exit (--export, --backup, --list-due, --import,
+ * --import-sales, --demo, --version), --restore (here, or in the running
+ * instance when there is one), and what a launch asks of the running
+ * instance (the data folder, --background). Read verbs open the shop
+ * read-only: they never create, migrate or write it. */
 
 static const GOptionEntry option_entries[] = {
   /* Translators: help text of --data-dir; DIR is a folder name */
@@ -39,6 +43,16 @@ static const GOptionEntry option_entries[] = {
   /* Translators: help text of --import-sales; FILE is a file name */
   { "import-sales", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import purchases from a till’s CSV FILE and exit"), N_("FILE") },
+  /* Translators: help text of --backup; FILE is a file name */
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a checked copy of the shop’s database to FILE and exit (also while Clientele is open)"),
+    N_("FILE") },
+  /* Translators: help text of --restore; FILE is a file name */
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check the backup FILE and put it in the place of the shop’s database; the database it "
+       "replaces is kept as a backup"), N_("FILE") },
+  { "list-due", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the follow-ups that are due now, one per line, and exit"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -109,14 +123,21 @@ database_for (GVariantDict            *options,
   return saved_database ();
 }
 
+/* The shop of a verb run here: on its shared database if there is one
+ * (where read-only and snapshot opens do not exist: the server keeps it
+ * safe), else its file with @flags. */
 static CrmStore *
-open_local_store (GVariantDict  *options,
-                  const char    *data_dir,
-                  GError       **error)
+open_local_store (GVariantDict       *options,
+                  const char         *data_dir,
+                  CrmStoreOpenFlags   flags,
+                  GError            **error)
 {
   g_autofree char *database = database_for (options, NULL);
 
-  return crm_store_open_database (data_dir, database, error);
+  if (database != NULL)
+    return crm_store_open_shared (database, error);
+
+  return crm_store_open_full (data_dir, flags, error);
 }
 
 /* --export and --demo run in the launching process, before any window
@@ -137,6 +158,19 @@ local_data_dir (GVariantDict *options)
   return crm_context_default_data_dir ();
 }
 
+/* The file named by option @name, as an absolute path. */
+static char *
+option_path (GVariantDict *options,
+             const char   *name)
+{
+  g_autofree char *arg = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_variant_dict_lookup (options, name, "^ay", &arg);
+  file = g_file_new_for_commandline_arg (arg);
+  return g_file_get_path (file);
+}
+
 static int
 export_to (GVariantDict *options)
 {
@@ -144,20 +178,17 @@ export_to (GVariantDict *options)
   g_autoptr(CrmStore) store = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *data_dir = local_data_dir (options);
-  g_autofree char *arg = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = option_path (options, "export");
   guint n = 0;
 
-  g_variant_dict_lookup (options, "export", "^ay", &arg);
-  file = g_file_new_for_commandline_arg (arg);
-  path = g_file_get_path (file);
+  file = g_file_new_for_path (path);
 
-  if (g_str_has_suffix (arg, ".json") || g_str_has_suffix (arg, ".JSON"))
+  if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
     {
       CrmArchiveCounts counts = { 0 };
       g_autofree char *described = NULL;
 
-      store = open_local_store (options, data_dir, &error);
+      store = open_local_store (options, data_dir, CRM_STORE_OPEN_READ_ONLY, &error);
       if (store == NULL || !crm_archive_export (store, file, &counts, &error))
         {
           g_printerr (_("Could not export to “%s”: %s\n"), path, error->message);
@@ -170,13 +201,16 @@ export_to (GVariantDict *options)
       return 0;
     }
 
-  if (!g_str_has_suffix (arg, ".csv") && !g_str_has_suffix (arg, ".CSV"))
+  if (!g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".CSV"))
     {
       g_printerr (_("Cannot export to “%s”: write a file name ending in .csv or .json.\n"), path);
       return 1;
     }
 
-  store = open_local_store (options, data_dir, &error);
+  /* The segments and totals are brought up to date in a copy in memory:
+   * the shop's file is only read (a shared database's figures are kept
+   * up to date by its PCs anyway). */
+  store = open_local_store (options, data_dir, CRM_STORE_OPEN_SNAPSHOT, &error);
   if (store == NULL || !crm_store_refresh_all (store, &error) ||
       !crm_export_customers_csv (store, file, &n, &error))
     {
@@ -187,6 +221,136 @@ export_to (GVariantDict *options)
   g_print (ngettext ("Exported %u customer to “%s”.\n",
                      "Exported %u customers to “%s”.\n", n),
            n, path);
+  return 0;
+}
+
+static int
+back_up_to (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = local_data_dir (options);
+  g_autofree char *path = option_path (options, "backup");
+  g_autofree char *described = NULL;
+  g_autofree char *done = NULL;
+  CrmShopCounts counts = { 0 };
+
+  if (!crm_store_back_up (data_dir, path, NULL, NULL, NULL, &counts, &error))
+    {
+      /* Translators: the first %s is a file, the second the reason */
+      g_printerr (_("No backup was written to “%s”: %s\n"), path, error->message);
+      return 1;
+    }
+
+  described = crm_store_describe_counts (&counts);
+  /* Translators: the first %s is a file, the second lists what it holds */
+  done = g_strdup_printf (_("Backed up the shop to “%s”: %s."), path, described);
+  g_print ("%s\n", done);
+  return 0;
+}
+
+static int
+list_due (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autofree char *data_dir = local_data_dir (options);
+  gint64 now;
+
+  store = open_local_store (options, data_dir, CRM_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  /* Soonest first: stop at the first one still to come. */
+  now = crm_store_now (store);
+  pending = crm_store_list_follow_ups (store, FALSE, 0, G_MAXINT);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      CrmFollowUp *follow_up = g_ptr_array_index (pending, i);
+      g_autoptr(GDateTime) utc = NULL;
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *note = NULL;
+
+      if (crm_follow_up_get_when (follow_up) > now)
+        break;
+
+      utc = g_date_time_new_from_unix_utc (crm_follow_up_get_when (follow_up));
+      local = g_date_time_to_local (utc);
+      when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      /* One line each, tab-separated, for scripts and for reading. */
+      note = g_strdelimit (g_strdup (crm_follow_up_get_note (follow_up)), "\t\r\n", ' ');
+      g_print ("%s\t%s\t%s\n", when, crm_follow_up_get_customer_name (follow_up), note);
+    }
+
+  return 0;
+}
+
+/* A session bus where Clientele already runs: its window (or background
+ * instance) does the restore, so that it never works on a database that
+ * changes under it. */
+static gboolean
+primary_is_running (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", APP_ID), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+
+  return owned;
+}
+
+/* What --restore says once it is done, here or in the running instance. */
+static char *
+describe_restore (CrmStoreJob *job)
+{
+  const CrmShopCounts *counts = crm_store_job_get_counts (job);
+  g_autofree char *described = crm_store_describe_counts (counts);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (counts->saved_at);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *saved = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  GString *text = g_string_new (NULL);
+
+  /* Translators: the first %s is a file, the second a date, the third lists what it holds */
+  g_string_append_printf (text, _("Restored the shop from “%s” (saved %s): %s.\n"),
+                          crm_store_job_get_path (job), saved, described);
+  if (crm_store_job_get_kept (job) != NULL)
+    /* Translators: %s is a file in the backups folder */
+    g_string_append_printf (text, _("The data it replaced is kept in “%s”.\n"),
+                            crm_store_job_get_kept (job));
+
+  return g_string_free (text, FALSE);
+}
+
+static int
+restore_here (const char *data_dir,
+              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStoreJob) job = crm_store_job_new (CRM_STORE_JOB_RESTORE, data_dir, path);
+  g_autofree char *done = NULL;
+
+  if (!crm_store_job_run (job, NULL, &error))
+    {
+      /* Translators: the first %s is a file, the second the reason */
+      g_printerr (_("Nothing was restored from “%s”: %s\n"), path, error->message);
+      return 1;
+    }
+
+  done = describe_restore (job);
+  g_print ("%s", done);
   return 0;
 }
 
@@ -227,7 +391,7 @@ import_from (GVariantDict *options,
     {
       CrmArchiveCounts counts = { 0 };
 
-      store = crm_store_open (data_dir, &error);
+      store = open_local_store (options, data_dir, CRM_STORE_OPEN_DEFAULT, &error);
       if (store == NULL || !crm_archive_import_file (store, file, &counts, NULL, &error))
         goto failed;
       summary = describe_archive_import (&counts);
@@ -237,7 +401,7 @@ import_from (GVariantDict *options,
 
   bytes = crm_import_load_file (file, NULL, &error);
   if (bytes != NULL)
-    store = open_local_store (options, data_dir, &error);
+    store = open_local_store (options, data_dir, CRM_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     goto failed;
 
@@ -287,7 +451,7 @@ load_demo (GVariantDict *options)
   g_autofree char *currency = NULL;
   guint n;
 
-  store = open_local_store (options, data_dir, &error);
+  store = open_local_store (options, data_dir, CRM_STORE_OPEN_DEFAULT, &error);
   if (store == NULL || !crm_demo_fill (store, CRM_DEMO_CUSTOMERS, 2026, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -323,6 +487,34 @@ crm_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "export"))
     return export_to (options);
 
+  if (g_variant_dict_contains (options, "backup"))
+    return back_up_to (options);
+
+  if (g_variant_dict_contains (options, "list-due"))
+    return list_due (options);
+
+  if (g_variant_dict_contains (options, "restore"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data_dir = local_data_dir (options);
+      g_autofree char *path = option_path (options, "restore");
+
+      /* The running instance restores and reopens its shop in place; it
+       * answers through this process's stdout and exit status. */
+      if (primary_is_running ())
+        {
+          if (!g_application_register (app, NULL, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return 1;
+            }
+          if (g_application_get_is_remote (app))
+            return -1;
+        }
+
+      return restore_here (data_dir, path);
+    }
+
   if (g_variant_dict_contains (options, "import"))
     return import_from (options, FALSE);
 
@@ -342,6 +534,86 @@ crm_application_handle_local_options (GApplication *app,
   return parent_class->handle_local_options (app, options);
 }
 
+typedef struct
+{
+  CrmApplication          *app;
+  GApplicationCommandLine *cmdline;
+  gboolean                 same_shop;
+} RemoteRestore;
+
+static void
+remote_restore_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  RemoteRestore *restore = user_data;
+  CrmStoreJob *job = CRM_STORE_JOB (source);
+  g_autoptr(GError) error = NULL;
+
+  if (crm_store_job_run_finish (job, result, &error))
+    {
+      g_autofree char *done = describe_restore (job);
+
+      g_application_command_line_print (restore->cmdline, "%s", done);
+      g_application_command_line_set_exit_status (restore->cmdline, 0);
+      if (restore->same_shop)
+        crm_application_reopen_shop (restore->app);
+    }
+  else
+    {
+      g_application_command_line_printerr (restore->cmdline, _("Nothing was restored from “%s”: %s\n"),
+                                           crm_store_job_get_path (job), error->message);
+      g_application_command_line_set_exit_status (restore->cmdline, 1);
+    }
+
+  /* The launching process exits with the status once this goes. */
+  g_object_unref (restore->cmdline);
+  g_application_release (G_APPLICATION (restore->app));
+  g_object_unref (restore->app);
+  g_object_unref (job);
+  g_free (restore);
+}
+
+/* --restore from another terminal while this instance runs: done here, in
+ * a worker, and the shop reopened in place when it is this one. */
+static int
+restore_in_instance (CrmApplication          *self,
+                     GApplicationCommandLine *cmdline,
+                     GVariantDict            *options,
+                     const char              *data_dir)
+{
+  g_autofree char *arg = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  RemoteRestore *restore;
+  CrmStoreJob *job;
+
+  g_variant_dict_lookup (options, "restore", "^ay", &arg);
+  file = g_application_command_line_create_file_for_arg (cmdline, arg);
+  path = g_file_get_path (file);
+
+  restore = g_new0 (RemoteRestore, 1);
+  restore->same_shop = self->data_dir != NULL && crm_application_same_folder (self->data_dir, data_dir);
+  if (restore->same_shop && self->loading != NULL)
+    {
+      g_free (restore);
+      g_application_command_line_printerr (cmdline, "%s\n",
+                                           _("Clientele is still checking the shop’s data. "
+                                             "Try again in a moment."));
+      return 1;
+    }
+
+  restore->app = g_object_ref (self);
+  restore->cmdline = g_object_ref (cmdline);
+  job = crm_store_job_new (CRM_STORE_JOB_RESTORE, data_dir, path);
+  if (restore->same_shop && self->context != NULL)
+    crm_store_job_set_now (job, crm_store_now (crm_context_get_store (self->context)));
+
+  g_application_hold (G_APPLICATION (self));
+  crm_store_job_run_async (job, NULL, remote_restore_done_cb, restore);
+  return 0;
+}
+
 /* In the running instance, for every launch, the first one too. */
 int
 crm_application_command_line (GApplication            *app,
@@ -352,37 +624,37 @@ crm_application_command_line (GApplication            *app,
   g_autofree char *data_dir = data_dir_for_command_line (cmdline, options);
   gboolean background = g_variant_dict_contains (options, "background");
 
-  if (self->context == NULL && self->load_error == NULL)
+  if (g_variant_dict_contains (options, "restore"))
+    return restore_in_instance (self, cmdline, options, data_dir);
+
+  if (self->data_dir == NULL)
     {
+      /* A window checks the file in a worker and shows once it is done;
+       * the background start checks it here, so that a damaged shop is
+       * an error exit. */
       g_autofree char *database = database_for (options, cmdline);
 
-      crm_application_open_context (self, data_dir, database);
+      crm_application_open_shop (self, data_dir, database, background);
     }
-  else
+  else if (!crm_application_same_folder (self->data_dir, data_dir))
     {
-      g_autofree char *running = NULL;
+      g_autofree char *running = g_canonicalize_filename (self->data_dir, NULL);
       g_autofree char *wanted = g_canonicalize_filename (data_dir, NULL);
-
-      if (self->context != NULL)
-        running = g_canonicalize_filename (crm_context_get_data_dir (self->context), NULL);
 
       /* One process serves one shop: never let a second launch with
        * another folder write into the shop that is already open. */
-      if (running != NULL && g_strcmp0 (running, wanted) != 0)
-        {
-          g_application_command_line_printerr (cmdline,
-                                               _("Clientele is already running with the data folder “%s”. "
-                                                 "Quit it first to open “%s”.\n"),
-                                               running, wanted);
-          return 1;
-        }
+      g_application_command_line_printerr (cmdline,
+                                           _("Clientele is already running with the data folder “%s”. "
+                                             "Quit it first to open “%s”.\n"),
+                                           running, wanted);
+      return 1;
     }
 
   if (background)
     {
-      if (self->context == NULL)
+      if (self->load_error != NULL)
         {
-          g_application_command_line_printerr (cmdline, "%s\n", self->load_error);
+          g_application_command_line_printerr (cmdline, "%s\n", self->load_error->message);
           return 1;
         }
 

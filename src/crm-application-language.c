@@ -8,7 +8,6 @@
 #include <locale.h>
 
 #include "crm-application-private.h"
-#include "crm-preferences-window.h"
 #include "crm-window.h"
 
 /* The interface language: gettext set up before anything is translated,
@@ -190,43 +189,6 @@ crm_application_init_i18n (void)
   }
 }
 
-/* A new language: the window is built again in it, on the same shop, the
- * same section and the same customer; the scheduler and the notifier go
- * on untouched. */
-static void
-rebuild_window (CrmApplication *self)
-{
-  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autofree char *section = NULL;
-  gboolean preferences_open = FALSE;
-  gint64 customer = -1;
-  GtkWindow *window;
-
-  if (!CRM_IS_WINDOW (old))
-    return;
-
-  section = g_strdup (crm_window_get_section (CRM_WINDOW (old)));
-  customer = crm_customers_page_get_shown_id (crm_window_get_customers_page (CRM_WINDOW (old)));
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    {
-      if (CRM_IS_PREFERENCES_WINDOW (l->data))
-        {
-          preferences_open = TRUE;
-          gtk_window_destroy (l->data);
-        }
-    }
-
-  window = crm_window_new (self, self->settings, self->context, self->load_error);
-  crm_window_set_section (CRM_WINDOW (window), section);
-  if (customer > 0)
-    crm_window_show_customer (CRM_WINDOW (window), customer);
-  gtk_window_present (window);
-  gtk_window_destroy (old);
-
-  if (preferences_open)
-    g_action_group_activate_action (G_ACTION_GROUP (self), "preferences", NULL);
-}
-
 /* Takes @language. */
 static void
 switch_to (CrmApplication *self,
@@ -235,7 +197,8 @@ switch_to (CrmApplication *self,
   g_free (self->applied_language);
   self->applied_language = language;
   crm_application_set_language (self->applied_language);
-  rebuild_window (self);
+  /* The scheduler and the notifier go on untouched. */
+  crm_application_rebuild_window (self, TRUE);
 }
 
 static void

@@ -18,15 +18,24 @@ struct _CrmApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  /* The shop's data folder, from the first launch. */
-  char           *data_dir;
   CrmContext     *context;
   CrmNotifier    *notifier;
 
+  /* The shop this process serves, from the first launch on: its folder,
+   * and the shared database it is on (NULL for the folder's file; it may
+   * hold a password typed for this session, never shown). */
+  char           *data_dir;
+  char           *database;
   /* Why the shop's data could not be opened, shown in the window instead
-   * of the shop. NULL once a context is open. */
-  char           *load_error;
+   * of the shop (the recovery page for damage). NULL once a context is
+   * open. */
+  GError         *load_error;
+  /* Set while a window launch's check of the file runs. */
+  GCancellable   *loading;
+  /* Shows a window that says so when the check takes a while. */
+  guint           checking_id;
 
+  guint           activate_pending : 1;
   guint           background_hold : 1;
   guint           setting_hold : 1;
 
@@ -35,10 +44,15 @@ struct _CrmApplication
 };
 
 /* crm-application.c */
-void crm_application_open_context         (CrmApplication          *self,
+void crm_application_open_shop            (CrmApplication          *self,
                                            const char              *data_dir,
-                                           const char              *database);
+                                           const char              *database,
+                                           gboolean                 wait);
 void crm_application_hold_for_background  (CrmApplication          *self);
+void crm_application_rebuild_window       (CrmApplication          *self,
+                                           gboolean                 same_shop);
+gboolean crm_application_same_folder      (const char              *a,
+                                           const char              *b);
 
 /* crm-application-actions.c */
 void crm_application_actions_init         (CrmApplication          *self);

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include <glib/gstdio.h>
+
 #include "crm-application-private.h"
 #include "crm-autostart.h"
 #include "crm-preferences-window.h"
@@ -18,7 +20,6 @@
 
 G_DEFINE_FINAL_TYPE (CrmApplication, crm_application, ADW_TYPE_APPLICATION)
 
-static void shop_opened (CrmApplication *self);
 
 static gboolean
 style_get_mapping (GValue   *value,
@@ -77,6 +78,15 @@ crm_application_activate (GApplication *app)
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* The window waits for the check of the file, unless it takes a while
+   * (checking_cb). */
+  if (window == NULL && self->loading != NULL)
+    {
+      self->activate_pending = TRUE;
+      return;
+    }
+
   if (window == NULL)
     window = crm_window_new (self, self->settings, self->context, self->load_error);
 
@@ -116,6 +126,9 @@ crm_application_shutdown (GApplication *app)
 
   /* Close the database while the main loop is still around, so that
    * the WAL is checkpointed before the process exits. */
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_handle_id (&self->checking_id, g_source_remove);
   g_clear_object (&self->notifier);
   g_clear_object (&self->context);
 
@@ -130,9 +143,11 @@ crm_application_finalize (GObject *object)
   g_clear_object (&self->notifier);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->load_error, g_free);
-  g_clear_pointer (&self->applied_language, g_free);
+  g_clear_object (&self->loading);
+  g_clear_error (&self->load_error);
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->applied_language, g_free);
+  g_clear_pointer (&self->database, g_free);
 
   G_OBJECT_CLASS (crm_application_parent_class)->finalize (object);
 }
@@ -158,29 +173,124 @@ crm_application_init (CrmApplication *self)
   crm_application_cmdline_init (self);
 }
 
-/* The first launch opens the shop in its data folder; a shop that cannot
- * be opened leaves the reason for the window to show. */
-void
-crm_application_open_context (CrmApplication *self,
-                              const char     *data_dir,
-                              const char     *database)
+/* A shop that opened: reminders, the staff action, the backups' second
+ * folder; one that did not leaves the reason for the window to show. */
+static void
+shop_opened (CrmApplication *self,
+             CrmContext     *context,
+             GError         *error)
 {
-  g_autoptr(GError) error = NULL;
+  g_clear_error (&self->load_error);
 
-  g_assert (self->context == NULL);
-
-  g_free (self->data_dir);
-  self->data_dir = g_strdup (data_dir);
-  self->context = crm_context_new (data_dir, database, &error);
-  if (self->context == NULL)
+  if (context == NULL)
     {
       g_warning ("%s", error->message);
-      g_free (self->load_error);
-      self->load_error = g_strdup (error->message);
+      self->load_error = error;
       return;
     }
 
-  shop_opened (self);
+  self->context = context;
+  g_settings_bind (self->settings, "backup-folder", self->context, "second-backup-folder",
+                   G_SETTINGS_BIND_GET);
+  crm_store_set_watching (crm_context_get_store (self->context), TRUE);
+  crm_application_actions_follow_staff (self);
+  crm_application_actions_follow_shop (self);
+
+  /* Listen first, then start: what fell due while closed is announced. */
+  self->notifier = crm_notifier_new (G_APPLICATION (self), self->context);
+  crm_scheduler_start (crm_context_get_scheduler (self->context));
+
+  /* Only a shop that opened has reminders to keep running for. */
+  update_background_hold (self);
+}
+
+/* The check of a big file is still running: a window that says so. */
+static gboolean
+checking_cb (gpointer user_data)
+{
+  CrmApplication *self = user_data;
+
+  self->checking_id = 0;
+  if (self->activate_pending)
+    {
+      self->activate_pending = FALSE;
+      gtk_window_present (crm_window_new (self, self->settings, NULL, NULL));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+shop_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CrmApplication) self = user_data;
+  GError *error = NULL;
+  CrmContext *context = crm_context_new_finish (result, &error);
+  GtkWindow *window;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_error_free (error);
+      return;
+    }
+
+  g_clear_object (&self->loading);
+  g_clear_handle_id (&self->checking_id, g_source_remove);
+  shop_opened (self, context, error);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    crm_application_rebuild_window (self, FALSE);
+  else if (self->activate_pending)
+    g_application_activate (G_APPLICATION (self));
+  self->activate_pending = FALSE;
+
+  g_application_release (G_APPLICATION (self));
+}
+
+/**
+ * crm_application_open_shop:
+ * @wait: check the file here (the command line) rather than in a worker
+ *   while the main loop runs (the window)
+ *
+ * The first launch opens the shop in its data folder. Whichever way, the
+ * whole file is checked before anything writes to it.
+ */
+void
+crm_application_open_shop (CrmApplication *self,
+                           const char     *data_dir,
+                           const char     *database,
+                           gboolean        wait)
+{
+  g_assert (self->context == NULL && self->loading == NULL);
+
+  if (self->data_dir != data_dir)
+    {
+      g_free (self->data_dir);
+      self->data_dir = g_strdup (data_dir);
+    }
+  if (self->database != database)
+    {
+      g_free (self->database);
+      self->database = g_strdup (database);
+    }
+
+  if (wait)
+    {
+      GError *error = NULL;
+      CrmContext *context = crm_context_new (data_dir, database, &error);
+
+      shop_opened (self, context, error);
+      return;
+    }
+
+  g_clear_error (&self->load_error);
+  self->loading = g_cancellable_new ();
+  g_application_hold (G_APPLICATION (self));
+  self->checking_id = g_timeout_add (400, checking_cb, self);
+  crm_context_new_async (data_dir, database, self->loading, shop_checked_cb, g_object_ref (self));
 }
 
 /**
@@ -206,7 +316,7 @@ crm_application_use_shop (CrmApplication *self,
 
   g_return_val_if_fail (CRM_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
-  g_return_val_if_fail (self->data_dir != NULL, NULL);
+  g_return_val_if_fail (self->data_dir != NULL && self->loading == NULL, NULL);
 
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     {
@@ -218,9 +328,9 @@ crm_application_use_shop (CrmApplication *self,
 
   g_clear_object (&self->notifier);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->load_error, g_free);
-  self->context = crm_context_new_for_store (self->data_dir, database, store);
-  shop_opened (self);
+  g_free (self->database);
+  self->database = g_strdup (database);
+  shop_opened (self, crm_context_new_for_store (self->data_dir, database, store), NULL);
 
   window = crm_window_new (self, self->settings, self->context, NULL);
   gtk_window_present (window);
@@ -229,20 +339,88 @@ crm_application_use_shop (CrmApplication *self,
   return window;
 }
 
-/* The shop is open: who is at the counter, the reminders and the app's
- * actions follow it. */
-static void
-shop_opened (CrmApplication *self)
+/**
+ * crm_application_reopen_shop:
+ *
+ * After a restore: the shop is closed, opened again from its file (checked
+ * first, as at start-up) and the window built anew on it, without a
+ * restart.
+ */
+void
+crm_application_reopen_shop (CrmApplication *self)
 {
-  crm_application_actions_follow_staff (self);
-  crm_application_actions_follow_shop (self);
+  g_return_if_fail (CRM_IS_APPLICATION (self));
+  g_return_if_fail (self->data_dir != NULL);
 
-  /* Listen first, then start: what fell due while closed is announced. */
-  self->notifier = crm_notifier_new (G_APPLICATION (self), self->context);
-  crm_scheduler_start (crm_context_get_scheduler (self->context));
+  if (self->loading != NULL)
+    return;
 
-  /* Only a shop that opened has reminders to keep running for. */
-  update_background_hold (self);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->context);
+  crm_application_open_shop (self, self->data_dir, self->database, FALSE);
+
+  /* The window shows the shop again once it is open. */
+  if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
+    self->activate_pending = TRUE;
+}
+
+/* Whether two spellings name the same folder (a trailing slash, "..", a
+ * symbolic link): the same file on the same device when both exist. */
+gboolean
+crm_application_same_folder (const char *a,
+                             const char *b)
+{
+  g_autofree char *canonical_a = g_canonicalize_filename (a, NULL);
+  g_autofree char *canonical_b = g_canonicalize_filename (b, NULL);
+  GStatBuf st_a, st_b;
+
+  if (g_stat (a, &st_a) == 0 && g_stat (b, &st_b) == 0)
+    return st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
+
+  return g_strcmp0 (canonical_a, canonical_b) == 0;
+}
+
+/**
+ * crm_application_rebuild_window:
+ * @same_shop: the window shows the same shop (a new language): keep the
+ *   customer on show too
+ *
+ * The window built anew, on the same section; open Preferences come back.
+ */
+void
+crm_application_rebuild_window (CrmApplication *self,
+                                gboolean        same_shop)
+{
+  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *section = NULL;
+  gboolean preferences_open = FALSE;
+  gint64 customer = -1;
+  GtkWindow *window;
+
+  if (!CRM_IS_WINDOW (old))
+    return;
+
+  section = g_strdup (crm_window_get_section (CRM_WINDOW (old)));
+  if (same_shop)
+    customer = crm_customers_page_get_shown_id (crm_window_get_customers_page (CRM_WINDOW (old)));
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    {
+      if (CRM_IS_PREFERENCES_WINDOW (l->data))
+        {
+          preferences_open = TRUE;
+          gtk_window_destroy (l->data);
+        }
+    }
+
+  window = crm_window_new (self, self->settings, self->context, self->load_error);
+  crm_window_set_section (CRM_WINDOW (window), section);
+  if (customer > 0)
+    crm_window_show_customer (CRM_WINDOW (window), customer);
+  gtk_window_present (window);
+  gtk_window_destroy (old);
+
+  if (preferences_open)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "preferences", NULL);
 }
 
 /* --background: without a window nothing else keeps the process alive. */
@@ -288,16 +466,33 @@ crm_application_get_settings (CrmApplication *self)
   return self->settings;
 }
 
-/**
- * crm_application_get_data_dir:
- *
- * Returns: (nullable): the shop's data folder, once the first launch
- *   chose it
- */
+/* The folder of the shop this process serves, or NULL before a launch. */
 const char *
 crm_application_get_data_dir (CrmApplication *self)
 {
   g_return_val_if_fail (CRM_IS_APPLICATION (self), NULL);
 
   return self->data_dir;
+}
+
+/**
+ * crm_application_get_load_error:
+ *
+ * Returns: (transfer none) (nullable): why the shop could not be opened
+ */
+const GError *
+crm_application_get_load_error (CrmApplication *self)
+{
+  g_return_val_if_fail (CRM_IS_APPLICATION (self), NULL);
+
+  return self->load_error;
+}
+
+/* Whether the shop's file is still being checked. */
+gboolean
+crm_application_is_loading (CrmApplication *self)
+{
+  g_return_val_if_fail (CRM_IS_APPLICATION (self), FALSE);
+
+  return self->loading != NULL;
 }

@@ -21,5 +21,8 @@ const char     *crm_application_get_data_dir     (CrmApplication *self);
 GtkWindow      *crm_application_use_shop         (CrmApplication *self,
                                                   CrmStore       *store,
                                                   const char     *database);
+const GError   *crm_application_get_load_error   (CrmApplication *self);
+gboolean        crm_application_is_loading       (CrmApplication *self);
+void            crm_application_reopen_shop      (CrmApplication *self);
 
 G_END_DECLS

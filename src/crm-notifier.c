@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <libnotify/notify.h>
 
+#include "crm-loyalty.h"
 #include "crm-notifier.h"
 
 /* Turns the scheduler's announcements into desktop notifications. Each
@@ -146,7 +147,12 @@ notify_one (CrmNotifier *self,
             CrmFollowUp *follow_up)
 {
   NotifyNotification *notification;
-  g_autofree char *body = body_text (self, crm_follow_up_get_note (follow_up));
+  g_autofree char *reward = crm_loyalty_dup_reward_line (get_store (self),
+                                                         crm_follow_up_get_customer_id (follow_up));
+  g_autofree char *note = reward != NULL
+                          ? g_strdup_printf ("%s\n%s", crm_follow_up_get_note (follow_up) ?: "", reward)
+                          : g_strdup (crm_follow_up_get_note (follow_up));
+  g_autofree char *body = body_text (self, note);
   gpointer id = GSIZE_TO_POINTER ((gsize) crm_follow_up_get_id (follow_up));
 
   /* The summary is plain text by the specification: the name as it is. */

@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "crm-application.h"
+#include "crm-probe.h"
 
 int
 main (int   argc,
@@ -16,6 +17,7 @@ main (int   argc,
   crm_application_init_i18n ();
 
   app = crm_application_new ();
+  crm_probe_install (G_APPLICATION (app));
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

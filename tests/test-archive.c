@@ -94,8 +94,8 @@ static const struct
   { "customer_tags", "SELECT m.n, t.name FROM customer_tags ct JOIN m ON m.id = ct.customer_id "
                      "JOIN tags t ON t.id = ct.tag_id ORDER BY m.n, t.name" },
   /* Staff by name: ids are not the archive's business. */
-  { "purchases", "SELECT m.n, at, amount, description, (SELECT name FROM staff WHERE id = p.staff_id) "
-                 "FROM purchases p JOIN m ON m.id = p.customer_id ORDER BY p.id" },
+  { "purchases", "SELECT m.n, at, amount, description, (SELECT name FROM staff WHERE id = p.staff_id), "
+                 "discount, earns FROM purchases p JOIN m ON m.id = p.customer_id ORDER BY p.id" },
   { "interactions", "SELECT m.n, at, kind, note, (SELECT name FROM staff WHERE id = i.staff_id) "
                     "FROM interactions i JOIN m ON m.id = i.customer_id ORDER BY i.id" },
   { "follow_ups", "SELECT m.n, due_at, note, repeat_days, snoozed_until, notified_at, done_at, created_at "
@@ -108,7 +108,13 @@ static const struct
                       "ORDER BY m.n" },
   { "staff", "SELECT name, language, archived, created_at FROM staff ORDER BY id" },
   { "rewards", "SELECT name, points_cost, active FROM rewards ORDER BY id" },
-  { "loyalty_ledger", "SELECT count (*) FROM loyalty_ledger" },
+  /* Purchases and rewards by their place in the shop: ids are not kept. */
+  { "loyalty_ledger", "SELECT m.n, l.at, l.points, l.kind, l.reason, "
+                      "  (SELECT count (*) FROM purchases p WHERE p.id <= l.purchase_id), "
+                      "  (SELECT name FROM rewards r WHERE r.id = l.reward_id), "
+                      "  (SELECT name FROM staff WHERE id = l.staff_id) "
+                      "FROM loyalty_ledger l JOIN m ON m.id = l.customer_id ORDER BY l.id" },
+  { "loyalty_tiers", "SELECT name, min_spend, rate FROM loyalty_tiers ORDER BY min_spend" },
 };
 
 static void

@@ -14,7 +14,7 @@ check () {
   if [ "$1" = 0 ]; then echo "ok $n $2"; else echo "not ok $n $2"; failed=1; fi
 }
 
-echo "1..18"
+echo "1..33"
 
 out=$("$app" --version 2>&1); rc=$?
 [ $rc = 0 ] && echo "$out" | grep -qx 'Clientele [0-9][0-9.]*'
@@ -41,6 +41,12 @@ check $? "a second launch with another data folder is refused with a message"
 check $? "a second launch with the same folder goes to the running instance"
 kill -0 $primary 2>/dev/null
 check $? "the running instance is still there"
+
+# The same folder spelt another way (a link, a trailing "/."): the same shop.
+ln -s "$tmp/shop" "$tmp/shop-link"
+"$app" --background --data-dir "$tmp/shop-link/." >"$tmp/link.log" 2>&1; rc=$?
+[ $rc = 0 ] && ! grep -q 'already running' "$tmp/link.log"
+check $? "the same folder by another spelling goes to the running instance too"
 
 gdbus call --session --dest io.github.clientele.Clientele \
   --object-path /io/github/clientele/Clientele \
@@ -106,5 +112,69 @@ check $? "--import FILE.json restores the shop into an empty data folder"
 "$app" --data-dir "$tmp/imports" --import "$tmp/shop.json" >"$tmp/refused.log" 2>&1; rc=$?
 [ $rc != 0 ] && [ "$(count 'SELECT count(*) FROM customers')" = 3 ]
 check $? "--import FILE.json into a shop that has customers is refused"
+
+# Read verbs read: a mistyped folder is an error that names it, and no
+# empty shop appears there.
+"$app" --data-dir "$tmp/mistyped" --export "$tmp/none.csv" >"$tmp/mistyped.log" 2>&1; rc=$?
+[ $rc != 0 ] && grep -q "$tmp/mistyped" "$tmp/mistyped.log" && [ ! -e "$tmp/mistyped" ] && [ ! -e "$tmp/none.csv" ]
+check $? "--export with a data folder that does not exist fails naming it, and creates nothing"
+"$app" --data-dir "$tmp/mistyped" --backup "$tmp/none.db" >"$tmp/mistyped2.log" 2>&1; rc=$?
+[ $rc != 0 ] && grep -q "$tmp/mistyped" "$tmp/mistyped2.log" && [ ! -e "$tmp/mistyped" ]
+check $? "--backup with a data folder that does not exist fails naming it"
+
+# Backups and restores, with the shop open in a running instance.
+"$app" --background --data-dir "$tmp/imports" >"$tmp/primary2.log" 2>&1 &
+primary=$!
+i=0
+while ! gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+        --method org.freedesktop.DBus.NameHasOwner io.github.clientele.Clientele 2>/dev/null | grep -q true \
+      && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+before=$(sha256sum <"$tmp/imports/clientele.db")
+"$app" --data-dir "$tmp/imports" --backup "$tmp/copy.db" >"$tmp/backup.log" 2>&1; rc=$?
+[ $rc = 0 ] && grep -q '3 customers' "$tmp/backup.log" && [ "$(stat -c %a "$tmp/copy.db")" = 600 ]
+check $? "--backup writes a copy (0600) while the shop is open, and says what it holds"
+[ ! -e "$tmp/copy.db-wal" ] && [ "$(/usr/bin/python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA quick_check").fetchone()[0])' "$tmp/copy.db")" = ok ]
+check $? "the copy is one file that passes its check"
+[ "$before" = "$(sha256sum <"$tmp/imports/clientele.db")" ]
+check $? "--backup does not write to the shop"
+
+"$app" --data-dir "$tmp/imports" --list-due >"$tmp/due.log" 2>&1; rc=$?
+[ $rc = 0 ] && [ ! -s "$tmp/due.log" ]
+check $? "--list-due prints nothing when nothing is due"
+
+printf 'Name,Phone\nGiorgi,+995 599 00 11 22\n' >"$tmp/one.csv"
+"$app" --data-dir "$tmp/imports" --import "$tmp/one.csv" >/dev/null 2>&1
+[ "$(count 'SELECT count(*) FROM customers')" = 4 ]
+check $? "--import writes beside the running instance"
+
+"$app" --data-dir "$tmp/imports" --restore "$tmp/customers.csv" >"$tmp/bad-restore.log" 2>&1; rc=$?
+[ $rc != 0 ] && grep -q 'Nothing was restored' "$tmp/bad-restore.log" && [ "$(count 'SELECT count(*) FROM customers')" = 4 ]
+check $? "--restore of a file that is not a backup is refused and changes nothing"
+
+"$app" --data-dir "$tmp/imports" --restore "$tmp/copy.db" >"$tmp/restore2.log" 2>&1; rc=$?
+[ $rc = 0 ] && grep -q '3 customers' "$tmp/restore2.log" && [ "$(count 'SELECT count(*) FROM customers')" = 3 ]
+check $? "--restore with the shop open: done by the running instance, the counts printed"
+kept=$(sed -n 's/.*kept in “\(.*\)”.*/\1/p' "$tmp/restore2.log")
+[ -n "$kept" ] && [ "$(/usr/bin/python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM customers").fetchone()[0])' "$kept")" = 4 ]
+check $? "the replaced shop is kept as a backup of its own"
+kill -0 $primary 2>/dev/null
+check $? "the running instance goes on after the restore"
+
+gdbus call --session --dest io.github.clientele.Clientele \
+  --object-path /io/github/clientele/Clientele \
+  --method org.gtk.Actions.Activate quit '[]' '{}' >/dev/null 2>&1
+wait $primary
+[ ! -s "$tmp/imports/clientele.db-wal" ]
+check $? "closing the shop empties its WAL"
+
+# A damaged shop: exports refuse, and the file is left as it was.
+cp "$tmp/imports/clientele.db" "$tmp/damaged/clientele.db"
+printf '\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0' | dd of="$tmp/damaged/clientele.db" bs=1 seek=8192 conv=notrunc 2>/dev/null
+before=$(sha256sum <"$tmp/damaged/clientele.db")
+"$app" --data-dir "$tmp/damaged" --export "$tmp/damaged.csv" >"$tmp/damaged-export.log" 2>&1; rc=$?
+[ $rc != 0 ] && grep -q 'damaged' "$tmp/damaged-export.log" && [ ! -e "$tmp/damaged.csv" ]
+check $? "--export from a damaged shop refuses with a message"
+[ "$before" = "$(sha256sum <"$tmp/damaged/clientele.db")" ]
+check $? "the damaged shop is left byte for byte as it was"
 
 exit $failed

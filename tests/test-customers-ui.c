@@ -190,6 +190,88 @@ check_archive_and_undo (CrmApplication *app,
   g_assert_cmpuint (crm_store_count_customers (store), ==, 1);
 }
 
+/* The page shows the customer first; details change only in the edit
+ * mode, and only Save keeps them. */
+static void
+check_edit_mode (CrmApplication *app,
+                 GtkWindow      *window,
+                 gpointer        data)
+{
+  g_autoptr(GError) error = NULL;
+  CrmStore *store = store_of (app);
+  CrmCustomersPage *page = crm_window_get_customers_page (CRM_WINDOW (window));
+  CrmCustomerPage *customer_page = CRM_CUSTOMER_PAGE (find_widget (GTK_WIDGET (page), CRM_TYPE_CUSTOMER_PAGE, NULL));
+  CrmCustomerFields fields = { .name = "Nino Beridze", .phone = "+995 555 12 34 56", .notes = "Likes rye bread" };
+  gint64 id = crm_store_add_customer (store, &fields, &error);
+  g_autoptr(CrmCustomer) kept = NULL;
+  GtkWidget *dialog;
+  GtkWidget *icon;
+  GtkWidget *row;
+
+  g_assert_no_error (error);
+  crm_store_add_interaction (store, id, crm_store_now (store) - 60, "email", "Sent the price list", &error);
+  g_assert_no_error (error);
+  crm_window_show_customer (CRM_WINDOW (window), id);
+  spin_main_loop ();
+
+  /* Not a form: the phone and the notes read as text, the history has
+   * the e-mail with the e-mail icon, and the first action has the focus. */
+  g_assert_false (crm_customer_page_is_editing (customer_page));
+  g_assert_nonnull (find_label (GTK_WIDGET (customer_page), "+995 555 12 34 56"));
+  row = find_row (GTK_WIDGET (customer_page), "Notes");
+  g_assert_nonnull (row);
+  g_assert_false (ADW_IS_ENTRY_ROW (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Likes rye bread");
+  row = find_row (GTK_WIDGET (customer_page), "E-mail");
+  g_assert_false (ADW_IS_ENTRY_ROW (row));
+  icon = find_widget (row, GTK_TYPE_IMAGE, NULL);
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, "mail-send-symbolic");
+  g_assert_nonnull (find_button (GTK_WIDGET (customer_page), "Record _Purchase"));
+  g_assert_true (gtk_widget_has_focus (find_button (GTK_WIDGET (customer_page), "Record _Purchase")));
+
+  /* Ctrl+E: the form, with what is kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (customer_page), "customer.edit", NULL));
+  spin_main_loop ();
+  g_assert_true (crm_customer_page_is_editing (customer_page));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (customer_page), "Phone"))), ==,
+                   "+995 555 12 34 56");
+
+  /* An edit left with Cancel asks; Discard keeps the store as it was. */
+  type_into (GTK_WIDGET (customer_page), "Phone", "+995 599 00 00 00");
+  g_assert_true (crm_customer_page_is_dirty (customer_page));
+  click (GTK_WIDGET (customer_page), "_Cancel");
+  dialog = GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  spin_main_loop ();
+  g_assert_false (crm_customer_page_is_editing (customer_page));
+  g_assert_cmpint (crm_customers_page_get_shown_id (page), ==, id);
+  kept = crm_store_get_customer (store, id);
+  g_assert_cmpstr (crm_customer_get_phone (kept), ==, "+995 555 12 34 56");
+  g_clear_object (&kept);
+
+  /* Edit again and Save: written, and shown on the page. */
+  crm_customer_page_edit (customer_page);
+  spin_main_loop ();
+  type_into (GTK_WIDGET (customer_page), "Phone", "+995 599 00 00 00");
+  click (GTK_WIDGET (customer_page), "_Save");
+  g_assert_false (crm_customer_page_is_editing (customer_page));
+  g_assert_false (crm_customer_page_is_dirty (customer_page));
+  kept = crm_store_get_customer (store, id);
+  g_assert_cmpstr (crm_customer_get_phone (kept), ==, "+995 599 00 00 00");
+  g_assert_nonnull (find_label (GTK_WIDGET (customer_page), "+995 599 00 00 00"));
+
+  /* A bad value stays in the form with its reason; nothing is written. */
+  crm_customer_page_edit (customer_page);
+  spin_main_loop ();
+  type_into (GTK_WIDGET (customer_page), "Phone", "12");
+  g_assert_false (crm_customer_page_save (customer_page));
+  g_assert_true (crm_customer_page_is_editing (customer_page));
+  g_clear_object (&kept);
+  kept = crm_store_get_customer (store, id);
+  g_assert_cmpstr (crm_customer_get_phone (kept), ==, "+995 599 00 00 00");
+}
+
 static void
 check_search (CrmApplication *app,
               GtkWindow      *window,
@@ -574,6 +656,7 @@ static const UiCase ui_cases[] = {
   { "/ui/customers/currency-prompt", NULL, check_currency_prompt },
   { "/ui/customers/becomes-key", prepare_currency, check_customer_becomes_key },
   { "/ui/customers/archive-and-undo", prepare_currency, check_archive_and_undo },
+  { "/ui/customers/edit-mode", prepare_currency, check_edit_mode },
   { "/ui/customers/search", prepare_currency, check_search },
   { "/ui/customers/column-sorting", prepare_currency, check_column_sorting },
   { "/ui/customers/import-dialog", prepare_currency, check_import_dialog },

@@ -17,6 +17,8 @@
 #include "crm-insights-page.h"
 #include "crm-preferences-window.h"
 #include "crm-record-dialog.h"
+#include "crm-spend-points-dialog.h"
+#include "crm-store-loyalty.h"
 #include "crm-store.h"
 #include "crm-window.h"
 #include "ui-helpers.h"
@@ -380,6 +382,22 @@ check_everything (CrmApplication *app,
   check_dialog (&walk, activate_for_dialog (&walk, "win.new-follow-up", CRM_TYPE_FOLLOW_UP_DIALOG),
                 "follow-up dialog");
   check_complaint_prompt (&walk);
+
+  /* The loyalty programme on and points to spend: the points on the
+   * page, points off a bill, Spend Points. */
+  {
+    CrmLoyaltySettings loyalty;
+
+    crm_loyalty_settings_load (walk.store, &loyalty);
+    loyalty.enabled = TRUE;
+    g_assert_true (crm_loyalty_settings_save (walk.store, &loyalty, &error));
+    g_assert_cmpint (crm_store_add_reward (walk.store, "Coffee", 10, &error), >, 0);
+    g_assert_cmpint (crm_store_adjust_points (walk.store, customer, 50, "Welcome", &error), >, 0);
+    spin_main_loop ();
+    check_window (&walk, window, "customer page with points");
+    check_dialog (&walk, crm_record_dialog_new (window, walk.store, customer, TRUE), "points off a bill");
+    check_dialog (&walk, crm_spend_points_dialog_new (window, walk.store, customer), "spend points");
+  }
 
   /* One feedback entry open in the inbox. */
   show_section (&walk, 2);

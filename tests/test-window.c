@@ -134,10 +134,11 @@ check_error_page (CrmApplication *app,
 
   g_assert_null (crm_application_get_context (app));
 
-  /* The visible page is the error, and it names the file. */
+  /* A file that is not a database is the recovery page (test-safety-ui.c
+   * goes through it), and it names the file. */
   main_stack = GTK_STACK (find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, NULL));
   g_assert_nonnull (main_stack);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "error");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "recovery");
   page = ADW_STATUS_PAGE (find_widget (gtk_stack_get_visible_child (main_stack),
                                        ADW_TYPE_STATUS_PAGE, NULL));
   g_assert_nonnull (page);
@@ -178,6 +179,42 @@ test_window_damaged_database (void)
 }
 
 
+/* The window's pages: the AdwPreferencesPages below it that it named
+ * ("general", "shop", …), not libadwaita's own search page. */
+static void
+collect_pages (GtkWidget *widget,
+               GPtrArray *pages)
+{
+  if (ADW_IS_PREFERENCES_PAGE (widget) && g_ascii_islower (gtk_widget_get_name (widget)[0]))
+    {
+      g_ptr_array_add (pages, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_pages (child, pages);
+}
+
+static void
+check_page_icons (GtkWindow *preferences)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr(GHashTable) icons = g_hash_table_new (g_str_hash, g_str_equal);
+
+  collect_pages (GTK_WIDGET (preferences), pages);
+  g_assert_cmpuint (pages->len, >=, 4);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const char *icon = adw_preferences_page_get_icon_name (g_ptr_array_index (pages, i));
+
+      g_assert_nonnull (icon);
+      g_assert_false (g_hash_table_contains (icons, icon));
+      g_hash_table_add (icons, (gpointer) icon);
+    }
+  /* The sidebar's Customers icon means customers, not the shop. */
+  g_assert_false (g_hash_table_contains (icons, "system-users-symbolic"));
+}
+
 static void
 check_preferences (CrmApplication *app,
                    GtkWindow      *window,
@@ -203,6 +240,11 @@ check_preferences (CrmApplication *app,
   g_assert_cmpstr (adw_action_row_get_subtitle (database_row), ==,
                    crm_store_get_path (crm_context_get_store (context)));
 
+  /* It opens on its first page; each page has an icon of its own. */
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)))),
+                   ==, "general");
+  check_page_icons (preferences);
+
   style_row = ADW_COMBO_ROW (find_row (GTK_WIDGET (preferences), "_Style"));
   g_assert_nonnull (style_row);
 
@@ -217,6 +259,45 @@ check_preferences (CrmApplication *app,
   g_settings_set_string (settings, "style", "light");
   g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 1);
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  gtk_window_destroy (preferences);
+}
+
+/* Shop hours are typed as a time of day, to the minute. */
+static void
+check_shop_hours (CrmApplication *app,
+                  GtkWindow      *window,
+                  gpointer        data)
+{
+  CrmStore *store = crm_context_get_store (crm_application_get_context (app));
+  GtkWindow *preferences;
+  GtkWidget *row;
+  GtkWidget *spin;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_toplevel (CRM_TYPE_PREFERENCES_WINDOW);
+  crm_preferences_window_show_page (CRM_PREFERENCES_WINDOW (preferences), "reminders");
+
+  row = find_row (GTK_WIDGET (preferences), "Shop _opens at");
+  g_assert_nonnull (row);
+  spin = find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "9:00");
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "9:30");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpint (crm_store_get_setting_int (store, "reminders.opens", 0), ==, 9 * 60 + 30);
+
+  /* Not a time: the field goes back to what was kept. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "half past nine");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpint (crm_store_get_setting_int (store, "reminders.opens", 0), ==, 9 * 60 + 30);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "9:30");
+
+  row = find_row (GTK_WIDGET (preferences), "Shop _closes at");
+  spin = find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "18.45");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpint (crm_store_get_setting_int (store, "reminders.closes", 0), ==, 18 * 60 + 45);
 
   gtk_window_destroy (preferences);
 }
@@ -316,14 +397,14 @@ check_staff (CrmApplication *app,
   name_row = find_row (GTK_WIDGET (preferences), "_Name");
   g_assert_nonnull (name_row);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "   ");
-  g_signal_emit_by_name (name_row, "apply");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (preferences), "A_dd"), "clicked");
   staff = crm_store_list_staff (store, TRUE);
   g_assert_cmpuint (staff->len, ==, 0);
   g_clear_pointer (&staff, g_ptr_array_unref);
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (preferences), "L_anguage")), 2);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "მარიამი");
-  g_signal_emit_by_name (name_row, "apply");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (preferences), "A_dd"), "clicked");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "");
   staff = crm_store_list_staff (store, FALSE);
   g_assert_cmpuint (staff->len, ==, 1);
@@ -383,6 +464,7 @@ static const UiCase ui_cases[] = {
   { "/ui/window/sections", NULL, check_sections },
   { "/ui/window/remembers-state", prepare_saved_state, check_restored_state },
   { "/ui/preferences/style", NULL, check_preferences },
+  { "/ui/preferences/shop-hours", NULL, check_shop_hours },
   { "/ui/about-and-shortcuts", NULL, check_about_and_shortcuts },
   { "/ui/language-switch", NULL, check_language_switch },
   { "/ui/staff", NULL, check_staff },

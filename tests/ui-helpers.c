@@ -28,7 +28,10 @@ wait_for_window_cb (gpointer user_data)
   if (run->waited_ms > 20000)
     g_error ("The window did not appear within 20 s");
 
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+  /* A big shop's file is still being checked: the window that says so is
+   * not the shop's yet. */
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)) ||
+      crm_application_is_loading (run->app))
     return G_SOURCE_CONTINUE;
 
   run->timeout_id = 0;

@@ -19,9 +19,24 @@ CrmContext *crm_context_new              (const char  *data_dir,
 CrmContext *crm_context_new_for_store    (const char  *data_dir,
                                           const char  *database,
                                           CrmStore    *store);
+void        crm_context_new_async        (const char          *data_dir,
+                                          const char          *database,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+CrmContext *crm_context_new_finish       (GAsyncResult        *result,
+                                          GError             **error);
 const char *crm_context_get_data_dir     (CrmContext  *self);
 const char *crm_context_get_database     (CrmContext  *self);
 CrmStore   *crm_context_get_store        (CrmContext  *self);
 CrmScheduler *crm_context_get_scheduler  (CrmContext  *self);
+
+void        crm_context_set_second_backup_folder (CrmContext *self,
+                                                  const char *folder);
+void        crm_context_back_up_now      (CrmContext  *self);
+gboolean    crm_context_is_backing_up    (CrmContext  *self);
+gint64      crm_context_get_last_backup  (CrmContext  *self);
+const char *crm_context_get_backup_note  (CrmContext  *self);
+const char *crm_context_get_backup_error (CrmContext  *self);
 
 G_END_DECLS

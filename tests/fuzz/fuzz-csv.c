@@ -85,9 +85,16 @@ preview_customers (GBytes *bytes,
       fuzz_check_text (row->name);
       fuzz_check_text (row->phone);
       fuzz_check_text (row->notes);
+      for (guint j = 0; row->left_out[j] != NULL; j++)
+        fuzz_check_text (row->left_out[j]);
       if (row->action == CRM_IMPORT_ADD && (row->name == NULL || row->name[0] == '\0'))
         abort ();
+      if (row->possible_duplicate && (variant & 16))
+        crm_customer_import_set_row_action (import, i, (CrmImportAction) (i % 3));
     }
+
+  if ((variant & 16) && !crm_customer_import_prepare (import, fuzz_store, &error))
+    abort ();   /* it was prepared a moment ago */
 
   summary = crm_customer_import_dup_summary (import, 20);
   fuzz_check_text (summary);

@@ -33,6 +33,8 @@ check_card (const CrmVCard *card)
     fuzz_check_text (g_ptr_array_index (card->addresses, i));
   for (guint i = 0; i < card->categories->len; i++)
     fuzz_check_text (g_ptr_array_index (card->categories, i));
+  for (guint i = 0; i < card->remarks->len; i++)
+    fuzz_check_text (g_ptr_array_index (card->remarks, i));
 }
 
 int
@@ -68,6 +70,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       fuzz_check_text (row->reason);
       fuzz_check_text (row->notes);
+      for (guint j = 0; row->left_out[j] != NULL; j++)
+        fuzz_check_text (row->left_out[j]);
+      /* Every choice of the preview holds for a possible duplicate. */
+      if (row->possible_duplicate)
+        crm_customer_import_set_row_action (import, i, (CrmImportAction) ((size + i) % 3));
     }
 
   summary = crm_customer_import_dup_summary (import, 20);

@@ -16,6 +16,7 @@
 
 #include "crm-demo.h"
 #include "crm-demo-data.h"
+#include "crm-demo-loyalty.h"
 #include "crm-store-demo.h"
 
 G_DEFINE_QUARK (crm-demo-error-quark, crm_demo_error)
@@ -690,6 +691,7 @@ crm_demo_fill (CrmStore  *store,
                GError   **error)
 {
   g_autoptr(GRand) rand = NULL;
+  CrmDemoLoyalty loyalty = { 0 };
   guint n_existing = 0;
   gint64 local_now;
   Shop shop;
@@ -721,7 +723,8 @@ crm_demo_fill (CrmStore  *store,
   shop.midnight = local_now - (local_now % DAY) - SHOP_UTC_OFFSET;
   shop.money = money_for_shop (store);
 
-  if (!add_staff (&shop, error))
+  if (!add_staff (&shop, error) ||
+      (n_customers > 0 && !crm_demo_loyalty_begin (&loyalty, store, seed, error)))
     goto failed;
 
   for (guint i = 0; i < n_customers; i++)
@@ -740,6 +743,7 @@ crm_demo_fill (CrmStore  *store,
         shop.first_customer = id;
       if (id == 0 ||
           !add_purchases (&shop, &habit, id, error) ||
+          !crm_demo_loyalty_customer (&loyalty, id, error) ||
           !add_contacts (&shop, &habit, id, error))
         goto failed;
     }
@@ -747,15 +751,18 @@ crm_demo_fill (CrmStore  *store,
   crm_store_set_acting_staff (store, 0);
 
   if (!add_follow_ups (&shop, n_customers, error) ||
-      !add_feedback (&shop, n_customers, error))
+      !add_feedback (&shop, n_customers, error) ||
+      !crm_demo_loyalty_end (&loyalty, error))
     goto failed;
 
   /* Figures and segments are rebuilt once, here; a failed commit has
    * already rolled back, and rolling back again does nothing. */
+  crm_demo_loyalty_clear (&loyalty);
   if (crm_store_commit (store, error))
     return TRUE;
 
 failed:
+  crm_demo_loyalty_clear (&loyalty);
   crm_store_set_acting_staff (store, 0);
   crm_store_rollback (store);
   /* Translators: the reason follows, as a sentence from the database. */

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-archive-private.h"
+#include "crm-loyalty.h"
 #include "crm-money.h"
 #include "crm-text.h"
 
@@ -62,6 +63,9 @@ crm_archive_refs_init (CrmArchiveRefs *refs)
   refs->customers = g_hash_table_new (g_str_hash, g_str_equal);
   refs->staff = g_hash_table_new (g_str_hash, g_str_equal);
   refs->text = g_string_chunk_new (64 * 1024);
+  refs->purchases = g_hash_table_new (g_str_hash, g_str_equal);
+  refs->rewards = g_hash_table_new (g_str_hash, g_str_equal);
+  refs->balances = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 void
@@ -70,6 +74,9 @@ crm_archive_refs_clear (CrmArchiveRefs *refs)
   g_clear_pointer (&refs->customers, g_hash_table_unref);
   g_clear_pointer (&refs->staff, g_hash_table_unref);
   g_clear_pointer (&refs->text, g_string_chunk_free);
+  g_clear_pointer (&refs->purchases, g_hash_table_unref);
+  g_clear_pointer (&refs->rewards, g_hash_table_unref);
+  g_clear_pointer (&refs->balances, g_hash_table_unref);
 }
 
 void
@@ -233,6 +240,26 @@ get_choice (JsonObject          *object,
   return TRUE;
 }
 
+/* @out is the id @ref names in @refs: 0 for nobody, or for a ref that
+ * is not there (the caller says which kind of thing is missing). */
+static gboolean
+lookup_ref (JsonObject   *object,
+            const char   *item,
+            const char   *key,
+            gboolean      required,
+            GHashTable   *refs,
+            gint64       *out,
+            const char  **ref,
+            GError      **error)
+{
+  *out = 0;
+  if (!get_text (object, item, key, required, ref, error))
+    return FALSE;
+  if (*ref != NULL)
+    *out = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (refs, *ref));
+  return TRUE;
+}
+
 /* @out is the id of the one named, 0 for nobody. */
 static gboolean
 get_ref (JsonObject   *object,
@@ -246,19 +273,72 @@ get_ref (JsonObject   *object,
 {
   const char *ref;
 
-  *out = 0;
-  if (!get_text (object, item, key, required, &ref, error))
+  if (!lookup_ref (object, item, key, required, refs, out, &ref, error))
     return FALSE;
-  if (ref == NULL)
+  if (ref == NULL || *out != 0)
     return TRUE;
 
-  *out = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (refs, ref));
-  if (*out == 0)
-    return staff ? fail (error, _("In %s, “%s” names staff member “%s”, who is not in the archive."),
-                         item, key, ref)
-                 : fail (error, _("In %s, “%s” names customer “%s”, who is not in the archive."),
-                         item, key, ref);
+  return staff ? fail (error, _("In %s, “%s” names staff member “%s”, who is not in the archive."),
+                       item, key, ref)
+               : fail (error, _("In %s, “%s” names customer “%s”, who is not in the archive."),
+                       item, key, ref);
+}
+
+/* An item's own optional "ref" (a purchase's, a reward's): not used twice. */
+static gboolean
+get_new_ref (JsonObject   *object,
+             const char   *item,
+             GHashTable   *refs,
+             const char  **ref,
+             GError      **error)
+{
+  if (!get_text (object, item, "ref", FALSE, ref, error))
+    return FALSE;
+  if (*ref != NULL && g_hash_table_contains (refs, *ref))
+    return fail (error, _("In %s, the ref “%s” is used twice."), item, *ref);
   return TRUE;
+}
+
+/* An optional amount of money not below zero; 0 when not there. */
+static gboolean
+get_amount (JsonObject   *object,
+            const char   *item,
+            const char   *key,
+            const char  **text,
+            gint64       *out,
+            GError      **error)
+{
+  g_autoptr(GError) invalid = NULL;
+
+  *out = 0;
+  if (!get_text (object, item, key, FALSE, text, error))
+    return FALSE;
+  if (*text == NULL)
+    return TRUE;
+  if (!crm_money_parse (*text, out, &invalid))
+    return fail (error, _("In %s, “%s”: %s"), item, key, invalid->message);
+  if (*out < 0)
+    return fail (error, _("In %s, “%s” must not be below zero."), item, key);
+  return TRUE;
+}
+
+/* A link to a purchase or reward earlier in the archive; 0 for none. */
+static gboolean
+get_link (JsonObject   *object,
+          const char   *item,
+          const char   *key,
+          GHashTable   *refs,
+          gint64       *out,
+          GError      **error)
+{
+  const char *ref;
+
+  if (!lookup_ref (object, item, key, FALSE, refs, out, &ref, error))
+    return FALSE;
+  if (ref == NULL || *out != 0)
+    return TRUE;
+
+  return fail (error, _("In %s, “%s” names “%s”, which is not in the archive."), item, key, ref);
 }
 
 /* A cleaned copy of @text, kept in @texts for the row. */
@@ -472,10 +552,11 @@ crm_archive_read_purchase (JsonObject          *object,
                            const char          *item,
                            CrmArchiveRefs      *refs,
                            CrmArchivePurchase  *row,
+                           const char         **ref,
                            GPtrArray           *texts,
                            GError             **error)
 {
-  const char *amount, *description;
+  const char *amount, *description, *discount;
   g_autoptr(GError) invalid = NULL;
 
   *row = (CrmArchivePurchase) { 0 };
@@ -483,7 +564,10 @@ crm_archive_read_purchase (JsonObject          *object,
       !get_time (object, item, "at", TRUE, &row->at, error) ||
       !get_text (object, item, "amount", TRUE, &amount, error) ||
       !get_text (object, item, "description", FALSE, &description, error) ||
-      !get_ref (object, item, "staff", FALSE, refs->staff, TRUE, &row->staff, error))
+      !get_ref (object, item, "staff", FALSE, refs->staff, TRUE, &row->staff, error) ||
+      !get_new_ref (object, item, refs->purchases, ref, error) ||
+      !get_amount (object, item, "discount", &discount, &row->discount, error) ||
+      !get_bool (object, item, "earns", &row->earns, error))
     return FALSE;
 
   if (!crm_money_parse (amount, &row->amount, &invalid))
@@ -569,5 +653,95 @@ crm_archive_read_feedback (JsonObject          *object,
 
   row->text = clean_text (text, MAX_TEXT, texts);
   row->response = response != NULL ? clean_text (response, MAX_TEXT, texts) : NULL;
+  return TRUE;
+}
+
+static const char *const ledger_kinds[] = { "earn", "spend", "reward", "adjust", "expiry", NULL };
+
+gboolean
+crm_archive_read_reward (JsonObject        *object,
+                         const char        *item,
+                         CrmArchiveReward  *row,
+                         const char       **ref,
+                         GPtrArray         *texts,
+                         GError           **error)
+{
+  const char *name;
+
+  *row = (CrmArchiveReward) { .active = TRUE };
+  if (!get_text (object, item, "ref", TRUE, ref, error) ||
+      !get_text (object, item, "name", TRUE, &name, error) ||
+      !get_int (object, item, "points_cost", TRUE, 1, CRM_LOYALTY_MAX_POINTS, &row->points_cost, error) ||
+      !get_bool (object, item, "active", &row->active, error))
+    return FALSE;
+
+  row->name = clean_text (name, MAX_FIELD, texts);
+  if (row->name[0] == '\0')
+    return fail (error, _("In %s, “%s” must not be empty."), item, "name");
+  return TRUE;
+}
+
+gboolean
+crm_archive_read_tier (JsonObject      *object,
+                       const char      *item,
+                       CrmArchiveTier  *row,
+                       GPtrArray       *texts,
+                       GError         **error)
+{
+  const char *name, *min_spend;
+
+  *row = (CrmArchiveTier) { 0 };
+  if (!get_text (object, item, "name", TRUE, &name, error) ||
+      !get_amount (object, item, "min_spend", &min_spend, &row->min_spend, error) ||
+      !get_int (object, item, "rate", TRUE, 1, 1000, &row->rate, error))
+    return FALSE;
+  if (min_spend == NULL)
+    return missing (item, "min_spend", error);
+
+  row->name = clean_text (name, MAX_FIELD, texts);
+  if (row->name[0] == '\0')
+    return fail (error, _("In %s, “%s” must not be empty."), item, "name");
+  return TRUE;
+}
+
+/* Each entry is checked against its customer's running balance: an
+ * archive cannot bring a balance below zero. */
+gboolean
+crm_archive_read_ledger (JsonObject             *object,
+                         const char             *item,
+                         CrmArchiveRefs         *refs,
+                         CrmArchiveLedgerEntry  *row,
+                         GPtrArray              *texts,
+                         GError                **error)
+{
+  const char *reason;
+  gint64 *balance;
+
+  *row = (CrmArchiveLedgerEntry) { 0 };
+  if (!get_ref (object, item, "customer", TRUE, refs->customers, FALSE, &row->customer, error) ||
+      !get_time (object, item, "at", TRUE, &row->at, error) ||
+      !get_int (object, item, "points", TRUE, -CRM_LOYALTY_MAX_POINTS, CRM_LOYALTY_MAX_POINTS,
+                &row->points, error) ||
+      !get_choice (object, item, "kind", TRUE, NULL, ledger_kinds, &row->kind, error) ||
+      !get_text (object, item, "reason", FALSE, &reason, error) ||
+      !get_link (object, item, "purchase", refs->purchases, &row->purchase, error) ||
+      !get_link (object, item, "reward", refs->rewards, &row->reward, error) ||
+      !get_ref (object, item, "staff", FALSE, refs->staff, TRUE, &row->staff, error))
+    return FALSE;
+
+  if (row->points == 0)
+    return fail (error, _("In %s, “%s” must not be zero."), item, "points");
+
+  balance = g_hash_table_lookup (refs->balances, &row->customer);
+  if (balance == NULL)
+    {
+      balance = g_new0 (gint64, 1);
+      g_hash_table_insert (refs->balances, g_memdup2 (&row->customer, sizeof row->customer), balance);
+    }
+  if (*balance + row->points < 0)
+    return fail (error, _("In %s, the points would take the customer’s balance below zero."), item);
+  *balance += row->points;
+
+  row->reason = clean_text (reason, MAX_FIELD, texts);
   return TRUE;
 }

@@ -24,6 +24,11 @@ typedef struct
   GHashTable   *customers;
   GHashTable   *staff;
   GStringChunk *text;
+  /* The loyalty ledger's links, and each customer's running balance
+   * (id → points), which no entry may take below zero. */
+  GHashTable   *purchases;
+  GHashTable   *rewards;
+  GHashTable   *balances;
 } CrmArchiveRefs;
 
 void     crm_archive_refs_init       (CrmArchiveRefs  *refs);
@@ -64,6 +69,7 @@ gboolean crm_archive_read_purchase    (JsonObject             *object,
                                        const char             *item,
                                        CrmArchiveRefs         *refs,
                                        CrmArchivePurchase     *row,
+                                       const char            **ref,
                                        GPtrArray              *texts,
                                        GError                **error);
 gboolean crm_archive_read_interaction (JsonObject             *object,
@@ -82,6 +88,23 @@ gboolean crm_archive_read_feedback    (JsonObject             *object,
                                        const char             *item,
                                        CrmArchiveRefs         *refs,
                                        CrmArchiveFeedback     *row,
+                                       GPtrArray              *texts,
+                                       GError                **error);
+gboolean crm_archive_read_reward      (JsonObject             *object,
+                                       const char             *item,
+                                       CrmArchiveReward       *row,
+                                       const char            **ref,
+                                       GPtrArray              *texts,
+                                       GError                **error);
+gboolean crm_archive_read_tier        (JsonObject             *object,
+                                       const char             *item,
+                                       CrmArchiveTier         *row,
+                                       GPtrArray              *texts,
+                                       GError                **error);
+gboolean crm_archive_read_ledger      (JsonObject             *object,
+                                       const char             *item,
+                                       CrmArchiveRefs         *refs,
+                                       CrmArchiveLedgerEntry  *row,
                                        GPtrArray              *texts,
                                        GError                **error);
 

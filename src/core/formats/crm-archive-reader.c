@@ -31,12 +31,17 @@ enum
   KEY_INTERACTIONS,
   KEY_FOLLOW_UPS,
   KEY_FEEDBACK,
+  /* The loyalty programme's, after the purchases its ledger links to. */
+  KEY_REWARDS,
+  KEY_TIERS,
+  KEY_LOYALTY,
   N_KEYS
 };
 
 static const char *const top_keys[N_KEYS] = {
   "format", "version", "currency", "settings", "staff",
   "customers", "purchases", "interactions", "follow_ups", "feedback",
+  "rewards", "tiers", "loyalty",
 };
 
 struct _CrmArchive
@@ -113,6 +118,12 @@ count_of (CrmArchiveCounts *counts,
       return &counts->follow_ups;
     case KEY_FEEDBACK:
       return &counts->feedback;
+    case KEY_REWARDS:
+      return &counts->rewards;
+    case KEY_TIERS:
+      return &counts->tiers;
+    case KEY_LOYALTY:
+      return &counts->ledger;
     default:
       g_assert_not_reached ();
     }
@@ -177,9 +188,45 @@ read_row (Pass        *pass,
     case KEY_PURCHASES:
       {
         CrmArchivePurchase row;
+        const char *ref;
+        gint64 id;
 
-        return crm_archive_read_purchase (object, item, refs, &row, pass->texts, error) &&
-               (store == NULL || crm_store_archive_add_purchase (store, &row, error));
+        if (!crm_archive_read_purchase (object, item, refs, &row, &ref, pass->texts, error))
+          return FALSE;
+        id = store != NULL ? crm_store_archive_add_purchase (store, &row, error) : pass->counts.purchases + 1;
+        if (id != 0 && ref != NULL)
+          crm_archive_refs_add (refs, refs->purchases, ref, id);
+        return id != 0;
+      }
+
+    case KEY_REWARDS:
+      {
+        CrmArchiveReward row;
+        const char *ref;
+        gint64 id;
+
+        if (!crm_archive_read_reward (object, item, &row, &ref, pass->texts, error))
+          return FALSE;
+        id = store != NULL ? crm_store_archive_add_reward (store, &row, error) : pass->counts.rewards + 1;
+        if (id != 0)
+          crm_archive_refs_add (refs, refs->rewards, ref, id);
+        return id != 0;
+      }
+
+    case KEY_TIERS:
+      {
+        CrmArchiveTier row;
+
+        return crm_archive_read_tier (object, item, &row, pass->texts, error) &&
+               (store == NULL || crm_store_archive_add_tier (store, &row, error));
+      }
+
+    case KEY_LOYALTY:
+      {
+        CrmArchiveLedgerEntry row;
+
+        return crm_archive_read_ledger (object, item, refs, &row, pass->texts, error) &&
+               (store == NULL || crm_store_archive_add_ledger_entry (store, &row, error));
       }
 
     case KEY_INTERACTIONS:

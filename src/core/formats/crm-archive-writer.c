@@ -49,7 +49,8 @@ crm_archive_setting_travels (const char *key)
          g_str_has_prefix (key, "segment.") ||
          g_str_has_prefix (key, "touch.") ||
          g_str_equal (key, "reminders.opens") ||
-         g_str_equal (key, "reminders.closes"));
+         g_str_equal (key, "reminders.closes") ||
+         g_str_has_prefix (key, "loyalty."));
 }
 
 static char *
@@ -216,6 +217,16 @@ purchase_item (JsonBuilder   *builder,
   add_text (builder, "amount", amount);
   add_text (builder, "description", purchase->description);
   add_ref (builder, "staff", purchase->staff, 's');
+  /* For the loyalty ledger's links, and what points took off. */
+  add_ref (builder, "ref", purchase->id, 'p');
+  if (purchase->discount != 0)
+    {
+      g_autofree char *discount = crm_money_format_plain (purchase->discount);
+
+      add_text (builder, "discount", discount);
+    }
+  if (purchase->earns)
+    add_bool (builder, "earns", TRUE);
 }
 
 static void
@@ -270,6 +281,49 @@ feedback_item (JsonBuilder   *builder,
   add_ref (builder, "staff", feedback->staff, 's');
 }
 
+static void
+reward_item (JsonBuilder   *builder,
+             gconstpointer  row,
+             GTimeZone     *zone)
+{
+  const CrmArchiveReward *reward = row;
+
+  add_ref (builder, "ref", reward->id, 'r');
+  add_text (builder, "name", reward->name);
+  add_int_or_null (builder, "points_cost", reward->points_cost);
+  add_bool (builder, "active", reward->active);
+}
+
+static void
+tier_item (JsonBuilder   *builder,
+           gconstpointer  row,
+           GTimeZone     *zone)
+{
+  const CrmArchiveTier *tier = row;
+  g_autofree char *min_spend = crm_money_format_plain (tier->min_spend);
+
+  add_text (builder, "name", tier->name);
+  add_text (builder, "min_spend", min_spend);
+  add_int_or_null (builder, "rate", tier->rate);
+}
+
+static void
+ledger_item (JsonBuilder   *builder,
+             gconstpointer  row,
+             GTimeZone     *zone)
+{
+  const CrmArchiveLedgerEntry *entry = row;
+
+  add_ref (builder, "customer", entry->customer, 'c');
+  add_time (builder, "at", entry->at, zone);
+  add_int_or_null (builder, "points", entry->points);
+  add_text (builder, "kind", entry->kind);
+  add_text (builder, "reason", entry->reason);
+  add_ref (builder, "purchase", entry->purchase, 'p');
+  add_ref (builder, "reward", entry->reward, 'r');
+  add_ref (builder, "staff", entry->staff, 's');
+}
+
 static const struct
 {
   CrmArchiveKind  kind;
@@ -284,6 +338,9 @@ static const struct
     G_STRUCT_OFFSET (CrmArchiveCounts, interactions) },
   { CRM_ARCHIVE_FOLLOW_UPS, "follow_ups", follow_up_item, G_STRUCT_OFFSET (CrmArchiveCounts, follow_ups) },
   { CRM_ARCHIVE_FEEDBACK, "feedback", feedback_item, G_STRUCT_OFFSET (CrmArchiveCounts, feedback) },
+  { CRM_ARCHIVE_REWARDS, "rewards", reward_item, G_STRUCT_OFFSET (CrmArchiveCounts, rewards) },
+  { CRM_ARCHIVE_TIERS, "tiers", tier_item, G_STRUCT_OFFSET (CrmArchiveCounts, tiers) },
+  { CRM_ARCHIVE_LEDGER, "loyalty", ledger_item, G_STRUCT_OFFSET (CrmArchiveCounts, ledger) },
 };
 
 typedef struct

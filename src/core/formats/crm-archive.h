@@ -18,6 +18,9 @@ typedef struct
   guint follow_ups;
   guint feedback;
   guint staff;
+  guint rewards;
+  guint tiers;
+  guint ledger;         /* loyalty ledger entries */
 } CrmArchiveCounts;
 
 /* A whole-shop archive, read and checked, not yet written anywhere: it

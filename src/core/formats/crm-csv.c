@@ -2,8 +2,11 @@
 
 /* A CSV reader for what spreadsheets and tills write: commas, semicolons
  * (LibreOffice and Excel where the decimal mark is a comma) or tabs;
- * UTF-8 with or without a byte-order mark (UTF-16 with one is converted);
- * quoted fields with line breaks and doubled quotes inside. Rows are
+ * UTF-8 with or without a byte-order mark, UTF-16 (Excel's "Unicode
+ * text", with or without its mark), and Excel's "ANSI" code pages: a field
+ * that is not UTF-8 is read in the file's likely 8-bit character set, and
+ * bytes that still do not read are replaced, never the reason to refuse
+ * the file; quoted fields with line breaks and doubled quotes inside. Rows are
  * counted as a spreadsheet shows them, so an error's row number is the one
  * the owner sees when they open the file. Every limit is checked while
  * reading, so hostile input costs one pass over the bytes at most. */
@@ -15,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "crm-charset.h"
 #include "crm-csv.h"
 #include "crm-import.h"
 
@@ -35,6 +39,15 @@ struct _CrmCsvReader
   GString    *buffer;
   GArray     *offsets;
   GPtrArray  *fields;
+
+  /* Fields that are not UTF-8: read with the file's likely character set,
+   * guessed at the first one; rows where bytes had to be replaced. */
+  const char        *charset;
+  gboolean           guessed;
+  CrmCharsetDecoder *fallback;
+  const char        *fallback_name;
+  gboolean           fallback_used;
+  GArray            *repaired_rows;
 };
 
 /* Fields per record for the first few records, reading @delimiter outside
@@ -131,12 +144,82 @@ crm_csv_detect_delimiter (const char *data,
   return best_consistent != 0 ? best_consistent : best_first;
 }
 
+/* Text has no control characters but tab and line ends (and perhaps a
+ * DOS end-of-file mark); a file whose start has more than a few is binary
+ * data even without a NUL, and its bytes are not read as some 8-bit text.
+ * Returns the line of the first one, or 0 for text. */
+static guint
+binary_line (const guchar *data,
+             gsize         length)
+{
+  gsize n = MIN (length, SNIFF_BYTES);
+  guint controls = 0, line = 1, first = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (data[i] == '\n')
+        line++;
+      else if ((data[i] < 0x20 && data[i] != '\t' && data[i] != '\r' && data[i] != 0x1A) || data[i] == 0x7F)
+        {
+          if (first == 0)
+            first = line;
+          controls++;
+        }
+    }
+
+  return controls >= 4 && controls * 100 > n ? first : 0;
+}
+
 /**
  * crm_csv_reader_new:
  * @bytes: the whole file
  *
  * Returns: (transfer full): a reader positioned before the first row, or
  *   %NULL when the text cannot be read (UTF-16 that does not convert)
+ */
+/* UTF-16 without its mark: most of every other byte of the first
+ * characters is zero (their high byte, for the Latin letters, digits and
+ * separators a table is full of), and none of the others. Returns
+ * "UTF-16LE", "UTF-16BE" or NULL. */
+static const char *
+utf16_without_mark (const guchar *data,
+                    gsize         length)
+{
+  gsize n = MIN (length, 512) & ~(gsize) 1;
+  guint zero_even = 0, zero_odd = 0;
+
+  if (n < 4 || length % 2 != 0)
+    return NULL;
+
+  for (gsize i = 0; i < n; i += 2)
+    {
+      zero_even += data[i] == 0 ? 1 : 0;
+      zero_odd += data[i + 1] == 0 ? 1 : 0;
+    }
+
+  if (zero_odd * 5 >= n / 2 * 3 && zero_even == 0)
+    return "UTF-16LE";
+  if (zero_even * 5 >= n / 2 * 3 && zero_odd == 0)
+    return "UTF-16BE";
+  return NULL;
+}
+
+/* An .xlsx or .ods is a ZIP archive, an .xls an OLE compound file. */
+static gboolean
+is_spreadsheet (const guchar *data,
+                gsize         length)
+{
+  return (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0) ||
+         (length >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0);
+}
+
+/**
+ * crm_csv_reader_new:
+ * @bytes: the whole file
+ *
+ * Returns: (transfer full): a reader positioned before the first row, or
+ *   %NULL when the file is not text (a spreadsheet's own format, UTF-16
+ *   that does not convert)
  */
 CrmCsvReader *
 crm_csv_reader_new (GBytes  *bytes,
@@ -146,13 +229,33 @@ crm_csv_reader_new (GBytes  *bytes,
   CrmCsvReader *self;
   gsize length;
   const guchar *data = g_bytes_get_data (text, &length);
+  const char *charset = "UTF-8";
+  gsize skip = 0;
+  guint line;
 
-  /* "Unicode text" from Excel is UTF-16 with a byte-order mark. */
+  if (data != NULL && is_spreadsheet (data, length))
+    {
+      g_set_error_literal (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ENCODING,
+                           _("This is a spreadsheet’s own file (.xlsx, .xls or .ods), not CSV text. "
+                             "Open it in the spreadsheet program and save it as CSV: in Excel choose "
+                             "File, Save As, “CSV UTF-8 (Comma delimited)”; in LibreOffice choose "
+                             "File, Save As, “Text CSV”. Then import the CSV file."));
+      return NULL;
+    }
+
+  /* "Unicode text" from Excel is UTF-16, usually with a byte-order mark. */
   if (length >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
     {
-      const char *from = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+      charset = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+      skip = 2;
+    }
+  else if (data != NULL && (charset = utf16_without_mark (data, length)) == NULL)
+    charset = "UTF-8";
+
+  if (!g_str_equal (charset, "UTF-8"))
+    {
       gsize written = 0;
-      char *utf8 = g_convert ((const char *) data + 2, length - 2, "UTF-8", from, NULL, &written, NULL);
+      char *utf8 = g_convert ((const char *) data + skip, length - skip, "UTF-8", charset, NULL, &written, NULL);
 
       if (utf8 == NULL)
         {
@@ -166,6 +269,13 @@ crm_csv_reader_new (GBytes  *bytes,
       data = g_bytes_get_data (text, &length);
     }
 
+  if (data != NULL && (line = binary_line (data, length)) > 0)
+    {
+      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ENCODING,
+                   _("Row %u contains binary data: this is not a CSV text file."), line);
+      return NULL;
+    }
+
   self = g_new0 (CrmCsvReader, 1);
   self->bytes = g_steal_pointer (&text);
   /* An empty GBytes may hand out NULL. */
@@ -174,6 +284,8 @@ crm_csv_reader_new (GBytes  *bytes,
   self->buffer = g_string_sized_new (256);
   self->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->fields = g_ptr_array_new ();
+  self->charset = charset;
+  self->repaired_rows = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (self->length >= 3 && memcmp (self->data, "\xEF\xBB\xBF", 3) == 0)
     self->pos = 3;
@@ -206,6 +318,8 @@ crm_csv_reader_free (CrmCsvReader *self)
   g_string_free (self->buffer, TRUE);
   g_array_unref (self->offsets);
   g_ptr_array_unref (self->fields);
+  crm_charset_decoder_free (self->fallback);
+  g_array_unref (self->repaired_rows);
   g_free (self);
 }
 
@@ -213,6 +327,30 @@ char
 crm_csv_reader_get_delimiter (CrmCsvReader *self)
 {
   return self->delimiter;
+}
+
+/**
+ * crm_csv_reader_get_charset:
+ *
+ * Returns: what the file was read as so far: "UTF-8", "UTF-16LE",
+ *   "UTF-16BE", or the 8-bit character set its other fields were in
+ */
+const char *
+crm_csv_reader_get_charset (CrmCsvReader *self)
+{
+  return self->fallback_used ? self->fallback_name : self->charset;
+}
+
+/**
+ * crm_csv_reader_get_repaired_rows:
+ *
+ * Returns: (transfer none) (element-type guint): the rows read so far in
+ *   which bytes that are not text were replaced with U+FFFD
+ */
+GArray *
+crm_csv_reader_get_repaired_rows (CrmCsvReader *self)
+{
+  return self->repaired_rows;
 }
 
 /**
@@ -244,7 +382,37 @@ field_too_long (CrmCsvReader  *self,
   return FALSE;
 }
 
-/* Checks the field that starts at @start in the buffer. */
+/* A field that is not UTF-8, as text: in the file's likely 8-bit
+ * character set, else with the bytes that do not read replaced. */
+static char *
+decode_field (CrmCsvReader *self,
+              const char   *field,
+              gsize         length)
+{
+  char *text;
+
+  if (!self->guessed)
+    {
+      self->guessed = TRUE;
+      self->fallback_name = crm_charset_guess (self->data, self->length);
+      self->fallback = crm_charset_decoder_new (self->fallback_name);
+    }
+
+  text = crm_charset_decode (self->fallback, field, length);
+  if (text != NULL)
+    {
+      self->fallback_used = TRUE;
+      return text;
+    }
+
+  if (self->repaired_rows->len == 0 ||
+      g_array_index (self->repaired_rows, guint, self->repaired_rows->len - 1) != self->row)
+    g_array_append_val (self->repaired_rows, self->row);
+  return g_utf8_make_valid (field, (gssize) length);
+}
+
+/* Checks the field that starts at @start in the buffer, and makes it
+ * text when it is not UTF-8. */
 static gboolean
 check_field (CrmCsvReader  *self,
              gsize          start,
@@ -252,6 +420,7 @@ check_field (CrmCsvReader  *self,
 {
   const char *field = self->buffer->str + start;
   gsize length = self->buffer->len - start;
+  g_autofree char *text = NULL;
 
   if (memchr (field, '\0', length) != NULL)
     {
@@ -261,14 +430,15 @@ check_field (CrmCsvReader  *self,
       return FALSE;
     }
 
-  if (!g_utf8_validate_len (field, length, NULL))
-    {
-      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ENCODING,
-                   _("Row %u is not UTF-8 text. Save the file as “CSV UTF-8” and try again."),
-                   self->row);
-      return FALSE;
-    }
+  if (g_utf8_validate_len (field, length, NULL))
+    return TRUE;
 
+  text = decode_field (self, field, length);
+  if (strlen (text) > CRM_CSV_MAX_FIELD_BYTES)
+    return field_too_long (self, FALSE, error);
+
+  g_string_truncate (self->buffer, start);
+  g_string_append (self->buffer, text);
   return TRUE;
 }
 

@@ -108,10 +108,11 @@ write_customer_cb (const CrmExportCustomer  *customer,
   g_autofree char *spend = crm_money_format_plain (customer->spend);
   g_autofree char *purchases = g_strdup_printf ("%d", customer->purchases);
   g_autofree char *last_visit = iso_date (customer->last_visit_at);
+  g_autofree char *points = g_strdup_printf ("%" G_GINT64_FORMAT, customer->points);
   const char *cells[] = {
     customer->name, customer->phone, customer->email, customer->address, customer->birthday,
     customer->tags, customer->key ? "key" : "secondary", spend, purchases, last_visit,
-    customer->notes, NULL,
+    customer->notes, points, customer->tier, NULL,
   };
 
   return write_line (user_data, cells, error);
@@ -122,7 +123,7 @@ write_customer_cb (const CrmExportCustomer  *customer,
  * @n_written: (out) (optional): how many customers were written
  *
  * Writes the active customers with their segment, spend in the window,
- * purchases and last visit: UTF-8 with a byte-order mark (so spreadsheet
+ * purchases, last visit, loyalty points and tier: UTF-8 with a byte-order mark (so spreadsheet
  * programs pick the right encoding for Georgian and Armenian), commas,
  * CRLF line ends. The file is written as it is read and replaced
  * atomically (crm-file-writer.c): a failure leaves the old one, and the
@@ -154,7 +155,7 @@ crm_export_customers_csv (CrmStore  *store,
   spend_header = g_strdup_printf ("spend_%s", currency);
   {
     const char *header[] = { "name", "phone", "email", "address", "birthday", "tags", "segment",
-                             spend_header, "purchases", "last_visit", "notes", NULL };
+                             spend_header, "purchases", "last_visit", "notes", "points", "tier", NULL };
 
     if (!g_output_stream_write_all (export.stream, "\xEF\xBB\xBF", 3, NULL, NULL, error) ||
         !write_line (&export, header, error))

@@ -3,7 +3,10 @@
 /* Reads the contact files phones write: vCard 2.1 (older Android, with
  * QUOTED-PRINTABLE and CHARSET= parameters and soft line breaks), 3.0
  * (iPhone, with "item1." groups and TYPE= lists) and 4.0. Only what a shop
- * keeps is decoded; photos and the rest are read past. */
+ * keeps is decoded; photos and the rest are read past. A value that is
+ * not UTF-8 costs that value at most: it is read in its CHARSET, else in
+ * the file's likely 8-bit character set, else its bad bytes are replaced
+ * and the card says so. */
 
 #define G_LOG_DOMAIN "crm-vcard"
 
@@ -12,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "crm-charset.h"
 #include "crm-import.h"
 #include "crm-vcard.h"
 
@@ -25,6 +29,19 @@ typedef struct
   gsize       length;
   gsize       pos;
   guint       line;    /* physical lines read so far */
+
+  /* The character set of the values that are neither UTF-8 nor in their
+   * CHARSET, and, on the first pass, those values' bytes to guess it. */
+  CrmCharsetDecoder *fallback;
+  const char        *fallback_name;
+  GString           *undecoded;
+
+  /* The card being read has an ADR: its LABELs repeat it. */
+  gboolean           has_adr;
+
+  /* The last CHARSET= seen, opened. */
+  char              *charset;
+  CrmCharsetDecoder *charset_decoder;
 } Parser;
 
 /* One property, split but not yet decoded. */
@@ -59,6 +76,7 @@ card_new (guint number,
   card->emails = g_ptr_array_new_with_free_func (g_free);
   card->addresses = g_ptr_array_new_with_free_func (g_free);
   card->categories = g_ptr_array_new_with_free_func (g_free);
+  card->remarks = g_ptr_array_new_with_free_func (g_free);
   return card;
 }
 
@@ -82,6 +100,7 @@ crm_vcard_free (CrmVCard *card)
   g_free (card->birthday);
   g_free (card->note);
   g_ptr_array_unref (card->categories);
+  g_ptr_array_unref (card->remarks);
   g_free (card);
 }
 
@@ -377,15 +396,38 @@ is_utf8_charset (const char *charset)
          g_ascii_strcasecmp (charset, "UTF8") == 0;
 }
 
-/* The property's value as UTF-8, decoded from its encoding and character
- * set but with backslash escapes still in. */
+static CrmCharsetDecoder *
+charset_decoder (Parser     *p,
+                 const char *charset)
+{
+  if (g_strcmp0 (p->charset, charset) != 0)
+    {
+      g_free (p->charset);
+      crm_charset_decoder_free (p->charset_decoder);
+      p->charset = g_strdup (charset);
+      p->charset_decoder = crm_charset_decoder_new (charset);
+    }
+
+  return p->charset_decoder;
+}
+
 static char *
-decode_value (const CrmVCard  *card,
-              const Property  *property,
-              GError         **error)
+shown_name (const Property *property)
+{
+  /* The name comes from the file: shown, it must be text. */
+  return g_utf8_make_valid (property->name, -1);
+}
+
+/* The property's value as UTF-8, decoded from its encoding and character
+ * set but with backslash escapes still in. Never fails: what cannot be
+ * read is replaced, and the card says so. */
+static char *
+decode_value (Parser         *p,
+              CrmVCard       *card,
+              const Property *property)
 {
   g_autoptr(GString) bytes = NULL;
-  g_autofree char *label = NULL;
+  char *text;
 
   if (property->encoding != NULL && g_str_equal (property->encoding, "quoted-printable"))
     bytes = decode_quoted_printable (property->value);
@@ -404,66 +446,68 @@ decode_value (const CrmVCard  *card,
   else
     bytes = g_string_new (property->value);
 
-  if (memchr (bytes->str, '\0', bytes->len) == NULL)
+  if (!is_utf8_charset (property->charset) &&
+      (text = crm_charset_decode (charset_decoder (p, property->charset), bytes->str, bytes->len)) != NULL)
+    return text;
+
+  if (memchr (bytes->str, '\0', bytes->len) == NULL && g_utf8_validate_len (bytes->str, bytes->len, NULL))
+    return g_string_free (g_steal_pointer (&bytes), FALSE);
+
+  if (p->undecoded != NULL)
     {
-      if (!is_utf8_charset (property->charset))
-        {
-          gsize written = 0;
-          char *converted = NULL;
+      g_string_append_len (p->undecoded, bytes->str, (gssize) bytes->len);
+      g_string_append_c (p->undecoded, '\n');
+    }
 
-          /* Charset names come from the file: keep them plausible. */
-          if (strlen (property->charset) <= 40)
-            converted = g_convert (bytes->str, (gssize) bytes->len, "UTF-8", property->charset,
-                                   NULL, &written, NULL);
-          if (converted != NULL)
-            {
-              g_string_free (bytes, TRUE);
-              bytes = g_string_new_len (converted, (gssize) written);
-              g_free (converted);
-            }
-          else
-            {
-              /* Both come from the file: shown, they must be text. */
-              g_autofree char *name = g_utf8_make_valid (property->name, -1);
-              g_autofree char *charset = g_utf8_make_valid (property->charset, -1);
+  text = crm_charset_decode (p->fallback, bytes->str, bytes->len);
+  if (text != NULL)
+    {
+      g_autofree char *name = shown_name (property);
 
-              label = card_label (card);
-              g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ENCODING,
-                           _("%s: the %s line is in a character set that cannot be read (“%s”)."),
-                           label, name, charset);
-              return NULL;
-            }
-        }
-
-      if (memchr (bytes->str, '\0', bytes->len) == NULL &&
-          g_utf8_validate_len (bytes->str, bytes->len, NULL))
-        return g_string_free (g_steal_pointer (&bytes), FALSE);
+      /* Translators: the first %s is a line of a contact card, "ORG"; the
+       * second a character set, "Cyrillic (windows-1251)" */
+      g_ptr_array_add (card->remarks, g_strdup_printf (_("The %s line is not UTF-8 and was read as %s."),
+                                                       name, crm_charset_describe (p->fallback_name)));
+      return text;
     }
 
   {
-    g_autofree char *name = g_utf8_make_valid (property->name, -1);
+    g_autofree char *name = shown_name (property);
 
-    label = card_label (card);
-    g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ENCODING,
-                 _("%s: the %s line is not UTF-8 text."), label, name);
+    /* Translators: %s is a line of a contact card, "ORG" */
+    g_ptr_array_add (card->remarks,
+                     g_strdup_printf (_("Some characters of the %s line could not be read and were "
+                                        "replaced with “�”."),
+                                      name));
   }
-  return NULL;
+  for (gsize i = 0; i < bytes->len; i++)
+    if (bytes->str[i] == '\0')
+      bytes->str[i] = '?';
+  return g_utf8_make_valid (bytes->str, (gssize) bytes->len);
 }
 
-/* Undoes vCard escapes: \n and \N are line breaks, \, \; \\ themselves. */
+/* vCard 2.1 has one escape, "\;" in structured values; its other
+ * backslashes are text ("C:\Clients"). 3.0 and 4.0 escape "\n" (a line
+ * break), "\,", "\;" and "\\". A backslash before anything else stays. */
 static char *
 unescape (const char *text,
-          gsize       length)
+          gsize       length,
+          gboolean    v21)
 {
   GString *out = g_string_sized_new (length);
 
   for (gsize i = 0; i < length; i++)
     {
-      if (text[i] == '\\' && i + 1 < length)
-        {
-          char next = text[++i];
+      char next = i + 1 < length ? text[i + 1] : '\0';
 
-          g_string_append_c (out, next == 'n' || next == 'N' ? '\n' : next);
+      if (text[i] != '\\' || next == '\0')
+        g_string_append_c (out, text[i]);
+      else if (v21 ? next == ';' : strchr (",;\\", next) != NULL)
+        g_string_append_c (out, text[++i]);
+      else if (!v21 && (next == 'n' || next == 'N'))
+        {
+          g_string_append_c (out, '\n');
+          i++;
         }
       else
         g_string_append_c (out, text[i]);
@@ -472,23 +516,39 @@ unescape (const char *text,
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+is_v21 (const CrmVCard *card)
+{
+  return card->version != NULL && g_str_has_prefix (card->version, "2.");
+}
+
+static char *
+unescape_value (const CrmVCard *card,
+                const char     *value)
+{
+  return g_strstrip (unescape (value, strlen (value), is_v21 (card)));
+}
+
 /* Splits a structured value (N, ADR, ORG) at unescaped @separator and
  * unescapes each part. */
 static GPtrArray *
-split_structured (const char *value,
-                  char        separator)
+split_structured (const CrmVCard *card,
+                  const char     *value,
+                  char            separator)
 {
   GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  gboolean v21 = is_v21 (card);
   gsize start = 0;
   gsize length = strlen (value);
 
   for (gsize i = 0; i <= length; i++)
     {
-      if (i < length && value[i] == '\\')
+      /* In 2.1 only "\;" escapes: "\" before anything else is text. */
+      if (i < length && value[i] == '\\' && (!v21 || (i + 1 < length && value[i + 1] == ';')))
         i++;
       else if (i >= length || value[i] == separator)
         {
-          char *part = unescape (value + start, MIN (i, length) - start);
+          char *part = unescape (value + start, MIN (i, length) - start, v21);
 
           g_ptr_array_add (parts, g_strstrip (part));
           start = i + 1;
@@ -539,10 +599,10 @@ join_address (GPtrArray *parts)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-add_property (CrmVCard        *card,
-              const Property  *property,
-              GError         **error)
+static void
+add_property (Parser          *p,
+              CrmVCard        *card,
+              const Property  *property)
 {
   static const char *const used[] = {
     "VERSION", "FN", "N", "ORG", "TEL", "EMAIL", "ADR", "LABEL", "BDAY", "NOTE", "CATEGORIES", NULL
@@ -551,11 +611,9 @@ add_property (CrmVCard        *card,
   const char *name = property->name;
 
   if (!g_strv_contains (used, name))
-    return TRUE;
+    return;
 
-  value = decode_value (card, property, error);
-  if (value == NULL)
-    return FALSE;
+  value = decode_value (p, card, property);
 
   if (g_str_equal (name, "VERSION"))
     {
@@ -563,10 +621,10 @@ add_property (CrmVCard        *card,
       card->version = g_strstrip (g_strdup (value));
     }
   else if (g_str_equal (name, "FN") && card->full_name == NULL)
-    card->full_name = g_strstrip (unescape (value, strlen (value)));
+    card->full_name = unescape_value (card, value);
   else if (g_str_equal (name, "N") && card->family_name == NULL)
     {
-      g_autoptr(GPtrArray) parts = split_structured (value, ';');
+      g_autoptr(GPtrArray) parts = split_structured (card, value, ';');
 
       card->family_name = g_strdup (part (parts, 0));
       card->given_name = g_strdup (part (parts, 1));
@@ -576,7 +634,7 @@ add_property (CrmVCard        *card,
     }
   else if (g_str_equal (name, "ORG") && card->organization == NULL)
     {
-      g_autoptr(GPtrArray) parts = split_structured (value, ';');
+      g_autoptr(GPtrArray) parts = split_structured (card, value, ';');
       GString *joined = g_string_new (NULL);
 
       for (guint i = 0; i < parts->len; i++)
@@ -591,7 +649,7 @@ add_property (CrmVCard        *card,
     }
   else if (g_str_equal (name, "TEL") && card->phones->len < MAX_VALUES_PER_CARD)
     {
-      g_autofree char *number = g_strstrip (unescape (value, strlen (value)));
+      g_autofree char *number = unescape_value (card, value);
       CrmVCardPhone *phone;
       const char *text = number;
 
@@ -599,7 +657,7 @@ add_property (CrmVCard        *card,
       if (g_ascii_strncasecmp (text, "tel:", 4) == 0)
         text += 4;
       if (text[0] == '\0')
-        return TRUE;
+        return;
 
       phone = g_new0 (CrmVCardPhone, 1);
       phone->value = g_strdup (text);
@@ -610,7 +668,7 @@ add_property (CrmVCard        *card,
     }
   else if (g_str_equal (name, "EMAIL") && card->emails->len < MAX_VALUES_PER_CARD)
     {
-      char *email = g_strstrip (unescape (value, strlen (value)));
+      char *email = unescape_value (card, value);
 
       if (g_ascii_strncasecmp (email, "mailto:", 7) == 0)
         memmove (email, email + 7, strlen (email + 7) + 1);
@@ -623,7 +681,10 @@ add_property (CrmVCard        *card,
     }
   else if (g_str_equal (name, "ADR") && card->addresses->len < MAX_VALUES_PER_CARD)
     {
-      g_autoptr(GPtrArray) parts = split_structured (value, ';');
+      if (!p->has_adr)
+        g_ptr_array_set_size (card->addresses, 0);
+      p->has_adr = TRUE;
+      g_autoptr(GPtrArray) parts = split_structured (card, value, ';');
       char *address = join_address (parts);
 
       if (address[0] == '\0')
@@ -633,9 +694,10 @@ add_property (CrmVCard        *card,
       else
         g_ptr_array_add (card->addresses, address);
     }
-  else if (g_str_equal (name, "LABEL") && card->addresses->len < MAX_VALUES_PER_CARD)
+  /* A LABEL is an ADR formatted: only used in a card without ADR. */
+  else if (g_str_equal (name, "LABEL") && !p->has_adr && card->addresses->len < MAX_VALUES_PER_CARD)
     {
-      char *label = g_strstrip (unescape (value, strlen (value)));
+      char *label = unescape_value (card, value);
 
       g_strdelimit (label, "\r\n", ' ');
       if (label[0] == '\0')
@@ -644,10 +706,10 @@ add_property (CrmVCard        *card,
         g_ptr_array_add (card->addresses, label);
     }
   else if (g_str_equal (name, "BDAY") && card->birthday == NULL)
-    card->birthday = g_strstrip (unescape (value, strlen (value)));
+    card->birthday = unescape_value (card, value);
   else if (g_str_equal (name, "NOTE"))
     {
-      g_autofree char *note = g_strstrip (unescape (value, strlen (value)));
+      g_autofree char *note = unescape_value (card, value);
 
       if (note[0] != '\0')
         {
@@ -659,14 +721,12 @@ add_property (CrmVCard        *card,
     }
   else if (g_str_equal (name, "CATEGORIES"))
     {
-      g_autoptr(GPtrArray) parts = split_structured (value, ',');
+      g_autoptr(GPtrArray) parts = split_structured (card, value, ',');
 
       for (guint i = 0; i < parts->len && card->categories->len < MAX_VALUES_PER_CARD; i++)
         if (part (parts, i)[0] != '\0')
           g_ptr_array_add (card->categories, g_strdup (part (parts, i)));
     }
-
-  return TRUE;
 }
 
 static gboolean
@@ -680,34 +740,37 @@ no_end_error (CrmVCard  *card,
   return FALSE;
 }
 
-/**
- * crm_vcard_parse:
- * @bytes: a .vcf file
- *
- * Returns: (transfer full) (element-type CrmVCard): the cards, or %NULL
- *   with @error naming the card that could not be read
- */
-GPtrArray *
-crm_vcard_parse (GBytes  *bytes,
-                 GError **error)
+static void
+parser_clear (Parser *p)
+{
+  crm_charset_decoder_free (p->fallback);
+  crm_charset_decoder_free (p->charset_decoder);
+  g_free (p->charset);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Parser, parser_clear)
+
+/* One pass over the cards, reading values that are neither UTF-8 nor in
+ * their CHARSET as @fallback; @undecoded, when given, gets their bytes. */
+static GPtrArray *
+parse_cards (const char  *data,
+             gsize        length,
+             const char  *fallback,
+             GString     *undecoded,
+             GError     **error)
 {
   g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_vcard_free);
   g_autoptr(GString) line = g_string_sized_new (256);
   g_autoptr(CrmVCard) card = NULL;
-  Parser p = { 0 };
+  g_auto(Parser) p = { 0 };
   guint first_line = 0;
   gboolean seen_begin = FALSE;
 
-  p.data = g_bytes_get_data (bytes, &p.length);
-  if (p.data == NULL)
-    p.data = "";
-
-  if (memchr (p.data, '\0', p.length) != NULL)
-    {
-      g_set_error_literal (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ENCODING,
-                           _("This file contains binary data: it is not a vCard text file."));
-      return NULL;
-    }
+  p.data = data;
+  p.length = length;
+  p.fallback_name = fallback;
+  p.fallback = crm_charset_decoder_new (fallback);
+  p.undecoded = undecoded;
 
   if (p.length >= 3 && memcmp (p.data, "\xEF\xBB\xBF", 3) == 0)
     p.pos = 3;
@@ -749,6 +812,7 @@ crm_vcard_parse (GBytes  *bytes,
               return NULL;
             }
           card = card_new (cards->len + 1, first_line);
+          p.has_adr = FALSE;
           seen_begin = TRUE;
         }
       else if (g_str_equal (property.name, "END"))
@@ -757,8 +821,8 @@ crm_vcard_parse (GBytes  *bytes,
           if (card != NULL && g_ascii_strcasecmp (property.value, "VCARD") == 0)
             g_ptr_array_add (cards, g_steal_pointer (&card));
         }
-      else if (card != NULL && !add_property (card, &property, error))
-        return NULL;
+      else if (card != NULL)
+        add_property (&p, card, &property);
     }
 
   if (card != NULL)
@@ -775,4 +839,68 @@ crm_vcard_parse (GBytes  *bytes,
     }
 
   return g_steal_pointer (&cards);
+}
+
+/**
+ * crm_vcard_parse:
+ * @bytes: a .vcf file
+ *
+ * Reads every card. Values that are not UTF-8 are read in their CHARSET,
+ * else in the character set the file's other such values are most likely
+ * in, else their bad bytes are replaced; each card's remarks say which.
+ * The file is refused only when it is not contacts: binary data, no
+ * BEGIN:VCARD, a card without its end, a line over the limit.
+ *
+ * Returns: (transfer full) (element-type CrmVCard): the cards, or %NULL
+ *   with @error naming the card that could not be read
+ */
+GPtrArray *
+crm_vcard_parse (GBytes  *bytes,
+                 GError **error)
+{
+  g_autoptr(GString) undecoded = g_string_new (NULL);
+  g_autofree char *converted = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  const char *data;
+  const char *guess;
+  gsize length;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+
+  /* Windows writes contacts in UTF-16 too. */
+  if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                      ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    {
+      gsize written = 0;
+
+      converted = g_convert (data + 2, (gssize) length - 2, "UTF-8",
+                             (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", NULL, &written, NULL);
+      if (converted != NULL)
+        {
+          data = converted;
+          length = written;
+        }
+    }
+
+  if (memchr (data, '\0', length) != NULL)
+    {
+      g_set_error_literal (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ENCODING,
+                           _("This file contains binary data: it is not a vCard text file."));
+      return NULL;
+    }
+
+  cards = parse_cards (data, length, NULL, undecoded, error);
+  if (cards == NULL || undecoded->len == 0)
+    return g_steal_pointer (&cards);
+
+  /* Some values were neither UTF-8 nor in their CHARSET: read them again
+   * in the character set they most likely share. */
+  guess = crm_charset_guess (undecoded->str, undecoded->len);
+  if (guess == NULL)
+    return g_steal_pointer (&cards);
+
+  g_clear_pointer (&cards, g_ptr_array_unref);
+  return parse_cards (data, length, guess, NULL, error);
 }

@@ -5,9 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* Cards in one file, and the longest line after unfolding (a contact's
- * photo is the only thing that comes close). */
-#define CRM_VCARD_MAX_CARDS      200000
+/* Cards in one file (ten times a busy shop's customers), and the longest
+ * line after unfolding (a contact's photo is the only thing that comes
+ * close). */
+#define CRM_VCARD_MAX_CARDS      1000000
 #define CRM_VCARD_MAX_LINE_BYTES (8 * 1024 * 1024)
 
 typedef struct
@@ -36,6 +37,7 @@ typedef struct
   char      *birthday;      /* as written: 1990-05-31, 19900531, --0531 */
   char      *note;          /* NOTE lines joined by line breaks */
   GPtrArray *categories;    /* char * */
+  GPtrArray *remarks;       /* char *: values that were not UTF-8, for people */
 } CrmVCard;
 
 GPtrArray *crm_vcard_parse (GBytes    *bytes,

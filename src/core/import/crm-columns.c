@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Column recognition for every CSV import: the headers people, Google,
- * Outlook and tills write, in English, Georgian, Armenian and Russian;
- * what each column holds; samples; and, for customer files without a
- * header, a guess from the values. docs/import.md lists the headers. */
+/* Column recognition for every CSV import: what each column holds, by
+ * its header (crm-headers.c) or, for customer files without a header or
+ * columns whose header nobody knows, by its values; samples; the columns
+ * left out. */
 
 #define G_LOG_DOMAIN "crm-import"
 
@@ -12,359 +12,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "crm-columns.h"
+#include "crm-headers.h"
 #include "crm-sales-import.h"
 #include "crm-text.h"
 
 /* Rows looked at to guess what headerless columns hold, or to show a
  * sample of a column. */
 #define SAMPLE_ROWS 100
-
-typedef enum
-{
-  HEADER_PLAIN,
-  HEADER_NAME_OR_GIVEN,   /* "სახელი", "Անուն": the given name next to a family-name column */
-  HEADER_PHONE_TYPE,      /* Google's "Phone 1 - Type": says which phone is a mobile */
-  HEADER_KNOWN,           /* a column we know and do not need */
-} HeaderKind;
-
-typedef struct
-{
-  const char *text;
-  guint       field;
-  HeaderKind  kind;
-} HeaderAlias;
-
-#define ALIAS(text, field) { text, CRM_CUSTOMER_COLUMN_##field, HEADER_PLAIN }
-#define KNOWN(text) { text, CRM_CUSTOMER_COLUMN_IGNORE, HEADER_KNOWN }
-
-/* Written as people write them; matched after crm_import_header_key(), so
- * "E-mail 1 - Value" also matches "e-mail 2 value". */
-static const HeaderAlias customer_aliases[] = {
-  ALIAS ("Name", NAME), ALIAS ("Full name", NAME), ALIAS ("Display name", NAME),
-  ALIAS ("Customer", NAME), ALIAS ("Customer name", NAME), ALIAS ("Client", NAME),
-  ALIAS ("Client name", NAME), ALIAS ("Contact", NAME), ALIAS ("Contact name", NAME),
-  ALIAS ("სახელი და გვარი", NAME), ALIAS ("სახელი, გვარი", NAME), ALIAS ("სრული სახელი", NAME),
-  ALIAS ("მომხმარებელი", NAME), ALIAS ("კლიენტი", NAME),
-  ALIAS ("Անուն Ազգանուն", NAME), ALIAS ("Անուն, ազգանուն", NAME), ALIAS ("Ամբողջական անուն", NAME),
-  ALIAS ("Անուն Ազգանուն Հայրանուն", NAME), ALIAS ("Հաճախորդ", NAME),
-  ALIAS ("ФИО", NAME), ALIAS ("Имя Фамилия", NAME), ALIAS ("Полное имя", NAME),
-  ALIAS ("Клиент", NAME), ALIAS ("Покупатель", NAME),
-  { "სახელი", CRM_CUSTOMER_COLUMN_NAME, HEADER_NAME_OR_GIVEN },
-  { "Անուն", CRM_CUSTOMER_COLUMN_NAME, HEADER_NAME_OR_GIVEN },
-  { "Имя", CRM_CUSTOMER_COLUMN_NAME, HEADER_NAME_OR_GIVEN },
-
-  ALIAS ("First name", GIVEN_NAME), ALIAS ("Given name", GIVEN_NAME), ALIAS ("Firstname", GIVEN_NAME),
-  ALIAS ("Forename", GIVEN_NAME), ALIAS ("First", GIVEN_NAME),
-  ALIAS ("Middle name", MIDDLE_NAME), ALIAS ("Additional name", MIDDLE_NAME),
-  ALIAS ("Patronymic", MIDDLE_NAME), ALIAS ("მამის სახელი", MIDDLE_NAME),
-  ALIAS ("Հայրանուն", MIDDLE_NAME), ALIAS ("Отчество", MIDDLE_NAME),
-  ALIAS ("Last name", FAMILY_NAME), ALIAS ("Family name", FAMILY_NAME), ALIAS ("Surname", FAMILY_NAME),
-  ALIAS ("Lastname", FAMILY_NAME), ALIAS ("Last", FAMILY_NAME), ALIAS ("გვარი", FAMILY_NAME),
-  ALIAS ("Ազգանուն", FAMILY_NAME), ALIAS ("Фамилия", FAMILY_NAME),
-
-  ALIAS ("Company", ORGANIZATION), ALIAS ("Company name", ORGANIZATION),
-  ALIAS ("Organization", ORGANIZATION), ALIAS ("Organisation", ORGANIZATION),
-  ALIAS ("Organization name", ORGANIZATION), ALIAS ("Organization 1 - Name", ORGANIZATION),
-  ALIAS ("Business", ORGANIZATION), ALIAS ("კომპანია", ORGANIZATION), ALIAS ("ორგანიზაცია", ORGANIZATION),
-  ALIAS ("Ընկերություն", ORGANIZATION), ALIAS ("Կազմակերպություն", ORGANIZATION),
-  ALIAS ("Компания", ORGANIZATION), ALIAS ("Организация", ORGANIZATION),
-
-  ALIAS ("Mobile", MOBILE), ALIAS ("Mobile phone", MOBILE), ALIAS ("Mobile number", MOBILE),
-  ALIAS ("Cell", MOBILE), ALIAS ("Cell phone", MOBILE), ALIAS ("Mobile phone 2", MOBILE),
-  ALIAS ("მობილური", MOBILE), ALIAS ("მობილური ტელეფონი", MOBILE), ALIAS ("მობ", MOBILE),
-  ALIAS ("Բջջային", MOBILE), ALIAS ("Բջջային հեռախոս", MOBILE),
-  ALIAS ("Мобильный", MOBILE), ALIAS ("Мобильный телефон", MOBILE), ALIAS ("Сотовый", MOBILE),
-
-  ALIAS ("Phone", PHONE), ALIAS ("Phone number", PHONE), ALIAS ("Telephone", PHONE), ALIAS ("Tel", PHONE),
-  ALIAS ("Primary phone", PHONE), ALIAS ("Home phone", PHONE), ALIAS ("Home phone 2", PHONE),
-  ALIAS ("Business phone", PHONE), ALIAS ("Business phone 2", PHONE), ALIAS ("Other phone", PHONE),
-  ALIAS ("Company main phone", PHONE), ALIAS ("Phone 1 - Value", PHONE),
-  ALIAS ("ტელეფონი", PHONE), ALIAS ("ტელ", PHONE), ALIAS ("ტელეფონის ნომერი", PHONE), ALIAS ("ნომერი", PHONE),
-  ALIAS ("Հեռախոս", PHONE), ALIAS ("Հեռախոսահամար", PHONE), ALIAS ("Հեռ", PHONE),
-  ALIAS ("Телефон", PHONE), ALIAS ("Тел", PHONE), ALIAS ("Номер телефона", PHONE),
-  { "Phone 1 - Type", CRM_CUSTOMER_COLUMN_IGNORE, HEADER_PHONE_TYPE },
-  { "Phone 1 - Label", CRM_CUSTOMER_COLUMN_IGNORE, HEADER_PHONE_TYPE },
-
-  ALIAS ("Email", EMAIL), ALIAS ("E-mail", EMAIL), ALIAS ("Email address", EMAIL),
-  ALIAS ("E-mail address", EMAIL), ALIAS ("E-mail 2 address", EMAIL), ALIAS ("E-mail 1 - Value", EMAIL),
-  ALIAS ("Mail", EMAIL), ALIAS ("ელ-ფოსტა", EMAIL), ALIAS ("ელფოსტა", EMAIL),
-  ALIAS ("ელექტრონული ფოსტა", EMAIL), ALIAS ("იმეილი", EMAIL), ALIAS ("მეილი", EMAIL),
-  ALIAS ("Էլ. փոստ", EMAIL), ALIAS ("Էլփոստ", EMAIL), ALIAS ("Էլեկտրոնային փոստ", EMAIL),
-  ALIAS ("Էլ. հասցե", EMAIL), ALIAS ("Эл. почта", EMAIL), ALIAS ("Электронная почта", EMAIL),
-  ALIAS ("Почта", EMAIL),
-
-  ALIAS ("Address", ADDRESS), ALIAS ("Home address", ADDRESS), ALIAS ("Street address", ADDRESS),
-  ALIAS ("Postal address", ADDRESS), ALIAS ("Business address", ADDRESS),
-  ALIAS ("Address 1 - Formatted", ADDRESS), ALIAS ("მისამართი", ADDRESS), ALIAS ("Հասցե", ADDRESS),
-  ALIAS ("Адрес", ADDRESS),
-  ALIAS ("Address 1 - Street", ADDRESS_PART), ALIAS ("Address 1 - City", ADDRESS_PART),
-  ALIAS ("Address 1 - PO Box", ADDRESS_PART), ALIAS ("Address 1 - Region", ADDRESS_PART),
-  ALIAS ("Address 1 - Postal Code", ADDRESS_PART), ALIAS ("Address 1 - Country", ADDRESS_PART),
-  ALIAS ("Address 1 - Extended Address", ADDRESS_PART),
-  ALIAS ("Home Street", ADDRESS_PART), ALIAS ("Home Street 2", ADDRESS_PART),
-  ALIAS ("Home City", ADDRESS_PART), ALIAS ("Home State", ADDRESS_PART),
-  ALIAS ("Home Postal Code", ADDRESS_PART), ALIAS ("Home Country/Region", ADDRESS_PART),
-  ALIAS ("Business Street", ADDRESS_PART), ALIAS ("Business Street 2", ADDRESS_PART),
-  ALIAS ("Business City", ADDRESS_PART), ALIAS ("Business State", ADDRESS_PART),
-  ALIAS ("Business Postal Code", ADDRESS_PART), ALIAS ("Business Country/Region", ADDRESS_PART),
-  ALIAS ("Other Street", ADDRESS_PART), ALIAS ("Other City", ADDRESS_PART),
-  ALIAS ("Other State", ADDRESS_PART), ALIAS ("Other Postal Code", ADDRESS_PART),
-  ALIAS ("Other Country/Region", ADDRESS_PART),
-  ALIAS ("Street", ADDRESS_PART), ALIAS ("City", ADDRESS_PART), ALIAS ("Postal code", ADDRESS_PART),
-  ALIAS ("Zip", ADDRESS_PART), ALIAS ("Zip code", ADDRESS_PART), ALIAS ("Country", ADDRESS_PART),
-  ALIAS ("ქალაქი", ADDRESS_PART), ALIAS ("ქუჩა", ADDRESS_PART), ALIAS ("Քաղաք", ADDRESS_PART),
-  ALIAS ("Փողոց", ADDRESS_PART), ALIAS ("Город", ADDRESS_PART), ALIAS ("Улица", ADDRESS_PART),
-
-  ALIAS ("Birthday", BIRTHDAY), ALIAS ("Birth date", BIRTHDAY), ALIAS ("Birthdate", BIRTHDAY),
-  ALIAS ("Date of birth", BIRTHDAY), ALIAS ("DOB", BIRTHDAY),
-  ALIAS ("დაბადების დღე", BIRTHDAY), ALIAS ("დაბადების თარიღი", BIRTHDAY),
-  ALIAS ("Ծննդյան օր", BIRTHDAY), ALIAS ("Ծննդյան ամսաթիվ", BIRTHDAY), ALIAS ("Ծննդյան տարեթիվ", BIRTHDAY),
-  ALIAS ("День рождения", BIRTHDAY), ALIAS ("Дата рождения", BIRTHDAY),
-
-  ALIAS ("Notes", NOTES), ALIAS ("Note", NOTES), ALIAS ("Comment", NOTES), ALIAS ("Comments", NOTES),
-  ALIAS ("Remarks", NOTES), ALIAS ("შენიშვნა", NOTES), ALIAS ("შენიშვნები", NOTES),
-  ALIAS ("კომენტარი", NOTES), ALIAS ("კომენტარები", NOTES), ALIAS ("Նշում", NOTES),
-  ALIAS ("Նշումներ", NOTES), ALIAS ("Մեկնաբանություն", NOTES), ALIAS ("Примечание", NOTES),
-  ALIAS ("Примечания", NOTES), ALIAS ("Заметки", NOTES), ALIAS ("Комментарий", NOTES),
-
-  ALIAS ("Tags", TAGS), ALIAS ("Tag", TAGS), ALIAS ("Labels", TAGS), ALIAS ("Groups", TAGS),
-  ALIAS ("Group membership", TAGS), ALIAS ("Categories", TAGS), ALIAS ("Category", TAGS),
-  ALIAS ("თეგები", TAGS), ALIAS ("ტეგები", TAGS), ALIAS ("იარლიყები", TAGS), ALIAS ("ჭდეები", TAGS),
-  ALIAS ("კატეგორია", TAGS), ALIAS ("ჯგუფი", TAGS), ALIAS ("Պիտակներ", TAGS), ALIAS ("Պիտակ", TAGS),
-  ALIAS ("Խմբեր", TAGS), ALIAS ("Теги", TAGS), ALIAS ("Метки", TAGS), ALIAS ("Группы", TAGS),
-  ALIAS ("Категории", TAGS),
-
-  /* Clientele's own export writes figures the import recomputes. */
-  KNOWN ("Segment"), KNOWN ("Purchases"), KNOWN ("Last visit"),
-  KNOWN ("Name prefix"), KNOWN ("Name suffix"), KNOWN ("Title"), KNOWN ("Suffix"),
-  KNOWN ("Initials"), KNOWN ("Nickname"), KNOWN ("Short name"), KNOWN ("Maiden name"),
-  KNOWN ("Gender"), KNOWN ("Location"), KNOWN ("Billing information"), KNOWN ("Directory server"),
-  KNOWN ("Mileage"), KNOWN ("Occupation"), KNOWN ("Hobby"), KNOWN ("Sensitivity"),
-  KNOWN ("Priority"), KNOWN ("Subject"), KNOWN ("Photo"), KNOWN ("File as"), KNOWN ("Job title"),
-  KNOWN ("Department"), KNOWN ("Web page"), KNOWN ("Language"), KNOWN ("Private"),
-  KNOWN ("Spouse"), KNOWN ("Children"), KNOWN ("Anniversary"), KNOWN ("Account"),
-  KNOWN ("Manager's name"), KNOWN ("Assistant's name"), KNOWN ("Assistant's phone"),
-  KNOWN ("Business fax"), KNOWN ("Home fax"), KNOWN ("Other fax"), KNOWN ("Pager"),
-  KNOWN ("Radio phone"), KNOWN ("TTY/TDD phone"), KNOWN ("Telex"), KNOWN ("Callback"),
-  KNOWN ("Car phone"), KNOWN ("ISDN"), KNOWN ("Keywords"), KNOWN ("Office location"),
-  KNOWN ("Government ID number"), KNOWN ("Organizational ID number"), KNOWN ("Profession"),
-  KNOWN ("Referred by"), KNOWN ("Internet free busy"), KNOWN ("User 1"),
-  KNOWN ("Given Yomi"), KNOWN ("Surname Yomi"), KNOWN ("Company Yomi"), KNOWN ("IMAddress"),
-  KNOWN ("Schools"), KNOWN ("Personal Web Page"),
-};
-
-/* Columns of contact exports we know and leave out, by their first words
- * ("Website 2 - Type", "Phonetic First Name", our own "spend_GEL"). */
-static const HeaderAlias customer_prefixes[] = {
-  KNOWN ("Organization"), KNOWN ("Website 1"), KNOWN ("Relation 1"), KNOWN ("Event 1"),
-  KNOWN ("IM 1"), KNOWN ("Custom Field 1"), KNOWN ("External ID 1"), KNOWN ("Phonetic"),
-  KNOWN ("Yomi"), KNOWN ("Given Name Yomi"), KNOWN ("Additional Name Yomi"),
-  KNOWN ("Family Name Yomi"), KNOWN ("E-mail 1 - Type"), KNOWN ("E-mail 1 - Label"),
-  KNOWN ("E-mail 1 - Display Name"), KNOWN ("E-mail Display Name"), KNOWN ("E-mail Type"),
-  KNOWN ("Address 1 - Type"), KNOWN ("Address 1 - Label"), KNOWN ("Spend"),
-};
-
-#undef ALIAS
-#undef KNOWN
-
-#define ALIAS(text, field) { text, CRM_SALES_COLUMN_##field, HEADER_PLAIN }
-
-static const HeaderAlias sales_aliases[] = {
-  ALIAS ("Date", DATE), ALIAS ("Day", DATE), ALIAS ("Datetime", DATE), ALIAS ("Date time", DATE),
-  ALIAS ("Date and time", DATE), ALIAS ("Timestamp", DATE), ALIAS ("Time stamp", DATE),
-  ALIAS ("Sold at", DATE), ALIAS ("Purchase date", DATE), ALIAS ("Order date", DATE),
-  ALIAS ("Sale date", DATE), ALIAS ("Created", DATE), ALIAS ("Created at", DATE),
-  ALIAS ("თარიღი", DATE), ALIAS ("თარიღი და დრო", DATE), ALIAS ("Ամսաթիվ", DATE),
-  ALIAS ("Ամսաթիվ և ժամ", DATE), ALIAS ("Дата", DATE), ALIAS ("Дата и время", DATE),
-  ALIAS ("Дата продажи", DATE),
-
-  ALIAS ("Time", TIME), ALIAS ("დრო", TIME), ALIAS ("Ժամ", TIME), ALIAS ("Ժամանակ", TIME),
-  ALIAS ("Время", TIME),
-
-  ALIAS ("Customer", CUSTOMER), ALIAS ("Client", CUSTOMER), ALIAS ("Buyer", CUSTOMER),
-  ALIAS ("კლიენტი", CUSTOMER), ALIAS ("მომხმარებელი", CUSTOMER), ALIAS ("მყიდველი", CUSTOMER),
-  ALIAS ("Հաճախորդ", CUSTOMER), ALIAS ("Գնորդ", CUSTOMER), ALIAS ("Клиент", CUSTOMER),
-  ALIAS ("Покупатель", CUSTOMER),
-
-  ALIAS ("Name", NAME), ALIAS ("Customer name", NAME), ALIAS ("Client name", NAME),
-  ALIAS ("Full name", NAME), ALIAS ("სახელი", NAME), ALIAS ("სახელი და გვარი", NAME),
-  ALIAS ("კლიენტის სახელი", NAME), ALIAS ("Անուն", NAME), ALIAS ("Անուն Ազգանուն", NAME),
-  ALIAS ("Հաճախորդի անուն", NAME), ALIAS ("Имя", NAME), ALIAS ("ФИО", NAME),
-  ALIAS ("Имя клиента", NAME),
-
-  ALIAS ("Phone", PHONE), ALIAS ("Phone number", PHONE), ALIAS ("Customer phone", PHONE),
-  ALIAS ("Client phone", PHONE), ALIAS ("Mobile", PHONE), ALIAS ("Tel", PHONE),
-  ALIAS ("Telephone", PHONE), ALIAS ("ტელეფონი", PHONE), ALIAS ("მობილური", PHONE),
-  ALIAS ("კლიენტის ტელეფონი", PHONE), ALIAS ("Հեռախոս", PHONE), ALIAS ("Հաճախորդի հեռախոս", PHONE),
-  ALIAS ("Բջջային", PHONE), ALIAS ("Телефон", PHONE), ALIAS ("Телефон клиента", PHONE),
-
-  ALIAS ("Email", EMAIL), ALIAS ("E-mail", EMAIL), ALIAS ("Customer email", EMAIL),
-  ALIAS ("Customer e-mail", EMAIL), ALIAS ("ელ-ფოსტა", EMAIL), ALIAS ("ელფოსტა", EMAIL),
-  ALIAS ("Էլ. փոստ", EMAIL), ALIAS ("Էլփոստ", EMAIL), ALIAS ("Эл. почта", EMAIL),
-
-  ALIAS ("Amount", AMOUNT), ALIAS ("Total", AMOUNT), ALIAS ("Sum", AMOUNT), ALIAS ("Price", AMOUNT),
-  ALIAS ("Paid", AMOUNT), ALIAS ("Value", AMOUNT), ALIAS ("Total amount", AMOUNT),
-  ALIAS ("Amount paid", AMOUNT), ALIAS ("Grand total", AMOUNT), ALIAS ("თანხა", AMOUNT),
-  ALIAS ("ჯამი", AMOUNT), ALIAS ("ფასი", AMOUNT), ALIAS ("სულ", AMOUNT), ALIAS ("Գումար", AMOUNT),
-  ALIAS ("Ընդամենը", AMOUNT), ALIAS ("Գին", AMOUNT), ALIAS ("Сумма", AMOUNT), ALIAS ("Итого", AMOUNT),
-  ALIAS ("Цена", AMOUNT),
-
-  ALIAS ("Description", DESCRIPTION), ALIAS ("Items", DESCRIPTION), ALIAS ("Item", DESCRIPTION),
-  ALIAS ("Product", DESCRIPTION), ALIAS ("Products", DESCRIPTION), ALIAS ("Goods", DESCRIPTION),
-  ALIAS ("Details", DESCRIPTION), ALIAS ("Note", DESCRIPTION), ALIAS ("Notes", DESCRIPTION),
-  ALIAS ("Comment", DESCRIPTION), ALIAS ("აღწერა", DESCRIPTION), ALIAS ("პროდუქტი", DESCRIPTION),
-  ALIAS ("საქონელი", DESCRIPTION), ALIAS ("შენიშვნა", DESCRIPTION), ALIAS ("Նկարագրություն", DESCRIPTION),
-  ALIAS ("Ապրանք", DESCRIPTION), ALIAS ("Ապրանքներ", DESCRIPTION), ALIAS ("Նշում", DESCRIPTION),
-  ALIAS ("Описание", DESCRIPTION), ALIAS ("Товар", DESCRIPTION), ALIAS ("Товары", DESCRIPTION),
-  ALIAS ("Примечание", DESCRIPTION),
-};
-
-/* "Amount (GEL)", "Total, ₾", "Сумма, руб": the start says enough. */
-static const HeaderAlias sales_prefixes[] = {
-  ALIAS ("Amount", AMOUNT), ALIAS ("Total", AMOUNT), ALIAS ("Sum", AMOUNT),
-  ALIAS ("თანხა", AMOUNT), ALIAS ("Գումար", AMOUNT), ALIAS ("Сумма", AMOUNT),
-};
-
-#undef ALIAS
-
-/* Matching */
-
-typedef struct
-{
-  GHashTable *exact;      /* header key → HeaderAlias */
-  GPtrArray  *prefixes;   /* header keys, in the order of the aliases */
-  const HeaderAlias *prefix_aliases;
-} Vocabulary;
-
-static Vocabulary *
-vocabulary_new (const HeaderAlias *aliases,
-                gsize              n_aliases,
-                const HeaderAlias *prefixes,
-                gsize              n_prefixes)
-{
-  Vocabulary *vocabulary = g_new0 (Vocabulary, 1);
-
-  vocabulary->exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (gsize i = 0; i < n_aliases; i++)
-    g_hash_table_insert (vocabulary->exact, crm_import_header_key (aliases[i].text), (gpointer) &aliases[i]);
-
-  vocabulary->prefixes = g_ptr_array_new_with_free_func (g_free);
-  for (gsize i = 0; i < n_prefixes; i++)
-    g_ptr_array_add (vocabulary->prefixes, crm_import_header_key (prefixes[i].text));
-  vocabulary->prefix_aliases = prefixes;
-
-  return vocabulary;
-}
-
-static const Vocabulary *
-get_vocabulary (CrmColumnsVocabulary which)
-{
-  static Vocabulary *vocabularies[2] = { NULL, NULL };
-  static gsize ready = 0;
-
-  if (g_once_init_enter (&ready))
-    {
-      vocabularies[CRM_COLUMNS_CUSTOMERS] =
-        vocabulary_new (customer_aliases, G_N_ELEMENTS (customer_aliases),
-                        customer_prefixes, G_N_ELEMENTS (customer_prefixes));
-      vocabularies[CRM_COLUMNS_SALES] =
-        vocabulary_new (sales_aliases, G_N_ELEMENTS (sales_aliases),
-                        sales_prefixes, G_N_ELEMENTS (sales_prefixes));
-      g_once_init_leave (&ready, 1);
-    }
-
-  return vocabularies[which];
-}
-
-/* The alias a header matches: whole, else by its first words. */
-static const HeaderAlias *
-match_header (CrmColumnsVocabulary  which,
-              const char           *title)
-{
-  const Vocabulary *vocabulary = get_vocabulary (which);
-  g_autofree char *key = crm_import_header_key (title);
-  const HeaderAlias *alias = g_hash_table_lookup (vocabulary->exact, key);
-
-  if (alias != NULL || key[0] == '\0')
-    return alias;
-
-  for (guint i = 0; i < vocabulary->prefixes->len; i++)
-    {
-      const char *prefix = g_ptr_array_index (vocabulary->prefixes, i);
-      gsize length = strlen (prefix);
-
-      if (strncmp (key, prefix, length) == 0 && (key[length] == ' ' || key[length] == '\0'))
-        return &vocabulary->prefix_aliases[i];
-    }
-
-  return NULL;
-}
-
-char *
-crm_import_header_key (const char *header)
-{
-  g_autofree char *folded = crm_text_fold (header);
-  GString *out = g_string_sized_new (strlen (folded));
-  gboolean space = FALSE;
-  gboolean digits = FALSE;
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isdigit (c))
-        {
-          if (!digits)
-            {
-              if (out->len > 0)
-                g_string_append_c (out, ' ');
-              g_string_append_c (out, '#');
-            }
-          digits = TRUE;
-          space = TRUE;
-          continue;
-        }
-
-      digits = FALSE;
-      if (g_unichar_isalpha (c) || g_unichar_ismark (c))
-        {
-          if (space && out->len > 0)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_unichar (out, c);
-        }
-      else
-        space = TRUE;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* The first number in a header ("Phone 2 - Value" → 2), 0 if none. */
-static guint
-header_number (const char *title)
-{
-  for (const char *p = title; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
-      return (guint) g_ascii_strtoull (p, NULL, 10);
-
-  return 0;
-}
-
-/* Address parts of one address share a group: Google numbers them
- * ("Address 2 - City"), Outlook names them ("Business City"). */
-static guint
-header_group (const char *title)
-{
-  g_autofree char *key = crm_import_header_key (title);
-  char *space = strchr (key, ' ');
-
-  if (space != NULL)
-    *space = '\0';
-
-  return g_str_hash (key) * 31 + header_number (title);
-}
 
 gboolean
 crm_columns_looks_like_email (const char *text)
@@ -425,17 +79,17 @@ static gint
 find_type_column (CrmColumns *columns,
                   guint       column)
 {
-  guint number = header_number (crm_columns_get_title (columns, column));
+  guint number = crm_headers_number (crm_columns_get_title (columns, column));
 
   for (guint t = 0; number > 0 && t < columns->columns->len; t++)
     {
       const char *title = crm_columns_get_title (columns, t);
-      const HeaderAlias *alias;
+      const CrmHeaderAlias *alias;
 
-      if (t == column || header_number (title) != number)
+      if (t == column || crm_headers_number (title) != number)
         continue;
-      alias = match_header (columns->vocabulary, title);
-      if (alias != NULL && alias->kind == HEADER_PHONE_TYPE)
+      alias = crm_headers_match (columns->vocabulary, title);
+      if (alias != NULL && alias->kind == CRM_HEADER_PHONE_TYPE)
         return (gint) t;
     }
 
@@ -446,7 +100,7 @@ find_type_column (CrmColumns *columns,
 static void
 set_up (CrmColumns *columns)
 {
-  g_autoptr(GArray) kinds = g_array_new (FALSE, TRUE, sizeof (HeaderKind));
+  g_autoptr(GArray) kinds = g_array_new (FALSE, TRUE, sizeof (CrmHeaderKind));
   gboolean seen[MAX ((guint) CRM_CUSTOMER_N_COLUMNS, (guint) CRM_SALES_N_COLUMNS)] = { FALSE };
   gboolean customers = columns->vocabulary == CRM_COLUMNS_CUSTOMERS;
 
@@ -457,16 +111,16 @@ set_up (CrmColumns *columns)
       CrmColumn column = { 0 };
       const char *header = header_cell (columns, c);
       g_autofree char *trimmed = g_strstrip (g_strdup (header));
-      const HeaderAlias *alias = columns->has_header ? match_header (columns->vocabulary, header) : NULL;
+      const CrmHeaderAlias *alias = columns->has_header ? crm_headers_match (columns->vocabulary, header) : NULL;
 
       column.title = trimmed[0] != '\0' ? g_strdup (trimmed) : g_strdup_printf (_("Column %u"), c + 1);
       column.type_column = -1;
-      column.group = header_group (header);
+      column.group = crm_headers_group (header);
       if (alias != NULL)
         {
           column.recognised = TRUE;
           column.field = alias->field;
-          g_array_index (kinds, HeaderKind, c) = alias->kind;
+          g_array_index (kinds, CrmHeaderKind, c) = alias->kind;
         }
       /* A till's first "Total" is the amount; a second is some other total. */
       if (!customers && column.field != CRM_SALES_COLUMN_IGNORE && seen[column.field])
@@ -481,13 +135,67 @@ set_up (CrmColumns *columns)
   for (guint c = 0; c < columns->columns->len; c++)
     {
       CrmColumn *column = crm_columns_get (columns, c);
+      CrmHeaderKind kind = g_array_index (kinds, CrmHeaderKind, c);
 
-      /* "სახელი" next to "გვარი" is the given name. */
-      if (g_array_index (kinds, HeaderKind, c) == HEADER_NAME_OR_GIVEN &&
-          seen[CRM_CUSTOMER_COLUMN_FAMILY_NAME])
+      /* "სახელი" next to "გვარი" is the given name; Thunderbird's
+       * "Geburtstag" next to "Geburtsjahr" is the day of the month. */
+      if (kind == CRM_HEADER_NAME_OR_GIVEN && seen[CRM_CUSTOMER_COLUMN_FAMILY_NAME])
         column->field = CRM_CUSTOMER_COLUMN_GIVEN_NAME;
+      else if (kind == CRM_HEADER_BIRTHDAY_OR_DAY &&
+               (seen[CRM_CUSTOMER_COLUMN_BIRTH_YEAR] || seen[CRM_CUSTOMER_COLUMN_BIRTH_MONTH]))
+        column->field = CRM_CUSTOMER_COLUMN_BIRTH_DAY;
       else if (column->field == CRM_CUSTOMER_COLUMN_PHONE)
-        column->type_column = find_type_column (columns, c);
+        {
+          column->type_column = find_type_column (columns, c);
+          if (column->type_column < 0 && crm_headers_say_mobile (column->title))
+            column->field = CRM_CUSTOMER_COLUMN_MOBILE;
+        }
+    }
+}
+
+/* What the first rows of a column hold: how many values, how many of
+ * them e-mail addresses and phone numbers. */
+static void
+count_values (CrmColumns *columns,
+              guint       column,
+              guint      *n,
+              guint      *emails,
+              guint      *phones)
+{
+  *n = *emails = *phones = 0;
+  for (guint r = 0; r < crm_columns_get_n_records (columns) && r < SAMPLE_ROWS; r++)
+    {
+      const char *cell = crm_import_raw_row_cell (crm_columns_get_record (columns, r), column);
+      g_autofree char *text = crm_import_cell_text (cell);
+
+      if (text[0] == '\0')
+        continue;
+      (*n)++;
+      *emails += crm_columns_looks_like_email (text) ? 1 : 0;
+      *phones += crm_columns_looks_like_phone (text) ? 1 : 0;
+    }
+}
+
+/* A column whose header is not known but whose values are e-mails or
+ * phone numbers is imported as such (and the notes say so), rather than
+ * leaving people without them. */
+static void
+guess_unknown_columns (CrmColumns *columns)
+{
+  for (guint c = 0; c < columns->columns->len; c++)
+    {
+      CrmColumn *column = crm_columns_get (columns, c);
+      guint n, emails, phones;
+
+      if (column->recognised)
+        continue;
+
+      count_values (columns, c, &n, &emails, &phones);
+      if (n > 0 && emails * 2 > n)
+        column->field = CRM_CUSTOMER_COLUMN_EMAIL;
+      else if (n > 0 && phones * 2 > n)
+        column->field = CRM_CUSTOMER_COLUMN_PHONE;
+      column->guessed = column->field != CRM_CUSTOMER_COLUMN_IGNORE;
     }
 }
 
@@ -500,19 +208,9 @@ guess_columns (CrmColumns *columns)
   for (guint c = 0; c < columns->columns->len; c++)
     {
       CrmColumn *column = crm_columns_get (columns, c);
-      guint n = 0, emails = 0, phones = 0;
+      guint n, emails, phones;
 
-      for (guint r = 0; r < crm_columns_get_n_records (columns) && r < SAMPLE_ROWS; r++)
-        {
-          g_autofree char *text = crm_import_cell_text (crm_import_raw_row_cell (crm_columns_get_record (columns, r), c));
-
-          if (text[0] == '\0')
-            continue;
-          n++;
-          emails += crm_columns_looks_like_email (text) ? 1 : 0;
-          phones += crm_columns_looks_like_phone (text) ? 1 : 0;
-        }
-
+      count_values (columns, c, &n, &emails, &phones);
       column->recognised = FALSE;
       if (n == 0)
         column->field = CRM_CUSTOMER_COLUMN_IGNORE;
@@ -554,10 +252,9 @@ crm_columns_recognise (CrmColumns *columns)
 
   columns->has_header = TRUE;
   set_up (columns);
-  if (columns->vocabulary != CRM_COLUMNS_CUSTOMERS || any_recognised (columns))
+  if (columns->vocabulary != CRM_COLUMNS_CUSTOMERS)
     return;
-
-  for (guint c = 0; c < first->n_cells; c++)
+  for (guint c = 0; !any_recognised (columns) && c < first->n_cells; c++)
     {
       g_autofree char *text = crm_import_cell_text (first->cells[c]);
 
@@ -567,6 +264,8 @@ crm_columns_recognise (CrmColumns *columns)
           return;
         }
     }
+
+  guess_unknown_columns (columns);
 }
 
 /* Whether the first row names the columns: the columns are recognised
@@ -579,6 +278,8 @@ crm_columns_set_has_header (CrmColumns *columns,
   set_up (columns);
   if (!has_header)
     guess_columns (columns);
+  else if (columns->vocabulary == CRM_COLUMNS_CUSTOMERS)
+    guess_unknown_columns (columns);
 }
 
 /* Reading */
@@ -675,6 +376,7 @@ crm_columns_set_field (CrmColumns *columns,
     c->type_column = -1;
   c->field = field;
   c->recognised = TRUE;
+  c->guessed = FALSE;
 }
 
 /* The titles of columns with data whose header was not recognised. */
@@ -688,6 +390,114 @@ crm_columns_dup_unknown (CrmColumns *columns)
       g_strv_builder_add (builder, crm_columns_get_title (columns, c));
 
   return g_strv_builder_end (builder);
+}
+
+/* A column with data nothing is taken from: not imported, nor saying
+ * which kind of phone another column holds. */
+static gboolean
+is_unused (CrmColumns *columns,
+           guint       column)
+{
+  if (crm_columns_get_field (columns, column) != 0 || crm_columns_get_sample (columns, column)[0] == '\0')
+    return FALSE;
+
+  for (guint c = 0; c < columns->columns->len; c++)
+    if (crm_columns_get (columns, c)->type_column == (gint) column)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The titles of the unused columns: every one is named in the preview,
+ * none dropped unseen. */
+char **
+crm_columns_dup_unused (CrmColumns *columns)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint c = 0; c < columns->columns->len; c++)
+    if (is_unused (columns, c))
+      g_strv_builder_add (builder, crm_columns_get_title (columns, c));
+
+  return g_strv_builder_end (builder);
+}
+
+/* A sample for a message: one line, not too long. */
+static char *
+short_sample (const char *text)
+{
+  g_autofree char *line = g_strdup (text);
+
+  g_strdelimit (line, "\r\n\t", ' ');
+  g_strstrip (line);
+  if (g_utf8_strlen (line, -1) > 40)
+    {
+      g_autofree char *cut = g_utf8_substring (line, 0, 39);
+
+      return g_strconcat (cut, "…", NULL);
+    }
+
+  return g_steal_pointer (&line);
+}
+
+/**
+ * crm_columns_add_notes:
+ * @notes: (element-type utf8): gets the lines
+ *
+ * What a person should know about how the file is read, one line each:
+ * a character set other than UTF-8, columns taken by their values rather
+ * than their titles, and every column with data that is not imported,
+ * with a sample of what it holds.
+ */
+void
+crm_columns_add_notes (CrmColumns *columns,
+                       GPtrArray  *notes)
+{
+  g_auto(GStrv) unused = crm_columns_dup_unused (columns);
+  char *charset = crm_import_table_dup_charset_note (columns->table);
+
+  if (charset != NULL)
+    g_ptr_array_add (notes, charset);
+
+  for (guint c = 0; c < columns->columns->len; c++)
+    {
+      const CrmColumn *column = crm_columns_get (columns, c);
+
+      if (!column->guessed)
+        continue;
+      if (column->field == CRM_CUSTOMER_COLUMN_EMAIL)
+        g_ptr_array_add (notes, g_strdup_printf (_("E-mail column not recognised: “%s” holds e-mail "
+                                                   "addresses, so they are imported as e-mails."),
+                                                 column->title));
+      else
+        g_ptr_array_add (notes, g_strdup_printf (_("Phone column not recognised: “%s” holds phone "
+                                                   "numbers, so they are imported as phones."),
+                                                 column->title));
+    }
+
+  if (unused[0] != NULL)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+      guint n = g_strv_length (unused);
+
+      for (guint c = 0; c < columns->columns->len; c++)
+        {
+          const CrmColumn *column = crm_columns_get (columns, c);
+          g_autofree char *sample = NULL;
+
+          if (!is_unused (columns, c))
+            continue;
+          sample = short_sample (crm_columns_get_sample (columns, c));
+          if (list->len > 0)
+            g_string_append (list, ", ");
+          /* Translators: a column left out, and an example of what it holds */
+          g_string_append_printf (list, _("“%s” (for example “%s”)"), column->title, sample);
+        }
+      /* Translators: %s lists columns, “Gender” (for example “female”), … */
+      g_ptr_array_add (notes, g_strdup_printf (ngettext ("Not imported: the column %s.",
+                                                         "Not imported: the columns %s.", n),
+                                               list->str));
+    }
 }
 
 gboolean

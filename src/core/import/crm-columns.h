@@ -21,6 +21,7 @@ typedef struct
   char     *title;
   guint     field;
   gboolean  recognised;
+  gboolean  guessed;       /* not recognised, but its values are e-mails or phones */
   gint      type_column;   /* the column saying what kind of phone, or -1 */
   guint     group;         /* address parts that belong together */
 } CrmColumn;
@@ -60,6 +61,9 @@ void             crm_columns_set_field     (CrmColumns           *columns,
                                             guint                 column,
                                             guint                 field);
 char           **crm_columns_dup_unknown   (CrmColumns           *columns);
+char           **crm_columns_dup_unused    (CrmColumns           *columns);
+void             crm_columns_add_notes     (CrmColumns           *columns,
+                                            GPtrArray            *notes);
 
 gboolean         crm_columns_has_field     (CrmColumns           *columns,
                                             guint                 field);

@@ -6,6 +6,7 @@
 
 G_BEGIN_DECLS
 
+/* One phone as the file wrote it. */
 typedef struct
 {
   char     *value;
@@ -24,8 +25,10 @@ typedef struct
   GPtrArray *emails;
   GPtrArray *addresses;
   char      *birthday;
+  char      *birth_parts[3];   /* year, month, day in columns of their own */
   GString   *notes;
   GPtrArray *tags;
+  GPtrArray *remarks;          /* what the reader had to say, for people */
 } CrmContact;
 
 void  crm_contact_init         (CrmContact             *contact);
@@ -37,7 +40,11 @@ void  crm_contact_add_card     (CrmContact             *contact,
                                 const CrmVCard         *card);
 void  crm_contact_to_customer  (CrmContact             *contact,
                                 CrmImportCustomer      *customer,
-                                char                  **remark);
+                                GPtrArray              *remarks,
+                                GPtrArray              *left_out);
+
+gboolean crm_contact_names_agree (const char          *a,
+                                  const char          *b);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrmContact, crm_contact_clear)
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "crm-charset.h"
 #include "crm-csv.h"
 #include "crm-import-private.h"
 
@@ -166,6 +167,7 @@ crm_import_table_read (GBytes  *bytes,
   table = g_new0 (CrmImportTable, 1);
   table->delimiter = crm_csv_reader_get_delimiter (reader);
   table->rows = g_ptr_array_new_with_free_func (g_free);
+  table->repaired_rows = g_hash_table_new (NULL, NULL);
 
   while (crm_csv_reader_read_row (reader, &n_fields, &fields, &local_error))
     {
@@ -202,6 +204,11 @@ crm_import_table_read (GBytes  *bytes,
       return NULL;
     }
 
+  table->charset = g_strdup (crm_csv_reader_get_charset (reader));
+  for (guint i = 0; i < crm_csv_reader_get_repaired_rows (reader)->len; i++)
+    g_hash_table_add (table->repaired_rows,
+                      GUINT_TO_POINTER (g_array_index (crm_csv_reader_get_repaired_rows (reader), guint, i)));
+
   if (table->rows->len == 0)
     {
       g_set_error_literal (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NO_DATA,
@@ -219,6 +226,8 @@ crm_import_table_free (CrmImportTable *table)
     return;
 
   g_ptr_array_unref (table->rows);
+  g_hash_table_unref (table->repaired_rows);
+  g_free (table->charset);
   g_free (table);
 }
 
@@ -227,4 +236,29 @@ crm_import_raw_row_cell (const CrmImportRawRow *row,
                          guint                  column)
 {
   return column < row->n_cells ? row->cells[column] : "";
+}
+
+/**
+ * crm_import_table_dup_charset_note:
+ *
+ * Returns: (transfer full) (nullable): for the preview, how a file that
+ *   is not UTF-8 was read, or %NULL for UTF-8
+ */
+char *
+crm_import_table_dup_charset_note (const CrmImportTable *table)
+{
+  if (table == NULL || table->charset == NULL || g_str_equal (table->charset, "UTF-8"))
+    return NULL;
+
+  /* Translators: %s is a character set, "Cyrillic (windows-1251)" */
+  return g_strdup_printf (_("The file is not in UTF-8; it was read as %s."),
+                          crm_charset_describe (table->charset));
+}
+
+/* Whether bytes of @row (a spreadsheet row) had to be replaced. */
+gboolean
+crm_import_table_row_repaired (const CrmImportTable *table,
+                               guint                 row)
+{
+  return g_hash_table_contains (table->repaired_rows, GUINT_TO_POINTER (row));
 }

@@ -51,8 +51,10 @@ typedef struct
 typedef struct
 {
   char       delimiter;
-  GPtrArray *rows;        /* CrmImportRawRow, blank rows dropped */
-  guint      n_columns;   /* the widest row */
+  GPtrArray *rows;           /* CrmImportRawRow, blank rows dropped */
+  guint      n_columns;      /* the widest row */
+  char      *charset;        /* what it was read as: "UTF-8", "WINDOWS-1251", … */
+  GHashTable *repaired_rows; /* rows where bytes that are not text were replaced */
 } CrmImportTable;
 
 CrmImportTable *crm_import_table_read    (GBytes                  *bytes,
@@ -60,6 +62,9 @@ CrmImportTable *crm_import_table_read    (GBytes                  *bytes,
 void            crm_import_table_free    (CrmImportTable          *table);
 const char     *crm_import_raw_row_cell  (const CrmImportRawRow   *row,
                                           guint                    column);
+char           *crm_import_table_dup_charset_note (const CrmImportTable *table);
+gboolean        crm_import_table_row_repaired (const CrmImportTable *table,
+                                          guint                    row);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmImportTable, crm_import_table_free)
 
@@ -102,9 +107,8 @@ gboolean  crm_import_apply_plan          (gpointer                 import,
 
 /* The plan calls of an import whose instance struct holds a GPtrArray
  * "plan" of PlanRow (a struct whose first member is the public row "row")
- * and "counts", and whose file defines make_plan (self, store, error);
- * plan_row_reason() is there for crm_import_summary_add_rows(). The calls
- * are documented in crm-import.h. */
+ * and "counts", and whose file defines make_plan (self, store, error).
+ * The calls are documented in crm-import.h. */
 #define CRM_IMPORT_DEFINE_PLAN_CALLS(prefix, Type, IS_TYPE, Row, Counts)                          \
   gboolean                                                                                    \
   prefix##_prepare (Type *self, CrmStore *store, GError **error)                              \
@@ -132,14 +136,6 @@ gboolean  crm_import_apply_plan          (gpointer                 import,
     g_return_if_fail (IS_TYPE (self));                                                        \
     g_return_if_fail (counts != NULL);                                                        \
     *counts = self->counts;                                                                   \
-  }                                                                                           \
-  static const char *                                                                         \
-  plan_row_reason (gconstpointer data, guint *row, CrmImportAction *action)                   \
-  {                                                                                           \
-    const PlanRow *plan_row = data;                                                           \
-    *row = plan_row->row.row;                                                                 \
-    *action = plan_row->row.action;                                                           \
-    return plan_row->row.reason;                                                              \
   }
 
 /* The summary's lines for rows with something to say. */

@@ -22,6 +22,7 @@ typedef struct
 {
   CrmImportRow       row;
   CrmImportCustomer  customer;
+  char              *summary;   /* the reason and what was left out, for the summary */
 } PlanRow;
 
 struct _CrmCustomerImport
@@ -35,6 +36,8 @@ struct _CrmCustomerImport
 
   GPtrArray           *plan;        /* PlanRow */
   CrmImportCounts      counts;
+  /* What the preview chose for a row: record index → CrmImportAction. */
+  GHashTable          *choices;
   /* The existing customers merges will rewrite, in the order first met. */
   GArray              *target_ids;
   GHashTable          *targets;     /* gint64 id → CrmImportCustomer */
@@ -51,6 +54,8 @@ plan_row_free (gpointer data)
 
   g_free (plan_row->row.reason);
   g_strfreev (plan_row->row.tags);
+  g_strfreev (plan_row->row.left_out);
+  g_free (plan_row->summary);
   crm_import_customer_clear (&plan_row->customer);
   g_free (plan_row);
 }
@@ -59,6 +64,18 @@ static void
 invalidate_plan (CrmCustomerImport *self)
 {
   self->mark.valid = FALSE;
+}
+
+static const char *
+plan_row_summary (gconstpointer    data,
+                  guint           *row,
+                  CrmImportAction *action)
+{
+  const PlanRow *plan_row = data;
+
+  *row = plan_row->row.row;
+  *action = plan_row->row.action;
+  return plan_row->summary;
 }
 
 static guint
@@ -75,7 +92,8 @@ static guint
 record_customer (CrmCustomerImport  *self,
                  guint               index,
                  CrmImportCustomer  *customer,
-                 char              **remark)
+                 GPtrArray          *remarks,
+                 GPtrArray          *left_out)
 {
   g_auto(CrmContact) contact = { 0 };
   guint number;
@@ -94,9 +112,13 @@ record_customer (CrmCustomerImport  *self,
 
       crm_contact_add_row (&contact, &self->columns, row);
       number = row->row;
+      if (crm_import_table_row_repaired (self->columns.table, number))
+        g_ptr_array_add (contact.remarks,
+                         g_strdup (_("Some characters of this row could not be read and were "
+                                     "replaced with “�”.")));
     }
 
-  crm_contact_to_customer (&contact, customer, remark);
+  crm_contact_to_customer (&contact, customer, remarks, left_out);
   return number;
 }
 
@@ -107,6 +129,7 @@ typedef enum
   MATCH_NONE,
   MATCH_PHONE,
   MATCH_EMAIL,
+  MATCH_NAME,    /* a row without phone or e-mail: by its whole name */
 } MatchKind;
 
 static char *
@@ -116,6 +139,10 @@ existing_reason (CrmCustomerImport *self,
 {
   if (kind == MATCH_PHONE)
     return g_strdup_printf (_("Same phone number as %s, who is already a customer."), name);
+  if (kind == MATCH_NAME)
+    return g_strdup_printf (_("Same name as %s, who is already a customer; the row has no phone "
+                              "number or e-mail to tell them apart."),
+                            name);
 
   return g_strdup_printf (_("Same e-mail as %s, who is already a customer."), name);
 }
@@ -130,6 +157,9 @@ earlier_reason (CrmCustomerImport *self,
   if (kind == MATCH_PHONE)
     return card ? g_strdup_printf (_("Same phone number as card %u."), row)
                 : g_strdup_printf (_("Same phone number as row %u."), row);
+  if (kind == MATCH_NAME)
+    return card ? g_strdup_printf (_("Same name as card %u, and no phone number or e-mail."), row)
+                : g_strdup_printf (_("Same name as row %u, and no phone number or e-mail."), row);
 
   return card ? g_strdup_printf (_("Same e-mail as card %u."), row)
               : g_strdup_printf (_("Same e-mail as row %u."), row);
@@ -201,6 +231,17 @@ publish_row (PlanRow *plan_row)
   plan_row->row.tags = g_new0 (char *, customer->tags->len + 1);
   for (guint i = 0; i < customer->tags->len; i++)
     plan_row->row.tags[i] = g_strdup (g_ptr_array_index (customer->tags, i));
+
+  g_clear_pointer (&plan_row->summary, g_free);
+  if (plan_row->row.left_out != NULL && plan_row->row.left_out[0] != NULL)
+    {
+      g_autofree char *left_out = g_strjoinv (" ", plan_row->row.left_out);
+
+      plan_row->summary = plan_row->row.reason != NULL
+        ? g_strconcat (plan_row->row.reason, " ", left_out, NULL) : g_steal_pointer (&left_out);
+    }
+  else
+    plan_row->summary = g_strdup (plan_row->row.reason);
 }
 
 static gboolean
@@ -232,6 +273,77 @@ check_columns (CrmCustomerImport  *self,
   return TRUE;
 }
 
+/* Keys of the rows the plan adds → their index in the plan. */
+typedef struct
+{
+  GHashTable *phones;
+  GHashTable *emails;
+  GHashTable *names;
+} FileKeys;
+
+static void
+remember_key (GHashTable *table,
+              const char *key,
+              guint       index)
+{
+  if (key[0] != '\0' && !g_hash_table_contains (table, key))
+    g_hash_table_insert (table, g_strdup (key), GUINT_TO_POINTER (index));
+}
+
+static void
+remember_keys (FileKeys   *keys,
+               const char *phone_key,
+               const char *email_key,
+               guint       index)
+{
+  remember_key (keys->phones, phone_key, index);
+  remember_key (keys->emails, email_key, index);
+}
+
+/* Fills what the existing customer or the earlier row lacks from the row;
+ * what the merge filled in finds them from now on. */
+static gboolean
+merge_row (CrmCustomerImport  *self,
+           CrmStore           *store,
+           PlanRow            *plan_row,
+           PlanRow            *earlier,
+           guint               earlier_index,
+           CrmCustomerIndex   *index,
+           FileKeys           *keys,
+           GError            **error)
+{
+  gint64 existing = plan_row->row.customer_id;
+  CrmImportCustomer *target = existing != 0 ? get_target (self, store, existing) : &earlier->customer;
+  g_autofree char *phone_key = NULL;
+  g_autofree char *email_key = NULL;
+
+  if (target == NULL)
+    {
+      /* The index has just read them: the database is failing. */
+      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_FAILED,
+                   "customer %" G_GINT64_FORMAT " could not be read", existing);
+      return FALSE;
+    }
+
+  crm_import_customer_merge (target, &plan_row->customer);
+  customer_keys (target, &phone_key, &email_key);
+  if (existing != 0)
+    crm_customer_index_add (index, existing, NULL, phone_key, email_key);
+  else
+    remember_keys (keys, phone_key, email_key, earlier_index);
+  return TRUE;
+}
+
+static char *
+join_remarks (GPtrArray *remarks)
+{
+  if (remarks->len == 0)
+    return NULL;
+
+  g_ptr_array_add (remarks, NULL);
+  return g_strjoinv (" ", (char **) remarks->pdata);
+}
+
 /* Makes the plan against the store as it is now. Nothing is written. */
 static gboolean
 make_plan (gpointer   import,
@@ -240,38 +352,48 @@ make_plan (gpointer   import,
 {
   CrmCustomerImport *self = import;
   CrmCustomerIndex index;
-  /* Keys of rows that will be added → their index in the plan. */
-  g_autoptr(GHashTable) file_phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) file_emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  FileKeys keys;
   guint n = n_records (self);
+  gboolean ok = TRUE;
 
   invalidate_plan (self);
   if (!check_columns (self, error))
     return FALSE;
 
-  if (!crm_customer_index_load (&index, store, FALSE, error))
+  if (!crm_customer_index_load (&index, store, TRUE, error))
     return FALSE;
 
+  keys.phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  keys.emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  keys.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_ptr_array_set_size (self->plan, 0);
   g_hash_table_remove_all (self->targets);
   g_array_set_size (self->target_ids, 0);
   memset (&self->counts, 0, sizeof self->counts);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && ok; i++)
     {
       PlanRow *plan_row = g_new0 (PlanRow, 1);
+      g_autoptr(GPtrArray) remarks = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GError) invalid = NULL;
-      g_autofree char *remark = NULL;
       g_autofree char *phone_key = NULL;
       g_autofree char *email_key = NULL;
+      g_autofree char *name_key = NULL;
+      g_autofree char *other_name = NULL;
+      g_autofree char *match = NULL;
       MatchKind kind = MATCH_NONE;
       gint64 existing = 0;
       gpointer earlier_index = NULL;
       PlanRow *earlier = NULL;
+      CrmImportAction action;
+      gpointer choice;
 
       g_ptr_array_add (self->plan, plan_row);
-      plan_row->row.row = record_customer (self, i, &plan_row->customer, &remark);
-      plan_row->row.reason = g_steal_pointer (&remark);
+      plan_row->row.row = record_customer (self, i, &plan_row->customer, remarks, left_out);
+      plan_row->row.reason = join_remarks (remarks);
+      g_ptr_array_add (left_out, NULL);
+      plan_row->row.left_out = (char **) g_ptr_array_steal (left_out, NULL);
 
       if (!crm_import_customer_clean (&plan_row->customer, &invalid))
         {
@@ -283,107 +405,97 @@ make_plan (gpointer   import,
         }
 
       customer_keys (&plan_row->customer, &phone_key, &email_key);
+      name_key = crm_text_fold (plan_row->customer.name);
 
       if ((existing = crm_customer_index_lookup (index.by_phone, phone_key)) != 0)
         kind = MATCH_PHONE;
       else if ((existing = crm_customer_index_lookup (index.by_email, email_key)) != 0)
         kind = MATCH_EMAIL;
       else if (phone_key[0] != '\0' &&
-               g_hash_table_lookup_extended (file_phones, phone_key, NULL, &earlier_index))
+               g_hash_table_lookup_extended (keys.phones, phone_key, NULL, &earlier_index))
         kind = MATCH_PHONE;
       else if (email_key[0] != '\0' &&
-               g_hash_table_lookup_extended (file_emails, email_key, NULL, &earlier_index))
+               g_hash_table_lookup_extended (keys.emails, email_key, NULL, &earlier_index))
         kind = MATCH_EMAIL;
+      /* Nothing else to go by: the whole name (one customer of that name). */
+      else if (phone_key[0] == '\0' && email_key[0] == '\0' &&
+               ((existing = MAX (crm_customer_index_lookup (index.by_name, name_key), 0)) != 0 ||
+                g_hash_table_lookup_extended (keys.names, name_key, NULL, &earlier_index)))
+        kind = MATCH_NAME;
 
-      if (kind != MATCH_NONE && existing == 0)
-        earlier = g_ptr_array_index (self->plan, GPOINTER_TO_UINT (earlier_index));
-
-      if (kind == MATCH_NONE || self->policy == CRM_DUPLICATE_KEEP_BOTH)
+      if (kind == MATCH_NONE)
         {
           plan_row->row.action = CRM_IMPORT_ADD;
-          plan_row->row.customer_id = existing;
-          if (existing != 0)
-            {
-              g_autofree char *name = crm_store_dup_customer_name (store, existing);
-
-              set_reason (plan_row, existing_reason (self, kind, name));
-            }
-          else if (earlier != NULL)
-            {
-              plan_row->row.same_as_row = earlier->row.row;
-              set_reason (plan_row, earlier_reason (self, kind, earlier->row.row));
-            }
-
-          if (phone_key[0] != '\0' && !g_hash_table_contains (file_phones, phone_key))
-            g_hash_table_insert (file_phones, g_strdup (phone_key), GUINT_TO_POINTER (i));
-          if (email_key[0] != '\0' && !g_hash_table_contains (file_emails, email_key))
-            g_hash_table_insert (file_emails, g_strdup (email_key), GUINT_TO_POINTER (i));
+          remember_keys (&keys, phone_key, email_key, i);
+          remember_key (keys.names, name_key, i);
           self->counts.added++;
           continue;
         }
 
+      plan_row->row.customer_id = existing;
       if (existing != 0)
         {
-          plan_row->row.customer_id = existing;
-          if (self->policy == CRM_DUPLICATE_SKIP)
-            {
-              g_autofree char *name = crm_store_dup_customer_name (store, existing);
-
-              set_reason (plan_row, existing_reason (self, kind, name));
-              plan_row->row.action = CRM_IMPORT_SKIP;
-              self->counts.skipped++;
-            }
-          else
-            {
-              CrmImportCustomer *target = get_target (self, store, existing);
-              g_autofree char *target_phone = NULL;
-              g_autofree char *target_email = NULL;
-
-              if (target == NULL)
-                {
-                  /* The index has just read them: the database is failing. */
-                  g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_FAILED,
-                               "customer %" G_GINT64_FORMAT " could not be read", existing);
-                  crm_customer_index_clear (&index);
-                  return FALSE;
-                }
-
-              set_reason (plan_row, existing_reason (self, kind, target->name));
-              plan_row->row.action = CRM_IMPORT_MERGE;
-              crm_import_customer_merge (target, &plan_row->customer);
-              /* What the merge filled in finds this customer from now on. */
-              customer_keys (target, &target_phone, &target_email);
-              crm_customer_index_add (&index, existing, NULL, target_phone, target_email);
-              self->counts.merged++;
-            }
-          continue;
-        }
-
-      plan_row->row.same_as_row = earlier->row.row;
-      set_reason (plan_row, earlier_reason (self, kind, earlier->row.row));
-      if (self->policy == CRM_DUPLICATE_SKIP)
-        {
-          plan_row->row.action = CRM_IMPORT_SKIP;
-          self->counts.skipped++;
+          other_name = crm_store_dup_customer_name (store, existing);
+          match = existing_reason (self, kind, other_name);
         }
       else
         {
-          guint earlier_i = GPOINTER_TO_UINT (earlier_index);
-          g_autofree char *merged_phone = NULL;
-          g_autofree char *merged_email = NULL;
+          earlier = g_ptr_array_index (self->plan, GPOINTER_TO_UINT (earlier_index));
+          other_name = g_strdup (earlier->customer.name);
+          plan_row->row.same_as_row = earlier->row.row;
+          match = earlier_reason (self, kind, earlier->row.row);
+        }
 
-          plan_row->row.action = CRM_IMPORT_MERGE;
-          crm_import_customer_merge (&earlier->customer, &plan_row->customer);
-          customer_keys (&earlier->customer, &merged_phone, &merged_email);
-          if (merged_phone[0] != '\0' && !g_hash_table_contains (file_phones, merged_phone))
-            g_hash_table_insert (file_phones, g_strdup (merged_phone), GUINT_TO_POINTER (earlier_i));
-          if (merged_email[0] != '\0' && !g_hash_table_contains (file_emails, merged_email))
-            g_hash_table_insert (file_emails, g_strdup (merged_email), GUINT_TO_POINTER (earlier_i));
+      /* The same phone under another name is often someone else: added,
+       * unless the person looking at the preview says otherwise. */
+      if (!crm_contact_names_agree (plan_row->customer.name, other_name))
+        {
+          char *joined = g_strconcat (match, " ", _("The names differ: this may be someone else, "
+                                                    "such as family or a shared landline."),
+                                      NULL);
+
+          g_free (match);
+          match = joined;
+          plan_row->row.possible_duplicate = TRUE;
+          self->counts.possible_duplicates++;
+          action = CRM_IMPORT_ADD;
+        }
+      else if (self->policy == CRM_DUPLICATE_SKIP)
+        action = CRM_IMPORT_SKIP;
+      else if (self->policy == CRM_DUPLICATE_MERGE)
+        action = CRM_IMPORT_MERGE;
+      else
+        action = CRM_IMPORT_ADD;
+
+      if (g_hash_table_lookup_extended (self->choices, GUINT_TO_POINTER (i), NULL, &choice))
+        action = GPOINTER_TO_UINT (choice);
+
+      set_reason (plan_row, g_steal_pointer (&match));
+      plan_row->row.action = action;
+      switch (action)
+        {
+        case CRM_IMPORT_ADD:
+          remember_keys (&keys, phone_key, email_key, i);
+          remember_key (keys.names, name_key, i);
+          self->counts.added++;
+          break;
+        case CRM_IMPORT_MERGE:
+          ok = merge_row (self, store, plan_row, earlier, GPOINTER_TO_UINT (earlier_index), &index, &keys, error);
           self->counts.merged++;
+          break;
+        case CRM_IMPORT_SKIP:
+        default:
+          self->counts.skipped++;
+          break;
         }
     }
 
   crm_customer_index_clear (&index);
+  g_hash_table_unref (keys.phones);
+  g_hash_table_unref (keys.emails);
+  g_hash_table_unref (keys.names);
+  if (!ok)
+    return FALSE;
 
   for (guint i = 0; i < self->plan->len; i++)
     publish_row (g_ptr_array_index (self->plan, i));
@@ -404,6 +516,7 @@ crm_customer_import_finalize (GObject *object)
   g_clear_pointer (&self->plan, g_ptr_array_unref);
   g_clear_pointer (&self->targets, g_hash_table_unref);
   g_clear_pointer (&self->target_ids, g_array_unref);
+  g_clear_pointer (&self->choices, g_hash_table_unref);
 
   G_OBJECT_CLASS (crm_customer_import_parent_class)->finalize (object);
 }
@@ -423,6 +536,7 @@ crm_customer_import_init (CrmCustomerImport *self)
   self->plan = g_ptr_array_new_with_free_func (plan_row_free);
   self->targets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, crm_import_customer_free);
   self->target_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->choices = g_hash_table_new (NULL, NULL);
   self->policy = CRM_DUPLICATE_SKIP;
 }
 
@@ -494,6 +608,40 @@ crm_customer_import_get_n_records (CrmCustomerImport *self)
 CRM_COLUMNS_DEFINE_CALLS (crm_customer_import, CrmCustomerImport, CRM_IS_CUSTOMER_IMPORT,
                           CrmCustomerColumn, CRM_CUSTOMER_N_COLUMNS, CRM_CUSTOMER_COLUMN_IGNORE)
 
+/**
+ * crm_customer_import_dup_unused_columns:
+ *
+ * Returns: (transfer full): the titles of the columns with data that are
+ *   not imported, known or not, in file order: the preview names them all
+ */
+char **
+crm_customer_import_dup_unused_columns (CrmCustomerImport *self)
+{
+  g_return_val_if_fail (CRM_IS_CUSTOMER_IMPORT (self), NULL);
+
+  return crm_columns_dup_unused (&self->columns);
+}
+
+/**
+ * crm_customer_import_dup_notes:
+ *
+ * Returns: (transfer full): what a person should know about how the file
+ *   is read, one sentence each: its character set when it is not UTF-8,
+ *   columns taken by their values, the columns left out with a sample
+ */
+char **
+crm_customer_import_dup_notes (CrmCustomerImport *self)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (CRM_IS_CUSTOMER_IMPORT (self), NULL);
+
+  if (self->format == CRM_IMPORT_FORMAT_CSV)
+    crm_columns_add_notes (&self->columns, notes);
+  g_ptr_array_add (notes, NULL);
+  return (char **) g_ptr_array_steal (notes, NULL);
+}
+
 gboolean
 crm_customer_import_get_has_header (CrmCustomerImport *self)
 {
@@ -557,6 +705,13 @@ crm_customer_column_get_label (CrmCustomerColumn field)
       return _("Notes");
     case CRM_CUSTOMER_COLUMN_TAGS:
       return _("Tags");
+    case CRM_CUSTOMER_COLUMN_BIRTH_YEAR:
+      return _("Year of birth");
+    case CRM_CUSTOMER_COLUMN_BIRTH_MONTH:
+      return _("Month of birth");
+    case CRM_CUSTOMER_COLUMN_BIRTH_DAY:
+      /* Translators: the day of the month someone was born on */
+      return _("Day of birth");
     case CRM_CUSTOMER_COLUMN_IGNORE:
     case CRM_CUSTOMER_N_COLUMNS:
     default:
@@ -658,6 +813,27 @@ crm_customer_import_apply (CrmCustomerImport  *self,
 }
 
 /**
+ * crm_customer_import_set_row_action:
+ * @index: a row of the plan that matched a customer or an earlier row
+ * @action: add it anyway, merge it into what it matched, or skip it
+ *
+ * The preview's choice for one row, a possible duplicate above all; it
+ * holds when the plan is made again (the policy changed, say). The plan
+ * must be prepared again.
+ */
+void
+crm_customer_import_set_row_action (CrmCustomerImport *self,
+                                    guint              index,
+                                    CrmImportAction    action)
+{
+  g_return_if_fail (CRM_IS_CUSTOMER_IMPORT (self));
+  g_return_if_fail (action <= CRM_IMPORT_SKIP);
+
+  g_hash_table_insert (self->choices, GUINT_TO_POINTER (index), GUINT_TO_POINTER (action));
+  invalidate_plan (self);
+}
+
+/**
  * crm_customer_import_dup_summary:
  * @max_lines: the most rows to explain, after the counts
  *
@@ -688,7 +864,14 @@ crm_customer_import_dup_summary (CrmCustomerImport *self,
                           self->counts.skipped);
   g_string_append (out, ".\n");
 
-  crm_import_summary_add_rows (out, self->plan, plan_row_reason, self->format == CRM_IMPORT_FORMAT_VCARD,
+  {
+    g_auto(GStrv) notes = crm_customer_import_dup_notes (self);
+
+    for (guint i = 0; notes[i] != NULL; i++)
+      g_string_append_printf (out, "%s\n", notes[i]);
+  }
+
+  crm_import_summary_add_rows (out, self->plan, plan_row_summary, self->format == CRM_IMPORT_FORMAT_VCARD,
                                max_lines);
 
   return g_string_free (out, FALSE);

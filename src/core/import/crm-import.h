@@ -7,8 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* Files bigger than this are refused before they are read. */
-#define CRM_IMPORT_MAX_FILE_BYTES ((gsize) 128 * 1024 * 1024)
+/* Files bigger than this are refused before they are read: a busy till's
+ * million sales in CSV are some 100 MB. */
+#define CRM_IMPORT_MAX_FILE_BYTES ((gsize) 512 * 1024 * 1024)
 
 #define CRM_IMPORT_ERROR (crm_import_error_quark ())
 
@@ -65,6 +66,9 @@ typedef enum
   CRM_CUSTOMER_COLUMN_BIRTHDAY,
   CRM_CUSTOMER_COLUMN_NOTES,
   CRM_CUSTOMER_COLUMN_TAGS,
+  CRM_CUSTOMER_COLUMN_BIRTH_YEAR,    /* Thunderbird writes the birthday in three columns */
+  CRM_CUSTOMER_COLUMN_BIRTH_MONTH,
+  CRM_CUSTOMER_COLUMN_BIRTH_DAY,
   CRM_CUSTOMER_N_COLUMNS
 } CrmCustomerColumn;
 
@@ -85,6 +89,11 @@ typedef struct
   char              *birthday;     /* YYYY-MM-DD or "" */
   char              *notes;
   char             **tags;
+  /* The row matched customer_id or same_as_row by phone or e-mail, but
+   * under another name: perhaps family or a shared landline. It is added
+   * unless crm_customer_import_set_row_action() says otherwise. */
+  gboolean           possible_duplicate;
+  char             **left_out;     /* what the row held that is not imported, and why */
 } CrmImportRow;
 
 typedef struct
@@ -92,6 +101,7 @@ typedef struct
   guint added;
   guint merged;
   guint skipped;
+  guint possible_duplicates;   /* of those above, the rows to look at */
 } CrmImportCounts;
 
 GQuark           crm_import_error_quark   (void);
@@ -130,6 +140,8 @@ void                crm_customer_import_set_column_field   (CrmCustomerImport   
                                                             guint                column,
                                                             CrmCustomerColumn    field);
 char              **crm_customer_import_dup_unknown_columns (CrmCustomerImport  *self);
+char              **crm_customer_import_dup_unused_columns  (CrmCustomerImport  *self);
+char              **crm_customer_import_dup_notes           (CrmCustomerImport  *self);
 gboolean            crm_customer_import_get_has_header     (CrmCustomerImport   *self);
 void                crm_customer_import_set_has_header     (CrmCustomerImport   *self,
                                                             gboolean             has_header);
@@ -148,6 +160,9 @@ void                crm_customer_import_set_policy         (CrmCustomerImport   
 gboolean            crm_customer_import_prepare            (CrmCustomerImport   *self,
                                                             CrmStore            *store,
                                                             GError             **error);
+void                crm_customer_import_set_row_action     (CrmCustomerImport   *self,
+                                                            guint                index,
+                                                            CrmImportAction      action);
 guint               crm_customer_import_get_n_rows         (CrmCustomerImport   *self);
 const CrmImportRow *crm_customer_import_get_row            (CrmCustomerImport   *self,
                                                             guint                index);

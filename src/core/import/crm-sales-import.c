@@ -17,6 +17,7 @@
 #include "crm-columns.h"
 #include "crm-money.h"
 #include "crm-sales-import.h"
+#include "crm-store-loyalty.h"
 #include "crm-text.h"
 
 /* A sale dated later than this after now is a misread date. */
@@ -43,6 +44,18 @@ struct _CrmSalesImport
 };
 
 G_DEFINE_FINAL_TYPE (CrmSalesImport, crm_sales_import, G_TYPE_OBJECT)
+
+static const char *
+plan_row_reason (gconstpointer    data,
+                 guint           *row,
+                 CrmImportAction *action)
+{
+  const PlanRow *plan_row = data;
+
+  *row = plan_row->row.row;
+  *action = plan_row->row.action;
+  return plan_row->row.reason;
+}
 
 static void
 plan_row_free (gpointer data)
@@ -169,33 +182,50 @@ parse_when (const char  *date,
   return TRUE;
 }
 
-/* The count of purchases like this one (same customer, time, amount)
- * already stored, less those earlier rows of the file have accounted for. */
+static char *
+purchase_key (gint64 customer_id,
+              gint64 at,
+              gint64 amount)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                          customer_id, at, amount);
+}
+
+/* Whether a purchase like this one (same customer, time, amount) is
+ * already stored and not yet accounted for by an earlier row. @seen
+ * counts, per purchase, the stored ones left; a customer's purchases are
+ * read once, the first time one of theirs is asked about (@loaded). */
 static gboolean
 already_recorded (CrmStore   *store,
                   GHashTable *seen,
+                  GHashTable *loaded,
                   gint64      customer_id,
                   gint64      at,
                   gint64      amount)
 {
-  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-                                          customer_id, at, amount);
+  g_autofree char *key = purchase_key (customer_id, at, amount);
   gpointer value;
-  gint64 left;
 
-  if (g_hash_table_lookup_extended (seen, key, NULL, &value))
-    left = GPOINTER_TO_INT (value);
-  else
-    left = crm_store_count_same_purchases (store, customer_id, at, amount);
-
-  if (left > 0)
+  if (!g_hash_table_contains (loaded, &customer_id))
     {
-      g_hash_table_insert (seen, g_steal_pointer (&key), GINT_TO_POINTER ((gint) (left - 1)));
-      return TRUE;
+      g_autoptr(GArray) stored = crm_store_dup_purchase_keys (store, customer_id);
+
+      g_hash_table_add (loaded, g_memdup2 (&customer_id, sizeof customer_id));
+      for (guint i = 0; i < stored->len; i++)
+        {
+          const CrmPurchaseKey *p = &g_array_index (stored, CrmPurchaseKey, i);
+          char *stored_key = purchase_key (customer_id, p->at, p->amount);
+          gint count = GPOINTER_TO_INT (g_hash_table_lookup (seen, stored_key));
+
+          g_hash_table_insert (seen, stored_key, GINT_TO_POINTER (count + 1));
+        }
     }
 
-  g_hash_table_insert (seen, g_steal_pointer (&key), GINT_TO_POINTER (0));
-  return FALSE;
+  if (!g_hash_table_lookup_extended (seen, key, NULL, &value) || GPOINTER_TO_INT (value) == 0)
+    return FALSE;
+
+  g_hash_table_insert (seen, g_steal_pointer (&key), GINT_TO_POINTER (GPOINTER_TO_INT (value) - 1));
+  return TRUE;
 }
 
 /* Keys of customers this import will create → their index + 1. */
@@ -237,14 +267,29 @@ remember_new (NewKeys    *keys,
     g_hash_table_insert (keys->by_name, g_strdup (name_key), GINT_TO_POINTER (index + 1));
 }
 
+/* What was said before (bytes replaced) stays, after @reason. */
+static void
+add_reason (PlanRow *plan_row,
+            char    *reason)
+{
+  if (plan_row->row.reason != NULL)
+    {
+      char *joined = g_strconcat (reason, " ", plan_row->row.reason, NULL);
+
+      g_free (reason);
+      reason = joined;
+    }
+  g_free (plan_row->row.reason);
+  plan_row->row.reason = reason;
+}
+
 static void
 skip (CrmSalesImport *self,
       PlanRow        *plan_row,
       char           *reason)
 {
   plan_row->row.action = CRM_IMPORT_SKIP;
-  g_free (plan_row->row.reason);
-  plan_row->row.reason = reason;
+  add_reason (plan_row, reason);
   self->counts.skipped++;
 }
 
@@ -256,6 +301,7 @@ make_plan (gpointer   import,
   CrmSalesImport *self = import;
   g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) loaded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   NewKeys keys;
   CrmCustomerIndex index;
   gint64 latest = crm_store_now (store) + FUTURE_SLACK;
@@ -291,6 +337,9 @@ make_plan (gpointer   import,
       plan_row->row.row = raw->row;
       plan_row->new_index = -1;
       g_ptr_array_add (self->plan, plan_row);
+      if (crm_import_table_row_repaired (self->columns.table, raw->row))
+        plan_row->row.reason = g_strdup (_("Some characters of this row could not be read and were "
+                                           "replaced with “�”."));
 
       date = crm_columns_value (&self->columns, raw, CRM_SALES_COLUMN_DATE, &date_s);
       time = crm_columns_value (&self->columns, raw, CRM_SALES_COLUMN_TIME, &time_s);
@@ -376,7 +425,7 @@ make_plan (gpointer   import,
               plan_row->row.customer = g_strdup (stored_name);
             }
 
-          if (already_recorded (store, seen, id, plan_row->row.at, plan_row->row.amount))
+          if (already_recorded (store, seen, loaded, id, plan_row->row.at, plan_row->row.amount))
             {
               skip (self, plan_row, g_strdup (_("Already recorded: this purchase is in the customer’s history.")));
               continue;
@@ -406,8 +455,8 @@ make_plan (gpointer   import,
           g_ptr_array_add (self->new_customers, created);
           plan_row->new_index = (gint) self->new_customers->len - 1;
           remember_new (&keys, plan_row->new_index, phone_key, email_key, name_key);
-          plan_row->row.reason = g_strdup_printf (_("“%s” is not a customer yet and will be added."),
-                                                  created->name);
+          add_reason (plan_row, g_strdup_printf (_("“%s” is not a customer yet and will be added."),
+                                                 created->name));
           self->counts.new_customers++;
         }
 
@@ -510,6 +559,24 @@ crm_sales_import_get_n_records (CrmSalesImport *self)
 CRM_COLUMNS_DEFINE_CALLS (crm_sales_import, CrmSalesImport, CRM_IS_SALES_IMPORT,
                           CrmSalesColumn, CRM_SALES_N_COLUMNS, CRM_SALES_COLUMN_IGNORE)
 
+/**
+ * crm_sales_import_dup_notes:
+ *
+ * Returns: (transfer full): what a person should know about how the file
+ *   is read: its character set when it is not UTF-8, the columns left out
+ */
+char **
+crm_sales_import_dup_notes (CrmSalesImport *self)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (CRM_IS_SALES_IMPORT (self), NULL);
+
+  crm_columns_add_notes (&self->columns, notes);
+  g_ptr_array_add (notes, NULL);
+  return (char **) g_ptr_array_steal (notes, NULL);
+}
+
 const char *
 crm_sales_column_get_label (CrmSalesColumn field)
 {
@@ -579,6 +646,8 @@ write_purchases (gpointer          import,
 {
   CrmSalesImport *self = import;
   g_autoptr(GArray) new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  CrmPurchaseFields fields = { 0 };
+  CrmLoyaltySettings loyalty;
 
   for (guint i = 0; i < self->new_customers->len; i++)
     {
@@ -589,25 +658,34 @@ write_purchases (gpointer          import,
       g_array_append_val (new_ids, id);
     }
 
+  crm_loyalty_settings_load (store, &loyalty);
+  self->counts.points = 0;
   for (guint i = 0; i < self->plan->len; i++)
     {
       PlanRow *plan_row = g_ptr_array_index (self->plan, i);
       gint64 customer_id = plan_row->row.customer_id;
+      gint64 id;
 
       if (plan_row->row.action != CRM_IMPORT_ADD)
         continue;
       if (plan_row->new_index >= 0)
         customer_id = g_array_index (new_ids, gint64, plan_row->new_index);
 
-      if (crm_store_add_purchase (store, customer_id, plan_row->row.at, plan_row->row.amount,
-                                  plan_row->row.description, error) == 0)
+      /* Each earns its points as a purchase entered by hand. */
+      fields.customer_id = customer_id;
+      fields.at = plan_row->row.at;
+      fields.amount = plan_row->row.amount;
+      fields.description = plan_row->row.description;
+      id = crm_store_write_purchase (store, &fields, &loyalty, error);
+      if (id == 0)
         {
           *failed_row = plan_row->row.row;
           return FALSE;
         }
+      self->counts.points += crm_store_get_purchase_points (store, id, NULL);
     }
 
-  return TRUE;
+  return crm_store_write_purchases_done (store, error);
 }
 
 /**
@@ -660,7 +738,23 @@ crm_sales_import_dup_summary (CrmSalesImport *self,
   g_string_append (out, ", ");
   g_string_append_printf (out, ngettext ("%u row skipped", "%u rows skipped", self->counts.skipped),
                           self->counts.skipped);
+  if (self->counts.points != 0)
+    {
+      g_autofree char *points = crm_loyalty_format_points (self->counts.points);
+
+      g_string_append (out, ", ");
+      g_string_append_printf (out, ngettext ("%s loyalty point earned", "%s loyalty points earned",
+                                             crm_loyalty_plural (self->counts.points)),
+                              points);
+    }
   g_string_append (out, ".\n");
+
+  {
+    g_auto(GStrv) notes = crm_sales_import_dup_notes (self);
+
+    for (guint i = 0; notes[i] != NULL; i++)
+      g_string_append_printf (out, "%s\n", notes[i]);
+  }
 
   crm_import_summary_add_rows (out, self->plan, plan_row_reason, FALSE, max_lines);
 

@@ -40,6 +40,7 @@ typedef struct
   guint new_customers;
   guint skipped;        /* rows, the unmatched ones included */
   guint unmatched;      /* rows skipped because no customer matched */
+  gint64 points;        /* loyalty points the purchases earned, as at the counter */
 } CrmSalesCounts;
 
 #define CRM_TYPE_SALES_IMPORT (crm_sales_import_get_type ())
@@ -62,6 +63,7 @@ void               crm_sales_import_set_column_field     (CrmSalesImport  *self,
                                                           guint            column,
                                                           CrmSalesColumn   field);
 char             **crm_sales_import_dup_unknown_columns  (CrmSalesImport  *self);
+char             **crm_sales_import_dup_notes            (CrmSalesImport  *self);
 const char        *crm_sales_column_get_label            (CrmSalesColumn   field);
 
 gboolean           crm_sales_import_get_create_customers (CrmSalesImport  *self);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "crm-customer-list.h"
+#include "crm-loyalty.h"
 #include "crm-text.h"
 
 /* The customer list as a GListModel that never holds 100 000 objects: it
@@ -38,6 +39,7 @@ struct _CrmCustomerList
   char             *tag;
   guint             not_seen_days;
   gboolean          at_risk;
+  gint64            tier_id;
   CrmCustomerSort   sort;
   gboolean          descending;
 };
@@ -184,6 +186,8 @@ crm_customer_list_refresh (CrmCustomerList *self)
   query.descending = self->descending;
   query.language = crm_text_ui_language ();
   query.now = crm_store_now (self->store);
+  query.tier_id = self->tier_id;
+  query.tier_from = crm_loyalty_months_before (query.now, 12);
 
   self->dirty = FALSE;
   g_hash_table_remove_all (self->cache);
@@ -358,6 +362,23 @@ crm_customer_list_set_at_risk (CrmCustomerList *self,
     return;
 
   self->at_risk = !!at_risk;
+  crm_customer_list_refresh (self);
+}
+
+/**
+ * crm_customer_list_set_tier:
+ * @tier_id: a loyalty tier's customers; -1 for those below every tier; 0 for any
+ */
+void
+crm_customer_list_set_tier (CrmCustomerList *self,
+                            gint64           tier_id)
+{
+  g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
+
+  if (self->tier_id == tier_id)
+    return;
+
+  self->tier_id = tier_id;
   crm_customer_list_refresh (self);
 }
 

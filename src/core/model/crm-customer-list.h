@@ -23,6 +23,8 @@ void             crm_customer_list_set_not_seen_days (CrmCustomerList  *self,
                                                       guint             days);
 void             crm_customer_list_set_at_risk       (CrmCustomerList  *self,
                                                       gboolean          at_risk);
+void             crm_customer_list_set_tier          (CrmCustomerList  *self,
+                                                      gint64            tier_id);
 void             crm_customer_list_set_sort          (CrmCustomerList  *self,
                                                       CrmCustomerSort   sort,
                                                       gboolean          descending);

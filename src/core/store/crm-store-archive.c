@@ -42,7 +42,7 @@ static const char *const read_sql[] = {
     "      WHERE ct.customer_id = c.id ORDER BY lower (t.name), t.name) AS tag) "
     "FROM customers c ORDER BY c.id",
   [CRM_ARCHIVE_PURCHASES] =
-    "SELECT customer_id, at, amount, description, staff_id FROM purchases ORDER BY id",
+    "SELECT customer_id, at, amount, description, staff_id, id, discount, earns FROM purchases ORDER BY id",
   [CRM_ARCHIVE_INTERACTIONS] =
     "SELECT customer_id, at, kind, note, staff_id FROM interactions ORDER BY id",
   [CRM_ARCHIVE_FOLLOW_UPS] =
@@ -51,6 +51,11 @@ static const char *const read_sql[] = {
   [CRM_ARCHIVE_FEEDBACK] =
     "SELECT customer_id, received_at, kind, rating, channel, text, status, is_read, response, "
     "  responded_at, resolved_at, staff_id FROM feedback ORDER BY id",
+  [CRM_ARCHIVE_REWARDS] = "SELECT id, name, points_cost, active FROM rewards ORDER BY id",
+  [CRM_ARCHIVE_TIERS] = "SELECT name, min_spend, rate FROM loyalty_tiers ORDER BY min_spend",
+  [CRM_ARCHIVE_LEDGER] =
+    "SELECT customer_id, at, points, kind, reason, purchase_id, reward_id, staff_id "
+    "FROM loyalty_ledger ORDER BY id",
 };
 
 static const char *const kind_names[] = {
@@ -61,6 +66,9 @@ static const char *const kind_names[] = {
   [CRM_ARCHIVE_INTERACTIONS] = "interactions",
   [CRM_ARCHIVE_FOLLOW_UPS] = "follow_ups",
   [CRM_ARCHIVE_FEEDBACK] = "feedback",
+  [CRM_ARCHIVE_REWARDS] = "rewards",
+  [CRM_ARCHIVE_TIERS] = "tiers",
+  [CRM_ARCHIVE_LEDGER] = "loyalty",
 };
 
 /* NULL reads as 0, the store's "none". */
@@ -104,7 +112,9 @@ emit_row (CrmStmt            *stmt,
 
     case CRM_ARCHIVE_PURCHASES:
       {
-        CrmArchivePurchase row = { INT64 (0), INT64 (1), INT64 (2), TEXT (3), INT64 (4) };
+        CrmArchivePurchase row = {
+          INT64 (0), INT64 (1), INT64 (2), TEXT (3), INT64 (4), INT64 (5), INT64 (6), INT64 (7) != 0,
+        };
 
         return func (&row, user_data, error);
       }
@@ -130,6 +140,29 @@ emit_row (CrmStmt            *stmt,
         CrmArchiveFeedback row = {
           INT64 (0), INT64 (1), TEXT (2), INT64 (3), TEXT (4), TEXT (5), TEXT (6), INT64 (7) != 0,
           TEXT (8), INT64 (9), INT64 (10), INT64 (11),
+        };
+
+        return func (&row, user_data, error);
+      }
+
+    case CRM_ARCHIVE_REWARDS:
+      {
+        CrmArchiveReward row = { INT64 (0), TEXT (1), INT64 (2), INT64 (3) != 0 };
+
+        return func (&row, user_data, error);
+      }
+
+    case CRM_ARCHIVE_TIERS:
+      {
+        CrmArchiveTier row = { TEXT (0), INT64 (1), INT64 (2) };
+
+        return func (&row, user_data, error);
+      }
+
+    case CRM_ARCHIVE_LEDGER:
+      {
+        CrmArchiveLedgerEntry row = {
+          INT64 (0), INT64 (1), INT64 (2), TEXT (3), TEXT (4), INT64 (5), INT64 (6), INT64 (7),
         };
 
         return func (&row, user_data, error);
@@ -163,7 +196,7 @@ crm_store_archive_foreach (CrmStore           *store,
   guint n = 0;
 
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (kind <= CRM_ARCHIVE_FEEDBACK, FALSE);
+  g_return_val_if_fail (kind <= CRM_ARCHIVE_LEDGER, FALSE);
 
   /* Not cached: each runs once per export, and holds its read until freed. */
   stmt = crm_store_prepare_once (store, read_sql[kind], error);
@@ -324,25 +357,32 @@ crm_store_archive_add_staff (CrmStore               *store,
   return crm_store_last_insert_id (store);
 }
 
-gboolean
+/* Returns: the purchase's id, or 0 with @error set. Its points come
+ * from the archive's ledger, not from the programme's rules. */
+gint64
 crm_store_archive_add_purchase (CrmStore                  *store,
                                 const CrmArchivePurchase  *purchase,
                                 GError                   **error)
 {
   CrmStmt *stmt = crm_store_prepare (store,
                                      "INSERT INTO purchases (customer_id, at, amount, description, "
-                                     "  created_at, staff_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                     "  created_at, staff_id, discount, earns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                                      error);
 
   if (stmt == NULL)
-    return FALSE;
+    return 0;
   crm_stmt_bind_int64 (stmt, 1, purchase->customer);
   crm_stmt_bind_int64 (stmt, 2, purchase->at);
   crm_stmt_bind_int64 (stmt, 3, purchase->amount);
   crm_stmt_bind_text (stmt, 4, purchase->description);
   crm_stmt_bind_int64 (stmt, 5, crm_store_now (store));
   bind_id_or_null (stmt, 6, purchase->staff);
-  return crm_store_step_done (store, stmt, "purchases", error);
+  crm_stmt_bind_int64 (stmt, 7, purchase->discount);
+  crm_stmt_bind_int (stmt, 8, purchase->earns ? 1 : 0);
+  if (!crm_store_step_done (store, stmt, "purchases", error))
+    return 0;
+
+  return crm_store_last_insert_id (store);
 }
 
 gboolean
@@ -417,6 +457,67 @@ crm_store_archive_add_feedback (CrmStore                  *store,
   return crm_store_step_done (store, stmt, "feedback", error);
 }
 
+gint64
+crm_store_archive_add_reward (CrmStore                *store,
+                              const CrmArchiveReward  *reward,
+                              GError                 **error)
+{
+  CrmStmt *stmt = crm_store_prepare (store,
+                                     "INSERT INTO rewards (name, points_cost, active) VALUES (?1, ?2, ?3)",
+                                     error);
+
+  if (stmt == NULL)
+    return 0;
+  crm_stmt_bind_text (stmt, 1, reward->name);
+  crm_stmt_bind_int64 (stmt, 2, reward->points_cost);
+  crm_stmt_bind_int (stmt, 3, reward->active ? 1 : 0);
+  if (!crm_store_step_done (store, stmt, "rewards", error))
+    return 0;
+
+  return crm_store_last_insert_id (store);
+}
+
+gboolean
+crm_store_archive_add_tier (CrmStore              *store,
+                            const CrmArchiveTier  *tier,
+                            GError               **error)
+{
+  CrmStmt *stmt = crm_store_prepare (store,
+                                     "INSERT INTO loyalty_tiers (name, min_spend, rate) VALUES (?1, ?2, ?3)",
+                                     error);
+
+  if (stmt == NULL)
+    return FALSE;
+  crm_stmt_bind_text (stmt, 1, tier->name);
+  crm_stmt_bind_int64 (stmt, 2, tier->min_spend);
+  crm_stmt_bind_int64 (stmt, 3, tier->rate);
+  return crm_store_step_done (store, stmt, "tiers", error);
+}
+
+/* Entries go in as they were: the archive's ledger is the balance. */
+gboolean
+crm_store_archive_add_ledger_entry (CrmStore                     *store,
+                                    const CrmArchiveLedgerEntry  *entry,
+                                    GError                      **error)
+{
+  CrmStmt *stmt = crm_store_prepare (store,
+                                     "INSERT INTO loyalty_ledger (customer_id, at, points, kind, reason, "
+                                     "  purchase_id, reward_id, staff_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                     error);
+
+  if (stmt == NULL)
+    return FALSE;
+  crm_stmt_bind_int64 (stmt, 1, entry->customer);
+  crm_stmt_bind_int64 (stmt, 2, entry->at);
+  crm_stmt_bind_int64 (stmt, 3, entry->points);
+  crm_stmt_bind_text (stmt, 4, entry->kind);
+  crm_stmt_bind_text (stmt, 5, entry->reason);
+  bind_id_or_null (stmt, 6, entry->purchase);
+  bind_id_or_null (stmt, 7, entry->reward);
+  bind_id_or_null (stmt, 8, entry->staff);
+  return crm_store_step_done (store, stmt, "loyalty", error);
+}
+
 /**
  * crm_store_archive_finish:
  *
@@ -434,7 +535,7 @@ crm_store_archive_finish (CrmStore  *store,
                           CRM_STORE_CHANGE_CUSTOMERS | CRM_STORE_CHANGE_PURCHASES |
                           CRM_STORE_CHANGE_INTERACTIONS | CRM_STORE_CHANGE_SETTINGS |
                           CRM_STORE_CHANGE_SEGMENTS | CRM_STORE_CHANGE_FOLLOW_UPS |
-                          CRM_STORE_CHANGE_FEEDBACK | CRM_STORE_CHANGE_STAFF,
+                          CRM_STORE_CHANGE_FEEDBACK | CRM_STORE_CHANGE_STAFF | CRM_STORE_CHANGE_LOYALTY,
                           0);
   return TRUE;
 }

@@ -20,6 +20,9 @@ typedef enum
   CRM_ARCHIVE_INTERACTIONS,
   CRM_ARCHIVE_FOLLOW_UPS,
   CRM_ARCHIVE_FEEDBACK,
+  CRM_ARCHIVE_REWARDS,
+  CRM_ARCHIVE_TIERS,
+  CRM_ARCHIVE_LEDGER,
 } CrmArchiveKind;
 
 typedef struct
@@ -61,6 +64,9 @@ typedef struct
   gint64      amount;        /* minor units */
   const char *description;
   gint64      staff;
+  gint64      id;            /* for the ledger's links; 0 on write */
+  gint64      discount;      /* what loyalty points took off, minor units */
+  gboolean    earns;         /* recorded while the loyalty programme ran */
 } CrmArchivePurchase;
 
 typedef struct
@@ -100,6 +106,34 @@ typedef struct
   gint64      staff;
 } CrmArchiveFeedback;
 
+/* The loyalty programme's catalogue, tiers and ledger (docs/loyalty.md). */
+typedef struct
+{
+  gint64      id;
+  const char *name;
+  gint64      points_cost;
+  gboolean    active;
+} CrmArchiveReward;
+
+typedef struct
+{
+  const char *name;
+  gint64      min_spend;     /* minor units */
+  gint64      rate;          /* percent of the earning rate */
+} CrmArchiveTier;
+
+typedef struct
+{
+  gint64      customer;
+  gint64      at;
+  gint64      points;
+  const char *kind;          /* "earn", "spend", "reward", "adjust" or "expiry" */
+  const char *reason;
+  gint64      purchase;      /* 0: none */
+  gint64      reward;        /* 0: none */
+  gint64      staff;
+} CrmArchiveLedgerEntry;
+
 /* @row is the struct of the kind (CrmArchivePurchase for
  * CRM_ARCHIVE_PURCHASES…). Return FALSE with @error set to stop. */
 typedef gboolean (*CrmArchiveRowFunc) (gconstpointer   row,
@@ -128,7 +162,7 @@ gboolean crm_store_archive_is_empty         (CrmStore                     *store
 gint64   crm_store_archive_add_staff        (CrmStore                     *store,
                                              const CrmArchiveStaff        *staff,
                                              GError                      **error);
-gboolean crm_store_archive_add_purchase     (CrmStore                     *store,
+gint64   crm_store_archive_add_purchase     (CrmStore                     *store,
                                              const CrmArchivePurchase     *purchase,
                                              GError                      **error);
 gboolean crm_store_archive_add_interaction  (CrmStore                     *store,
@@ -139,6 +173,15 @@ gboolean crm_store_archive_add_follow_up    (CrmStore                     *store
                                              GError                      **error);
 gboolean crm_store_archive_add_feedback     (CrmStore                     *store,
                                              const CrmArchiveFeedback     *feedback,
+                                             GError                      **error);
+gint64   crm_store_archive_add_reward       (CrmStore                     *store,
+                                             const CrmArchiveReward       *reward,
+                                             GError                      **error);
+gboolean crm_store_archive_add_tier         (CrmStore                     *store,
+                                             const CrmArchiveTier         *tier,
+                                             GError                      **error);
+gboolean crm_store_archive_add_ledger_entry (CrmStore                     *store,
+                                             const CrmArchiveLedgerEntry  *entry,
                                              GError                      **error);
 gboolean crm_store_archive_finish           (CrmStore                     *store,
                                              GError                      **error);

@@ -263,7 +263,7 @@ crm_store_fill_search_keys (CrmStore  *self,
   return fill_keys (self, FALSE, error);
 }
 
-/* Migration 3: every customer's and staff member's name keys per language. */
+/* Migration 4: every customer's and staff member's name keys per language. */
 gboolean
 crm_store_fill_name_keys (CrmStore  *self,
                           GError   **error)
@@ -274,12 +274,18 @@ crm_store_fill_name_keys (CrmStore  *self,
 
 /* Writing */
 
-/* ?1–?14 mean the same in both. */
+/* ?1–?14 mean the same in all three; ?18 is the id a customer whose
+ * removal is undone gets back (PostgreSQL takes no NULL for "a new one"). */
+#define INSERT_CUSTOMER_COLUMNS \
+  "INSERT INTO customers (name, phone, email, address, birthday, notes, segment_override, " \
+  "  updated_at, name_key, search_text, phone_key, name_key_en, name_key_ka, name_key_hy, " \
+  "  created_at, archived_at, touch_dismissed_at"
 static const char insert_customer_sql[] =
-  "INSERT INTO customers (name, phone, email, address, birthday, notes, segment_override, "
-  "  updated_at, name_key, search_text, phone_key, name_key_en, name_key_ka, name_key_hy, "
-  "  created_at, archived_at, touch_dismissed_at) "
+  INSERT_CUSTOMER_COLUMNS ") "
   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+static const char restore_customer_sql[] =
+  INSERT_CUSTOMER_COLUMNS ", id) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 static const char update_customer_sql[] =
   "UPDATE customers SET name = ?1, phone = ?2, email = ?3, address = ?4, birthday = ?5, "
   "  notes = ?6, segment_override = ?7, updated_at = ?8, name_key = ?9, search_text = ?10, "
@@ -301,11 +307,13 @@ join_tags (const CrmImportCustomer *customer)
   return g_string_free (out, FALSE);
 }
 
-/* The customer's row, with its search keys; @id 0 inserts and sets it.
+/* The customer's row, with its search keys: inserted when @insert (with
+ * the id *@id, else a new one, which *@id gets), else updated.
  * @customer was cleaned by crm_store_clean_customer(). */
 static gboolean
 write_row (CrmStore                 *self,
            gint64                   *id,
+           gboolean                  insert,
            const CrmImportCustomer  *customer,
            gint64                    now,
            GError                  **error)
@@ -320,7 +328,10 @@ write_row (CrmStore                 *self,
   customer_keys (customer->name, customer->phone, customer->email, customer->notes, tags,
                  &name_key, &search, &phone_key);
 
-  stmt = crm_store_prepare (self, *id == 0 ? insert_customer_sql : update_customer_sql, error);
+  stmt = crm_store_prepare (self,
+                            !insert ? update_customer_sql
+                            : *id != 0 ? restore_customer_sql : insert_customer_sql,
+                            error);
   if (stmt == NULL)
     return FALSE;
 
@@ -336,11 +347,13 @@ write_row (CrmStore                 *self,
   crm_stmt_bind_text (stmt, 10, search);
   crm_stmt_bind_text (stmt, 11, phone_key);
   crm_store_bind_folded_name_keys (stmt, 12, name_key);
-  if (*id == 0)
+  if (insert)
     {
       crm_stmt_bind_int64 (stmt, 15, customer->created_at != 0 ? customer->created_at : now);
       crm_stmt_bind_time_or_null (stmt, 16, customer->archived_at);
       crm_stmt_bind_time_or_null (stmt, 17, customer->touch_dismissed_at);
+      if (*id != 0)
+        crm_stmt_bind_int64 (stmt, 18, *id);
     }
   else
     crm_stmt_bind_int64 (stmt, 15, *id);
@@ -348,7 +361,7 @@ write_row (CrmStore                 *self,
   if (!crm_store_step_done (self, stmt, "write", error))
     return FALSE;
 
-  if (*id == 0)
+  if (insert && *id == 0)
     *id = crm_store_last_insert_id (self);
   else if (crm_store_changes (self) == 0)
     {
@@ -473,7 +486,7 @@ write_customer (CrmStore                *self,
   if (!crm_store_savepoint (self, error))
     return FALSE;
 
-  ok = write_row (self, id, &customer, crm_store_now (self), error) &&
+  ok = write_row (self, id, is_new, &customer, crm_store_now (self), error) &&
        (is_new || crm_store_write_id (self, "DELETE FROM customer_tags WHERE customer_id = ?1",
                                       *id, 0, TRUE, error)) &&
        add_tags (self, NULL, *id, &customer, error) &&
@@ -533,7 +546,7 @@ crm_import_writer_add_customer (CrmImportWriter          *writer,
 {
   gint64 id = 0;
 
-  if (!write_row (writer->store, &id, customer, writer->now, error) ||
+  if (!write_row (writer->store, &id, TRUE, customer, writer->now, error) ||
       !add_tags (writer->store, writer->tag_ids, id, customer, error))
     return 0;
 
@@ -553,7 +566,7 @@ crm_import_writer_update_customer (CrmImportWriter          *writer,
                                    const CrmImportCustomer  *customer,
                                    GError                  **error)
 {
-  if (!write_row (writer->store, &id, customer, writer->now, error) ||
+  if (!write_row (writer->store, &id, FALSE, customer, writer->now, error) ||
       !add_tags (writer->store, writer->tag_ids, id, customer, error))
     return FALSE;
 
@@ -581,6 +594,41 @@ crm_import_writer_finish (CrmImportWriter  *writer,
     return FALSE;
 
   crm_store_emit_changed (writer->store, CRM_STORE_CHANGE_CUSTOMERS | CRM_STORE_CHANGE_SEGMENTS, 0);
+  return TRUE;
+}
+
+/**
+ * crm_store_restore_customer:
+ * @id: the id the customer had
+ * @customer: everything they had, as crm_import_load_customer() read it
+ *
+ * Puts back a customer who was removed (a merge undone), under their old
+ * id, with their times and tags. Their purchases and the rest are the
+ * caller's to move back.
+ */
+gboolean
+crm_store_restore_customer (CrmStore                 *self,
+                            gint64                    id,
+                            const CrmImportCustomer  *customer,
+                            GError                  **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+
+  if (!crm_store_savepoint (self, error))
+    return FALSE;
+
+  ok = write_row (self, &id, TRUE, customer, crm_store_now (self), error) &&
+       add_tags (self, NULL, id, customer, error) &&
+       crm_store_refresh_stats (self, id, error) &&
+       crm_store_rank_customers (self, error);
+
+  if (!crm_store_release (self, ok, error))
+    return FALSE;
+
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_CUSTOMERS | CRM_STORE_CHANGE_SEGMENTS, id);
   return TRUE;
 }
 

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "crm-store-backup.h"
 #include "crm-store-stmt.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,17 @@ typedef enum
 typedef void (*CrmStoreEngineNotify) (guint     change,
                                       gint64    customer_id,
                                       gpointer  user_data);
+
+/* What the last failure was about, so that the store can say it in words
+ * that name the folder (docs/data-safety.md). */
+typedef enum
+{
+  CRM_STORE_FAILURE_OTHER,
+  CRM_STORE_FAILURE_DISK_FULL,
+  CRM_STORE_FAILURE_READ_ONLY,
+  CRM_STORE_FAILURE_DAMAGED,
+  CRM_STORE_FAILURE_IO,
+} CrmStoreFailure;
 
 /* Every statement starts with its engine, so that crm_stmt_*() can
  * dispatch; the engine's own statement type embeds this first. */
@@ -161,6 +173,53 @@ struct _CrmStoreEngine
   int           (*column_count)     (CrmStmt              *stmt);
   const char   *(*column_name)      (CrmStmt              *stmt,
                                      int                   column);
+  /* Data safety (crm-store-backup.c, docs/data-safety.md). An engine
+   * that cannot do one of these leaves it NULL and the store says so.
+   *
+   * open_read_only() never creates, migrates or writes @location;
+   * open_snapshot() reads it into a private copy in memory that may be
+   * written (figures brought up to date) and is thrown away at close.
+   * check() reads the whole database and refuses a damaged one with
+   * CRM_STORE_ERROR_DAMAGED. failure() says what the last failed call
+   * was about. backup_to() writes a consistent copy to @path: beside it
+   * first, synced and checked, then renamed over it, so that @path is
+   * either as it was or the whole checked copy, 0600. restore_from()
+   * replaces everything in @conn's database by the database in @path, in
+   * one transaction that other connections see commit. salvage_from()
+   * copies what still reads of the damaged file @path into @conn's empty
+   * database, table by table, and says what it saved and lost.
+   * replace_file() puts the file @staged in the place of @location, which
+   * no connection has open (it failed its check), after copying
+   * @location byte for byte to @kept; remove_file() removes a file of the
+   * engine's and whatever it keeps beside it. */
+  CrmStoreConn   *(*open_read_only) (const char            *location,
+                                     GError               **error);
+  CrmStoreConn   *(*open_snapshot)  (const char            *location,
+                                     GError               **error);
+  gboolean        (*check)          (CrmStoreConn          *conn,
+                                     GError               **error);
+  CrmStoreFailure (*failure)        (CrmStoreConn          *conn);
+  gboolean        (*backup_to)      (CrmStoreConn          *conn,
+                                     const char            *path,
+                                     CrmStoreProgressFunc   progress,
+                                     gpointer               user_data,
+                                     GCancellable          *cancellable,
+                                     GError               **error);
+  gboolean        (*restore_from)   (CrmStoreConn          *conn,
+                                     const char            *path,
+                                     CrmStoreProgressFunc   progress,
+                                     gpointer               user_data,
+                                     GCancellable          *cancellable,
+                                     GError               **error);
+  gboolean        (*salvage_from)   (CrmStoreConn          *conn,
+                                     const char            *path,
+                                     GPtrArray             *salvaged,
+                                     GError               **error);
+  gboolean        (*replace_file)   (const char            *location,
+                                     const char            *staged,
+                                     const char            *kept,
+                                     GError               **error);
+  void            (*remove_file)    (const char            *location);
 };
 
 /* The embedded file, one PC: crm-store-sqlite.c. */

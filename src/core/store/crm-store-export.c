@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The SQL of the customer CSV export: active customers in name order,
- * with their segment and figures. */
+ * with their segment and figures, loyalty points and tier. */
 
 #define G_LOG_DOMAIN "crm-store"
 
 #include "config.h"
 
+#include "crm-loyalty.h"
 #include "crm-store-export.h"
 #include "crm-store-private.h"
 
@@ -25,7 +26,9 @@ crm_store_export_customers (CrmStore               *store,
                             GError                **error)
 {
   g_autoptr(CrmStmt) stmt = NULL;
+  CrmLoyaltySettings settings;
   CrmStmtResult rc;
+  gint64 now;
   guint n = 0;
 
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
@@ -39,12 +42,24 @@ crm_store_export_customers (CrmStore               *store,
                                  "  CASE c.segment_override WHEN 'key' THEN 1 WHEN 'secondary' THEN 0 "
                                  "    ELSE coalesce (s.rule_key, 0) END, "
                                  "  coalesce (s.spend, 0), coalesce (s.purchases, 0), coalesce (s.last_visit_at, 0), "
-                                 "  c.notes "
+                                 "  c.notes, "
+                                 "  (SELECT coalesce (sum (points), 0) FROM loyalty_ledger l WHERE l.customer_id = c.id), "
+                                 "  CASE WHEN ?3 THEN (SELECT t.name FROM loyalty_tiers t WHERE t.min_spend <= "
+                                 "    (SELECT coalesce (sum (amount), 0) FROM purchases p "
+                                 "     WHERE p.customer_id = c.id AND p.at >= ?1 AND p.at <= ?2) "
+                                 "    ORDER BY t.min_spend DESC LIMIT 1) END "
                                  "FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id "
                                  "WHERE c.archived_at IS NULL ORDER BY c.name_key, c.id",
                                  error);
   if (stmt == NULL)
     return FALSE;
+
+  /* The loyalty tier by the last 12 months' spend, as at the counter. */
+  crm_loyalty_settings_load (store, &settings);
+  now = crm_store_now (store);
+  crm_stmt_bind_int64 (stmt, 1, crm_loyalty_months_before (now, 12));
+  crm_stmt_bind_int64 (stmt, 2, now);
+  crm_stmt_bind_int (stmt, 3, settings.tiers ? 1 : 0);
 
   while ((rc = crm_stmt_step (stmt)) == CRM_STMT_ROW)
     {
@@ -53,6 +68,7 @@ crm_store_export_customers (CrmStore               *store,
         TEXT (0), TEXT (1), TEXT (2), TEXT (3), TEXT (4), TEXT (5),
         crm_stmt_column_int (stmt, 6) != 0, crm_stmt_column_int64 (stmt, 7),
         crm_stmt_column_int (stmt, 8), crm_stmt_column_int64 (stmt, 9), TEXT (10),
+        crm_stmt_column_int64 (stmt, 11), TEXT (12),
       };
 #undef TEXT
 

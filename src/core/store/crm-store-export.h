@@ -20,6 +20,8 @@ typedef struct
   int         purchases;
   gint64      last_visit_at;  /* 0: never */
   const char *notes;
+  gint64      points;         /* the loyalty balance */
+  const char *tier;           /* "" without tiers */
 } CrmExportCustomer;
 
 typedef gboolean (*CrmExportCustomerFunc) (const CrmExportCustomer  *customer,

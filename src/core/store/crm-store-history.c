@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-store-import.h"
+#include "crm-store-loyalty-private.h"
 #include "crm-store-private.h"
 #include "crm-text.h"
 
@@ -35,12 +37,35 @@ check_customer_exists (CrmStore  *self,
   return found;
 }
 
+/* The largest amount a purchase may have, as crm_money_parse() reads. */
+#define MAX_AMOUNT ((gint64) 100000000000)
+
+static gboolean
+check_amount (gint64    amount,
+              GError  **error)
+{
+  if (amount == 0)
+    {
+      g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
+                           _("Enter the amount of the purchase."));
+      return FALSE;
+    }
+
+  if (amount > MAX_AMOUNT || amount < -MAX_AMOUNT)
+    {
+      g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
+                           _("That amount is too large."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * crm_store_add_purchase:
  * @amount: in hundredths of the shop's currency; negative for a refund
  *
- * Records a purchase and brings the customer's figures and everyone's
- * segment up to date in the same transaction.
+ * crm_store_record_purchase() with no points spent.
  *
  * Returns: the purchase's id, or 0 with @error set
  */
@@ -52,49 +77,171 @@ crm_store_add_purchase (CrmStore    *self,
                         const char  *description,
                         GError     **error)
 {
-  g_autofree char *text = crm_text_clean (description, CRM_STORE_MAX_FIELD);
-  CrmStmt *stmt;
-  gint64 id = 0;
+  CrmPurchaseFields fields = { customer_id, at, amount, 0, description };
+
+  return crm_store_record_purchase (self, &fields, error);
+}
+
+/**
+ * crm_store_record_purchase:
+ *
+ * Records a purchase, the points spent on it as a discount and the points
+ * it earns (crm_store_write_purchase()), and brings the customer's figures
+ * and everyone's segment up to date, all in one write transaction:
+ * spending more than the balance refuses the whole purchase.
+ *
+ * Returns: the purchase's id, or 0 with @error set
+ */
+gint64
+crm_store_record_purchase (CrmStore                 *self,
+                           const CrmPurchaseFields  *fields,
+                           GError                  **error)
+{
+  CrmLoyaltySettings settings;
+  gint64 id;
   gboolean ok;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
+  g_return_val_if_fail (fields != NULL, 0);
 
-  if (amount == 0)
-    {
-      g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
-                           _("Enter the amount of the purchase."));
-      return 0;
-    }
-
-  if (!check_customer_exists (self, customer_id, error) || !crm_store_savepoint (self, error))
+  if (!check_amount (fields->amount, error) ||
+      !check_customer_exists (self, fields->customer_id, error))
     return 0;
 
-  stmt = crm_store_prepare (self,
-                            "INSERT INTO purchases (customer_id, at, amount, description, created_at, staff_id) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                            error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      crm_stmt_bind_int64 (stmt, 1, customer_id);
-      crm_stmt_bind_int64 (stmt, 2, at);
-      crm_stmt_bind_int64 (stmt, 3, amount);
-      crm_stmt_bind_text (stmt, 4, text);
-      crm_stmt_bind_int64 (stmt, 5, crm_store_now (self));
-      crm_store_bind_acting_staff (self, stmt, 6);
-      ok = crm_store_step_done (self, stmt, "write", error);
-      id = crm_store_last_insert_id (self);
-    }
+  crm_loyalty_settings_load (self, &settings);
+  if (!crm_store_savepoint (self, error))
+    return 0;
 
-  ok = ok &&
-       crm_store_refresh_stats (self, customer_id, error) &&
+  id = crm_store_write_purchase (self, fields, &settings, error);
+  ok = id != 0 &&
+       crm_store_refresh_stats (self, fields->customer_id, error) &&
        crm_store_rank_customers (self, error);
 
   if (!crm_store_release (self, ok, error))
     return 0;
 
-  crm_store_emit_changed (self, CRM_STORE_CHANGE_PURCHASES | CRM_STORE_CHANGE_SEGMENTS, customer_id);
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_PURCHASES | CRM_STORE_CHANGE_SEGMENTS |
+                          (settings.enabled ? CRM_STORE_CHANGE_LOYALTY : 0),
+                          fields->customer_id);
   return id;
+}
+
+/**
+ * crm_store_update_purchase:
+ * @fields: the purchase as it should be; its customer_id is ignored
+ *
+ * Corrects a purchase: its time, bill, points spent and description. The
+ * ledger follows with corrections dated now: the points spent change by
+ * the difference, and a purchase that earns is counted again under
+ * today's rules (docs/loyalty.md).
+ */
+gboolean
+crm_store_update_purchase (CrmStore                 *self,
+                           gint64                    id,
+                           const CrmPurchaseFields  *fields,
+                           GError                  **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(CrmPurchase) purchase = NULL;
+  CrmLoyaltySettings settings;
+  CrmStmt *stmt;
+  gint64 discount = 0;
+  gint64 spent = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  if (!check_amount (fields->amount, error))
+    return FALSE;
+
+  purchase = crm_store_get_purchase (self, id);
+  if (purchase == NULL)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
+                   "no purchase with id %" G_GINT64_FORMAT, id);
+      return FALSE;
+    }
+
+  crm_loyalty_settings_load (self, &settings);
+  crm_store_get_purchase_points (self, id, &spent);
+  if (!crm_store_loyalty_price (self, &settings, fields->amount, fields->points, spent, &discount, error) ||
+      !crm_store_savepoint (self, error))
+    return FALSE;
+
+  text = crm_text_clean (fields->description, CRM_STORE_MAX_FIELD);
+  stmt = crm_store_prepare (self,
+                            "UPDATE purchases SET at = ?2, amount = ?3, discount = ?4, description = ?5 "
+                            "WHERE id = ?1",
+                            error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      crm_stmt_bind_int64 (stmt, 1, id);
+      crm_stmt_bind_int64 (stmt, 2, fields->at);
+      crm_stmt_bind_int64 (stmt, 3, fields->amount - discount);
+      crm_stmt_bind_int64 (stmt, 4, discount);
+      crm_stmt_bind_text (stmt, 5, text);
+      ok = crm_store_step_done (self, stmt, "write", error);
+    }
+
+  ok = ok &&
+       crm_store_loyalty_settle (self, &settings, id, fields->points, FALSE, crm_store_now (self), error) &&
+       crm_store_refresh_stats (self, purchase->customer_id, error) &&
+       crm_store_rank_customers (self, error);
+
+  if (!crm_store_release (self, ok, error))
+    return FALSE;
+
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_PURCHASES | CRM_STORE_CHANGE_SEGMENTS | CRM_STORE_CHANGE_LOYALTY,
+                          purchase->customer_id);
+  return TRUE;
+}
+
+/**
+ * crm_store_get_purchase:
+ *
+ * Returns: (transfer full) (nullable): the purchase, or %NULL when there is none
+ */
+CrmPurchase *
+crm_store_get_purchase (CrmStore *self,
+                        gint64    id)
+{
+  CrmPurchase *purchase = NULL;
+  CrmStmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_store_prepare (self,
+                            "SELECT customer_id, at, amount, discount, description FROM purchases WHERE id = ?1",
+                            NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_stmt_bind_int64 (stmt, 1, id);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
+    {
+      purchase = g_new0 (CrmPurchase, 1);
+      purchase->id = id;
+      purchase->customer_id = crm_stmt_column_int64 (stmt, 0);
+      purchase->at = crm_stmt_column_int64 (stmt, 1);
+      purchase->amount = crm_stmt_column_int64 (stmt, 2);
+      purchase->discount = crm_stmt_column_int64 (stmt, 3);
+      purchase->description = crm_stmt_dup_text (stmt, 4);
+    }
+  crm_stmt_reset (stmt);
+
+  return purchase;
+}
+
+void
+crm_purchase_free (CrmPurchase *purchase)
+{
+  if (purchase == NULL)
+    return;
+
+  g_free (purchase->description);
+  g_free (purchase);
 }
 
 /**
@@ -179,7 +326,10 @@ crm_store_delete_timeline_entry (CrmStore         *self,
   if (customer_id == 0 || !crm_store_savepoint (self, error))
     return customer_id == 0;
 
-  ok = crm_store_write_id (self, delete, id, 0, TRUE, error) &&
+  /* A purchase's points go with it: what it earned is taken back and
+   * what was spent on it given back, before the link is gone. */
+  ok = (kind != CRM_TIMELINE_PURCHASE || crm_store_loyalty_reverse (self, id, error)) &&
+       crm_store_write_id (self, delete, id, 0, TRUE, error) &&
        crm_store_refresh_stats (self, customer_id, error) &&
        crm_store_rank_customers (self, error);
 
@@ -188,7 +338,7 @@ crm_store_delete_timeline_entry (CrmStore         *self,
 
   crm_store_emit_changed (self,
                           kind == CRM_TIMELINE_PURCHASE
-                            ? CRM_STORE_CHANGE_PURCHASES | CRM_STORE_CHANGE_SEGMENTS
+                            ? CRM_STORE_CHANGE_PURCHASES | CRM_STORE_CHANGE_SEGMENTS | CRM_STORE_CHANGE_LOYALTY
                             : CRM_STORE_CHANGE_INTERACTIONS,
                           customer_id);
   return TRUE;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "crm-store-import.h"
+#include "crm-store-loyalty-private.h"
 #include "crm-store-private.h"
 #include "crm-text.h"
 
@@ -225,34 +226,102 @@ crm_store_dup_customer_name (CrmStore *store,
 }
 
 /**
- * crm_store_count_same_purchases:
+ * crm_store_dup_purchase_keys:
  *
- * Returns: how many purchases of this customer at this time with this
- *   amount are recorded (what makes a sales import safe to repeat)
+ * Returns: (transfer full) (element-type CrmPurchaseKey): the time and
+ *   amount of every purchase of the customer (what makes a sales import
+ *   safe to repeat), read in one go rather than asked row by row
+ */
+GArray *
+crm_store_dup_purchase_keys (CrmStore *store,
+                             gint64    customer_id)
+{
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (CrmPurchaseKey));
+  CrmStmt *stmt = crm_store_prepare (store, "SELECT at, amount FROM purchases WHERE customer_id = ?1", NULL);
+
+  if (stmt == NULL)
+    return keys;
+
+  crm_stmt_bind_int64 (stmt, 1, customer_id);
+  while (crm_stmt_step (stmt) == CRM_STMT_ROW)
+    {
+      CrmPurchaseKey key = { crm_stmt_column_int64 (stmt, 0), crm_stmt_column_int64 (stmt, 1) };
+
+      g_array_append_val (keys, key);
+    }
+  crm_stmt_reset (stmt);
+
+  return keys;
+}
+
+/**
+ * crm_store_write_purchase:
+ * @fields: a customer of the store (the plan found or made them), the
+ *   bill, and the loyalty points spent on it
+ * @loyalty: the programme's settings, read once by the caller
+ *
+ * The one INSERT of a purchase, with what points took off and the points
+ * it earns (crm-store-loyalty.c): crm_store_record_purchase() wraps it in
+ * its savepoint and brings the figures up to date; an import inside
+ * crm_store_begin() calls it row by row and crm_store_write_purchases_done()
+ * once, so that the figures are rebuilt at commit.
+ *
+ * Returns: the purchase's id, or 0 with @error set
  */
 gint64
-crm_store_count_same_purchases (CrmStore *store,
-                                gint64    customer_id,
-                                gint64    at,
-                                gint64    amount)
+crm_store_write_purchase (CrmStore                  *store,
+                          const CrmPurchaseFields   *fields,
+                          const CrmLoyaltySettings  *loyalty,
+                          GError                   **error)
 {
-  CrmStmt *stmt = crm_store_prepare (store,
-                                     "SELECT count (*) FROM purchases "
-                                     "WHERE customer_id = ?1 AND at = ?2 AND amount = ?3",
-                                     NULL);
-  gint64 count = 0;
+  g_autofree char *text = crm_text_clean (fields->description, CRM_STORE_MAX_FIELD);
+  gint64 discount = 0;
+  gint64 id;
+  CrmStmt *stmt;
 
+  if (!crm_store_loyalty_price (store, loyalty, fields->amount, fields->points, 0, &discount, error))
+    return 0;
+
+  stmt = crm_store_prepare (store,
+                            "INSERT INTO purchases (customer_id, at, amount, description, created_at, staff_id, "
+                            "  discount, earns) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                            error);
   if (stmt == NULL)
     return 0;
 
-  crm_stmt_bind_int64 (stmt, 1, customer_id);
-  crm_stmt_bind_int64 (stmt, 2, at);
-  crm_stmt_bind_int64 (stmt, 3, amount);
-  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
-    count = crm_stmt_column_int64 (stmt, 0);
-  crm_stmt_reset (stmt);
+  crm_stmt_bind_int64 (stmt, 1, fields->customer_id);
+  crm_stmt_bind_int64 (stmt, 2, fields->at);
+  crm_stmt_bind_int64 (stmt, 3, fields->amount - discount);
+  crm_stmt_bind_text (stmt, 4, text);
+  crm_stmt_bind_int64 (stmt, 5, crm_store_now (store));
+  crm_store_bind_acting_staff (store, stmt, 6);
+  crm_stmt_bind_int64 (stmt, 7, discount);
+  crm_stmt_bind_int (stmt, 8, loyalty->enabled ? 1 : 0);
+  if (!crm_store_step_done (store, stmt, "write", error))
+    return 0;
+  id = crm_store_last_insert_id (store);
 
-  return count;
+  /* Points follow the segment the customer had before this purchase;
+   * with the programme off there is nothing to write. */
+  if (loyalty->enabled &&
+      !crm_store_loyalty_settle (store, loyalty, id, fields->points, FALSE, fields->at, error))
+    return 0;
+
+  return id;
+}
+
+/* After crm_store_write_purchase(): every figure rebuilt at commit, and
+ * one "changed" signal. */
+gboolean
+crm_store_write_purchases_done (CrmStore  *store,
+                                 GError   **error)
+{
+  if (!crm_store_refresh_stats (store, 0, error))
+    return FALSE;
+
+  crm_store_emit_changed (store, CRM_STORE_CHANGE_PURCHASES | CRM_STORE_CHANGE_SEGMENTS | CRM_STORE_CHANGE_LOYALTY, 0);
+  return TRUE;
 }
 
 /**

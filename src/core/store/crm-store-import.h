@@ -6,6 +6,7 @@
  * form, the bulk writer, and the reads an import plan needs. No engine
  * type appears here: importers include this, never crm-store-private.h. */
 
+#include "crm-loyalty.h"
 #include "crm-store.h"
 
 G_BEGIN_DECLS
@@ -80,15 +81,31 @@ gboolean         crm_import_writer_finish          (CrmImportWriter         *wri
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmImportWriter, crm_import_writer_free)
 
+gboolean  crm_store_restore_customer     (CrmStore                *store,
+                                          gint64                   id,
+                                          const CrmImportCustomer *customer,
+                                          GError                 **error);
 gboolean  crm_import_load_customer       (CrmStore                *store,
                                           gint64                   id,
                                           CrmImportCustomer       *customer);
 char     *crm_store_dup_customer_name    (CrmStore                *store,
                                           gint64                   id);
-gint64    crm_store_count_same_purchases (CrmStore                *store,
-                                          gint64                   customer_id,
-                                          gint64                   at,
-                                          gint64                   amount);
+/* When and how much: what makes a purchase the same as one recorded. */
+typedef struct
+{
+  gint64 at;
+  gint64 amount;
+} CrmPurchaseKey;
+
+GArray   *crm_store_dup_purchase_keys    (CrmStore                *store,
+                                          gint64                   customer_id);
+
+gint64    crm_store_write_purchase       (CrmStore                *store,
+                                          const CrmPurchaseFields *fields,
+                                          const CrmLoyaltySettings *loyalty,
+                                          GError                 **error);
+gboolean  crm_store_write_purchases_done (CrmStore                *store,
+                                          GError                 **error);
 
 /* A database's change counter: equal values mean nothing was written. */
 gint64    crm_import_store_generation    (CrmStore                *store);

@@ -44,6 +44,17 @@ crm_customer_rows_free (CrmCustomerRows *rows)
   g_free (rows);
 }
 
+/* The loyalty tier's spend and balance, for the list's columns, filter
+ * and order: ?14 starts the 12 months, ?9 (now) ends them. */
+#define TIER_SPEND_SQL \
+  "(SELECT coalesce (sum (p.amount), 0) FROM purchases p " \
+  " WHERE p.customer_id = c.id AND p.at >= ?14 AND p.at <= ?9)"
+#define TIER_ID_SQL \
+  "coalesce ((SELECT t.id FROM loyalty_tiers t WHERE t.min_spend <= " TIER_SPEND_SQL \
+  "           ORDER BY t.min_spend DESC LIMIT 1), -1)"
+#define POINTS_SQL \
+  "(SELECT coalesce (sum (l.points), 0) FROM loyalty_ledger l WHERE l.customer_id = c.id)"
+
 /* ?9 is now and ?10 the at-risk fallback in days, as crm_store_at_risk_sql
  * expects; ?12 the tag, ?13 the days not seen. */
 static char *
@@ -76,6 +87,9 @@ build_query (CrmStore               *self,
   if (query->at_risk)
     g_string_append_printf (sql, " AND " EFFECTIVE_KEY_SQL " = 1 AND %s", crm_store_at_risk_sql);
 
+  if (query->tier_id != 0)
+    g_string_append (sql, " AND " TIER_ID_SQL " = ?15");
+
   switch (query->sort)
     {
     case CRM_CUSTOMER_SORT_NAME:
@@ -96,6 +110,12 @@ build_query (CrmStore               *self,
       break;
     case CRM_CUSTOMER_SORT_SPEND:
       order = "coalesce (s.spend, 0)";
+      break;
+    case CRM_CUSTOMER_SORT_POINTS:
+      order = POINTS_SQL;
+      break;
+    case CRM_CUSTOMER_SORT_TIER:
+      order = TIER_SPEND_SQL;
       break;
     }
 
@@ -146,6 +166,10 @@ crm_store_query_customer_rows (CrmStore               *self,
   if (query->tag != NULL)
     crm_stmt_bind_text (stmt, 12, query->tag);
   crm_stmt_bind_int (stmt, 13, (int) MIN (query->not_seen_days, 100000));
+  if (query->tier_id != 0 || query->sort == CRM_CUSTOMER_SORT_TIER)
+    crm_stmt_bind_int64 (stmt, 14, query->tier_from);
+  if (query->tier_id != 0)
+    crm_stmt_bind_int64 (stmt, 15, query->tier_id);
 
   rows = crm_customer_rows_new ();
   while ((rc = crm_stmt_step (stmt)) == CRM_STMT_ROW)

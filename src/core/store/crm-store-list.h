@@ -19,6 +19,8 @@ typedef enum
   CRM_CUSTOMER_SORT_SEGMENT,
   CRM_CUSTOMER_SORT_LAST_VISIT,
   CRM_CUSTOMER_SORT_SPEND,
+  CRM_CUSTOMER_SORT_POINTS,        /* the loyalty balance */
+  CRM_CUSTOMER_SORT_TIER,          /* the loyalty tier's spend, the last 12 months */
 } CrmCustomerSort;
 
 /* Which active customers the list shows, and in what order. Everything
@@ -34,6 +36,8 @@ typedef struct
   gboolean          descending;
   const char       *language;       /* names in the order of "en", "ka" or "hy" */
   gint64            now;            /* what "not seen for" and "at risk" count from */
+  gint64            tier_id;        /* a loyalty tier's customers; -1 below every tier; 0 for any */
+  gint64            tier_from;      /* the tiers' 12 months start here and end at now */
 } CrmCustomerQuery;
 
 /* The rows of a query, in its order: each customer's id, folded search

@@ -33,6 +33,8 @@ struct _CrmStore
    * may hold a password and is never logged. */
   char                 *location;
   const CrmStoreEngine *engine;
+  /* Opened with CRM_STORE_OPEN_READ_ONLY or _SNAPSHOT. */
+  gboolean              read_only;
   CrmStoreConn         *conn;
   guint                 schema_version;
 
@@ -94,7 +96,19 @@ typedef struct
   const char *pg_sql;
 } CrmMigration;
 
+/* Internal to the store: its own copies are opened without the backup
+ * made before a migration (they are the copies). */
+#define CRM_STORE_OPEN_NO_BACKUP   (1 << 8)
+/* Read only, and an older schema is fine: a copy is read as it is. */
+#define CRM_STORE_OPEN_ANY_SCHEMA  (1 << 9)
+
 sqlite3  *crm_store_get_db          (CrmStore           *self);
+CrmStore *crm_store_open_file       (const char         *path,
+                                     CrmStoreOpenFlags   flags,
+                                     GError            **error);
+gboolean  crm_store_backup_before_update (CrmStore      *self,
+                                     guint               version,
+                                     GError            **error);
 CrmStore *crm_store_open_unchecked (const char         *path,
                                      GError            **error);
 CrmStmt  *crm_store_prepare         (CrmStore           *self,
@@ -144,6 +158,13 @@ void      crm_store_bind_name_keys  (CrmStmt            *stmt,
 void      crm_store_bind_folded_name_keys (CrmStmt      *stmt,
                                      int                 first,
                                      const char         *folded);
+gboolean  crm_store_open_engine     (CrmStore           *self,
+                                     CrmStoreOpenFlags   flags,
+                                     GError            **error);
+void      crm_store_set_failure_error (GError          **error,
+                                     CrmStoreFailure     failure,
+                                     const char         *path,
+                                     const char         *detail);
 void      crm_store_set_sql_error   (GError            **error,
                                      CrmStore           *self,
                                      const char         *what);
@@ -176,6 +197,7 @@ gboolean  crm_store_put_setting     (CrmStore           *self,
                                      const char         *value,
                                      GError            **error);
 gboolean  crm_store_check_schema    (CrmStore           *self,
+                                     gboolean           *empty,
                                      GError            **error);
 gboolean  crm_store_upgrade_schema  (CrmStore           *self,
                                      GError            **error);

@@ -15,17 +15,17 @@
 #include <unistd.h>
 
 #include "crm-store-private.h"
+#include "crm-store-sqlite-private.h"
 #include "crm-text.h"
 
-struct _CrmStoreConn
-{
-  sqlite3      *db;
-  char         *path;
+/* WAL left after a checkpoint is cut back to this, so that one big import
+ * or a write that failed on a full disk does not keep its space. */
+#define JOURNAL_SIZE_LIMIT "4194304"
 
-  /* PRAGMA data_version: another connection committed when it moves. */
-  sqlite3_stmt *data_version;
-  gint64        seen_version;
-};
+/* Pages in the WAL before they are copied into the file (SQLite's default
+ * is 1000): a WAL that is small to begin with cannot fill a nearly full
+ * disk, and what it holds fits in the file once there is room again. */
+#define WAL_AUTOCHECKPOINT "200"
 
 typedef struct
 {
@@ -39,10 +39,10 @@ static gboolean register_functions (sqlite3 *db);
 
 /* Reads a single integer (a PRAGMA or a count). Returns the SQLite result
  * code so that callers can tell "not a database" from other failures. */
-static int
-query_int (sqlite3    *db,
-           const char *sql,
-           gint64     *out)
+int
+crm_sqlite_query_int (sqlite3    *db,
+                      const char *sql,
+                      gint64     *out)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -86,20 +86,36 @@ create_file_private (const char  *path,
   return FALSE;
 }
 
-static void
-sqlite_close (CrmStoreConn *conn)
+CrmStoreConn *
+crm_sqlite_conn_new (const char *path,
+                     sqlite3    *db)
+{
+  CrmStoreConn *conn = g_new0 (CrmStoreConn, 1);
+
+  conn->path = g_strdup (path);
+  conn->db = db;
+  return conn;
+}
+
+void
+crm_sqlite_close (CrmStoreConn *conn)
 {
   if (conn == NULL)
     return;
 
-  /* sqlite3_close_v2 defers the close until every statement is gone. */
+  /* Everything in the WAL goes into the file and the WAL is emptied, so
+   * that a closed shop is one file and leaves no journal behind, even
+   * when another program still has it open. A connection that may not
+   * write leaves that to the others. */
   sqlite3_finalize (conn->data_version);
+  if (conn->db != NULL && conn->writable)
+    sqlite3_wal_checkpoint_v2 (conn->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+  /* sqlite3_close_v2 defers the close until every statement is gone. */
   sqlite3_close_v2 (conn->db);
   g_free (conn->path);
   g_free (conn);
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmStoreConn, sqlite_close)
 
 static gboolean
 read_data_version (CrmStoreConn *conn,
@@ -120,19 +136,39 @@ read_data_version (CrmStoreConn *conn,
   return ok;
 }
 
+/* The busy timeout comes before the first statement: reading the schema
+ * while another program writes must wait for it, not fail. */
+int
+crm_sqlite_open_db (const char  *location,
+                    int          flags,
+                    sqlite3    **db)
+{
+  int rc = sqlite3_open_v2 (location, db, flags | SQLITE_OPEN_FULLMUTEX, NULL);
+
+  if (*db != NULL)
+    {
+      sqlite3_busy_timeout (*db, CRM_SQLITE_BUSY_MS);
+      sqlite3_extended_result_codes (*db, TRUE);
+      /* Every connection, read-only and copies too: store SQL spells
+       * these functions as PostgreSQL does. */
+      if (rc == SQLITE_OK && !register_functions (*db))
+        rc = SQLITE_ERROR;
+    }
+
+  return rc;
+}
+
 static CrmStoreConn *
 sqlite_open (const char  *location,
              gboolean     raw,
              GError     **error)
 {
-  g_autoptr(CrmStoreConn) conn = g_new0 (CrmStoreConn, 1);
+  g_autoptr(CrmStoreConn) conn = crm_sqlite_conn_new (location, NULL);
   int rc;
-
-  conn->path = g_strdup (location);
 
   if (raw)
     {
-      rc = sqlite3_open_v2 (location, &conn->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+      rc = crm_sqlite_open_db (location, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &conn->db);
       if (rc != SQLITE_OK)
         {
           g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
@@ -140,8 +176,8 @@ sqlite_open (const char  *location,
           return NULL;
         }
 
-      register_functions (conn->db);
       read_data_version (conn, &conn->seen_version);
+      conn->writable = TRUE;
       return g_steal_pointer (&conn);
     }
 
@@ -150,34 +186,44 @@ sqlite_open (const char  *location,
 
   /* No SQLITE_OPEN_CREATE: the file exists now, and SQLite must not
    * silently make a fresh one if it vanishes in between. */
-  rc = sqlite3_open_v2 (location, &conn->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  rc = crm_sqlite_open_db (location, SQLITE_OPEN_READWRITE, &conn->db);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
-                   _("Could not open the database “%s”: %s"),
-                   location, sqlite3_errstr (rc));
-      return NULL;
-    }
-
-  sqlite3_extended_result_codes (conn->db, TRUE);
-
-  if (!register_functions (conn->db))
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
-                   _("Could not open the database “%s”: %s"),
-                   location, sqlite3_errmsg (conn->db));
+      crm_sqlite_set_file_error (error, rc, location);
       return NULL;
     }
 
   if (sqlite3_db_readonly (conn->db, "main") == 1)
     {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_READ_ONLY,
                    _("The database “%s” is read-only. Check the file’s permissions."),
                    location);
       return NULL;
     }
 
+  return g_steal_pointer (&conn);
+}
+
+/* Never creates, migrates or writes; only the shared-memory index beside
+ * a WAL file may appear, which SQLite needs to read one. */
+static CrmStoreConn *
+sqlite_open_read_only (const char  *location,
+                       GError     **error)
+{
+  g_autoptr(CrmStoreConn) conn = crm_sqlite_conn_new (location, NULL);
+  int rc;
+
+  rc = crm_sqlite_open_db (location, SQLITE_OPEN_READONLY, &conn->db);
+  if (rc != SQLITE_OK)
+    {
+      crm_sqlite_set_file_error (error, rc, location);
+      return NULL;
+    }
+
+  if (!crm_sqlite_register_collations (conn, error))
+    return NULL;
+
+  read_data_version (conn, &conn->seen_version);
   return g_steal_pointer (&conn);
 }
 
@@ -190,7 +236,7 @@ sqlite_probe (CrmStoreConn  *conn,
   gint64 n_objects = 0;
   int rc;
 
-  rc = query_int (conn->db, "SELECT count(*) FROM sqlite_master", &n_objects);
+  rc = crm_sqlite_query_int (conn->db, "SELECT count(*) FROM sqlite_master", &n_objects);
   if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_A_DATABASE,
@@ -225,9 +271,9 @@ compare_names (void       *language,
  * wants and the comparison never has to look the language up. */
 static const char *const name_languages[] = { "en", "ka", "hy" };
 
-static gboolean
-register_collations (CrmStoreConn  *conn,
-                     GError       **error)
+gboolean
+crm_sqlite_register_collations (CrmStoreConn  *conn,
+                                GError       **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (name_languages); i++)
     {
@@ -393,9 +439,7 @@ sqlite_configure (CrmStoreConn  *conn,
   sqlite3_stmt *stmt = NULL;
   gboolean wal = FALSE;
 
-  sqlite3_busy_timeout (conn->db, 5000);
-
-  if (!register_collations (conn, error))
+  if (!crm_sqlite_register_collations (conn, error))
     return FALSE;
 
   if (sqlite3_prepare_v2 (conn->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
@@ -415,11 +459,62 @@ sqlite_configure (CrmStoreConn  *conn,
   if (!exec_or_error (conn, "PRAGMA mmap_size = 268435456", error) ||
       !exec_or_error (conn, "PRAGMA temp_store = MEMORY", error) ||
       !exec_or_error (conn, "PRAGMA foreign_keys = ON", error) ||
-      !exec_or_error (conn, "PRAGMA synchronous = NORMAL", error))
+      !exec_or_error (conn, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_or_error (conn, "PRAGMA journal_size_limit = " JOURNAL_SIZE_LIMIT, error) ||
+      !exec_or_error (conn, "PRAGMA wal_autocheckpoint = " WAL_AUTOCHECKPOINT, error))
     return FALSE;
 
   read_data_version (conn, &conn->seen_version);
+  conn->writable = TRUE;
   return TRUE;
+}
+
+static CrmStoreFailure
+sqlite_failure (CrmStoreConn *conn)
+{
+  switch (sqlite3_extended_errcode (conn->db) & 0xff)
+    {
+    case SQLITE_FULL:
+      return CRM_STORE_FAILURE_DISK_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return CRM_STORE_FAILURE_READ_ONLY;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return CRM_STORE_FAILURE_DAMAGED;
+    case SQLITE_IOERR:
+      return CRM_STORE_FAILURE_IO;
+    default:
+      return CRM_STORE_FAILURE_OTHER;
+    }
+}
+
+/* A file that could not be opened, in words that name it or its folder. */
+void
+crm_sqlite_set_file_error (GError     **error,
+                           int          rc,
+                           const char  *path)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      crm_store_set_failure_error (error, CRM_STORE_FAILURE_DISK_FULL, path, NULL);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      crm_store_set_failure_error (error, CRM_STORE_FAILURE_READ_ONLY, path, NULL);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is damaged or is not a Clientele database. "
+                     "It has been left exactly as it was."), path);
+      break;
+    default:
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                   _("Could not open the database “%s”: %s"), path, sqlite3_errstr (rc));
+    }
 }
 
 static const char *
@@ -641,7 +736,7 @@ static gboolean
 sqlite_get_schema_version (CrmStoreConn *conn,
                            gint64       *version)
 {
-  return query_int (conn->db, "PRAGMA user_version", version) == SQLITE_OK;
+  return crm_sqlite_query_int (conn->db, "PRAGMA user_version", version) == SQLITE_OK;
 }
 
 static gboolean
@@ -657,7 +752,7 @@ static gboolean
 sqlite_get_application_id (CrmStoreConn *conn,
                            gint64       *id)
 {
-  return query_int (conn->db, "PRAGMA application_id", id) == SQLITE_OK;
+  return crm_sqlite_query_int (conn->db, "PRAGMA application_id", id) == SQLITE_OK;
 }
 
 static gboolean
@@ -697,7 +792,7 @@ const CrmStoreEngine crm_store_sqlite_engine = {
   .name = "sqlite",
 
   .open = sqlite_open,
-  .close = sqlite_close,
+  .close = crm_sqlite_close,
   .probe = sqlite_probe,
   .configure = sqlite_configure,
   .errmsg = sqlite_errmsg,
@@ -739,6 +834,17 @@ const CrmStoreEngine crm_store_sqlite_engine = {
   .announce = NULL,
   .watch = sqlite_watch,
   .poll = sqlite_poll,
+
+  /* crm-store-sqlite-files.c */
+  .open_read_only = sqlite_open_read_only,
+  .open_snapshot = crm_sqlite_open_snapshot,
+  .check = crm_sqlite_check,
+  .failure = sqlite_failure,
+  .backup_to = crm_sqlite_backup_to,
+  .restore_from = crm_sqlite_restore_from,
+  .salvage_from = crm_sqlite_salvage_from,
+  .replace_file = crm_sqlite_replace_file,
+  .remove_file = crm_sqlite_remove_file,
 
   .column_count = sqlite_column_count,
   .column_name = sqlite_column_name,

@@ -18,9 +18,6 @@
 
 #include "crm-store-private.h"
 #include "crm-text.h"
-#ifdef HAVE_LIBPQ
-#include "crm-store-pg-private.h"
-#endif
 
 G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
 
@@ -34,13 +31,77 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/**
+ * crm_store_set_failure_error:
+ * @failure: what failed; not %CRM_STORE_FAILURE_OTHER
+ * @path: the database or file concerned; messages name its folder
+ * @detail: (nullable): the system's or engine's words, for %CRM_STORE_FAILURE_IO
+ *
+ * The words for a failure of the disk or of the file, the same wherever
+ * it happens: the engine's own would say "database or disk is full".
+ */
+void
+crm_store_set_failure_error (GError          **error,
+                             CrmStoreFailure   failure,
+                             const char       *path,
+                             const char       *detail)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  switch (failure)
+    {
+    case CRM_STORE_FAILURE_DISK_FULL:
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_DISK_FULL,
+                   _("The disk that holds the folder “%s” is full. "
+                     "Nothing was changed: make some room on it and try again."), folder);
+      break;
+    case CRM_STORE_FAILURE_READ_ONLY:
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_READ_ONLY,
+                   _("Clientele may not write in the folder “%s” (it is read-only). "
+                     "Nothing was changed."), folder);
+      break;
+    case CRM_STORE_FAILURE_DAMAGED:
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_DAMAGED,
+                   _("“%s” is damaged: part of it can no longer be read. "
+                     "It has been left exactly as it was, and nothing will be written to it."),
+                   path);
+      break;
+    case CRM_STORE_FAILURE_IO:
+    case CRM_STORE_FAILURE_OTHER:
+    default:
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
+                   _("Could not read or write the shop’s data in the folder “%s”: %s"),
+                   folder, detail != NULL ? detail : "");
+    }
+}
+
+/* A failure of the disk or of the file in those words; FALSE for any
+ * other failure (a constraint, a mistake in SQL). */
+static gboolean
+describe_failure (CrmStore  *self,
+                  GError   **error)
+{
+  CrmStoreFailure failure = CRM_STORE_FAILURE_OTHER;
+
+  if (self->engine->failure != NULL && self->conn != NULL)
+    failure = self->engine->failure (self->conn);
+
+  /* A read-only store refuses writes by design, not because of the disk. */
+  if (failure == CRM_STORE_FAILURE_OTHER || (failure == CRM_STORE_FAILURE_READ_ONLY && self->read_only))
+    return FALSE;
+
+  crm_store_set_failure_error (error, failure, self->path, self->engine->errmsg (self->conn));
+  return TRUE;
+}
+
 /* Sets @error to the engine's words for what just failed; returns FALSE. */
 gboolean
 crm_store_engine_failed (CrmStore  *self,
                          GError   **error)
 {
-  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL, "%s",
-               self->engine->errmsg (self->conn));
+  if (!describe_failure (self, error))
+    g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL, "%s",
+                 self->engine->errmsg (self->conn));
   return FALSE;
 }
 
@@ -177,8 +238,9 @@ crm_store_set_sql_error (GError     **error,
                          CrmStore    *self,
                          const char  *what)
 {
-  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
-               "%s: %s", what, self->engine->errmsg (self->conn));
+  if (!describe_failure (self, error))
+    g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
+                 "%s: %s", what, self->engine->errmsg (self->conn));
 }
 
 /* The engine's own words for the last failure, for logs. */
@@ -451,18 +513,137 @@ crm_store_set_watching (CrmStore *self,
   g_source_attach (self->watch, g_main_context_get_thread_default ());
 }
 
-/* Opens, checks, configures and migrates, in that order: a database that
- * is refused has only been read. */
+/* Whether the store's folder takes new files: WAL mode needs two beside
+ * the database, so a read-only folder would fail at the first write. */
 static gboolean
-open_database (CrmStore  *self,
-               GError   **error)
+check_folder_writable (const char  *folder,
+                       GError     **error)
 {
-  self->conn = self->engine->open (self->location, FALSE, error);
+  g_autofree char *inside = NULL;
 
-  return self->conn != NULL &&
-         crm_store_check_schema (self, error) &&
-         self->engine->configure (self->conn, error) &&
-         crm_store_upgrade_schema (self, error);
+  if (g_access (folder, W_OK) == 0)
+    return TRUE;
+
+  inside = g_build_filename (folder, CRM_STORE_FILE_NAME, NULL);
+  crm_store_set_failure_error (error, CRM_STORE_FAILURE_READ_ONLY, inside, NULL);
+  return FALSE;
+}
+
+/* Reads @path on a connection of its own that never writes: the header,
+ * the schema and, unless it has no tables yet, every page. A missing or
+ * empty file is a new shop and passes. */
+static gboolean
+check_path (const char  *path,
+            GError     **error)
+{
+  g_autoptr(CrmStore) probe = NULL;
+  gboolean empty = TRUE;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || st.st_size == 0)
+    return TRUE;
+
+  probe = g_object_new (CRM_TYPE_STORE, NULL);
+  if (probe->engine->open_read_only == NULL || probe->engine->check == NULL)
+    return TRUE;
+
+  probe->path = g_strdup (path);
+  probe->read_only = TRUE;
+  probe->conn = probe->engine->open_read_only (path, error);
+
+  return probe->conn != NULL &&
+         crm_store_check_schema (probe, &empty, error) &&
+         (empty || probe->engine->check (probe->conn, error));
+}
+
+static gboolean
+open_read_only (CrmStore           *self,
+                CrmStoreOpenFlags   flags,
+                GError            **error)
+{
+  gboolean snapshot = (flags & CRM_STORE_OPEN_SNAPSHOT) != 0;
+  gboolean empty = TRUE;
+  gint64 version = 0;
+
+  if ((snapshot ? self->engine->open_snapshot : self->engine->open_read_only) == NULL)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_SUPPORTED,
+                   _("This kind of database cannot be opened read-only here."));
+      return FALSE;
+    }
+
+  self->read_only = TRUE;
+  self->conn = snapshot ? self->engine->open_snapshot (self->path, error)
+                        : self->engine->open_read_only (self->path, error);
+  if (self->conn == NULL || !crm_store_check_schema (self, &empty, error))
+    return FALSE;
+
+  if (empty)
+    {
+      g_autofree char *folder = g_path_get_dirname (self->path);
+
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NO_SHOP,
+                   _("There is no shop in the folder “%s” yet: its database is empty."), folder);
+      return FALSE;
+    }
+
+  if (!(flags & CRM_STORE_OPEN_CHECKED) && !self->engine->check (self->conn, error))
+    return FALSE;
+
+  /* A copy in memory may be brought up to date; the file itself not. */
+  if (snapshot)
+    return crm_store_upgrade_schema (self, error);
+
+  if (!self->engine->get_schema_version (self->conn, &version))
+    return crm_store_engine_failed (self, error);
+
+  if (version < CRM_STORE_SCHEMA_VERSION && !(flags & CRM_STORE_OPEN_ANY_SCHEMA))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_OLDER_SCHEMA,
+                   _("“%s” was saved by an older version of Clientele. Open Clientele on it once "
+                     "to bring it up to date (a backup is made first); it was only read."),
+                   self->path);
+      return FALSE;
+    }
+
+  self->schema_version = (guint) version;
+  return TRUE;
+}
+
+/* Checks, opens, configures and migrates, in that order: a database that
+ * is refused has only been read, on a connection that cannot write.
+ * @self has its engine, path and location. */
+gboolean
+crm_store_open_engine (CrmStore           *self,
+                       CrmStoreOpenFlags   flags,
+                       GError            **error)
+{
+  gboolean empty = TRUE;
+  gint64 version = 0;
+
+  if (flags & (CRM_STORE_OPEN_READ_ONLY | CRM_STORE_OPEN_SNAPSHOT))
+    return open_read_only (self, flags, error);
+
+  if (!(flags & CRM_STORE_OPEN_CHECKED) && !check_path (self->path, error))
+    return FALSE;
+
+  self->conn = self->engine->open (self->location, FALSE, error);
+  if (self->conn == NULL ||
+      !crm_store_check_schema (self, &empty, error) ||
+      !self->engine->configure (self->conn, error))
+    return FALSE;
+
+  /* A copy before every migration, kept beside the others; without it,
+   * the database stays as it is. A shared server's copies are its
+   * administrator's (docs/scale.md). */
+  if (!empty && self->engine->backup_to != NULL &&
+      self->engine->get_schema_version (self->conn, &version) &&
+      version > 0 && version < CRM_STORE_SCHEMA_VERSION &&
+      !(flags & (CRM_STORE_OPEN_NO_BACKUP | CRM_STORE_OPEN_BACKED_UP)) &&
+      !crm_store_backup_before_update (self, (guint) version, error))
+    return FALSE;
+
+  return crm_store_upgrade_schema (self, error);
 }
 
 /**
@@ -490,13 +671,34 @@ crm_store_open_unchecked (const char  *path,
 }
 
 /**
+ * crm_store_open_file:
+ * @path: the database file itself, in a folder that exists
+ *
+ * crm_store_open_full() on a file rather than a data folder: for the
+ * store's own copies (a restore's staged copy, a salvage's new file).
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+CrmStore *
+crm_store_open_file (const char         *path,
+                     CrmStoreOpenFlags   flags,
+                     GError            **error)
+{
+  g_autoptr(CrmStore) self = g_object_new (CRM_TYPE_STORE, NULL);
+
+  self->path = g_strdup (path);
+  self->location = g_strdup (path);
+  if (!crm_store_open_engine (self, flags, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
  * crm_store_open:
  * @data_dir: the folder that holds (or will hold) clientele.db
  *
- * Opens the shop's database, creating the folder (0700) and the file (0600)
- * when they do not exist and bringing an older schema up to date.
- * A damaged file, another program's database or one written by a newer
- * Clientele is refused with a message for the user and left unchanged.
+ * crm_store_open_full() with %CRM_STORE_OPEN_DEFAULT.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -504,214 +706,112 @@ CrmStore *
 crm_store_open (const char  *data_dir,
                 GError     **error)
 {
-  g_autoptr(CrmStore) self = NULL;
+  return crm_store_open_full (data_dir, CRM_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * crm_store_open_full:
+ * @data_dir: the folder that holds (or will hold) clientele.db
+ * @flags: read-only, a snapshot, or already checked
+ *
+ * Opens the shop's database. By default the folder (0700) and the file
+ * (0600) are created when they do not exist, the whole file is checked
+ * (crm_store_check_file()) before anything writes, and an older schema is
+ * brought up to date after a backup of it. A damaged file, another
+ * program's database or one written by a newer Clientele is refused with
+ * a message for the user and left unchanged. With
+ * %CRM_STORE_OPEN_READ_ONLY nothing is created, migrated or written, and
+ * a missing folder or file is an error that names the folder.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+CrmStore *
+crm_store_open_full (const char         *data_dir,
+                     CrmStoreOpenFlags   flags,
+                     GError            **error)
+{
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_mkdir_with_parents (data_dir, 0700) != 0)
-    {
-      int saved_errno = errno;
+  path = g_build_filename (data_dir, CRM_STORE_FILE_NAME, NULL);
 
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
-                   _("Could not create the data folder “%s”: %s"),
-                   data_dir, g_strerror (saved_errno));
-      return NULL;
+  if (flags & (CRM_STORE_OPEN_READ_ONLY | CRM_STORE_OPEN_SNAPSHOT))
+    {
+      if (!g_file_test (data_dir, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NO_SHOP,
+                       _("There is no data folder “%s”. Nothing was read or written: "
+                         "check the folder given with --data-dir or CLIENTELE_DATA_DIR."),
+                       data_dir);
+          return NULL;
+        }
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NO_SHOP,
+                       _("There is no shop in the folder “%s”: it holds no %s."),
+                       data_dir, CRM_STORE_FILE_NAME);
+          return NULL;
+        }
+    }
+  else
+    {
+      if (g_mkdir_with_parents (data_dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, CRM_STORE_ERROR,
+                       saved_errno == EROFS || saved_errno == EACCES ? CRM_STORE_ERROR_READ_ONLY
+                                                                     : CRM_STORE_ERROR_IO,
+                       _("Could not create the data folder “%s”: %s"),
+                       data_dir, g_strerror (saved_errno));
+          return NULL;
+        }
+
+      if (!check_folder_writable (data_dir, error))
+        return NULL;
     }
 
-  self = g_object_new (CRM_TYPE_STORE, NULL);
-  self->path = g_build_filename (data_dir, CRM_STORE_FILE_NAME, NULL);
-  self->location = g_strdup (self->path);
-
-  if (!open_database (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return crm_store_open_file (path, flags, error);
 }
 
 /**
- * crm_store_is_shared_location:
- * @database: what --database or CLIENTELE_DATABASE says
+ * crm_store_check_file:
+ * @data_dir: the shop's folder
  *
- * Returns: whether @database names a shared PostgreSQL database: a
- *   postgresql:// (or postgres://) URI or a libpq "key=value …" string
+ * The check crm_store_open_full() makes before anything writes, on its
+ * own connection that never writes, so that it can run in a worker
+ * thread while the window waits: the header, the schema and every page
+ * of the file. Passes for a folder with no shop yet.
+ *
+ * Returns: %TRUE if the shop may be opened, %FALSE with @error set to a
+ *   message for the user (%CRM_STORE_ERROR_DAMAGED for damage inside)
  */
 gboolean
-crm_store_is_shared_location (const char *database)
+crm_store_check_file (const char  *data_dir,
+                      GError     **error)
 {
-  return database != NULL &&
-         (g_str_has_prefix (database, "postgresql://") ||
-          g_str_has_prefix (database, "postgres://") ||
-          strchr (database, '=') != NULL);
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+
+  path = g_build_filename (data_dir, CRM_STORE_FILE_NAME, NULL);
+  return check_path (path, error);
 }
 
 /**
- * crm_store_describe_location:
- * @database: a shared database's URI or connection string
+ * crm_store_is_read_only:
  *
- * Returns: (transfer full): what a message may show of @database: never
- *   its password
- */
-char *
-crm_store_describe_location (const char *database)
-{
-#ifdef HAVE_LIBPQ
-  return crm_store_pg_describe (database);
-#else
-  return g_strdup ("postgresql://…");
-#endif
-}
-
-/**
- * crm_store_open_shared:
- * @database: a postgresql:// URI or a libpq connection string; the
- *   password comes from ~/.pgpass (or PGPASSFILE) when it has none
- *
- * Opens the shop on a shared PostgreSQL database, creating Clientele's
- * tables in an empty one and bringing an older schema up to date; one
- * that holds another program's tables is refused and left unchanged.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
-CrmStore *
-crm_store_open_shared (const char  *database,
-                       GError     **error)
-{
-  g_autoptr(CrmStore) self = NULL;
-
-  g_return_val_if_fail (database != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-#ifdef HAVE_LIBPQ
-  self = g_object_new (CRM_TYPE_STORE, NULL);
-  self->engine = &crm_store_pg_engine;
-  self->location = g_strdup (database);
-  self->path = crm_store_pg_describe (database);
-
-  if (!open_database (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-#else
-  g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO,
-                       _("This build of Clientele has no PostgreSQL support: "
-                         "it can only keep the shop in a file on this PC."));
-  return NULL;
-#endif
-}
-
-/**
- * crm_store_open_database:
- * @data_dir: the folder of the shop's file
- * @database: (nullable): a shared database, or %NULL (or "") for the file
- *
- * crm_store_open_shared() when @database is set, else crm_store_open().
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
-CrmStore *
-crm_store_open_database (const char  *data_dir,
-                         const char  *database,
-                         GError     **error)
-{
-  if (database != NULL && database[0] != '\0')
-    return crm_store_open_shared (database, error);
-
-  return crm_store_open (data_dir, error);
-}
-
-/**
- * crm_store_reopen:
- *
- * A second connection to the same database, for a worker thread (a
- * connection is never shared between threads).
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
-CrmStore *
-crm_store_reopen (CrmStore  *self,
-                  GError   **error)
-{
-  g_autofree char *data_dir = NULL;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  if (self->engine != &crm_store_sqlite_engine)
-    return crm_store_open_shared (self->location, error);
-
-  data_dir = g_path_get_dirname (self->path);
-  return crm_store_open (data_dir, error);
-}
-
-/**
- * crm_store_is_shared:
- *
- * Returns: whether the shop is on a shared database (several PCs)
+ * Returns: whether the store was opened to read only (or on a snapshot)
  */
 gboolean
-crm_store_is_shared (CrmStore *self)
+crm_store_is_read_only (CrmStore *self)
 {
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
-  return self->engine->shared;
-}
-
-/**
- * crm_store_dup_connection_problem:
- *
- * Returns: (transfer full) (nullable): words for the shop owner while the
- *   shared database cannot be reached, or %NULL when all is well
- */
-char *
-crm_store_dup_connection_problem (CrmStore *self)
-{
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  return g_strdup (self->problem);
-}
-
-/**
- * crm_store_get_station:
- *
- * Returns: this PC as a claim records it (host and process unless set)
- */
-const char *
-crm_store_get_station (CrmStore *self)
-{
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  return self->station;
-}
-
-/* Names this PC in its claims (tests run several "PCs" in one process). */
-void
-crm_store_set_station (CrmStore   *self,
-                       const char *station)
-{
-  g_return_if_fail (CRM_IS_STORE (self));
-  g_return_if_fail (station != NULL);
-
-  g_free (self->station);
-  self->station = g_strdup (station);
-}
-
-/**
- * crm_store_take_lost_commit:
- *
- * After the session came back: whether the change whose commit the loss
- * cut off was saved (1) or not (0); -1 when there was none or it is not
- * known yet. Each answer is given once.
- */
-int
-crm_store_take_lost_commit (CrmStore *self)
-{
-  int outcome;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), -1);
-
-  outcome = self->lost_commit;
-  self->lost_commit = -1;
-  return outcome;
+  return self->read_only;
 }
 
 const char *

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The schema this program writes. A database whose schema version is
  * higher was written by a newer Clientele and is refused untouched. */
-#define CRM_STORE_SCHEMA_VERSION 3
+#define CRM_STORE_SCHEMA_VERSION 4
 
 /* The application id of every Clientele database ("CLNT"; SQLite keeps
  * it as PRAGMA application_id), so that another program's database is
@@ -32,7 +32,34 @@ typedef enum
   CRM_STORE_ERROR_NEWER_SCHEMA,
   CRM_STORE_ERROR_MIGRATION,
   CRM_STORE_ERROR_SQL,
+  /* The file is the shop's but fails the check: never written. */
+  CRM_STORE_ERROR_DAMAGED,
+  CRM_STORE_ERROR_DISK_FULL,
+  CRM_STORE_ERROR_READ_ONLY,
+  /* A read verb on a folder with no shop in it. */
+  CRM_STORE_ERROR_NO_SHOP,
+  /* A read verb on a database a newer program must bring up to date. */
+  CRM_STORE_ERROR_OLDER_SCHEMA,
+  /* The engine cannot do this (backups of a shared server database). */
+  CRM_STORE_ERROR_NOT_SUPPORTED,
 } CrmStoreError;
+
+/* How crm_store_open_full() opens the shop. */
+typedef enum
+{
+  CRM_STORE_OPEN_DEFAULT   = 0,
+  /* Never creates, migrates or writes: the folder and the file must be
+   * there (--export, --backup, --list-due). */
+  CRM_STORE_OPEN_READ_ONLY = 1 << 0,
+  /* Read only too, but on a private copy in memory that the store may
+   * write (figures brought up to date for an export) and forgets. */
+  CRM_STORE_OPEN_SNAPSHOT  = 1 << 1,
+  /* crm_store_check_file() has just passed: skip the whole-file check. */
+  CRM_STORE_OPEN_CHECKED   = 1 << 2,
+  /* crm_store_back_up_for_update() has just made the copy an update of
+   * the schema needs (in a worker): do not make it again here. */
+  CRM_STORE_OPEN_BACKED_UP = 1 << 3,
+} CrmStoreOpenFlags;
 
 /* What a "changed" signal is about. */
 typedef enum
@@ -45,8 +72,9 @@ typedef enum
   CRM_STORE_CHANGE_FOLLOW_UPS   = 1 << 5,
   CRM_STORE_CHANGE_FEEDBACK     = 1 << 6,
   CRM_STORE_CHANGE_STAFF        = 1 << 7,
+  CRM_STORE_CHANGE_LOYALTY      = 1 << 8,
   /* Another program or PC wrote, and the engine cannot say what. */
-  CRM_STORE_CHANGE_ALL          = (1 << 8) - 1,
+  CRM_STORE_CHANGE_ALL          = (1 << 9) - 1,
 } CrmStoreChange;
 
 /* A feedback entry as the quick form fills it in. */
@@ -89,6 +117,27 @@ typedef struct
   char           *text;     /* description or note */
   char           *staff;    /* who entered it, or NULL */
 } CrmTimelineEntry;
+
+/* A purchase as the counter records it. */
+typedef struct
+{
+  gint64      customer_id;
+  gint64      at;
+  gint64      amount;        /* the bill before points, minor units; negative for a refund */
+  gint64      points;        /* loyalty points spent on it as a discount */
+  const char *description;
+} CrmPurchaseFields;
+
+/* A purchase as it was recorded. */
+typedef struct
+{
+  gint64  id;
+  gint64  customer_id;
+  gint64  at;
+  gint64  amount;            /* what was paid: the bill less the discount */
+  gint64  discount;          /* what points took off */
+  char   *description;
+} CrmPurchase;
 
 /* Someone who works at the counter. */
 typedef struct
@@ -149,6 +198,12 @@ int         crm_store_take_lost_commit   (CrmStore    *self);
 const char *crm_store_get_station        (CrmStore    *self);
 void        crm_store_set_station        (CrmStore    *self,
                                           const char  *station);
+CrmStore   *crm_store_open_full          (const char  *data_dir,
+                                          CrmStoreOpenFlags flags,
+                                          GError     **error);
+gboolean    crm_store_check_file         (const char  *data_dir,
+                                          GError     **error);
+gboolean    crm_store_is_read_only       (CrmStore    *self);
 const char *crm_store_get_path           (CrmStore    *self);
 guint       crm_store_get_schema_version (CrmStore    *self);
 char       *crm_store_dup_setting        (CrmStore    *self,
@@ -195,6 +250,16 @@ gint64       crm_store_add_purchase          (CrmStore                *self,
                                               gint64                   amount,
                                               const char              *description,
                                               GError                 **error);
+gint64       crm_store_record_purchase       (CrmStore                *self,
+                                              const CrmPurchaseFields *fields,
+                                              GError                 **error);
+gboolean     crm_store_update_purchase       (CrmStore                *self,
+                                              gint64                   id,
+                                              const CrmPurchaseFields *fields,
+                                              GError                 **error);
+CrmPurchase *crm_store_get_purchase          (CrmStore                *self,
+                                              gint64                   id);
+void         crm_purchase_free               (CrmPurchase             *purchase);
 gint64       crm_store_add_interaction       (CrmStore                *self,
                                               gint64                   customer_id,
                                               gint64                   at,
@@ -315,5 +380,6 @@ gint64       crm_store_get_acting_staff      (CrmStore                *self);
 void         crm_staff_member_free           (CrmStaffMember          *member);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmStaffMember, crm_staff_member_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmPurchase, crm_purchase_free)
 
 G_END_DECLS

@@ -216,3 +216,33 @@ crm_format_toast (GtkWidget  *widget,
 
   crm_format_add_toast (widget, adw_toast_new (escaped));
 }
+
+/**
+ * crm_format_join:
+ * @separator: put between two parts
+ * @...: strings, ending with %NULL; empty ones are left out
+ *
+ * Returns: (transfer full): "+995 555 12 34 56 · nino@example.com", or the
+ *   one part there is, or ""
+ */
+char *
+crm_format_join (const char *separator,
+                 ...)
+{
+  GString *joined = g_string_new (NULL);
+  const char *part;
+  va_list args;
+
+  va_start (args, separator);
+  while ((part = va_arg (args, const char *)) != NULL)
+    {
+      if (part[0] == '\0')
+        continue;
+      if (joined->len > 0)
+        g_string_append (joined, separator);
+      g_string_append (joined, part);
+    }
+  va_end (args);
+
+  return g_string_free (joined, FALSE);
+}

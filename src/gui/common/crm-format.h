@@ -24,5 +24,7 @@ void        crm_format_toast            (GtkWidget  *widget,
                                          const char *message);
 void        crm_format_add_toast        (GtkWidget  *widget,
                                          AdwToast   *toast);
+char       *crm_format_join             (const char *separator,
+                                         ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -6,46 +6,56 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-accessible.h"
+#include "crm-customer-form.h"
 #include "crm-customer-page.h"
+#include "crm-figure.h"
 #include "crm-follow-up-row.h"
 #include "crm-format.h"
+#include "crm-loyalty-card.h"
 #include "crm-record-dialog.h"
 #include "crm-store.h"
 #include "crm-text.h"
 
+/* One customer: who they are and what they bring first, then what can be
+ * done for them, what is planned, and what happened. Their details are
+ * read here and changed in a separate edit mode with one Save, so it is
+ * always clear whether an edit was kept. */
 struct _CrmCustomerPage
 {
-  AdwBin          parent_instance;
+  AdwBin           parent_instance;
 
-  CrmContext     *context;
-  gulong          changed_id;
-  gint64          customer_id;
-  gboolean        dirty;
-  gboolean        filling;
+  CrmContext      *context;
+  gulong           changed_id;
+  gint64           customer_id;
+  guint            history_limit;
+  CrmFigure       *figures[3];
 
   /* Template widgets */
-  GtkLabel       *name_label;
-  GtkLabel       *badge_label;
-  GtkLabel       *reason_label;
-  GtkLabel       *risk_label;
-  GtkWidget      *actions_box;
-  AdwEntryRow    *name_row;
-  AdwEntryRow    *phone_row;
-  AdwEntryRow    *email_row;
-  AdwEntryRow    *address_row;
-  AdwEntryRow    *birthday_row;
-  AdwEntryRow    *tags_row;
-  AdwComboRow    *segment_row;
-  GtkTextView    *notes_view;
-  GtkLabel       *error_label;
-  GtkButton      *save_button;
-  GtkWidget      *feedback_group;
-  GtkListBox     *feedback_list;
-  GtkWidget      *follow_ups_group;
-  GtkListBox     *follow_ups_list;
-  GtkWidget      *history_group;
-  GtkListBox     *history_list;
-  GtkWidget      *danger_box;
+  GtkStack        *bar_stack;
+  GtkStack        *mode_stack;
+  GtkWidget       *back_button;
+  GtkWidget       *edit_button;
+  GtkButton       *save_button;
+  GtkLabel        *edit_title;
+  GtkLabel        *name_label;
+  GtkLabel        *badge_label;
+  GtkLabel        *contact_label;
+  GtkLabel        *reason_label;
+  GtkLabel        *risk_label;
+  GtkFlowBox      *figures_box;
+  GtkFlowBox      *actions_box;
+  CrmCustomerForm *form;
+  GtkWidget       *feedback_group;
+  GtkListBox      *feedback_list;
+  CrmLoyaltyCard  *loyalty_card;
+  GtkWidget       *follow_ups_group;
+  GtkListBox      *follow_ups_list;
+  GtkWidget       *history_group;
+  GtkListBox      *history_list;
+  GtkButton       *more_history_button;
+  GtkListBox      *details_list;
+  GtkWidget       *danger_box;
 };
 
 G_DEFINE_FINAL_TYPE (CrmCustomerPage, crm_customer_page, ADW_TYPE_BIN)
@@ -59,15 +69,26 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The segment row's positions. */
-static const char *const overrides[] = { NULL, "key", "secondary" };
-
+/* The page shows the latest few; the rest on request. */
+#define HISTORY_SHORT 8
 #define HISTORY_LIMIT 200
+
+enum {
+  FIGURE_SPENT,
+  FIGURE_PURCHASES,
+  FIGURE_LAST_VISIT,
+};
 
 static CrmStore *
 get_store (CrmCustomerPage *self)
 {
   return crm_context_get_store (self->context);
+}
+
+static gboolean
+is_editing (CrmCustomerPage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "edit") == 0;
 }
 
 static char *
@@ -149,6 +170,20 @@ describe_risk (CrmCustomerPage *self,
   return g_strdup_printf (_("At risk: the last purchase was %s ago."), since);
 }
 
+/* What an entry in the history is: its title and its icon. */
+static const struct
+{
+  const char *kind;
+  const char *label;
+  const char *icon;
+} contact_kinds[] = {
+  { "call", N_("Call"), "call-start-symbolic" },
+  { "visit", N_("Visit"), "avatar-default-symbolic" },
+  { "message", N_("Message"), "chat-message-new-symbolic" },
+  { "email", N_("E-mail"), "mail-send-symbolic" },
+  { "other", N_("Other contact"), "view-more-horizontal-symbolic" },
+};
+
 static GtkWidget *
 history_row (CrmCustomerPage        *self,
              const CrmTimelineEntry *entry,
@@ -158,26 +193,23 @@ history_row (CrmCustomerPage        *self,
   g_autofree char *date = crm_text_format_date (entry->at, TRUE);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  const char *icon = "view-more-horizontal-symbolic";
 
   if (entry->kind == CRM_TIMELINE_PURCHASE)
     {
       g_autofree char *money = crm_format_money (entry->amount, currency);
 
       title = g_strdup_printf (entry->amount < 0 ? _("Refund %s") : _("Purchase %s"), money);
+      icon = entry->amount < 0 ? "edit-undo-symbolic" : "emblem-documents-symbolic";
     }
   else
     {
-      static const struct { const char *kind; const char *label; } kinds[] = {
-        { "call", N_("Call") },
-        { "visit", N_("Visit") },
-        { "message", N_("Message") },
-        { "email", N_("E-mail") },
-        { "other", N_("Other contact") },
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-        if (g_strcmp0 (entry->what, kinds[i].kind) == 0)
-          title = g_strdup (_(kinds[i].label));
+      for (guint i = 0; i < G_N_ELEMENTS (contact_kinds); i++)
+        if (g_strcmp0 (entry->what, contact_kinds[i].kind) == 0)
+          {
+            title = g_strdup (_(contact_kinds[i].label));
+            icon = contact_kinds[i].icon;
+          }
       if (title == NULL)
         title = g_strdup (entry->what);
     }
@@ -199,10 +231,29 @@ history_row (CrmCustomerPage        *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name (entry->kind == CRM_TIMELINE_PURCHASE
-                                                           ? "emblem-documents-symbolic"
-                                                           : "call-start-symbolic"));
+  /* The title says what it was: the icon only helps the eye. */
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), crm_accessible_icon (icon));
+  crm_accessible_name_row (row, title, subtitle);
+  return row;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+placeholder_row (const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_widget_add_css_class (row, "dim-label");
+  crm_accessible_name_row (row, text, NULL);
   return row;
 }
 
@@ -211,33 +262,39 @@ update_history (CrmCustomerPage *self)
 {
   g_autoptr(GPtrArray) timeline = NULL;
   g_autofree char *currency = crm_store_dup_currency (get_store (self));
-  GtkWidget *child;
+  guint shown;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
-    gtk_list_box_remove (self->history_list, child);
+  clear_list (self->history_list);
 
-  timeline = crm_store_list_timeline (get_store (self), self->customer_id, HISTORY_LIMIT);
-  for (guint i = 0; i < timeline->len; i++)
+  /* One more than shown tells whether there is more. */
+  timeline = crm_store_list_timeline (get_store (self), self->customer_id, self->history_limit + 1);
+  shown = MIN (timeline->len, self->history_limit);
+  for (guint i = 0; i < shown; i++)
     gtk_list_box_append (self->history_list, history_row (self, g_ptr_array_index (timeline, i), currency));
 
   if (timeline->len == 0)
-    {
-      GtkWidget *empty = adw_action_row_new ();
+    gtk_list_box_append (self->history_list, placeholder_row (_("No purchases or contacts recorded yet")));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (empty), _("No purchases or contacts recorded yet"));
-      gtk_widget_add_css_class (empty, "dim-label");
-      gtk_list_box_append (self->history_list, empty);
-    }
+  gtk_widget_set_visible (GTK_WIDGET (self->more_history_button),
+                          timeline->len > shown && self->history_limit < HISTORY_LIMIT);
+  gtk_button_set_label (self->more_history_button, _("Show _All History"));
+  crm_accessible_fix_mnemonic (GTK_WIDGET (self->more_history_button));
+}
+
+static void
+more_history_cb (CrmCustomerPage *self)
+{
+  self->history_limit = HISTORY_LIMIT;
+  update_history (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->history_list));
 }
 
 static void
 update_follow_ups (CrmCustomerPage *self)
 {
   g_autoptr(GPtrArray) pending = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->follow_ups_list))) != NULL)
-    gtk_list_box_remove (self->follow_ups_list, child);
+  clear_list (self->follow_ups_list);
 
   pending = crm_store_list_follow_ups (get_store (self), FALSE, self->customer_id, 50);
   for (guint i = 0; i < pending->len; i++)
@@ -251,10 +308,8 @@ update_feedback (CrmCustomerPage *self)
 {
   CrmFeedbackFilter filter = { .customer_id = self->customer_id };
   g_autoptr(GPtrArray) entries = crm_store_list_feedback (get_store (self), &filter, 50);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->feedback_list))) != NULL)
-    gtk_list_box_remove (self->feedback_list, child);
+  clear_list (self->feedback_list);
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -270,9 +325,69 @@ update_feedback (CrmCustomerPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      crm_accessible_name_row (row, title, subtitle);
       gtk_list_box_append (self->feedback_list, row);
     }
   gtk_widget_set_visible (self->feedback_group, entries->len > 0);
+}
+
+static void
+add_detail (CrmCustomerPage *self,
+            const char      *title,
+            const char      *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  crm_accessible_name_row (row, title, value);
+  gtk_list_box_append (self->details_list, row);
+}
+
+/* The details, to read: only what is filled in. */
+static void
+update_details (CrmCustomerPage *self,
+                CrmCustomer     *customer)
+{
+  g_autofree char *tags = g_strjoinv (", ", (char **) crm_customer_get_tags (customer));
+  const char *override = crm_customer_get_segment_override (customer);
+
+  clear_list (self->details_list);
+  add_detail (self, _("Address"), crm_customer_get_address (customer));
+  add_detail (self, _("Birthday"), crm_customer_get_birthday (customer));
+  add_detail (self, _("Tags"), tags);
+  add_detail (self, _("Notes"), crm_customer_get_notes (customer));
+  if (override != NULL)
+    add_detail (self, _("Segment"), g_str_equal (override, "key") ? _("Always a Key Client")
+                                                                : _("Always a Secondary Client"));
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->details_list)) == NULL)
+    gtk_list_box_append (self->details_list,
+                         placeholder_row (_("No address, birthday, tags or notes yet")));
+}
+
+static void
+update_key_figures (CrmCustomerPage *self,
+                    CrmCustomer     *customer)
+{
+  g_autofree char *currency = crm_store_dup_currency (get_store (self));
+  g_autofree char *spent = crm_format_money (crm_customer_get_spend (customer), currency);
+  g_autofree char *purchases = g_strdup_printf ("%u", crm_customer_get_purchases (customer));
+  g_autofree char *visit = crm_format_days_ago (crm_customer_get_last_visit_at (customer));
+  gint days = crm_store_get_setting_int (get_store (self), "segment.window_days", 365);
+
+  crm_figure_set (self->figures[FIGURE_SPENT], days == 365 ? _("Spent This Year") : _("Spent in the Period"),
+                  spent, NULL);
+  crm_figure_set (self->figures[FIGURE_PURCHASES],
+                  days == 365 ? _("Purchases This Year") : _("Purchases in the Period"), purchases, NULL);
+  crm_figure_set (self->figures[FIGURE_LAST_VISIT], _("Last Visit"), visit, NULL);
 }
 
 static void
@@ -283,29 +398,17 @@ follow_up_activated_cb (CrmCustomerPage *self,
 }
 
 /* Everything but the form: what the customer brings and their history,
- * which change when a purchase is recorded while someone edits. */
+ * which change when a purchase is recorded. */
 static void
-update_figures (CrmCustomerPage *self)
+update_summary (CrmCustomerPage *self)
 {
   g_autoptr(CrmCustomer) customer = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *risk = NULL;
-  gboolean exists = self->customer_id > 0;
+  g_autofree char *contact = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->badge_label), exists);
-  gtk_widget_set_visible (self->actions_box, exists);
-  gtk_widget_set_visible (self->history_group, exists);
-  gtk_widget_set_visible (self->follow_ups_group, FALSE);
-  gtk_widget_set_visible (self->feedback_group, FALSE);
-  gtk_widget_set_visible (self->danger_box, exists);
-
-  if (!exists)
-    {
-      gtk_label_set_text (self->name_label, _("New Customer"));
-      gtk_label_set_text (self->reason_label, _("Only the name is needed; everything else can wait."));
-      gtk_widget_set_visible (GTK_WIDGET (self->risk_label), FALSE);
-      return;
-    }
+  if (self->customer_id <= 0)
+    return;
 
   customer = crm_store_get_customer (get_store (self), self->customer_id);
   if (customer == NULL)
@@ -314,6 +417,11 @@ update_figures (CrmCustomerPage *self)
   gtk_label_set_text (self->name_label, crm_customer_get_name (customer));
   crm_format_segment_badge (self->badge_label, crm_customer_get_segment (customer));
 
+  contact = crm_format_join (" · ", crm_customer_get_phone (customer),
+                                     crm_customer_get_email (customer), NULL);
+  gtk_label_set_text (self->contact_label, contact);
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_label), contact[0] != '\0');
+
   reason = describe_segment (self, customer);
   gtk_label_set_text (self->reason_label, reason);
 
@@ -321,100 +429,89 @@ update_figures (CrmCustomerPage *self)
   gtk_label_set_text (self->risk_label, risk ? risk : "");
   gtk_widget_set_visible (GTK_WIDGET (self->risk_label), risk != NULL);
 
+  update_key_figures (self, customer);
   update_history (self);
   update_follow_ups (self);
   update_feedback (self);
+  update_details (self, customer);
 }
 
+/* Looking at the customer, or editing their details (a new customer is
+ * only a form until it is added). */
 static void
-fill_form (CrmCustomerPage *self)
+set_editing (CrmCustomerPage *self,
+             gboolean         editing)
 {
-  g_autoptr(CrmCustomer) customer = NULL;
-  g_autofree char *tags = NULL;
-  const char *override;
-  guint position = 0;
+  const char *mode = editing ? "edit" : "view";
 
-  if (self->customer_id > 0)
-    customer = crm_store_get_customer (get_store (self), self->customer_id);
+  gtk_stack_set_visible_child_name (self->bar_stack, mode);
+  gtk_stack_set_visible_child_name (self->mode_stack, mode);
 
-  self->filling = TRUE;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), customer ? crm_customer_get_name (customer) : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->phone_row), customer ? crm_customer_get_phone (customer) : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->email_row), customer ? crm_customer_get_email (customer) : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->address_row), customer ? crm_customer_get_address (customer) : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->birthday_row), customer ? crm_customer_get_birthday (customer) : "");
-  tags = customer ? g_strjoinv (", ", (char **) crm_customer_get_tags (customer)) : g_strdup ("");
-  gtk_editable_set_text (GTK_EDITABLE (self->tags_row), tags);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                            customer ? crm_customer_get_notes (customer) : "", -1);
-
-  override = customer ? crm_customer_get_segment_override (customer) : NULL;
-  for (guint i = 1; i < G_N_ELEMENTS (overrides); i++)
-    if (g_strcmp0 (override, overrides[i]) == 0)
-      position = i;
-  adw_combo_row_set_selected (self->segment_row, position);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_label_set_text (self->edit_title, self->customer_id > 0 ? _("Edit Details") : _("New Customer"));
   gtk_button_set_label (self->save_button, self->customer_id > 0 ? _("_Save") : _("_Add Customer"));
+  crm_accessible_fix_mnemonic (GTK_WIDGET (self->save_button));
 
-  self->filling = FALSE;
-  self->dirty = FALSE;
+  if (editing)
+    crm_customer_form_load (self->form, self->customer_id);
+  else
+    update_summary (self);
 }
 
 static void
-edited_cb (CrmCustomerPage *self)
+focus_first_action (CrmCustomerPage *self)
 {
-  if (!self->filling)
-    self->dirty = TRUE;
+  GtkFlowBoxChild *first = gtk_flow_box_get_child_at_index (self->actions_box, 0);
+
+  if (first != NULL)
+    gtk_widget_grab_focus (gtk_flow_box_child_get_child (first));
 }
 
 static gboolean
 save (CrmCustomerPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *notes = NULL;
-  g_auto(GStrv) tags = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-  guint position = adw_combo_row_get_selected (self->segment_row);
-  CrmCustomerFields fields = { 0 };
+  if (!is_editing (self))
+    return TRUE;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  tags = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)), ",", -1);
+  if (!crm_customer_form_save (self->form))
+    return FALSE;
 
-  fields.name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
-  fields.phone = gtk_editable_get_text (GTK_EDITABLE (self->phone_row));
-  fields.email = gtk_editable_get_text (GTK_EDITABLE (self->email_row));
-  fields.address = gtk_editable_get_text (GTK_EDITABLE (self->address_row));
-  fields.birthday = gtk_editable_get_text (GTK_EDITABLE (self->birthday_row));
-  fields.notes = notes;
-  fields.tags = (const char * const *) tags;
-  fields.segment_override = position < G_N_ELEMENTS (overrides) ? overrides[position] : NULL;
-
-  if (self->customer_id > 0)
-    crm_store_update_customer (get_store (self), self->customer_id, &fields, &error);
-  else
-    self->customer_id = crm_store_add_customer (get_store (self), &fields, &error);
-
-  if (error != NULL)
-    {
-      /* Say what to fix, and keep everything that was typed. */
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return FALSE;
-    }
-
-  fill_form (self);
-  update_figures (self);
+  self->customer_id = crm_customer_form_get_customer_id (self->form);
+  set_editing (self, FALSE);
+  focus_first_action (self);
   return TRUE;
 }
 
 static void
-save_cb (CrmCustomerPage *self)
+save_clicked_cb (CrmCustomerPage *self)
 {
   save (self);
+}
+
+static void
+edit_clicked_cb (CrmCustomerPage *self)
+{
+  if (self->customer_id <= 0 || is_editing (self))
+    return;
+
+  set_editing (self, TRUE);
+  crm_customer_form_focus (self->form);
+}
+
+/* Leaving the form: to the customer, or (a new one, or Back) to the list. */
+static void
+leave_form (CrmCustomerPage *self,
+            gboolean         to_list)
+{
+  if (to_list || self->customer_id <= 0)
+    {
+      /* The form is left as loaded, so nothing counts as unsaved. */
+      crm_customer_form_load (self->form, self->customer_id);
+      g_signal_emit (self, signals[DONE], 0);
+      return;
+    }
+
+  set_editing (self, FALSE);
+  gtk_widget_grab_focus (self->edit_button);
 }
 
 static void
@@ -422,30 +519,35 @@ discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      CrmCustomerPage  *self)
 {
+  gboolean to_list = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "crm-to-list"));
+
   if (g_str_equal (response, "save"))
     {
-      if (save (self))
+      gint64 before = self->customer_id;
+
+      if (save (self) && (to_list || before <= 0))
         g_signal_emit (self, signals[DONE], 0);
     }
   else if (g_str_equal (response, "discard"))
-    {
-      self->dirty = FALSE;
-      g_signal_emit (self, signals[DONE], 0);
-    }
+    leave_form (self, to_list);
 }
 
+/* Nothing typed is dropped without asking. */
 static void
-back_clicked_cb (CrmCustomerPage *self)
+leave_asking (CrmCustomerPage *self,
+              gboolean         to_list)
 {
   GtkWidget *dialog;
 
-  if (!self->dirty)
+  if (!crm_customer_page_is_dirty (self))
     {
-      g_signal_emit (self, signals[DONE], 0);
+      if (is_editing (self))
+        leave_form (self, to_list);
+      else
+        g_signal_emit (self, signals[DONE], 0);
       return;
     }
 
-  /* Nothing typed is dropped without asking. */
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("Save Changes?"),
                                    _("The changes to this customer are not saved yet."));
@@ -460,8 +562,21 @@ back_clicked_cb (CrmCustomerPage *self)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "crm-to-list", GINT_TO_POINTER (to_list));
   g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+back_clicked_cb (CrmCustomerPage *self)
+{
+  leave_asking (self, TRUE);
+}
+
+static void
+cancel_clicked_cb (CrmCustomerPage *self)
+{
+  leave_asking (self, FALSE);
 }
 
 static void
@@ -493,14 +608,12 @@ log_interaction_cb (CrmCustomerPage *self)
 static void
 archive_clicked_cb (CrmCustomerPage *self)
 {
-  self->dirty = FALSE;
   g_signal_emit (self, signals[ARCHIVE], 0, self->customer_id);
 }
 
 static void
 delete_clicked_cb (CrmCustomerPage *self)
 {
-  self->dirty = FALSE;
   g_signal_emit (self, signals[DELETE], 0, self->customer_id);
 }
 
@@ -513,25 +626,42 @@ store_changed_cb (CrmStore        *store,
   /* Someone else's purchase moves the ranking, so this one's figures
    * may change too; the form itself is left alone. */
   if (self->customer_id > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    update_figures (self);
+    update_summary (self);
 }
 
-static gboolean
-save_shortcut_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   save (CRM_CUSTOMER_PAGE (widget));
-  return TRUE;
 }
 
-static gboolean
-back_shortcut_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  edit_clicked_cb (CRM_CUSTOMER_PAGE (widget));
+}
+
+/* Escape steps back one level: out of the form, then out of the page. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CrmCustomerPage *self = CRM_CUSTOMER_PAGE (widget);
+
+  leave_asking (self, !is_editing (self));
+}
+
+static void
+to_list_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   back_clicked_cb (CRM_CUSTOMER_PAGE (widget));
-  return TRUE;
 }
 
 static void
@@ -565,50 +695,77 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   signals[DELETE] = g_signal_new ("delete", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (CRM_TYPE_CUSTOMER_FORM);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-customer-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, bar_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, edit_title);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, badge_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, contact_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, reason_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, risk_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, figures_box);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, actions_box);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, name_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, email_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, address_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, birthday_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, tags_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, segment_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, notes_view);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, error_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, form);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, more_history_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, loyalty_card);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, follow_ups_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, follow_ups_list);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_group);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_list);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, follow_ups_list);
-  gtk_widget_class_bind_template_callback (widget_class, follow_up_activated_cb);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, details_list);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, danger_box);
+  gtk_widget_class_bind_template_callback (widget_class, follow_up_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, edited_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, more_history_cb);
   gtk_widget_class_bind_template_callback (widget_class, record_purchase_cb);
   gtk_widget_class_bind_template_callback (widget_class, log_interaction_cb);
   gtk_widget_class_bind_template_callback (widget_class, archive_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_shortcut_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_shortcut_cb, NULL);
+  /* Actions with their keys beside them: the shortcuts window lists them. */
+  gtk_widget_class_install_action (widget_class, "customer.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "customer.save", NULL);
+  gtk_widget_class_install_action (widget_class, "customer.edit", NULL, edit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "customer.edit", NULL);
+  gtk_widget_class_install_action (widget_class, "customer.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "customer.back", NULL);
+  gtk_widget_class_install_action (widget_class, "customer.to-list", NULL, to_list_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "customer.to-list", NULL);
 }
 
 static void
 crm_customer_page_init (CrmCustomerPage *self)
 {
+  g_type_ensure (CRM_TYPE_LOYALTY_CARD);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
-                            G_CALLBACK (edited_cb), self);
+  self->history_limit = HISTORY_SHORT;
+
+  /* Spent, purchases, last visit: a caption over a figure each. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->figures); i++)
+    {
+      GtkWidget *figure = crm_figure_new ("", FALSE);
+
+      gtk_widget_add_css_class (figure, "key-figure");
+      gtk_flow_box_append (self->figures_box, figure);
+      self->figures[i] = CRM_FIGURE (figure);
+    }
+
+  /* Buttons and figures, not choices: Tab goes straight to each button. */
+  crm_accessible_plain_flow_box (self->figures_box);
+  crm_accessible_plain_flow_box (self->actions_box);
+  crm_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 void
@@ -619,8 +776,10 @@ crm_customer_page_set_context (CrmCustomerPage *self,
   g_return_if_fail (self->context == NULL);
 
   self->context = g_object_ref (context);
+  crm_customer_form_set_store (self->form, get_store (self));
   self->changed_id = g_signal_connect (get_store (self), "changed",
                                        G_CALLBACK (store_changed_cb), self);
+  crm_loyalty_card_set_context (self->loyalty_card, context);
 }
 
 /**
@@ -634,8 +793,10 @@ crm_customer_page_show (CrmCustomerPage *self,
   g_return_if_fail (CRM_IS_CUSTOMER_PAGE (self));
 
   self->customer_id = MAX (customer_id, 0);
-  fill_form (self);
-  update_figures (self);
+  self->history_limit = HISTORY_SHORT;
+  crm_customer_form_load (self->form, self->customer_id);
+  set_editing (self, self->customer_id <= 0);
+  crm_loyalty_card_set_customer (self->loyalty_card, self->customer_id);
 }
 
 void
@@ -645,10 +806,10 @@ crm_customer_page_focus (CrmCustomerPage *self)
 
   /* A new customer starts with the name; an existing one with what is
    * done most at the counter, so that typing never replaces a name. */
-  if (self->customer_id > 0)
-    gtk_widget_grab_focus (gtk_widget_get_first_child (self->actions_box));
+  if (is_editing (self))
+    crm_customer_form_focus (self->form);
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+    focus_first_action (self);
 }
 
 gint64
@@ -659,6 +820,13 @@ crm_customer_page_get_customer_id (CrmCustomerPage *self)
   return self->customer_id;
 }
 
+/**
+ * crm_customer_page_save:
+ *
+ * Saves the form when it is open (Ctrl+S does the same).
+ *
+ * Returns: %FALSE when something in the form needs fixing
+ */
 gboolean
 crm_customer_page_save (CrmCustomerPage *self)
 {
@@ -672,5 +840,26 @@ crm_customer_page_is_dirty (CrmCustomerPage *self)
 {
   g_return_val_if_fail (CRM_IS_CUSTOMER_PAGE (self), FALSE);
 
-  return self->dirty;
+  return is_editing (self) && crm_customer_form_is_dirty (self->form);
+}
+
+/**
+ * crm_customer_page_edit:
+ *
+ * Opens the details form of the customer shown (Ctrl+E, Edit Details).
+ */
+void
+crm_customer_page_edit (CrmCustomerPage *self)
+{
+  g_return_if_fail (CRM_IS_CUSTOMER_PAGE (self));
+
+  edit_clicked_cb (self);
+}
+
+gboolean
+crm_customer_page_is_editing (CrmCustomerPage *self)
+{
+  g_return_val_if_fail (CRM_IS_CUSTOMER_PAGE (self), FALSE);
+
+  return is_editing (self);
 }

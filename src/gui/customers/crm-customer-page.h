@@ -19,5 +19,7 @@ void     crm_customer_page_focus           (CrmCustomerPage *self);
 gint64   crm_customer_page_get_customer_id (CrmCustomerPage *self);
 gboolean crm_customer_page_save            (CrmCustomerPage *self);
 gboolean crm_customer_page_is_dirty        (CrmCustomerPage *self);
+void     crm_customer_page_edit            (CrmCustomerPage *self);
+gboolean crm_customer_page_is_editing      (CrmCustomerPage *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "crm-customers-page.h"
 #include "crm-demo.h"
 #include "crm-format.h"
+#include "crm-store-loyalty.h"
 #include "crm-store.h"
 
 struct _CrmCustomersPage
@@ -29,6 +30,9 @@ struct _CrmCustomersPage
   GtkSearchEntry  *search_entry;
   GtkDropDown     *segment_dropdown;
   GtkDropDown     *tag_dropdown;
+  GtkDropDown     *tier_dropdown;
+  GtkStringList   *tiers;
+  GArray          *tier_ids;
   GtkDropDown     *seen_dropdown;
   GtkLabel        *summary_label;
   GtkStack        *results_stack;
@@ -47,6 +51,8 @@ enum {
   COLUMN_SEGMENT,
   COLUMN_LAST_VISIT,
   COLUMN_SPEND,
+  COLUMN_POINTS,
+  COLUMN_TIER,
   N_COLUMNS
 };
 
@@ -56,6 +62,8 @@ static const CrmCustomerSort column_sorts[N_COLUMNS] = {
   CRM_CUSTOMER_SORT_SEGMENT,
   CRM_CUSTOMER_SORT_LAST_VISIT,
   CRM_CUSTOMER_SORT_SPEND,
+  CRM_CUSTOMER_SORT_POINTS,
+  CRM_CUSTOMER_SORT_TIER,
 };
 
 static CrmStore *
@@ -166,6 +174,8 @@ update_visible_page (CrmCustomersPage *self)
   gtk_stack_set_visible_child_name (self->results_stack, no_results ? "no-results" : "table");
 }
 
+static void update_loyalty (CrmCustomersPage *self);
+
 static void
 store_changed_cb (CrmStore         *store,
                   guint             change,
@@ -176,9 +186,61 @@ store_changed_cb (CrmStore         *store,
     fill_tags (self);
   if (change & CRM_STORE_CHANGE_SETTINGS)
     update_spend_title (self);
+  if (change & (CRM_STORE_CHANGE_SETTINGS | CRM_STORE_CHANGE_LOYALTY))
+    update_loyalty (self);
 
   update_summary (self);
   update_visible_page (self);
+}
+
+/* The tier chosen in the filter: 0 for any, -1 for below every tier. */
+static gint64
+tier_filter (CrmCustomersPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->tier_dropdown);
+
+  if (self->tier_ids == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= self->tier_ids->len)
+    return 0;
+
+  return g_array_index (self->tier_ids, gint64, selected);
+}
+
+/* The loyalty columns and the tier filter follow the programme. */
+static void
+update_loyalty (CrmCustomersPage *self)
+{
+  g_autoptr(GPtrArray) tiers = crm_store_list_tiers (get_store (self));
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  g_autoptr(GtkColumnViewColumn) points = g_list_model_get_item (columns, COLUMN_POINTS);
+  g_autoptr(GtkColumnViewColumn) tier = g_list_model_get_item (columns, COLUMN_TIER);
+  gint64 chosen = tier_filter (self);
+  guint position = 0;
+  gint64 any = 0, none = -1;
+  CrmLoyaltySettings settings;
+
+  crm_loyalty_settings_load (get_store (self), &settings);
+  gtk_column_view_column_set_visible (points, settings.enabled);
+  gtk_column_view_column_set_visible (tier, settings.enabled && settings.tiers);
+  gtk_widget_set_visible (GTK_WIDGET (self->tier_dropdown), settings.enabled && settings.tiers && tiers->len > 0);
+
+  self->filling_tags = TRUE;
+  g_clear_pointer (&self->tier_ids, g_array_unref);
+  self->tier_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_string_list_splice (self->tiers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tiers)),
+                          (const char *[]) { _("All Tiers"), _("No Tier Yet"), NULL });
+  g_array_append_val (self->tier_ids, any);
+  g_array_append_val (self->tier_ids, none);
+  for (guint i = 0; i < tiers->len; i++)
+    {
+      const CrmLoyaltyTier *t = g_ptr_array_index (tiers, i);
+
+      gtk_string_list_append (self->tiers, t->name);
+      g_array_append_val (self->tier_ids, t->id);
+      if (t->id == chosen)
+        position = self->tier_ids->len - 1;
+    }
+  gtk_drop_down_set_selected (self->tier_dropdown, chosen == -1 ? 1 : position);
+  self->filling_tags = FALSE;
 }
 
 static void
@@ -201,6 +263,7 @@ apply_filters (CrmCustomersPage *self)
                                ? gtk_string_list_get_string (self->tags, tag) : NULL);
   crm_customer_list_set_not_seen_days (self->list,
                                        seen < G_N_ELEMENTS (seen_days) ? seen_days[seen] : 0);
+  crm_customer_list_set_tier (self->list, tier_filter (self));
   update_visible_page (self);
 }
 
@@ -418,9 +481,11 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) == COLUMN_SPEND ? 1.0 : 0.0);
+  gboolean number = GPOINTER_TO_INT (user_data) == COLUMN_SPEND || GPOINTER_TO_INT (user_data) == COLUMN_POINTS;
+
+  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0 : 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (GPOINTER_TO_INT (user_data) == COLUMN_SPEND || GPOINTER_TO_INT (user_data) == COLUMN_PHONE)
+  if (number || GPOINTER_TO_INT (user_data) == COLUMN_PHONE)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
 }
@@ -455,6 +520,21 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 
         currency = crm_store_dup_currency (get_store (self));
         text = crm_format_money (crm_customer_get_spend (customer), currency);
+      }
+      break;
+
+    case COLUMN_POINTS:
+    case COLUMN_TIER:
+      {
+        g_auto(CrmLoyaltyStatus) status = { 0 };
+        CrmCustomersPage *self = g_object_get_data (G_OBJECT (factory), "crm-page");
+
+        /* Asked for the rows on screen only. */
+        crm_loyalty_get_status (get_store (self), crm_customer_get_id (customer), &status, NULL);
+        if (GPOINTER_TO_INT (user_data) == COLUMN_POINTS)
+          text = crm_loyalty_format_points (status.balance);
+        else
+          text = g_strdup (status.tier != NULL ? status.tier->name : "");
       }
       break;
 
@@ -549,6 +629,8 @@ crm_customers_page_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->context);
   g_clear_object (&self->tags);
+  g_clear_object (&self->tiers);
+  g_clear_pointer (&self->tier_ids, g_array_unref);
 
   G_OBJECT_CLASS (crm_customers_page_parent_class)->dispose (object);
 }
@@ -568,6 +650,7 @@ crm_customers_page_class_init (CrmCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, segment_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, tier_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, seen_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, results_stack);
@@ -613,6 +696,10 @@ crm_customers_page_init (CrmCustomersPage *self)
   add_column (self, COLUMN_SEGMENT, _("Segment"), FALSE);
   add_column (self, COLUMN_LAST_VISIT, _("Last Visit"), FALSE);
   add_column (self, COLUMN_SPEND, _("Spent This Year"), FALSE);
+  add_column (self, COLUMN_POINTS, _("Points"), FALSE);
+  add_column (self, COLUMN_TIER, _("Tier"), FALSE);
+  self->tiers = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->tier_dropdown, G_LIST_MODEL (self->tiers));
 
   /* Delete archives the selected customer (with Undo). */
   shortcuts = gtk_shortcut_controller_new ();
@@ -648,6 +735,7 @@ crm_customers_page_set_context (CrmCustomersPage *self,
                                        G_CALLBACK (store_changed_cb), self);
   fill_tags (self);
   update_spend_title (self);
+  update_loyalty (self);
   update_summary (self);
   update_visible_page (self);
 }

@@ -2,8 +2,9 @@
 
 /* Import customers from a spreadsheet's CSV or a phone's vCard file, or
  * sales from a till's CSV: say what each column holds, choose what happens
- * to customers already in the shop (or not in it yet), and see every row's
- * fate before anything is written. */
+ * to customers already in the shop (or not in it yet), see what the file
+ * holds that is not imported, look at possible duplicates side by side,
+ * and see every row's fate before anything is written. */
 
 #define G_LOG_DOMAIN "crm-import-dialog"
 
@@ -28,6 +29,7 @@ struct _CrmImportDialog
   CrmSalesImport      *sales;     /* sales */
   char                *currency;
   GPtrArray           *column_rows;
+  GPtrArray           *note_rows;
   gboolean             loading;
   guint                n_importing;
 
@@ -39,6 +41,7 @@ struct _CrmImportDialog
   GtkWidget           *header_row;
   GtkWidget           *policy_group;
   GtkWidget           *create_group;
+  AdwPreferencesGroup *notes_group;
   GtkSwitch           *create_switch;
   AdwPreferencesGroup *preview_group;
   GtkListBox          *preview_list;
@@ -155,34 +158,310 @@ sales_row (CrmImportDialog   *self,
   return badge_row (plan->customer, details->str, what, plan->action == CRM_IMPORT_SKIP);
 }
 
-static GtkWidget *
-preview_row (const CrmImportRow *plan)
+static const char *
+action_badge (CrmImportAction action)
 {
-  g_autoptr(GString) details = g_string_new (NULL);
-  const char *what;
-
-  switch (plan->action)
+  switch (action)
     {
     case CRM_IMPORT_ADD:
       /* Translators: badge of a preview row that becomes a new customer */
-      what = C_("import", "New");
-      break;
+      return C_("import", "New");
     case CRM_IMPORT_MERGE:
       /* Translators: badge of a preview row merged into a customer already there */
-      what = C_("import", "Merge");
-      break;
+      return C_("import", "Merge");
     case CRM_IMPORT_SKIP:
     default:
       /* Translators: badge of a preview row that is left out */
-      what = C_("import", "Skip");
-      break;
+      return C_("import", "Skip");
     }
+}
+
+static char *
+row_details (const CrmImportRow *plan)
+{
+  GString *details = g_string_new (NULL);
 
   append_detail (details, plan->phone);
   append_detail (details, plan->email);
   append_detail (details, plan->reason);
+  for (guint i = 0; plan->left_out != NULL && plan->left_out[i] != NULL; i++)
+    append_detail (details, plan->left_out[i]);
 
-  return badge_row (plan->name, details->str, what, plan->action == CRM_IMPORT_SKIP);
+  return g_string_free (details, FALSE);
+}
+
+static GtkWidget *
+preview_row (const CrmImportRow *plan)
+{
+  g_autofree char *details = row_details (plan);
+
+  return badge_row (plan->name, details, action_badge (plan->action), plan->action == CRM_IMPORT_SKIP);
+}
+
+/* One line of the side-by-side view: what a field says in the row and in
+ * the record it may duplicate. */
+static void
+attach_field (GtkGrid    *grid,
+              int         line,
+              const char *label,
+              const char *ours,
+              const char *theirs)
+{
+  const char *texts[] = { label, ours, theirs };
+
+  for (int c = 0; c < 3; c++)
+    {
+      gboolean empty = texts[c] == NULL || texts[c][0] == '\0';
+      GtkWidget *text = gtk_label_new (empty && line > 0 ? "—" : texts[c]);
+
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (text), c > 0);
+      gtk_widget_set_hexpand (text, c > 0);
+      if (c == 0)
+        gtk_widget_add_css_class (text, "dim-label");
+      if (line == 0)
+        gtk_widget_add_css_class (text, "heading");
+      gtk_grid_attach (grid, text, c, line, 1, 1);
+    }
+}
+
+static void
+choice_toggled_cb (GtkToggleButton *button,
+                   CrmImportDialog *self);
+
+/* A possible duplicate: the row and the record it may duplicate side by
+ * side, and the choice between adding, merging and skipping it. */
+static GtkWidget *
+duplicate_row (CrmImportDialog    *self,
+               guint               index,
+               const CrmImportRow *plan,
+               const CrmImportRow *earlier)
+{
+  static const CrmImportAction actions[] = { CRM_IMPORT_ADD, CRM_IMPORT_MERGE, CRM_IMPORT_SKIP };
+  const char *labels[] = {
+    /* Translators: a possible duplicate is added as a customer of its own */
+    C_("import", "_Add Separately"),
+    /* Translators: a possible duplicate fills in the record it matched */
+    C_("import", "_Merge"),
+    C_("import", "_Skip"),
+  };
+  g_autoptr(CrmCustomer) existing = NULL;
+  g_autofree char *details = row_details (plan);
+  g_autofree char *heading = NULL;
+  g_autofree char *ours = NULL;
+  gboolean cards = crm_customer_import_get_format (self->import) == CRM_IMPORT_FORMAT_VCARD;
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *badge = gtk_label_new (action_badge (plan->action));
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *compare = gtk_list_box_row_new ();
+  GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *choice_row = gtk_list_box_row_new ();
+  GtkToggleButton *group = NULL;
+  const char *other_name, *other_phone, *other_email, *other_address, *other_notes;
+
+  if (plan->customer_id != 0)
+    existing = crm_store_get_customer (self->store, plan->customer_id);
+  if (existing != NULL)
+    {
+      other_name = crm_customer_get_name (existing);
+      other_phone = crm_customer_get_phone (existing);
+      other_email = crm_customer_get_email (existing);
+      other_address = crm_customer_get_address (existing);
+      other_notes = crm_customer_get_notes (existing);
+      heading = g_strdup (_("Already in the shop"));
+    }
+  else
+    {
+      other_name = earlier ? earlier->name : "";
+      other_phone = earlier ? earlier->phone : "";
+      other_email = earlier ? earlier->email : "";
+      other_address = earlier ? earlier->address : "";
+      other_notes = earlier ? earlier->notes : "";
+      heading = cards ? g_strdup_printf (_("Card %u"), plan->same_as_row)
+                      : g_strdup_printf (_("Row %u"), plan->same_as_row);
+    }
+  ours = cards ? g_strdup_printf (_("Card %u"), plan->row) : g_strdup_printf (_("Row %u"), plan->row);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), plan->name);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), details);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "caption");
+  gtk_widget_add_css_class (badge, plan->action == CRM_IMPORT_SKIP ? "dim-label" : "warning");
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
+  g_object_set_data (G_OBJECT (row), "crm-badge", badge);
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  attach_field (GTK_GRID (grid), 0, "", ours, heading);
+  attach_field (GTK_GRID (grid), 1, _("Name"), plan->name, other_name);
+  attach_field (GTK_GRID (grid), 2, _("Phone"), plan->phone, other_phone);
+  attach_field (GTK_GRID (grid), 3, _("E-mail"), plan->email, other_email);
+  attach_field (GTK_GRID (grid), 4, _("Address"), plan->address, other_address);
+  attach_field (GTK_GRID (grid), 5, _("Notes"), plan->notes, other_notes);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (compare), grid);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (compare), FALSE);
+  {
+    /* Translators: read out for the side-by-side view of a possible duplicate */
+    g_autofree char *label = g_strdup_printf (_("%s beside %s"), plan->name, other_name);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (compare), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), compare);
+
+  gtk_widget_add_css_class (choices, "linked");
+  gtk_widget_set_halign (choices, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (choices, 6);
+  gtk_widget_set_margin_bottom (choices, 12);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_mnemonic (labels[i]);
+
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), plan->action == actions[i]);
+      g_object_set_data (G_OBJECT (button), "crm-action", GUINT_TO_POINTER (actions[i]));
+      g_object_set_data (G_OBJECT (button), "crm-index", GUINT_TO_POINTER (index));
+      g_object_set_data (G_OBJECT (button), "crm-badge", badge);
+      g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
+      gtk_box_append (GTK_BOX (choices), button);
+    }
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (choice_row), choices);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (choice_row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What to do with this row"), -1);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), choice_row);
+
+  return row;
+}
+
+/* What the file holds that is not imported, and how it was read. */
+static void
+fill_notes (CrmImportDialog *self)
+{
+  g_auto(GStrv) notes = self->sales ? crm_sales_import_dup_notes (self->sales)
+                                    : crm_customer_import_dup_notes (self->import);
+
+  for (guint i = 0; i < self->note_rows->len; i++)
+    adw_preferences_group_remove (self->notes_group, g_ptr_array_index (self->note_rows, i));
+  g_ptr_array_set_size (self->note_rows, 0);
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      /* Decoration: the row's text says it all. */
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-information-symbolic",
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), notes[i]);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_group_add (self->notes_group, row);
+      g_ptr_array_add (self->note_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_group), notes[0] != NULL);
+}
+
+/* The counts above the preview and the import button, from the plan. */
+static void
+show_counts (CrmImportDialog *self)
+{
+  g_autofree char *counts_text = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *merged = NULL;
+  g_autofree char *skipped = NULL;
+  g_autofree char *button = NULL;
+
+  if (self->sales)
+    {
+      CrmSalesCounts sales = { 0 };
+
+      crm_sales_import_get_counts (self->sales, &sales);
+      added = g_strdup_printf (ngettext ("%u purchase", "%u purchases", sales.added), sales.added);
+      /* Translators: buyers not in the shop yet, added with their purchases */
+      merged = g_strdup_printf (ngettext ("%u new customer", "%u new customers", sales.new_customers),
+                                sales.new_customers);
+      skipped = g_strdup_printf (ngettext ("%u skipped", "%u skipped", sales.skipped), sales.skipped);
+      self->n_importing = sales.added;
+      button = g_strdup_printf (ngettext ("_Import %u Purchase", "_Import %u Purchases", self->n_importing),
+                                self->n_importing);
+      /* Translators: "12 new customers, 3 merged, 1 skipped." */
+      counts_text = g_strdup_printf (_("%s, %s, %s."), added, merged, skipped);
+    }
+  else
+    {
+      CrmImportCounts counts = { 0 };
+
+      crm_customer_import_get_counts (self->import, &counts);
+      added = g_strdup_printf (ngettext ("%u new customer", "%u new customers", counts.added), counts.added);
+      /* Translators: rows of the file filled into customers already there */
+      merged = g_strdup_printf (ngettext ("%u merged", "%u merged", counts.merged), counts.merged);
+      skipped = g_strdup_printf (ngettext ("%u skipped", "%u skipped", counts.skipped), counts.skipped);
+      self->n_importing = counts.added + counts.merged;
+      button = g_strdup_printf (ngettext ("_Import %u Customer", "_Import %u Customers", self->n_importing),
+                                self->n_importing);
+      counts_text = g_strdup_printf (_("%s, %s, %s."), added, merged, skipped);
+      if (counts.possible_duplicates > 0)
+        {
+          g_autofree char *look = g_strdup_printf (ngettext ("%u row may be someone already there under "
+                                                             "another name: it is listed first, to look at.",
+                                                             "%u rows may be someone already there under "
+                                                             "another name: they are listed first, to look at.",
+                                                             counts.possible_duplicates),
+                                                   counts.possible_duplicates);
+          char *joined = g_strconcat (counts_text, " ", look, NULL);
+
+          g_free (counts_text);
+          counts_text = joined;
+        }
+    }
+
+  adw_preferences_group_set_description (self->preview_group, counts_text);
+  gtk_button_set_label (self->import_button, button);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->n_importing > 0);
+}
+
+/* Possible duplicates first, each beside what it matched; then the other
+ * rows, up to PREVIEW_ROWS in all. */
+static void
+fill_customer_rows (CrmImportDialog *self)
+{
+  guint n_rows = crm_customer_import_get_n_rows (self->import);
+  g_autoptr(GHashTable) by_number = g_hash_table_new (NULL, NULL);
+  guint shown = 0;
+
+  for (guint i = 0; i < n_rows; i++)
+    g_hash_table_insert (by_number, GUINT_TO_POINTER (crm_customer_import_get_row (self->import, i)->row),
+                         GUINT_TO_POINTER (i));
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_rows && shown < PREVIEW_ROWS; i++)
+      {
+        const CrmImportRow *plan = crm_customer_import_get_row (self->import, i);
+        const CrmImportRow *earlier = NULL;
+        gpointer index;
+
+        if (plan->possible_duplicate != (pass == 0))
+          continue;
+
+        if (plan->possible_duplicate &&
+            g_hash_table_lookup_extended (by_number, GUINT_TO_POINTER (plan->same_as_row), NULL, &index))
+          earlier = crm_customer_import_get_row (self->import, GPOINTER_TO_UINT (index));
+
+        gtk_list_box_append (self->preview_list,
+                             plan->possible_duplicate ? duplicate_row (self, i, plan, earlier) : preview_row (plan));
+        shown++;
+      }
 }
 
 /* Works out the plan again and shows it: called whenever an option or a
@@ -191,12 +470,6 @@ static void
 refresh_preview (CrmImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *counts_text = NULL;
-  g_autofree char *added = NULL;
-  g_autofree char *merged = NULL;
-  g_autofree char *skipped = NULL;
-  g_autofree char *button = NULL;
-  CrmImportCounts counts = { 0 };
   GtkWidget *child;
   guint n_rows;
 
@@ -211,45 +484,24 @@ refresh_preview (CrmImportDialog *self)
       self->n_importing = 0;
       gtk_button_set_label (self->import_button, _("_Import"));
       gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+      fill_notes (self);
       return;
     }
 
+  show_counts (self);
+  fill_notes (self);
+
   if (self->sales)
     {
-      CrmSalesCounts sales = { 0 };
-
-      crm_sales_import_get_counts (self->sales, &sales);
       n_rows = crm_sales_import_get_n_rows (self->sales);
-      added = g_strdup_printf (ngettext ("%u purchase", "%u purchases", sales.added), sales.added);
-      /* Translators: buyers not in the shop yet, added with their purchases */
-      merged = g_strdup_printf (ngettext ("%u new customer", "%u new customers", sales.new_customers),
-                                sales.new_customers);
-      skipped = g_strdup_printf (ngettext ("%u skipped", "%u skipped", sales.skipped), sales.skipped);
-      self->n_importing = sales.added;
-      button = g_strdup_printf (ngettext ("_Import %u Purchase", "_Import %u Purchases", self->n_importing),
-                                self->n_importing);
+      for (guint i = 0; i < MIN (n_rows, PREVIEW_ROWS); i++)
+        gtk_list_box_append (self->preview_list, sales_row (self, crm_sales_import_get_row (self->sales, i)));
     }
   else
     {
-      crm_customer_import_get_counts (self->import, &counts);
       n_rows = crm_customer_import_get_n_rows (self->import);
-      added = g_strdup_printf (ngettext ("%u new customer", "%u new customers", counts.added), counts.added);
-      /* Translators: rows of the file filled into customers already there */
-      merged = g_strdup_printf (ngettext ("%u merged", "%u merged", counts.merged), counts.merged);
-      skipped = g_strdup_printf (ngettext ("%u skipped", "%u skipped", counts.skipped), counts.skipped);
-      self->n_importing = counts.added + counts.merged;
-      button = g_strdup_printf (ngettext ("_Import %u Customer", "_Import %u Customers", self->n_importing),
-                                self->n_importing);
+      fill_customer_rows (self);
     }
-
-  /* Translators: "12 new customers, 3 merged, 1 skipped." */
-  counts_text = g_strdup_printf (_("%s, %s, %s."), added, merged, skipped);
-  adw_preferences_group_set_description (self->preview_group, counts_text);
-
-  for (guint i = 0; i < MIN (n_rows, PREVIEW_ROWS); i++)
-    gtk_list_box_append (self->preview_list,
-                         self->sales ? sales_row (self, crm_sales_import_get_row (self->sales, i))
-                                     : preview_row (crm_customer_import_get_row (self->import, i)));
 
   if (n_rows > PREVIEW_ROWS)
     {
@@ -263,9 +515,31 @@ refresh_preview (CrmImportDialog *self)
       gtk_list_box_append (self->preview_list, more);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->preview_list), n_rows > 0);
+}
 
-  gtk_button_set_label (self->import_button, button);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->n_importing > 0);
+/* A choice for a possible duplicate: the plan is made again, the rows
+ * stay as they are (with the open one open) but for its badge. */
+static void
+choice_toggled_cb (GtkToggleButton *button,
+                   CrmImportDialog *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "crm-index"));
+  CrmImportAction action = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "crm-action"));
+  GtkLabel *badge = g_object_get_data (G_OBJECT (button), "crm-badge");
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_toggle_button_get_active (button) || self->import == NULL)
+    return;
+
+  crm_customer_import_set_row_action (self->import, index, action);
+  if (!crm_customer_import_prepare (self->import, self->store, &error))
+    {
+      refresh_preview (self);
+      return;
+    }
+
+  gtk_label_set_text (badge, action_badge (action));
+  show_counts (self);
 }
 
 static void
@@ -426,6 +700,7 @@ crm_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->currency, g_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->note_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crm_import_dialog_parent_class)->finalize (object);
 }
@@ -449,6 +724,7 @@ crm_import_dialog_class_init (CrmImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, policy_group);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, create_group);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, create_switch);
+  gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, notes_group);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, preview_group);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, preview_list);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
@@ -461,6 +737,7 @@ static void
 crm_import_dialog_init (CrmImportDialog *self)
 {
   self->column_rows = g_ptr_array_new ();
+  self->note_rows = g_ptr_array_new ();
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = FALSE;

@@ -7,12 +7,14 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "crm-format.h"
 #include "crm-money.h"
 #include "crm-record-dialog.h"
+#include "crm-store-loyalty.h"
 #include "crm-text.h"
 
-/* A small form for what happens at the counter: a purchase (amount, date,
- * what was bought) or a contact (kind, date, note). */
+/* A small form for what happens at the counter: a purchase (amount, points
+ * off the bill, date, what was bought) or a contact (kind, date, note). */
 struct _CrmRecordDialog
 {
   AdwWindow       parent_instance;
@@ -23,6 +25,8 @@ struct _CrmRecordDialog
 
   AdwWindowTitle *window_title;
   AdwEntryRow    *amount_row;
+  AdwActionRow   *points_row;
+  GtkSpinButton  *points_spin;
   AdwComboRow    *kind_row;
   AdwEntryRow    *date_row;
   AdwEntryRow    *text_row;
@@ -107,7 +111,14 @@ crm_record_dialog_save (CrmRecordDialog *self)
       gint64 amount = 0;
 
       if (crm_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), &amount, &error))
-        crm_store_add_purchase (self->store, self->customer_id, at, amount, text, &error);
+        {
+          CrmPurchaseFields fields = { self->customer_id, at, amount, 0, text };
+
+          /* Points off the bill, when the programme takes them. */
+          if (gtk_widget_get_visible (GTK_WIDGET (self->points_row)))
+            fields.points = (gint64) gtk_spin_button_get_value (self->points_spin);
+          crm_store_record_purchase (self->store, &fields, &error);
+        }
       if (error != NULL)
         gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
     }
@@ -135,6 +146,33 @@ save_cb (CrmRecordDialog *self)
   crm_record_dialog_save (self);
 }
 
+/* How many points this bill can take, and what they take off. */
+static void
+points_changed_cb (CrmRecordDialog *self)
+{
+  CrmLoyaltySettings settings;
+  gint64 amount = 0;
+  gint64 balance = crm_store_get_points_balance (self->store, self->customer_id);
+  g_autofree char *currency = crm_store_dup_currency (self->store);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *off = NULL;
+  g_autofree char *most_text = NULL;
+  g_autofree char *balance_text = crm_loyalty_format_points (balance);
+  gint64 most;
+
+  crm_loyalty_settings_load (self->store, &settings);
+  crm_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), &amount, NULL);
+  most = crm_loyalty_max_points_for (&settings, amount, balance);
+  gtk_spin_button_set_range (self->points_spin, 0, (double) most);
+
+  off = crm_format_money ((gint64) gtk_spin_button_get_value (self->points_spin) * settings.point_value, currency);
+  most_text = crm_loyalty_format_points (most);
+  /* Translators: the customer's points, the most this bill can take, and
+   * the money the chosen points take off: "Balance 120 · at most 45 · 45.00 ₾ off" */
+  subtitle = g_strdup_printf (_("Balance %s · at most %s · %s off"), balance_text, most_text, off);
+  adw_action_row_set_subtitle (self->points_row, subtitle);
+}
+
 static void
 crm_record_dialog_finalize (GObject *object)
 {
@@ -156,11 +194,14 @@ crm_record_dialog_class_init (CrmRecordDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-record-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmRecordDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, CrmRecordDialog, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmRecordDialog, points_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmRecordDialog, points_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmRecordDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, CrmRecordDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, CrmRecordDialog, text_row);
   gtk_widget_class_bind_template_child (widget_class, CrmRecordDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, points_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -206,6 +247,17 @@ crm_record_dialog_new (GtkWindow *parent,
 
   gtk_widget_set_visible (GTK_WIDGET (self->amount_row), purchase);
   gtk_widget_set_visible (GTK_WIDGET (self->kind_row), !purchase);
+
+  /* Spending part of a balance is offered when there is one to spend. */
+  {
+    CrmLoyaltySettings settings;
+
+    crm_loyalty_settings_load (store, &settings);
+    gtk_widget_set_visible (GTK_WIDGET (self->points_row),
+                            purchase && settings.enabled && settings.discount &&
+                            crm_store_get_points_balance (store, customer_id) > 0);
+    points_changed_cb (self);
+  }
 
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();

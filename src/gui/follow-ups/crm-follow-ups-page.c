@@ -10,6 +10,8 @@
 #include "crm-follow-up-row.h"
 #include "crm-follow-ups-page.h"
 #include "crm-scheduler.h"
+#include "crm-store-loyalty.h"
+#include "crm-text.h"
 
 /* Every follow-up of the shop in four groups: overdue, today, upcoming,
  * and the last ones done. */
@@ -169,6 +171,60 @@ suggestion_button (CrmFollowUpsPage *self,
   return button;
 }
 
+static void
+schedule_lapse_cb (GtkButton        *button,
+                   CrmFollowUpsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  CrmStore *store = crm_context_get_store (self->context);
+  gint64 customer = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "crm-customer-id"));
+  const char *note = g_object_get_data (G_OBJECT (button), "crm-note");
+
+  if (crm_store_add_follow_up (store, customer, crm_store_now (store), note, 0, &error) == 0)
+    g_warning ("%s", error->message);
+}
+
+/* Customers whose loyalty points lapse soon, unless they are suggested
+ * already: an invitation back before the points are gone. */
+static guint
+add_lapsing_points (CrmFollowUpsPage *self,
+                    GPtrArray        *suggested)
+{
+  g_autoptr(GPtrArray) lapsing = crm_loyalty_list_lapsing (crm_context_get_store (self->context), MAX_SUGGESTED);
+  guint added = 0;
+
+  for (guint i = 0; i < lapsing->len; i++)
+    {
+      const CrmPointsLapse *lapse = g_ptr_array_index (lapsing, i);
+      g_autofree char *points = crm_loyalty_format_points (lapse->points);
+      g_autofree char *date = crm_text_format_date (lapse->lapse_at, FALSE);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *button;
+      gboolean listed = FALSE;
+
+      for (guint j = 0; j < suggested->len; j++)
+        listed = listed || crm_follow_up_get_customer_id (g_ptr_array_index (suggested, j)) == lapse->customer_id;
+      if (listed)
+        continue;
+
+      /* Translators: a customer's loyalty points and when they lapse: "120 points lapse on 10 Jul 2027" */
+      subtitle = g_strdup_printf (ngettext ("%s point lapses on %s", "%s points lapse on %s",
+                                            crm_loyalty_plural (lapse->points)),
+                                  points, date);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lapse->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      button = suggestion_button (self, _("_Schedule"), lapse->customer_id, G_CALLBACK (schedule_lapse_cb));
+      g_object_set_data_full (G_OBJECT (button), "crm-note", g_steal_pointer (&subtitle), g_free);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->suggested_list, row);
+      added++;
+    }
+
+  return added;
+}
+
 /* Suggestions look at every customer: asked when the page is shown, when
  * follow-ups change and once an hour, not every minute. */
 static void
@@ -212,8 +268,8 @@ refresh_suggestions (CrmFollowUpsPage *self)
       gtk_list_box_append (self->suggested_list, row);
     }
 
-  self->n_suggested = suggestions->len;
-  gtk_widget_set_visible (self->suggested_group, suggestions->len > 0);
+  self->n_suggested = suggestions->len + add_lapsing_points (self, suggestions);
+  gtk_widget_set_visible (self->suggested_group, self->n_suggested > 0);
 }
 
 static gboolean
@@ -240,7 +296,7 @@ store_changed_cb (CrmStore         *store,
                   gint64            customer_id,
                   CrmFollowUpsPage *self)
 {
-  if (change & (CRM_STORE_CHANGE_FOLLOW_UPS | CRM_STORE_CHANGE_CUSTOMERS))
+  if (change & (CRM_STORE_CHANGE_FOLLOW_UPS | CRM_STORE_CHANGE_CUSTOMERS | CRM_STORE_CHANGE_LOYALTY))
     {
       refresh_suggestions (self);
       crm_follow_ups_page_refresh (self);

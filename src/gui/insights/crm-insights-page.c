@@ -6,9 +6,12 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-accessible.h"
 #include "crm-chart.h"
+#include "crm-figure.h"
 #include "crm-format.h"
 #include "crm-insights.h"
+#include "crm-insights-loyalty.h"
 #include "crm-insights-page.h"
 #include "crm-text.h"
 
@@ -22,11 +25,11 @@ struct _CrmInsightsPage
   gulong       changed_id;
   char        *currency;
   gboolean     dirty;
-  GHashTable  *values;     /* card name → its value label */
-  GHashTable  *details;    /* card name → its detail label */
+  GHashTable  *figures;    /* card name → its CrmFigure */
 
   GtkDropDown *period_dropdown;
   GtkFlowBox  *cards;
+  CrmInsightsLoyalty *loyalty;
   GtkLabel    *revenue_legend;
   CrmChart    *revenue_chart;
   GtkLabel    *ratings_title;
@@ -70,8 +73,7 @@ set_card (CrmInsightsPage *self,
           const char      *value,
           const char      *detail)
 {
-  gtk_label_set_text (g_hash_table_lookup (self->values, name), value);
-  gtk_label_set_text (g_hash_table_lookup (self->details, name), detail ? detail : "");
+  crm_figure_set (g_hash_table_lookup (self->figures, name), NULL, value, detail);
 }
 
 static char *
@@ -250,6 +252,7 @@ crm_insights_page_refresh (CrmInsightsPage *self)
                                                                          : _("Ratings This Month"));
   update_cards (self, &insights, self->currency);
   update_charts (self, &insights, self->currency);
+  crm_insights_loyalty_update (self->loyalty, crm_context_get_store (self->context), insights.from, insights.to);
   self->dirty = FALSE;
 }
 
@@ -291,8 +294,7 @@ crm_insights_page_dispose (GObject *object)
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_id, crm_context_get_store (self->context));
   g_clear_object (&self->context);
-  g_clear_pointer (&self->values, g_hash_table_unref);
-  g_clear_pointer (&self->details, g_hash_table_unref);
+  g_clear_pointer (&self->figures, g_hash_table_unref);
   g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (crm_insights_page_parent_class)->dispose (object);
@@ -312,6 +314,7 @@ crm_insights_page_class_init (CrmInsightsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-insights-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, cards);
+  gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, loyalty);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, revenue_legend);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, revenue_chart);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, ratings_title);
@@ -323,43 +326,21 @@ crm_insights_page_class_init (CrmInsightsPageClass *klass)
 static void
 crm_insights_page_init (CrmInsightsPage *self)
 {
+  g_type_ensure (CRM_TYPE_INSIGHTS_LOYALTY);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->values = g_hash_table_new (g_str_hash, g_str_equal);
-  self->details = g_hash_table_new (g_str_hash, g_str_equal);
+  self->figures = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_drop_down_set_selected (self->period_dropdown, 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (card_list); i++)
     {
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *title = gtk_label_new (_(card_list[i].title));
-      GtkWidget *value = gtk_label_new ("—");
-      GtkWidget *detail = gtk_label_new (NULL);
+      GtkWidget *card = crm_figure_new (_(card_list[i].title), TRUE);
 
-      gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "insight-card");
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_widget_add_css_class (title, "caption-heading");
-      gtk_widget_add_css_class (title, "dim-label");
-      gtk_label_set_xalign (GTK_LABEL (value), 0);
-      gtk_widget_add_css_class (value, "title-1");
-      gtk_widget_add_css_class (value, "numeric");
-      gtk_label_set_xalign (GTK_LABEL (detail), 0);
-      gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-      gtk_widget_add_css_class (detail, "caption");
-      gtk_widget_add_css_class (detail, "dim-label");
-
-      gtk_box_append (GTK_BOX (card), title);
-      gtk_box_append (GTK_BOX (card), value);
-      gtk_box_append (GTK_BOX (card), detail);
       gtk_flow_box_append (self->cards, card);
-
-      /* Read as one: "Satisfaction, 80 %". */
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
-      g_hash_table_insert (self->values, (gpointer) card_list[i].name, value);
-      g_hash_table_insert (self->details, (gpointer) card_list[i].name, detail);
+      g_hash_table_insert (self->figures, (gpointer) card_list[i].name, card);
     }
+  crm_accessible_plain_flow_box (self->cards);
 }
 
 void
@@ -386,10 +367,10 @@ const char *
 crm_insights_page_get_figure (CrmInsightsPage *self,
                               const char      *name)
 {
-  GtkLabel *label;
+  CrmFigure *figure;
 
   g_return_val_if_fail (CRM_IS_INSIGHTS_PAGE (self), NULL);
 
-  label = g_hash_table_lookup (self->values, name);
-  return label ? gtk_label_get_text (label) : NULL;
+  figure = g_hash_table_lookup (self->figures, name);
+  return figure ? crm_figure_get_value (figure) : NULL;
 }

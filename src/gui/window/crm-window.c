@@ -13,41 +13,12 @@
 #include "crm-follow-up-dialog.h"
 #include "crm-insights-page.h"
 #include "crm-follow-ups-page.h"
+#include "crm-duplicates-dialog.h"
 #include "crm-import-dialog.h"
 #include "crm-money.h"
 #include "crm-store.h"
-#include "crm-window.h"
-
-struct _CrmWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  CrmContext           *context;
-  CrmConnectionBar     *connection_bar;
-  char                 *load_error;
-
-  /* Template widgets */
-  GtkStack             *main_stack;
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar;
-  GtkWidget            *content_box;
-  AdwWindowTitle       *content_title;
-  GtkStack             *section_stack;
-  AdwStatusPage        *error_page;
-  CrmCustomersPage     *customers_page;
-  CrmFollowUpsPage     *follow_ups_page;
-  GtkLabel             *follow_ups_badge;
-  CrmFeedbackPage      *feedback_page;
-  CrmInsightsPage      *insights_page;
-  GtkLabel             *feedback_badge;
-  gulong                store_changed_id;
-  GtkWidget            *add_button;
-  GtkMenuButton        *staff_button;
-  GtkLabel             *staff_label;
-
-  guint                 ask_currency_id;
-};
+#include "crm-text.h"
+#include "crm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CrmWindow, crm_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -252,8 +223,11 @@ import_action (GtkWidget  *widget,
 {
   CrmWindow *self = CRM_WINDOW (widget);
 
-  crm_import_dialog_open (GTK_WINDOW (self), crm_context_get_store (self->context),
-                          g_str_equal (action_name, "win.import-sales"));
+  if (g_str_equal (action_name, "win.find-duplicates"))
+    gtk_window_present (crm_duplicates_dialog_new (GTK_WINDOW (self), crm_context_get_store (self->context)));
+  else
+    crm_import_dialog_open (GTK_WINDOW (self), crm_context_get_store (self->context),
+                            g_str_equal (action_name, "win.import-sales"));
 }
 
 static void
@@ -334,6 +308,12 @@ crm_window_map (GtkWidget *widget)
   /* Once the window is up, so the question shows on top of it. */
   if (self->context != NULL && self->ask_currency_id == 0)
     self->ask_currency_id = g_idle_add (ask_currency_cb, self);
+
+  if (self->context == NULL && crm_window_data_is_damage (self->load_error) && !self->recovery_shown)
+    {
+      self->recovery_shown = TRUE;
+      crm_window_data_show_recovery (self);
+    }
 }
 
 static void
@@ -367,6 +347,32 @@ crm_window_save_state (CrmWindow *self)
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* Georgian and Armenian read in a font drawn for their script, with the
+ * interface font for Latin. Left to fallback, each glyph comes from a font
+ * whose line height GTK does not measure with, and a long wrapped label
+ * can be laid out as one clipped line. Set for the whole display, so
+ * dialogs and Preferences follow; the window is rebuilt in a new language. */
+static void
+apply_script_font (void)
+{
+  static GtkCssProvider *provider;
+  const char *language = crm_text_ui_language ();
+  const char *css = "";
+
+  if (g_str_equal (language, "ka"))
+    css = "window, tooltip { font-family: \"Noto Sans Georgian\", \"Cantarell\", sans-serif; }";
+  else if (g_str_equal (language, "hy"))
+    css = "window, tooltip { font-family: \"Noto Sans Armenian\", \"Cantarell\", sans-serif; }";
+
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  gtk_css_provider_load_from_data (provider, css, -1);
+}
+
 static gboolean
 crm_window_close_request (GtkWindow *window)
 {
@@ -386,17 +392,33 @@ crm_window_constructed (GObject *object)
 
   if (self->context == NULL)
     {
-      adw_status_page_set_description (self->error_page,
-                                       self->load_error ? self->load_error : "");
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-follow-up", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-sales", FALSE);
+      static const char *const shop_actions[] = {
+        "win.show-section", "win.new-customer", "win.find", "win.new-follow-up",
+        "win.new-feedback", "win.import", "win.import-sales", "win.export-customers",
+        "win.back-up", "win.find-duplicates",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (shop_actions); i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), shop_actions[i], FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->staff_button), FALSE);
+
+      /* Filled in once the window has its application (map). */
+      if (crm_window_data_is_damage (self->load_error))
+        gtk_stack_set_visible_child_name (self->main_stack, "recovery");
+      else if (self->load_error != NULL)
+        {
+          /* The status page reads markup; the message names a file. */
+          g_autofree char *markup = g_markup_escape_text (self->load_error->message, -1);
+
+          adw_status_page_set_description (self->error_page, markup);
+          gtk_stack_set_visible_child_name (self->main_stack, "error");
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", FALSE);
+        }
+      else
+        {
+          gtk_stack_set_visible_child_name (self->main_stack, "checking");
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", FALSE);
+        }
     }
   else
     {
@@ -421,6 +443,7 @@ crm_window_dispose (GObject *object)
   CrmWindow *self = CRM_WINDOW (object);
 
   g_clear_handle_id (&self->ask_currency_id, g_source_remove);
+  crm_window_data_dispose (self);
   if (self->context != NULL)
     g_clear_signal_handler (&self->store_changed_id, crm_context_get_store (self->context));
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
@@ -435,7 +458,7 @@ crm_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->load_error, g_free);
+  g_clear_error (&self->load_error);
 
   G_OBJECT_CLASS (crm_window_parent_class)->finalize (object);
 }
@@ -459,7 +482,7 @@ crm_window_get_property (GObject    *object,
       break;
 
     case PROP_LOAD_ERROR:
-      g_value_set_string (value, self->load_error);
+      g_value_set_boxed (value, self->load_error);
       break;
 
     case PROP_SECTION:
@@ -490,7 +513,7 @@ crm_window_set_property (GObject      *object,
       break;
 
     case PROP_LOAD_ERROR:
-      self->load_error = g_value_dup_string (value);
+      self->load_error = g_value_dup_boxed (value);
       break;
 
     case PROP_SECTION:
@@ -530,9 +553,11 @@ crm_window_class_init (CrmWindowClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, CRM_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Why there is no shop: the error or recovery page; with no context
+   * and no error, the file is still being checked. */
   properties[PROP_LOAD_ERROR] =
-    g_param_spec_string ("load-error", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("load-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SECTION] =
     g_param_spec_string ("section", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -569,23 +594,32 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-feedback", NULL, new_feedback_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-sales", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, import_action);
+
+  crm_window_data_class_init (widget_class);
 }
 
 static void
 crm_window_init (CrmWindow *self)
 {
+  apply_script_font ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * crm_window_new:
+ * @context: (nullable): the open shop
+ * @load_error: (nullable): why there is no shop; with neither, the window
+ *   says the shop's data is being checked
+ */
 GtkWindow *
 crm_window_new (CrmApplication *application,
                 GSettings      *settings,
                 CrmContext     *context,
-                const char     *load_error)
+                const GError   *load_error)
 {
   g_return_val_if_fail (CRM_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
-  g_return_val_if_fail (context != NULL || load_error != NULL, NULL);
 
   return g_object_new (CRM_TYPE_WINDOW,
                        "application", application,

@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (CrmWindow, crm_window, CRM, WINDOW, AdwApplicationWindow)
 GtkWindow  *crm_window_new         (CrmApplication *application,
                                     GSettings      *settings,
                                     CrmContext     *context,
-                                    const char     *load_error);
+                                    const GError   *load_error);
 const char *crm_window_get_section (CrmWindow      *self);
 void        crm_window_set_section (CrmWindow      *self,
                                     const char     *section);

@@ -1,0 +1,378 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "crm-store"
+
+#include "config.h"
+
+#include "crm-store-job.h"
+
+struct _CrmStoreJob
+{
+  GObject          parent_instance;
+
+  CrmStoreJobKind  kind;
+  char            *data_dir;
+  char            *path;
+  char            *second_folder;
+  gint64           now;
+  gboolean         force;
+
+  /* Where progress is reported: the context that started the job. */
+  GMainContext    *context;
+  /* In thousandths; written by the worker, read on the main context. */
+  gint             progress;
+  gint             reported;
+
+  CrmShopCounts    counts;
+  char            *kept;
+  char            *note;
+  GPtrArray       *salvaged;
+};
+
+G_DEFINE_FINAL_TYPE (CrmStoreJob, crm_store_job, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+notify_progress_cb (gpointer user_data)
+{
+  CrmStoreJob *self = user_data;
+  gint now = g_atomic_int_get (&self->progress);
+
+  if (now != self->reported)
+    {
+      self->reported = now;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker: a notification on the main context at each step of a
+ * hundredth, not at every page. */
+static void
+progress_cb (guint64   done,
+             guint64   total,
+             gpointer  user_data)
+{
+  CrmStoreJob *self = user_data;
+  gint thousandths = total > 0 ? (gint) MIN (1000, done * 1000 / total) : 0;
+  gint before = g_atomic_int_get (&self->progress);
+
+  if (thousandths / 10 == before / 10)
+    return;
+
+  g_atomic_int_set (&self->progress, thousandths);
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, notify_progress_cb,
+                              g_object_ref (self), g_object_unref);
+}
+
+/* The newest automatic copy that passes inspection: what the recovery
+ * page offers. */
+static gboolean
+find_newest_good (CrmStoreJob   *self,
+                  GError       **error)
+{
+  g_autofree char *folder = crm_store_backup_folder (self->data_dir);
+  g_autoptr(GPtrArray) backups = crm_store_list_backups (folder);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      CrmBackup *backup = g_ptr_array_index (backups, i);
+
+      if (backup->kind == CRM_BACKUP_DAMAGED)
+        continue;
+
+      if (crm_store_inspect_file (backup->path, &self->counts, NULL))
+        {
+          g_free (self->path);
+          self->path = g_strdup (backup->path);
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no good backup in %s", folder);
+  return FALSE;
+}
+
+/**
+ * crm_store_job_run:
+ *
+ * Runs the job in the calling thread (the command line does).
+ */
+gboolean
+crm_store_job_run (CrmStoreJob   *self,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE_JOB (self), FALSE);
+
+  switch (self->kind)
+    {
+    case CRM_STORE_JOB_CHECK:
+      return crm_store_check_file (self->data_dir, error) &&
+             crm_store_back_up_for_update (self->data_dir, error);
+
+    case CRM_STORE_JOB_INSPECT:
+      return crm_store_inspect_file (self->path, &self->counts, error);
+
+    case CRM_STORE_JOB_BACK_UP:
+      return crm_store_back_up (self->data_dir, self->path, progress_cb, self, cancellable,
+                                &self->counts, error);
+
+    case CRM_STORE_JOB_BACK_UP_DAILY:
+      return crm_store_back_up_daily (self->data_dir, self->second_folder, self->now, self->force,
+                                      &self->note, error);
+
+    case CRM_STORE_JOB_RESTORE:
+      return crm_store_inspect_file (self->path, &self->counts, error) &&
+             crm_store_restore (self->data_dir, self->path, self->now, progress_cb, self, cancellable,
+                                &self->kept, error);
+
+    case CRM_STORE_JOB_SALVAGE:
+      self->salvaged = crm_store_salvage (self->data_dir, self->path, error);
+      return self->salvaged != NULL;
+
+    case CRM_STORE_JOB_NEWEST_GOOD:
+      return find_newest_good (self, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (crm_store_job_run (source_object, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+crm_store_job_finalize (GObject *object)
+{
+  CrmStoreJob *self = (CrmStoreJob *) object;
+
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->second_folder, g_free);
+  g_clear_pointer (&self->kept, g_free);
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->salvaged, g_ptr_array_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+
+  G_OBJECT_CLASS (crm_store_job_parent_class)->finalize (object);
+}
+
+static void
+crm_store_job_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CrmStoreJob *self = CRM_STORE_JOB (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRESS:
+      g_value_set_double (value, crm_store_job_get_progress (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_store_job_class_init (CrmStoreJobClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = crm_store_job_finalize;
+  object_class->get_property = crm_store_job_get_property;
+
+  /**
+   * CrmStoreJob:progress:
+   *
+   * How much of a copy is done, from 0 to 1, notified on the main context
+   * that started the job.
+   */
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0, 1, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+crm_store_job_init (CrmStoreJob *self)
+{
+  self->context = g_main_context_ref_thread_default ();
+  self->now = g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/**
+ * crm_store_job_new:
+ * @data_dir: (nullable): the shop's folder, for every job but INSPECT
+ * @path: (nullable): the other file: the copy to write, the file to
+ *   restore or inspect, the new file of a salvage
+ *
+ * Returns: (transfer full): a job to run once
+ */
+CrmStoreJob *
+crm_store_job_new (CrmStoreJobKind  kind,
+                   const char      *data_dir,
+                   const char      *path)
+{
+  CrmStoreJob *self = g_object_new (CRM_TYPE_STORE_JOB, NULL);
+
+  self->kind = kind;
+  self->data_dir = g_strdup (data_dir);
+  self->path = g_strdup (path);
+  return self;
+}
+
+void
+crm_store_job_set_second_folder (CrmStoreJob *self,
+                                 const char  *folder)
+{
+  g_return_if_fail (CRM_IS_STORE_JOB (self));
+
+  g_free (self->second_folder);
+  self->second_folder = g_strdup (folder);
+}
+
+/* The shop's clock, for the names of the copies. */
+void
+crm_store_job_set_now (CrmStoreJob *self,
+                       gint64       now)
+{
+  g_return_if_fail (CRM_IS_STORE_JOB (self));
+
+  self->now = now;
+}
+
+void
+crm_store_job_set_force (CrmStoreJob *self,
+                         gboolean     force)
+{
+  g_return_if_fail (CRM_IS_STORE_JOB (self));
+
+  self->force = force;
+}
+
+void
+crm_store_job_run_async (CrmStoreJob         *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CRM_IS_STORE_JOB (self));
+
+  /* Progress goes where the job is started. */
+  g_clear_pointer (&self->context, g_main_context_unref);
+  self->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, crm_store_job_run_async);
+  g_task_set_name (task, "[clientele] store job");
+  g_task_run_in_thread (task, run_thread);
+}
+
+gboolean
+crm_store_job_run_finish (CrmStoreJob   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+CrmStoreJobKind
+crm_store_job_get_kind (CrmStoreJob *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE_JOB (self), CRM_STORE_JOB_CHECK);
+
+  return self->kind;
+}
+
+const char *
+crm_store_job_get_data_dir (CrmStoreJob *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE_JOB (self), NULL);
+
+  return self->data_dir;
+}
+
+/* The other file; for NEWEST_GOOD, once done, the backup found. */
+const char *
+crm_store_job_get_path (CrmStoreJob *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE_JOB (self), NULL);
+
+  return self->path;
+}
+
+double
+crm_store_job_get_progress (CrmStoreJob *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE_JOB (self), 0);
+
+  return self->reported / 1000.0;
+}
+
+/* What the inspected, restored or written file holds. */
+const CrmShopCounts *
+crm_store_job_get_counts (CrmStoreJob *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE_JOB (self), NULL);
+
+  return &self->counts;
+}
+
+/* Where a restore kept the shop it replaced. */
+const char *
+crm_store_job_get_kept (CrmStoreJob *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE_JOB (self), NULL);
+
+  return self->kept;
+}
+
+/* A daily backup's quiet note about the second folder, or NULL. */
+const char *
+crm_store_job_get_note (CrmStoreJob *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE_JOB (self), NULL);
+
+  return self->note;
+}
+
+/**
+ * crm_store_job_get_salvaged:
+ *
+ * Returns: (transfer none) (element-type CrmStoreSalvaged) (nullable):
+ *   what a salvage saved and lost
+ */
+GPtrArray *
+crm_store_job_get_salvaged (CrmStoreJob *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE_JOB (self), NULL);
+
+  return self->salvaged;
+}

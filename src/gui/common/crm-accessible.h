@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* What a screen reader says. GTK 4.8 reads an unnamed widget by its type
+ * name and a button with a mnemonic twice ("_Add Customer Add Customer"):
+ * these give each what it should say. */
+GtkWidget *crm_accessible_icon            (const char *icon_name);
+void       crm_accessible_set_name        (GtkWidget  *widget,
+                                           const char *name);
+void       crm_accessible_name_row        (GtkWidget  *row,
+                                           const char *title,
+                                           const char *detail);
+void       crm_accessible_plain_flow_box  (GtkFlowBox *box);
+void       crm_accessible_fix_mnemonic    (GtkWidget  *button);
+void       crm_accessible_fix_mnemonics   (GtkWidget  *root);
+char      *crm_accessible_strip_mnemonic  (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Saves a picture of every section of the real window on the sample shop,
+ * for looking at a change in each language, width and style:
+ *
+ *   xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
+ *     env LANGUAGE=ka build-tests/tests/screenshots OUT-DIR [WIDTH [HEIGHT [dark]]]
+ *
+ * Not a test: it asserts nothing. Each picture is OUT-DIR/NAME.png. */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "crm-customers-page.h"
+#include "crm-demo.h"
+#include "crm-feedback-page.h"
+#include "crm-preferences-window.h"
+#include "crm-store.h"
+#include "crm-window.h"
+#include "ui-helpers.h"
+
+static const char *out_dir;
+static int width = 1280;
+static int height = 800;
+static gboolean dark;
+
+/* Lets the window lay out and draw what changed. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 1000 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+}
+
+static void
+save (GtkWindow  *window,
+      const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GskRenderer *renderer;
+  int w, h;
+
+  settle ();
+  w = gtk_widget_get_width (GTK_WIDGET (window));
+  h = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  file = g_strdup_printf ("%s/%s.png", out_dir, name);
+  if (!gdk_texture_save_to_png (texture, file))
+    g_printerr ("Could not save %s\n", file);
+  else
+    g_print ("%s (%d×%d)\n", file, w, h);
+}
+
+static void
+prepare (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open (data_dir, &error);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  if (store == NULL || !crm_demo_fill (store, CRM_DEMO_CUSTOMERS, 2026, &error))
+    g_error ("%s", error->message);
+
+  g_settings_set (settings, "window-size", "(ii)", width, height);
+  g_settings_set_string (settings, "style", dark ? "dark" : "light");
+}
+
+static void
+show_preferences (CrmApplication *app,
+                  const char     *name,
+                  guint           page)
+{
+  GtkWindow *preferences;
+  GtkWidget *found = NULL;
+  guint i = 0;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_toplevel (CRM_TYPE_PREFERENCES_WINDOW);
+
+  /* The pages in order, as the switcher shows them. */
+  for (GtkWidget *w = find_widget (GTK_WIDGET (preferences), ADW_TYPE_PREFERENCES_PAGE, NULL);
+       w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (ADW_IS_PREFERENCES_PAGE (w) && i++ == page)
+      found = w;
+
+  if (found != NULL)
+    {
+      adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (found));
+      gtk_window_set_default_size (preferences, MIN (width, 660), MIN (height, 620));
+      save (preferences, name);
+    }
+  gtk_window_destroy (preferences);
+}
+
+/* A key client with a history, the page an owner opens most. */
+static gint64
+some_key_client (GtkWindow *window)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL));
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CrmCustomer) customer = g_list_model_get_item (model, i);
+
+      if (crm_customer_get_segment (customer) == CRM_SEGMENT_KEY)
+        return crm_customer_get_id (customer);
+    }
+
+  return 1;
+}
+
+static void
+take_all (CrmApplication *app,
+          GtkWindow      *window,
+          gpointer        data)
+{
+  CrmStore *store = crm_context_get_store (crm_application_get_context (app));
+  CrmWindow *crm_window = CRM_WINDOW (window);
+  CrmFeedbackFilter all = { 0 };
+  g_autoptr(GPtrArray) feedback = crm_store_list_feedback (store, &all, 1);
+  CrmCustomersPage *customers = crm_window_get_customers_page (crm_window);
+  GtkWidget *feedback_page = find_widget (GTK_WIDGET (window), CRM_TYPE_FEEDBACK_PAGE, NULL);
+  static const char *const sections[] = { "customers", "follow-ups", "feedback", "insights" };
+
+  gtk_window_set_default_size (window, width, height);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      crm_window_set_section (crm_window, sections[i]);
+      save (window, sections[i]);
+    }
+
+  /* The first key client's page, and its form. */
+  crm_window_show_customer (crm_window, some_key_client (window));
+  save (window, "customer");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL);
+  save (window, "customer-new");
+  crm_customers_page_go_back (customers);
+
+  if (feedback->len > 0)
+    {
+      crm_window_set_section (crm_window, "feedback");
+      crm_feedback_page_show_entry (CRM_FEEDBACK_PAGE (feedback_page),
+                                    crm_feedback_get_id (g_ptr_array_index (feedback, 0)));
+      save (window, "feedback-entry");
+    }
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("preferences-%u", i + 1);
+
+      show_preferences (app, name, i);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+
+  crm_application_init_i18n ();
+  gtk_init ();
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: screenshots OUT-DIR [WIDTH [HEIGHT [dark]]]\n");
+      return 2;
+    }
+  out_dir = argv[1];
+  if (argc > 2)
+    width = atoi (argv[2]);
+  if (argc > 3)
+    height = atoi (argv[3]);
+  dark = argc > 4 && g_str_equal (argv[4], "dark");
+  g_mkdir_with_parents (out_dir, 0755);
+
+  dir = make_data_dir ();
+  prepare (dir);
+  return run_app (dir, take_all, NULL);
+}
