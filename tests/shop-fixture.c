@@ -214,6 +214,19 @@ query (CrmStore   *store,
 }
 
 gint64
+shop_add_customer (CrmStore   *store,
+                   const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  CrmCustomerFields fields = { .name = name };
+  gint64 id = crm_store_add_customer (store, &fields, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+gint64
 query_int (CrmStore   *store,
            const char *sql)
 {

@@ -43,6 +43,10 @@ void shop_fixture_refuse_inserts (CrmStore   *store,
 void shop_fixture_allow_inserts  (CrmStore   *store,
                                   const char *table);
 
+/* A customer called @name, who must be added. */
+gint64 shop_add_customer (CrmStore    *store,
+                          const char  *name);
+
 /* One value from one row of @sql, which must succeed. */
 gint64 query_int        (CrmStore    *store,
                          const char  *sql);

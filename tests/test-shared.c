@@ -58,18 +58,6 @@ fixture_teardown (Fixture       *fixture,
   shop_fixture_close (&fixture->shop);
 }
 
-static gint64
-add_customer (CrmStore   *store,
-              const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  CrmCustomerFields fields = { .name = name };
-  gint64 id = crm_store_add_customer (store, &fields, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 test_rewrite (void)
 {
@@ -215,7 +203,7 @@ test_purchase_reaches_other_pc (Fixture       *fixture,
 
   crm_store_set_watching (fixture->other, TRUE);
   g_signal_connect (fixture->other, "changed", G_CALLBACK (heard_cb), &heard);
-  id = add_customer (fixture->shop.store, "Nino Beridze");
+  id = shop_add_customer (fixture->shop.store, "Nino Beridze");
   wait_for_change (&heard, CRM_STORE_CHANGE_CUSTOMERS);
   g_assert_cmpint (heard.customer, ==, id);
 
@@ -234,7 +222,7 @@ test_purchase_reaches_other_pc (Fixture       *fixture,
    * the one after it. */
   heard.change = 0;
   g_assert_true (crm_store_begin (fixture->shop.store, &error));
-  add_customer (fixture->shop.store, "Gor Hakobyan");
+  shop_add_customer (fixture->shop.store, "Gor Hakobyan");
   crm_store_rollback (fixture->shop.store);
   crm_store_set_setting (fixture->shop.store, "shop.name", "Nino’s", &error);
   wait_for_change (&heard, CRM_STORE_CHANGE_SETTINGS);
@@ -277,7 +265,7 @@ test_concurrent_writers (Fixture       *fixture,
   GPid pids[2];
   gint64 id;
 
-  id = add_customer (fixture->shop.store, "Tamar Lomidze");
+  id = shop_add_customer (fixture->shop.store, "Tamar Lomidze");
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
   /* Two processes, as two PCs, add purchases to one customer at once. */
@@ -321,7 +309,7 @@ test_reminder_once (Fixture       *fixture,
   g_autoptr(CrmFollowUp) stored = NULL;
   gint64 customer, follow_up;
 
-  customer = add_customer (fixture->shop.store, "Levan Kapanadze");
+  customer = shop_add_customer (fixture->shop.store, "Levan Kapanadze");
   follow_up = crm_store_add_follow_up (fixture->shop.store, customer, NOW - 60, "Call back", 0, &error);
   g_assert_no_error (error);
 
@@ -386,7 +374,7 @@ test_server_restart (Fixture       *fixture,
       return;
     }
 
-  id = add_customer (store, "Nino Beridze");
+  id = shop_add_customer (store, "Nino Beridze");
   crm_store_set_watching (store, TRUE);
   g_signal_connect (store, "connection-changed", G_CALLBACK (connection_cb), &heard);
   g_signal_connect (store, "changed", G_CALLBACK (heard_cb), &heard);
@@ -615,8 +603,8 @@ test_check (Fixture       *fixture,
   g_autofree char *with_password = g_strconcat (empty, " user=clientele_pw password=right-one", NULL);
   CrmSharedCheck check;
 
-  add_customer (fixture->shop.store, "Nino Beridze");
-  add_customer (fixture->shop.store, "Gor Hakobyan");
+  shop_add_customer (fixture->shop.store, "Nino Beridze");
+  shop_add_customer (fixture->shop.store, "Gor Hakobyan");
   g_assert_true (crm_store_check_shared (shop, &check, &error));
   g_assert_no_error (error);
   g_assert_false (check.empty);
@@ -693,7 +681,7 @@ test_copy_to_file (Fixture       *fixture,
   CrmArchiveCounts counts = { 0 };
 
   g_assert_no_error (error);
-  add_customer (before, "Old File");
+  shop_add_customer (before, "Old File");
   g_clear_object (&before);
   g_assert_true (crm_demo_fill (fixture->shop.store, 25, 5, &error));
   g_assert_no_error (error);

@@ -56,19 +56,6 @@ fixture_teardown (Fixture       *fixture,
   shop_fixture_close (&fixture->shop);
 }
 
-static gint64
-add_customer (CrmStore   *store,
-              const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  CrmCustomerFields fields = { .name = name };
-  gint64 id = crm_store_add_customer (store, &fields, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
 static gboolean
 customer_exists (CrmStore *store,
                  gint64    id)
@@ -106,10 +93,10 @@ test_nested_begin (Fixture       *fixture,
   gint64 first, second;
 
   g_assert_true (crm_store_begin (fixture->store, &error));
-  first = add_customer (fixture->store, "Nino Beridze");
+  first = shop_add_customer (fixture->store, "Nino Beridze");
 
   g_assert_true (crm_store_begin (fixture->store, &error));
-  second = add_customer (fixture->store, "Gor Hakobyan");
+  second = shop_add_customer (fixture->store, "Gor Hakobyan");
   g_assert_true (crm_store_commit (fixture->store, &error));
   g_assert_no_error (error);
 
@@ -140,13 +127,13 @@ test_inner_rollback (Fixture       *fixture,
 
   g_assert_true (crm_store_begin (fixture->store, &error));
   add_feedback (fixture);
-  add_customer (fixture->store, "Ani Petrosyan");
+  shop_add_customer (fixture->store, "Ani Petrosyan");
 
   g_assert_true (crm_store_begin (fixture->store, &error));
-  add_customer (fixture->store, "Levan Kapanadze");
+  shop_add_customer (fixture->store, "Levan Kapanadze");
   crm_store_rollback (fixture->store);
 
-  add_customer (fixture->store, "Mariam Gelashvili");
+  shop_add_customer (fixture->store, "Mariam Gelashvili");
   g_assert_true (crm_store_commit (fixture->store, &error));
   g_assert_no_error (error);
 
@@ -168,7 +155,7 @@ test_undone_level_forgets_its_changes (Fixture       *fixture,
   g_assert_true (crm_store_begin (fixture->store, &error));
   add_feedback (fixture);
   g_assert_true (crm_store_lock (fixture->store, CRM_STORE_LOCK_WRITE, &error));
-  add_customer (fixture->store, "Levan Kapanadze");
+  shop_add_customer (fixture->store, "Levan Kapanadze");
   g_assert_false (crm_store_unlock (fixture->store, FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (crm_store_commit (fixture->store, &error));
@@ -192,7 +179,7 @@ test_failed_write_undoes_itself (Fixture       *fixture,
   shop_fixture_refuse_inserts (fixture->store, "tags", "NEW.name = 'boom'");
 
   g_assert_true (crm_store_begin (fixture->store, &error));
-  add_customer (fixture->store, "Nino Beridze");
+  shop_add_customer (fixture->store, "Nino Beridze");
   g_assert_cmpint (crm_store_add_customer (fixture->store, &refused, &error), ==, 0);
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL);
   g_clear_error (&error);
@@ -221,7 +208,7 @@ test_changed_once_per_transaction (Fixture       *fixture,
 
   /* A single write outside a transaction is its own: one signal, naming
    * its customer. */
-  id = add_customer (fixture->store, "Nino Beridze");
+  id = shop_add_customer (fixture->store, "Nino Beridze");
   g_assert_cmpuint (fixture->n_changed, ==, 1);
   g_assert_cmpint (fixture->last_customer, ==, id);
 
@@ -265,7 +252,7 @@ test_changed_once_per_transaction (Fixture       *fixture,
   /* What is rolled back is never announced. */
   fixture->n_changed = 0;
   g_assert_true (crm_store_begin (fixture->store, &error));
-  add_customer (fixture->store, "Levan Kapanadze");
+  shop_add_customer (fixture->store, "Levan Kapanadze");
   add_feedback (fixture);
   crm_store_rollback (fixture->store);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
@@ -278,13 +265,13 @@ test_read_lock (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   CrmCustomerFields fields = { .name = "Gor Hakobyan" };
 
-  add_customer (fixture->store, "Nino Beridze");
+  shop_add_customer (fixture->store, "Nino Beridze");
 
   /* Inside a read transaction the view holds still while another
    * connection writes. */
   g_assert_true (crm_store_lock (fixture->store, CRM_STORE_LOCK_READ, &error));
   g_assert_cmpuint (crm_store_count_customers (fixture->store), ==, 1);
-  add_customer (fixture->other, "Ani Petrosyan");
+  shop_add_customer (fixture->other, "Ani Petrosyan");
   g_assert_cmpuint (crm_store_count_customers (fixture->store), ==, 1);
 
   /* Nested reads count; a write is refused and changes nothing. */
@@ -325,7 +312,7 @@ test_outside_changes (Fixture       *fixture,
 
   /* Another program writes: the generation moves, and one check tells
    * (everything for the file, the tables that changed for a server). */
-  id = add_customer (fixture->other, "Ani Petrosyan");
+  id = shop_add_customer (fixture->other, "Ani Petrosyan");
   wait_for_generation (fixture->store, before);
   g_assert_true (crm_store_check_outside_changes (fixture->store));
   g_assert_cmpuint (fixture->n_changed, ==, 1);
@@ -336,7 +323,7 @@ test_outside_changes (Fixture       *fixture,
   g_assert_false (crm_store_check_outside_changes (fixture->store));
 
   /* Our own writes are announced by our own "changed", not as outside. */
-  add_customer (fixture->store, "Nino Beridze");
+  shop_add_customer (fixture->store, "Nino Beridze");
   g_assert_cmpuint (fixture->n_changed, ==, 2);
   g_assert_false (crm_store_check_outside_changes (fixture->store));
   g_assert_cmpuint (fixture->n_changed, ==, 2);
@@ -344,7 +331,7 @@ test_outside_changes (Fixture       *fixture,
   /* Inside a transaction the view cannot move; the change waits for the
    * next check after it. */
   before = crm_store_get_generation (fixture->store);
-  add_customer (fixture->other, "Gor Hakobyan");
+  shop_add_customer (fixture->other, "Gor Hakobyan");
   wait_for_generation (fixture->store, before);
   g_assert_true (crm_store_begin (fixture->store, &error));
   g_assert_false (crm_store_check_outside_changes (fixture->store));
@@ -369,7 +356,7 @@ test_watching (Fixture       *fixture,
   guint give_up_id;
 
   crm_store_set_watching (fixture->store, TRUE);
-  add_customer (fixture->other, "Ani Petrosyan");
+  shop_add_customer (fixture->other, "Ani Petrosyan");
 
   /* The main loop brings the other program's write in by itself. The
    * limit only keeps a broken watch from hanging the test. */
@@ -383,7 +370,7 @@ test_watching (Fixture       *fixture,
   /* Off again: the next write is only seen when asked. */
   crm_store_set_watching (fixture->store, FALSE);
   before = crm_store_get_generation (fixture->store);
-  add_customer (fixture->other, "Gor Hakobyan");
+  shop_add_customer (fixture->other, "Gor Hakobyan");
   wait_for_generation (fixture->store, before);
   while (g_main_context_iteration (NULL, FALSE))
     ;

@@ -49,7 +49,7 @@ struct _CrmStoreConn
   int         backend_pid;
 
   /* The open transaction: whether it writes, the change to announce
-   * with its commit, and whether commits are logged yet (schema 3). */
+   * with its commit, and whether commits are logged yet (schema 4). */
   guint       in_write : 1;
   guint       commit_log : 1;
   char       *notify_payload;

@@ -39,7 +39,7 @@ typedef struct
   char      *problem;         /* words for the shop owner when it did not connect */
   char      *failure;         /* the server's words when set-up failed */
   int        backend_pid;
-  gboolean   commit_log;      /* clientele_commits exists (schema 3) */
+  gboolean   commit_log;      /* clientele_commits exists (schema 4) */
   int        lost_commit_outcome;  /* for @lost_commit: -1 unknown, 0, 1 */
 } PgSession;
 
