@@ -7,15 +7,19 @@ set -eu
 
 packages="build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev
-  libnotify-dev libjson-glib-dev
+  libnotify-dev libjson-glib-dev libpq-dev
   desktop-file-utils appstream
   adwaita-icon-theme librsvg2-common fonts-cantarell fonts-noto-core"
 
 if [ "${1:-}" = "--tests" ]; then
   # xvfb and a private D-Bus session for the UI tests, a mock notification
   # server, the accessibility bus GTK talks to, and locales for the
-  # formatting tests.
-  packages="$packages xvfb xauth dbus python3 python3-dbusmock at-spi2-core locales"
+  # formatting tests; a PostgreSQL server for the shared-shop tests (a
+  # private throw-away cluster, build-aux/pg-cluster.sh); pyatspi and
+  # ImageMagick for build-aux/two-pcs.sh, which acts in two windows and
+  # takes their pictures.
+  packages="$packages xvfb xauth dbus python3 python3-dbusmock at-spi2-core locales postgresql
+    python3-pyatspi imagemagick"
 fi
 
 missing=""

@@ -23,6 +23,29 @@ else
 fi
 meson compile -C "$build"
 
+# A private PostgreSQL cluster for the shared-shop half of the tests: a
+# Unix socket in a temporary folder, no TCP port, stopped and removed at
+# the end whatever happens. Without PostgreSQL that half skips.
+pgdir=""
+stop_cluster() {
+  if [ -n "$pgdir" ]; then
+    "$top/build-aux/pg-cluster.sh" stop "$pgdir" || true
+    rm -rf "$pgdir"
+  fi
+}
+trap stop_cluster EXIT
+trap 'exit 1' INT TERM
+if [ -z "${CLIENTELE_TEST_DATABASE:-}" ]; then
+  pgdir=$(mktemp -d /tmp/clientele-pg-XXXXXX)
+  if CLIENTELE_TEST_DATABASE=$("$top/build-aux/pg-cluster.sh" start "$pgdir"); then
+    # Ours to restart: the server-restart test may.
+    CLIENTELE_TEST_CLUSTER=$pgdir
+    export CLIENTELE_TEST_DATABASE CLIENTELE_TEST_CLUSTER
+  else
+    echo "test.sh: no PostgreSQL test server; the PostgreSQL half of the tests skips" >&2
+  fi
+fi
+
 status=0
 xvfb-run -a -s "-screen 0 1280x800x24" \
   dbus-run-session -- \

@@ -8,6 +8,7 @@
 
 #include "crm-application-private.h"
 #include "crm-preferences-window.h"
+#include "crm-shared-database-dialog.h"
 #include "crm-window.h"
 
 /* The app. actions: what reminders, the menus and other programs ask of
@@ -58,6 +59,8 @@ open_preferences (CrmApplication *self,
   GtkWindow *preferences;
 
   preferences = crm_preferences_window_new (parent, self->settings, self->context);
+  /* Its rows reach the app. actions (the shared database). */
+  gtk_window_set_application (preferences, GTK_APPLICATION (self));
   if (staff)
     crm_preferences_window_show_staff (CRM_PREFERENCES_WINDOW (preferences));
   gtk_window_present (preferences);
@@ -77,6 +80,28 @@ manage_staff_activated (GSimpleAction *action,
                         gpointer       user_data)
 {
   open_preferences (user_data, TRUE);
+}
+
+/* Preferences → Shop Data: the shared database dialog, in the mode the
+ * action names. */
+static void
+shared_database_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  CrmApplication *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  CrmSharedDatabaseMode mode = CRM_SHARED_DATABASE_USE;
+  GtkWindow *dialog;
+
+  if (g_str_equal (name, "move-shop-to-shared"))
+    mode = CRM_SHARED_DATABASE_MOVE_THERE;
+  else if (g_str_equal (name, "move-shop-to-file"))
+    mode = CRM_SHARED_DATABASE_MOVE_BACK;
+
+  dialog = crm_shared_database_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                           self, mode);
+  gtk_window_present (dialog);
 }
 
 /* Raises the window, building it if there is none (a reminder may be
@@ -170,6 +195,9 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_activated },
   { "staff", NULL, "x", "int64 0", staff_change_state },
   { "manage-staff", manage_staff_activated },
+  { "use-shared-database", shared_database_activated },
+  { "move-shop-to-shared", shared_database_activated },
+  { "move-shop-to-file", shared_database_activated },
 };
 
 /* The keys of the app's and the window's actions, in one place. */
@@ -196,10 +224,25 @@ crm_application_actions_init (CrmApplication *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  crm_application_actions_follow_shop (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accels[i].action, accels[i].accels);
+}
+
+/* Once a shop is open: a shop on this PC's file can move to a shared
+ * database, one on a shared database back to the file. */
+void
+crm_application_actions_follow_shop (CrmApplication *self)
+{
+  gboolean shared = self->context != NULL &&
+                    crm_store_is_shared (crm_context_get_store (self->context));
+  GAction *there = g_action_map_lookup_action (G_ACTION_MAP (self), "move-shop-to-shared");
+  GAction *back = g_action_map_lookup_action (G_ACTION_MAP (self), "move-shop-to-file");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (there), self->context != NULL && !shared);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (back), shared);
 }
 
 /* Once the shop is open: the "staff" action's state is who is at the

@@ -25,6 +25,11 @@ static const GOptionEntry option_entries[] = {
   /* Translators: help text of --data-dir; DIR is a folder name */
   { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the shop database in DIR (also CLIENTELE_DATA_DIR)"), N_("DIR") },
+  /* Translators: help text of --database; URI is a database address, keep
+   * postgresql:// and CLIENTELE_DATABASE as they are */
+  { "database", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Use the shared PostgreSQL database at URI (postgresql://user@host/shop; "
+       "also CLIENTELE_DATABASE) instead of the file in the data folder"), N_("URI") },
   { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start without a window; reminders keep running"), NULL },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -79,6 +84,62 @@ data_dir_for_command_line (GApplicationCommandLine *cmdline,
   return crm_context_default_data_dir ();
 }
 
+/* The shared database chosen in Preferences (never with a password), or
+ * NULL; a verb run where the settings schema is not installed has none. */
+static char *
+saved_database (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *value = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "database"))
+    return NULL;
+
+  settings = g_settings_new (APP_ID);
+  value = g_settings_get_string (settings, "database");
+  return value[0] != '\0' ? g_steal_pointer (&value) : NULL;
+}
+
+/* --database, else CLIENTELE_DATABASE (of the launching process), else
+ * the one chosen in Preferences, else NULL: the file in the data folder. */
+static char *
+database_for (GVariantDict            *options,
+              GApplicationCommandLine *cmdline)
+{
+  const char *value = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "&s", &value) && value[0] != '\0')
+    return g_strdup (value);
+
+  value = cmdline != NULL ? g_application_command_line_getenv (cmdline, "CLIENTELE_DATABASE")
+                          : g_getenv ("CLIENTELE_DATABASE");
+  if (value != NULL && value[0] != '\0')
+    return g_strdup (value);
+
+  return saved_database ();
+}
+
+/* The shop of a verb run here: on its shared database if there is one
+ * (where read-only and snapshot opens do not exist: the server keeps it
+ * safe), else its file with @flags. */
+static CrmStore *
+open_local_store (GVariantDict       *options,
+                  const char         *data_dir,
+                  CrmStoreOpenFlags   flags,
+                  GError            **error)
+{
+  g_autofree char *database = database_for (options, NULL);
+
+  if (database != NULL)
+    return crm_store_open_shared (database, error);
+
+  return crm_store_open_full (data_dir, flags, error);
+}
+
 /* --export and --demo run in the launching process, before any window
  * system is touched: they work over SSH and in scripts, and SQLite's own
  * locking keeps them safe beside a running instance. */
@@ -127,7 +188,7 @@ export_to (GVariantDict *options)
       CrmArchiveCounts counts = { 0 };
       g_autofree char *described = NULL;
 
-      store = crm_store_open_full (data_dir, CRM_STORE_OPEN_READ_ONLY, &error);
+      store = open_local_store (options, data_dir, CRM_STORE_OPEN_READ_ONLY, &error);
       if (store == NULL || !crm_archive_export (store, file, &counts, &error))
         {
           g_printerr (_("Could not export to “%s”: %s\n"), path, error->message);
@@ -147,8 +208,9 @@ export_to (GVariantDict *options)
     }
 
   /* The segments and totals are brought up to date in a copy in memory:
-   * the shop's file is only read. */
-  store = crm_store_open_full (data_dir, CRM_STORE_OPEN_SNAPSHOT, &error);
+   * the shop's file is only read (a shared database's figures are kept
+   * up to date by its PCs anyway). */
+  store = open_local_store (options, data_dir, CRM_STORE_OPEN_SNAPSHOT, &error);
   if (store == NULL || !crm_store_refresh_all (store, &error) ||
       !crm_export_customers_csv (store, file, &n, &error))
     {
@@ -195,7 +257,7 @@ list_due (GVariantDict *options)
   g_autofree char *data_dir = local_data_dir (options);
   gint64 now;
 
-  store = crm_store_open_full (data_dir, CRM_STORE_OPEN_READ_ONLY, &error);
+  store = open_local_store (options, data_dir, CRM_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -329,7 +391,7 @@ import_from (GVariantDict *options,
     {
       CrmArchiveCounts counts = { 0 };
 
-      store = crm_store_open (data_dir, &error);
+      store = open_local_store (options, data_dir, CRM_STORE_OPEN_DEFAULT, &error);
       if (store == NULL || !crm_archive_import_file (store, file, &counts, NULL, &error))
         goto failed;
       summary = describe_archive_import (&counts);
@@ -339,7 +401,7 @@ import_from (GVariantDict *options,
 
   bytes = crm_import_load_file (file, NULL, &error);
   if (bytes != NULL)
-    store = crm_store_open (data_dir, &error);
+    store = open_local_store (options, data_dir, CRM_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     goto failed;
 
@@ -389,7 +451,7 @@ load_demo (GVariantDict *options)
   g_autofree char *currency = NULL;
   guint n;
 
-  store = crm_store_open (data_dir, &error);
+  store = open_local_store (options, data_dir, CRM_STORE_OPEN_DEFAULT, &error);
   if (store == NULL || !crm_demo_fill (store, CRM_DEMO_CUSTOMERS, 2026, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -570,7 +632,9 @@ crm_application_command_line (GApplication            *app,
       /* A window checks the file in a worker and shows once it is done;
        * the background start checks it here, so that a damaged shop is
        * an error exit. */
-      crm_application_open_shop (self, data_dir, background);
+      g_autofree char *database = database_for (options, cmdline);
+
+      crm_application_open_shop (self, data_dir, database, background);
     }
   else if (!crm_application_same_folder (self->data_dir, data_dir))
     {

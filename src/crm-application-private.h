@@ -21,8 +21,11 @@ struct _CrmApplication
   CrmContext     *context;
   CrmNotifier    *notifier;
 
-  /* The shop this process serves, from the first launch on. */
+  /* The shop this process serves, from the first launch on: its folder,
+   * and the shared database it is on (NULL for the folder's file; it may
+   * hold a password typed for this session, never shown). */
   char           *data_dir;
+  char           *database;
   /* Why the shop's data could not be opened, shown in the window instead
    * of the shop (the recovery page for damage). NULL once a context is
    * open. */
@@ -43,6 +46,7 @@ struct _CrmApplication
 /* crm-application.c */
 void crm_application_open_shop            (CrmApplication          *self,
                                            const char              *data_dir,
+                                           const char              *database,
                                            gboolean                 wait);
 void crm_application_hold_for_background  (CrmApplication          *self);
 void crm_application_rebuild_window       (CrmApplication          *self,
@@ -53,6 +57,7 @@ gboolean crm_application_same_folder      (const char              *a,
 /* crm-application-actions.c */
 void crm_application_actions_init         (CrmApplication          *self);
 void crm_application_actions_follow_staff (CrmApplication          *self);
+void crm_application_actions_follow_shop  (CrmApplication          *self);
 
 /* crm-application-cmdline.c */
 void crm_application_cmdline_init         (CrmApplication          *self);

@@ -20,6 +20,7 @@
 
 G_DEFINE_FINAL_TYPE (CrmApplication, crm_application, ADW_TYPE_APPLICATION)
 
+
 static gboolean
 style_get_mapping (GValue   *value,
                    GVariant *variant,
@@ -146,6 +147,7 @@ crm_application_finalize (GObject *object)
   g_clear_error (&self->load_error);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->applied_language, g_free);
+  g_clear_pointer (&self->database, g_free);
 
   G_OBJECT_CLASS (crm_application_parent_class)->finalize (object);
 }
@@ -192,6 +194,7 @@ shop_opened (CrmApplication *self,
                    G_SETTINGS_BIND_GET);
   crm_store_set_watching (crm_context_get_store (self->context), TRUE);
   crm_application_actions_follow_staff (self);
+  crm_application_actions_follow_shop (self);
 
   /* Listen first, then start: what fell due while closed is announced. */
   self->notifier = crm_notifier_new (G_APPLICATION (self), self->context);
@@ -258,6 +261,7 @@ shop_checked_cb (GObject      *source,
 void
 crm_application_open_shop (CrmApplication *self,
                            const char     *data_dir,
+                           const char     *database,
                            gboolean        wait)
 {
   g_assert (self->context == NULL && self->loading == NULL);
@@ -267,11 +271,16 @@ crm_application_open_shop (CrmApplication *self,
       g_free (self->data_dir);
       self->data_dir = g_strdup (data_dir);
     }
+  if (self->database != database)
+    {
+      g_free (self->database);
+      self->database = g_strdup (database);
+    }
 
   if (wait)
     {
       GError *error = NULL;
-      CrmContext *context = crm_context_new (data_dir, &error);
+      CrmContext *context = crm_context_new (data_dir, database, &error);
 
       shop_opened (self, context, error);
       return;
@@ -281,7 +290,53 @@ crm_application_open_shop (CrmApplication *self,
   self->loading = g_cancellable_new ();
   g_application_hold (G_APPLICATION (self));
   self->checking_id = g_timeout_add (400, checking_cb, self);
-  crm_context_new_async (data_dir, self->loading, shop_checked_cb, g_object_ref (self));
+  crm_context_new_async (data_dir, database, self->loading, shop_checked_cb, g_object_ref (self));
+}
+
+/**
+ * crm_application_use_shop:
+ * @store: the shop on the database it moves to, opened (a worker may
+ *   have opened it)
+ * @database: (nullable): what @store was opened on, password and all, kept
+ *   for this session only; %NULL for the file in the data folder
+ *
+ * Another database without a restart (Preferences → Use a Shared
+ * Database…): the reminders, the staff and the window follow @store; the
+ * Preferences window, which showed the old shop, closes.
+ *
+ * Returns: (transfer none): the new window
+ */
+GtkWindow *
+crm_application_use_shop (CrmApplication *self,
+                          CrmStore       *store,
+                          const char     *database)
+{
+  GtkWindow *old = NULL;
+  GtkWindow *window;
+
+  g_return_val_if_fail (CRM_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (self->data_dir != NULL && self->loading == NULL, NULL);
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    {
+      if (CRM_IS_PREFERENCES_WINDOW (l->data))
+        gtk_window_destroy (l->data);
+      else if (CRM_IS_WINDOW (l->data))
+        old = l->data;
+    }
+
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->context);
+  g_free (self->database);
+  self->database = g_strdup (database);
+  shop_opened (self, crm_context_new_for_store (self->data_dir, database, store), NULL);
+
+  window = crm_window_new (self, self->settings, self->context, NULL);
+  gtk_window_present (window);
+  if (old != NULL)
+    gtk_window_destroy (old);
+  return window;
 }
 
 /**
@@ -302,7 +357,7 @@ crm_application_reopen_shop (CrmApplication *self)
 
   g_clear_object (&self->notifier);
   g_clear_object (&self->context);
-  crm_application_open_shop (self, self->data_dir, FALSE);
+  crm_application_open_shop (self, self->data_dir, self->database, FALSE);
 
   /* The window shows the shop again once it is open. */
   if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)

@@ -18,6 +18,9 @@ CrmApplication *crm_application_new              (void);
 CrmContext     *crm_application_get_context      (CrmApplication *self);
 GSettings      *crm_application_get_settings     (CrmApplication *self);
 const char     *crm_application_get_data_dir     (CrmApplication *self);
+GtkWindow      *crm_application_use_shop         (CrmApplication *self,
+                                                  CrmStore       *store,
+                                                  const char     *database);
 const GError   *crm_application_get_load_error   (CrmApplication *self);
 gboolean        crm_application_is_loading       (CrmApplication *self);
 void            crm_application_reopen_shop      (CrmApplication *self);

@@ -157,6 +157,7 @@ notify_one (CrmNotifier *self,
 
   /* The summary is plain text by the specification: the name as it is. */
   notification = new_notification (self, crm_follow_up_get_customer_name (follow_up), body);
+  g_object_set_data (G_OBJECT (notification), "crm-follow-up", id);
   notify_notification_set_urgency (notification,
                                    crm_follow_up_get_key_client (follow_up)
                                    ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
@@ -284,6 +285,36 @@ digest_cb (CrmScheduler *scheduler,
   notify_summary (self, summary, NULL);
 }
 
+/* A follow-up done, snoozed or removed anywhere (on another PC of a
+ * shared shop too): its notification shown here is withdrawn. */
+static void
+store_changed_cb (CrmStore    *store,
+                  guint        change,
+                  gint64       customer_id,
+                  CrmNotifier *self)
+{
+  g_autoptr(GPtrArray) stale = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer notification;
+
+  if (!(change & CRM_STORE_CHANGE_FOLLOW_UPS) || self->shown == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->shown);
+  while (g_hash_table_iter_next (&iter, &notification, NULL))
+    {
+      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (notification, "crm-follow-up"));
+      g_autoptr(CrmFollowUp) follow_up = id > 0 ? crm_store_get_follow_up (store, id) : NULL;
+
+      if (id > 0 && (follow_up == NULL || crm_follow_up_get_done_at (follow_up) != 0 ||
+                     crm_follow_up_get_snoozed_until (follow_up) > crm_store_now (store)))
+        g_ptr_array_add (stale, notification);
+    }
+
+  for (guint i = 0; i < stale->len; i++)
+    notify_notification_close (g_ptr_array_index (stale, i), NULL);
+}
+
 /* Asked on the bus first: libnotify only finds out by warning. */
 static gboolean
 server_on_bus (void)
@@ -403,6 +434,7 @@ crm_notifier_new (GApplication *app,
   g_signal_group_connect (self->scheduler_signals, "missed", G_CALLBACK (missed_cb), self);
   g_signal_group_connect (self->scheduler_signals, "digest", G_CALLBACK (digest_cb), self);
   g_signal_group_set_target (self->scheduler_signals, crm_context_get_scheduler (context));
+  g_signal_connect_object (get_store (self), "changed", G_CALLBACK (store_changed_cb), self, 0);
 
   return self;
 }

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Sets up and inspects a shop for test-notifications.sh:
- *   notify-helper prepare DIR SECONDS   prints the id of a follow-up due then
- *   notify-helper state DIR ID          prints "done" or "pending"        */
+ *   notify-helper prepare DIR SECONDS [DATABASE]
+ *                                       prints the id of a follow-up due then
+ *   notify-helper state DIR ID          prints "done" or "pending"
+ *   notify-helper done DIR ID [DATABASE] marks it done, as another PC would */
 
 #include "config.h"
 
@@ -12,10 +14,11 @@
 
 static int
 prepare (const char *dir,
-         int         seconds)
+         int         seconds,
+         const char *database)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrmStore) store = crm_store_open (dir, &error);
+  g_autoptr(CrmStore) store = crm_store_open_database (dir, database, &error);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   CrmCustomerFields fields = { .name = "<b>A & B</b>", .segment_override = "key" };
@@ -55,15 +58,30 @@ state (const char *dir,
   return 0;
 }
 
+static int
+done (const char *dir,
+      gint64      id,
+      const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open_database (dir, database, &error);
+
+  if (store == NULL || !crm_store_complete_follow_up (store, id, &error))
+    g_error ("%s", error->message);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  if (argc == 4 && g_str_equal (argv[1], "prepare"))
-    return prepare (argv[2], atoi (argv[3]));
+  if ((argc == 4 || argc == 5) && g_str_equal (argv[1], "prepare"))
+    return prepare (argv[2], atoi (argv[3]), argc == 5 ? argv[4] : NULL);
   if (argc == 4 && g_str_equal (argv[1], "state"))
     return state (argv[2], g_ascii_strtoll (argv[3], NULL, 10));
+  if ((argc == 4 || argc == 5) && g_str_equal (argv[1], "done"))
+    return done (argv[2], g_ascii_strtoll (argv[3], NULL, 10), argc == 5 ? argv[4] : NULL);
 
-  g_printerr ("usage: notify-helper prepare DIR SECONDS | state DIR ID\n");
+  g_printerr ("usage: notify-helper prepare DIR SECONDS [DATABASE] | state DIR ID | done DIR ID [DATABASE]\n");
   return 2;
 }

@@ -44,7 +44,7 @@ test_file (void)
   g_autofree char *dir = g_dir_make_tmp ("clientele-export-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "customers.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(CrmStore) store = crm_store_open (dir, &error);
+  g_autoptr(CrmStore) store = shop_store_open (dir, &error);
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
   CrmCustomerFields key = { .name = "=cmd|' /C calc'!A0", .phone = "+374 10 123456",
@@ -96,6 +96,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  shop_fixture_init_engine ();
 
   g_test_add_func ("/export/cells", test_cells);
   g_test_add_func ("/export/file", test_file);

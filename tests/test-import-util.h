@@ -42,33 +42,37 @@ compare_strings (gconstpointer a,
 static inline char *
 db_checksum (CrmStore *store)
 {
-  sqlite3 *db = crm_store_get_db (store);
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  /* No SQLite handle: a PostgreSQL shop, whose commit log is bookkeeping. */
+  g_autoptr(CrmStmt) list = crm_store_prepare_once (store, crm_store_get_db (store) != NULL
+                                                    ? "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                      "ORDER BY name"
+                                                    : "SELECT tablename FROM pg_tables WHERE schemaname = "
+                                                      "current_schema () AND tablename <> 'clientele_commits' "
+                                                      "ORDER BY tablename",
+                                                    NULL);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
+  g_assert_nonnull (list);
+  while (crm_stmt_step (list) == CRM_STMT_ROW)
+    g_ptr_array_add (tables, g_strdup (crm_stmt_column_text (list, 0)));
 
   for (guint t = 0; t < tables->len; t++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) g_ptr_array_index (tables, t));
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(CrmStmt) stmt = crm_store_prepare_once (store, sql, NULL);
 
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_assert_nonnull (stmt);
+      while (crm_stmt_step (stmt) == CRM_STMT_ROW)
         {
           GString *row = g_string_new (NULL);
 
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (row, "%d:%s|", sqlite3_column_type (stmt, c),
-                                    sqlite3_column_text (stmt, c) ? (const char *) sqlite3_column_text (stmt, c) : "");
+          for (int c = 0; c < crm_stmt_column_count (stmt); c++)
+            g_string_append_printf (row, "%s:%s|", crm_stmt_column_is_null (stmt, c) ? "N" : "V",
+                                    crm_stmt_column_is_null (stmt, c) ? "" : crm_stmt_column_text (stmt, c));
           g_ptr_array_add (rows, g_string_free (row, FALSE));
         }
-      sqlite3_finalize (stmt);
 
       g_ptr_array_sort (rows, compare_strings);
       g_checksum_update (checksum, g_ptr_array_index (tables, t), -1);

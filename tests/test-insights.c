@@ -403,6 +403,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  shop_fixture_init_engine ();
 
   g_test_add_func ("/insights/empty", test_empty);
   g_test_add_func ("/insights/one-entry-and-responses", test_one_entry_and_responses);

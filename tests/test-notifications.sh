@@ -43,7 +43,7 @@ quit_app () {
   primary=""
 }
 
-echo "1..7"
+echo "1..8"
 
 /usr/bin/python3 -m dbusmock --template notification_daemon -l "$log" \
   -p '{"capabilities": "body body-markup actions"}' >/dev/null 2>&1 &
@@ -89,6 +89,16 @@ sleep 3
 after=$(grep -c 'Notify "Clientele"' "$log")
 [ "$before" = "$after" ] && [ "$("$helper" state "$tmp/shop" "$id2")" = pending ]
 check $? "a restart does not notify the same follow-up again"
+
+# Done elsewhere (another program here; another PC on a shared shop): the
+# notification already shown is withdrawn.
+id3=$("$helper" prepare "$tmp/shop" 1)
+shown=$(grep -c 'Notify "Clientele"' "$log")
+wait_for 15 sh -c "[ \$(grep -c 'Notify \"Clientele\"' '$log') -gt $shown ]"
+closed=$(grep -c 'CloseNotification' "$log")
+"$helper" done "$tmp/shop" "$id3"
+wait_for 10 sh -c "[ \$(grep -c 'CloseNotification' '$log') -gt $closed ]"
+check $? "a follow-up done elsewhere withdraws its notification"
 quit_app
 
 exit $failed

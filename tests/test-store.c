@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
@@ -62,11 +64,27 @@ write_raw_database (const char *path,
   sqlite3_close (db);
 }
 
+/* SQLite's result code for @sql; on PostgreSQL the code of the same
+ * kind of failure, read from the server's words. */
 static int
 exec_rc (CrmStore   *store,
          const char *sql)
 {
-  return sqlite3_exec (crm_store_get_db (store), sql, NULL, NULL, NULL);
+  const char *message;
+
+  if (!shop_fixture_on_pg ())
+    return sqlite3_exec (crm_store_get_db (store), sql, NULL, NULL, NULL);
+
+  if (crm_store_exec (store, sql, NULL))
+    return SQLITE_OK;
+
+  message = crm_store_errmsg (store);
+  if (strstr (message, "violates foreign key constraint") != NULL)
+    return SQLITE_CONSTRAINT_FOREIGNKEY;
+  if (strstr (message, "violates check constraint") != NULL)
+    return SQLITE_CONSTRAINT_CHECK;
+  g_test_message ("%s", message);
+  return SQLITE_ERROR;
 }
 
 static void
@@ -81,9 +99,26 @@ test_store_create (Fixture       *fixture,
     "interactions", "follow_ups", "feedback", "rewards", "loyalty_ledger",
   };
 
-  store = crm_store_open (fixture->dir, &error);
+  store = shop_store_open (fixture->dir, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
+  g_assert_cmpuint (crm_store_get_schema_version (store), ==, CRM_STORE_SCHEMA_VERSION);
+
+  if (shop_fixture_on_pg ())
+    {
+      g_assert_cmpint (query_int (store, "SELECT version FROM schema_version"), ==, CRM_STORE_SCHEMA_VERSION);
+      g_assert_cmpint (query_int (store, "SELECT value::bigint FROM clientele_meta "
+                                         "WHERE key = 'application_id'"), ==, CRM_STORE_APPLICATION_ID);
+      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pg_tables WHERE tablename = '%s'",
+                                                  tables[i]);
+
+          if (query_int (store, sql) != 1)
+            g_error ("table %s is missing from schema 1", tables[i]);
+        }
+      return;
+    }
 
   g_assert_cmpstr (crm_store_get_path (store), ==, fixture->db_path);
   g_assert_true (g_file_test (fixture->db_path, G_FILE_TEST_IS_REGULAR));
@@ -114,8 +149,11 @@ test_store_creates_missing_folders (Fixture       *fixture,
   g_autoptr(CrmStore) store = NULL;
   g_autofree char *nested = g_build_filename (fixture->dir, "shop", "second", NULL);
   GStatBuf st;
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
 
-  store = crm_store_open (nested, &error);
+
+  store = shop_store_open (nested, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
 
@@ -132,10 +170,13 @@ test_store_file_mode (Fixture       *fixture,
   g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
   GStatBuf st;
   mode_t old_umask;
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
+
 
   /* Even a permissive umask must not open the shop's data to others. */
   old_umask = umask (0);
-  store = crm_store_open (fixture->dir, &error);
+  store = shop_store_open (fixture->dir, &error);
   umask (old_umask);
   g_assert_no_error (error);
 
@@ -156,7 +197,7 @@ test_store_reopen (Fixture       *fixture,
   g_autofree char *name = NULL;
   g_autofree char *fallback = NULL;
 
-  store = crm_store_open (fixture->dir, &error);
+  store = shop_store_open (fixture->dir, &error);
   g_assert_no_error (error);
   g_assert_true (crm_store_set_setting (store, "shop.name", "Nino’s Bakery · ნინოს საცხობი", &error));
   g_assert_no_error (error);
@@ -168,7 +209,7 @@ test_store_reopen (Fixture       *fixture,
                    ==, SQLITE_OK);
   g_clear_object (&store);
 
-  store = crm_store_open (fixture->dir, &error);
+  store = shop_store_open (fixture->dir, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (crm_store_get_schema_version (store), ==, CRM_STORE_SCHEMA_VERSION);
 
@@ -188,12 +229,15 @@ test_store_migrates_empty_file (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmStore) store = NULL;
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
+
 
   /* A zero-byte file is what a first run interrupted before any write
    * leaves; SQLite reads it as an empty database at version 0. */
   g_assert_true (g_file_set_contents (fixture->db_path, "", 0, &error));
 
-  store = crm_store_open (fixture->dir, &error);
+  store = shop_store_open (fixture->dir, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (crm_store_get_schema_version (store), ==, CRM_STORE_SCHEMA_VERSION);
 }
@@ -204,11 +248,14 @@ test_store_migrates_older_version (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmStore) store = NULL;
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
+
 
   /* A Clientele database from before schema 1 carries our id and nothing else. */
   write_raw_database (fixture->db_path, "PRAGMA application_id = 1129074260; PRAGMA user_version = 0;");
 
-  store = crm_store_open (fixture->dir, &error);
+  store = shop_store_open (fixture->dir, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (crm_store_get_schema_version (store), ==, CRM_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'customers'"), ==, 1);
@@ -224,6 +271,9 @@ test_store_migrates_schema_1_data (Fixture       *fixture,
   const CrmMigration *steps;
   gsize n_steps;
   CrmStore *old = NULL;
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
+
 
   /* A shop saved by the first version, with a customer in it. */
   steps = crm_store_get_migrations (&n_steps);
@@ -239,7 +289,7 @@ test_store_migrates_schema_1_data (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&old);
 
-  store = crm_store_open (fixture->dir, &error);
+  store = shop_store_open (fixture->dir, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (crm_store_get_schema_version (store), ==, CRM_STORE_SCHEMA_VERSION);
 
@@ -261,6 +311,9 @@ test_migrations_step_by_step (Fixture       *fixture,
     { 2, "ALTER TABLE a ADD COLUMN y TEXT NOT NULL DEFAULT 'two';" },
     { 3, "CREATE TABLE b (z INTEGER); INSERT INTO no_such_table VALUES (1);" },
   };
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
+
 
   store = crm_store_open_unchecked (fixture->db_path, &error);
   g_assert_no_error (error);
@@ -314,7 +367,7 @@ assert_refused_untouched (Fixture    *fixture,
 
   g_assert_cmpint (g_stat (fixture->db_path, &st_before), ==, 0);
 
-  store = crm_store_open (fixture->dir, &error);
+  store = shop_store_open (fixture->dir, &error);
   g_assert_null (store);
   g_assert_error (error, CRM_STORE_ERROR, expected_code);
   /* The message names the file, so the owner knows what to look at. */
@@ -333,6 +386,9 @@ static void
 test_store_refuses_newer (Fixture       *fixture,
                           gconstpointer  data)
 {
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
+
   write_raw_database (fixture->db_path,
                       "PRAGMA application_id = 1129074260;"
                       "PRAGMA user_version = 99;"
@@ -349,6 +405,9 @@ test_store_refuses_garbage (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
   g_autofree guint8 *bytes = g_malloc (64 * 1024);
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
+
 
   for (gsize i = 0; i < 64 * 1024; i++)
     bytes[i] = (guint8) g_rand_int_range (rand, 0, 256);
@@ -363,6 +422,9 @@ test_store_refuses_text_file (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   const char *csv = "name,phone\nნინო ბერიძე,+995 555 12 34 56\n";
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
+
 
   /* Someone saved a spreadsheet under the database's name. */
   g_assert_true (g_file_set_contents (fixture->db_path, csv, -1, &error));
@@ -377,8 +439,11 @@ test_store_refuses_damaged_header (Fixture       *fixture,
   g_autoptr(CrmStore) store = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
 
-  store = crm_store_open (fixture->dir, &error);
+
+  store = shop_store_open (fixture->dir, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
 
@@ -395,6 +460,9 @@ static void
 test_store_refuses_foreign_database (Fixture       *fixture,
                                      gconstpointer  data)
 {
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
+
   write_raw_database (fixture->db_path,
                       "CREATE TABLE recipes (id INTEGER PRIMARY KEY, title TEXT);"
                       "INSERT INTO recipes (title) VALUES ('ხაჭაპური');");
@@ -406,6 +474,9 @@ static void
 test_store_refuses_other_application_id (Fixture       *fixture,
                                          gconstpointer  data)
 {
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
+
   write_raw_database (fixture->db_path, "PRAGMA application_id = 42; PRAGMA user_version = 1;");
 
   assert_refused_untouched (fixture, CRM_STORE_ERROR_FOREIGN_DATABASE, NULL);
@@ -419,10 +490,13 @@ test_store_unusable_folder (Fixture       *fixture,
   g_autoptr(CrmStore) store = NULL;
   g_autofree char *file = g_build_filename (fixture->dir, "a-file", NULL);
   g_autofree char *below = g_build_filename (file, "shop", NULL);
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
+
 
   g_assert_true (g_file_set_contents (file, "not a folder", -1, &error));
 
-  store = crm_store_open (below, &error);
+  store = shop_store_open (below, &error);
   g_assert_null (store);
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_IO);
   g_assert_nonnull (strstr (error->message, below));
@@ -435,7 +509,7 @@ test_store_foreign_keys (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmStore) store = NULL;
 
-  store = crm_store_open (fixture->dir, &error);
+  store = shop_store_open (fixture->dir, &error);
   g_assert_no_error (error);
 
   /* A purchase for a customer that does not exist is refused. */
@@ -445,8 +519,8 @@ test_store_foreign_keys (Fixture       *fixture,
                    ==, SQLITE_CONSTRAINT_FOREIGNKEY);
 
   g_assert_cmpint (exec_rc (store,
-                            "INSERT INTO customers (id, name, created_at, updated_at) "
-                            "VALUES (1, 'Gor Hakobyan', 1, 1);"
+                            "INSERT INTO customers (name, created_at, updated_at) "
+                            "VALUES ('Gor Hakobyan', 1, 1);"
                             "INSERT INTO purchases (customer_id, at, amount, created_at) "
                             "VALUES (1, 1, 2550, 1);"
                             "INSERT INTO feedback (customer_id, received_at, kind, text) "
@@ -467,7 +541,7 @@ test_store_check_constraints (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmStore) store = NULL;
 
-  store = crm_store_open (fixture->dir, &error);
+  store = shop_store_open (fixture->dir, &error);
   g_assert_no_error (error);
 
   g_assert_cmpint (exec_rc (store, "INSERT INTO customers (name, created_at, updated_at) VALUES ('  ', 1, 1)"),
@@ -497,6 +571,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  shop_fixture_init_engine ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

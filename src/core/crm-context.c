@@ -19,6 +19,8 @@ struct _CrmContext
   GObject   parent_instance;
 
   char         *data_dir;
+  /* A shared database's connection string, or NULL for the file. */
+  char         *database;
   CrmStore     *store;
   CrmScheduler *scheduler;
   guint         refresh_id;
@@ -82,6 +84,7 @@ crm_context_finalize (GObject *object)
   g_clear_object (&self->backup_cancellable);
   g_clear_object (&self->backup_job);
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->database, g_free);
   g_clear_pointer (&self->second_folder, g_free);
   g_clear_pointer (&self->backup_note, g_free);
   g_clear_pointer (&self->backup_error, g_free);
@@ -243,6 +246,11 @@ run_backup (CrmContext *self,
 {
   GWeakRef *ref;
 
+  /* A shared server's copies are its administrator's (docs/scale.md);
+   * the file in the data folder is not the shop then. */
+  if (self->database != NULL)
+    return;
+
   if (self->backup_job != NULL)
     {
       self->backup_again = TRUE;
@@ -346,18 +354,18 @@ crm_context_default_data_dir (void)
   return g_build_filename (g_get_user_data_dir (), "clientele", NULL);
 }
 
+/* A context on @store, opened on @database (NULL for the file). */
 static CrmContext *
-open_context (const char         *data_dir,
-              CrmStoreOpenFlags   flags,
-              GError            **error)
+context_for_store (const char *data_dir,
+                   const char *database,
+                   CrmStore   *store)
 {
   g_autoptr(CrmContext) self = NULL;
 
   self = g_object_new (CRM_TYPE_CONTEXT, NULL);
   self->data_dir = g_strdup (data_dir);
-  self->store = crm_store_open_full (data_dir, flags, error);
-  if (self->store == NULL)
-    return NULL;
+  self->database = database != NULL && database[0] != '\0' ? g_strdup (database) : NULL;
+  self->store = g_object_ref (store);
 
   read_last_backup (self);
   refresh_cb (self);
@@ -369,9 +377,38 @@ open_context (const char         *data_dir,
   return g_steal_pointer (&self);
 }
 
+static CrmContext *
+open_context (const char         *data_dir,
+              CrmStoreOpenFlags   flags,
+              GError            **error)
+{
+  g_autoptr(CrmStore) store = crm_store_open_full (data_dir, flags, error);
+
+  return store != NULL ? context_for_store (data_dir, NULL, store) : NULL;
+}
+
+/**
+ * crm_context_default_database:
+ *
+ * The shared database used when no --database is given:
+ * $CLIENTELE_DATABASE when it is set and not empty.
+ *
+ * Returns: (transfer full) (nullable): a connection string, or %NULL for
+ *   the file in the data folder
+ */
+char *
+crm_context_default_database (void)
+{
+  const char *env = g_getenv ("CLIENTELE_DATABASE");
+
+  return env != NULL && env[0] != '\0' ? g_strdup (env) : NULL;
+}
+
 /**
  * crm_context_new:
  * @data_dir: the shop's folder
+ * @database: (nullable): a shared PostgreSQL database (postgresql://… or
+ *   a libpq connection string), or %NULL for the file in @data_dir
  *
  * Opens the shop, checking the whole file first in this thread (the
  * command line's way), and starts the day's backup.
@@ -381,11 +418,37 @@ open_context (const char         *data_dir,
  */
 CrmContext *
 crm_context_new (const char  *data_dir,
+                 const char  *database,
                  GError     **error)
 {
   g_return_val_if_fail (data_dir != NULL, NULL);
 
+  if (database != NULL && database[0] != '\0')
+    {
+      g_autoptr(CrmStore) store = crm_store_open_shared (database, error);
+
+      return store != NULL ? context_for_store (data_dir, database, store) : NULL;
+    }
+
   return open_context (data_dir, CRM_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * crm_context_new_for_store:
+ * @database: (nullable): what @store was opened on, as for crm_context_new()
+ * @store: the shop, opened elsewhere (a worker thread may open it)
+ *
+ * Returns: (transfer full): a context on @store
+ */
+CrmContext *
+crm_context_new_for_store (const char *data_dir,
+                           const char *database,
+                           CrmStore   *store)
+{
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+
+  return context_for_store (data_dir, database, store);
 }
 
 static void
@@ -410,17 +473,69 @@ checked_cb (GObject      *source,
   g_task_return_pointer (task, self, g_object_unref);
 }
 
+typedef struct
+{
+  char *data_dir;
+  char *database;
+} SharedOpen;
+
+static void
+shared_open_free (SharedOpen *open)
+{
+  g_free (open->data_dir);
+  g_free (open->database);
+  g_free (open);
+}
+
+/* A shared database is opened, and brought up to date, in the worker:
+ * connecting waits on the network. */
+static void
+open_shared_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  SharedOpen *open = task_data;
+  GError *error = NULL;
+  CrmStore *store = crm_store_open_shared (open->database, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+shared_opened_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SharedOpen *open = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  g_autoptr(CrmStore) store = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, context_for_store (open->data_dir, open->database, store),
+                           g_object_unref);
+}
+
 /**
  * crm_context_new_async:
  * @data_dir: the shop's folder
+ * @database: (nullable): a shared database, as for crm_context_new()
  *
  * crm_context_new() for the window: the whole-file check, and the backup
  * an older schema needs before its update, run in a worker on a
  * connection of their own that never writes (a big file takes a moment);
- * only then is the shop opened, here, to write.
+ * only then is the shop opened, here, to write. A shared database is
+ * opened in the worker, connection and all.
  */
 void
 crm_context_new_async (const char          *data_dir,
+                       const char          *database,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
@@ -432,6 +547,20 @@ crm_context_new_async (const char          *data_dir,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, crm_context_new_async);
+
+  if (database != NULL && database[0] != '\0')
+    {
+      g_autoptr(GTask) worker = g_task_new (NULL, cancellable, shared_opened_cb, task);
+      SharedOpen *open = g_new0 (SharedOpen, 1);
+
+      open->data_dir = g_strdup (data_dir);
+      open->database = g_strdup (database);
+      g_task_set_task_data (worker, open, (GDestroyNotify) shared_open_free);
+      g_task_set_name (worker, "[clientele] open shared shop");
+      g_task_run_in_thread (worker, open_shared_thread);
+      return;
+    }
+
   job = crm_store_job_new (CRM_STORE_JOB_CHECK, data_dir, NULL);
   crm_store_job_run_async (job, cancellable, checked_cb, task);
 }
@@ -449,6 +578,16 @@ crm_context_new_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The shared database's connection string (it may hold a password:
+ * never show it; crm_store_get_path() is what messages name), or NULL. */
+const char *
+crm_context_get_database (CrmContext *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTEXT (self), NULL);
+
+  return self->database;
 }
 
 const char *

@@ -12,15 +12,22 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrmContext, crm_context, CRM, CONTEXT, GObject)
 
 char       *crm_context_default_data_dir (void);
+char       *crm_context_default_database (void);
 CrmContext *crm_context_new              (const char  *data_dir,
+                                          const char  *database,
                                           GError     **error);
+CrmContext *crm_context_new_for_store    (const char  *data_dir,
+                                          const char  *database,
+                                          CrmStore    *store);
 void        crm_context_new_async        (const char          *data_dir,
+                                          const char          *database,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
 CrmContext *crm_context_new_finish       (GAsyncResult        *result,
                                           GError             **error);
 const char *crm_context_get_data_dir     (CrmContext  *self);
+const char *crm_context_get_database     (CrmContext  *self);
 CrmStore   *crm_context_get_store        (CrmContext  *self);
 CrmScheduler *crm_context_get_scheduler  (CrmContext  *self);
 

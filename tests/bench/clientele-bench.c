@@ -835,7 +835,7 @@ bench_open (const char *data_dir)
       g_autoptr(CrmCustomerList) list = NULL;
 
       timer_begin ();
-      context = crm_context_new (data_dir, &error);
+      context = crm_context_new (data_dir, NULL, &error);
       if (context != NULL)
         list = crm_customer_list_new (crm_context_get_store (context));
       timings_add (t, timer_end ());

@@ -98,6 +98,9 @@ typedef struct
   const Money *money;
   gint64       staff[3];
   guint        n_staff;
+  /* The first customer's id; the others follow it (a shared server's ids
+   * do not restart at 1 after a rollback). */
+  gint64       first_customer;
 } Shop;
 
 /* Three people at the counter of a Tbilisi shop: a Georgian and an
@@ -619,7 +622,8 @@ add_feedback (Shop    *shop,
       fields.channel = crm_feedback_channels[g_rand_int_range (shop->rand, 0, 5)];
       fields.received_at = shop->now - (gint64) days_ago * DAY - g_rand_int_range (shop->rand, 0, 8 * 3600);
       if (n_customers > 0 && chance (shop->rand, 70))
-        fields.customer_id = 1 + g_rand_int_range (shop->rand, 0, (gint32) MIN (n_customers, G_MAXINT32));
+        fields.customer_id = shop->first_customer +
+                             g_rand_int_range (shop->rand, 0, (gint32) MIN (n_customers, G_MAXINT32));
 
       id = crm_store_add_feedback (shop->store, &fields, error);
       if (id == 0)
@@ -652,7 +656,8 @@ add_follow_ups (Shop    *shop,
   for (guint i = 0; i < crm_demo_follow_up_plan.len && n_customers > 0; i++)
     {
       /* Spread over the list, the same customers for the same seed. */
-      gint64 customer = 1 + (gint64) g_rand_int_range (shop->rand, 0, (gint32) MIN (n_customers, G_MAXINT32));
+      gint64 customer = shop->first_customer +
+                        (gint64) g_rand_int_range (shop->rand, 0, (gint32) MIN (n_customers, G_MAXINT32));
       gint64 due = shop->now + crm_demo_follow_up_plan.items[i].offset_hours * 60 * 60;
 
       if (crm_store_add_follow_up (shop->store, customer, due, crm_demo_follow_up_plan.items[i].note,
@@ -734,6 +739,8 @@ crm_demo_fill (CrmStore  *store,
 
       make_habit (&shop, i, &habit);
       id = add_customer (&shop, &habit, error);
+      if (i == 0)
+        shop.first_customer = id;
       if (id == 0 ||
           !add_purchases (&shop, &habit, id, error) ||
           !crm_demo_loyalty_customer (&loyalty, id, error) ||

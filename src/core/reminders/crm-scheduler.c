@@ -165,12 +165,15 @@ announce (CrmScheduler *self,
 {
   g_autoptr(GError) error = NULL;
 
-  /* Remember first: whatever the listeners do, it is never repeated. */
+  /* Remember first: whatever the listeners do, it is never repeated.
+   * Another PC of a shared shop may have claimed some first. */
   if (!crm_store_mark_follow_ups_notified (self->store, follow_ups, now, &error))
     {
       g_warning ("Could not remember the reminders: %s", error->message);
       return;
     }
+  if (follow_ups->len == 0)
+    return;
 
   g_signal_emit (self, signals[signal_id], 0, follow_ups);
 }
@@ -210,7 +213,9 @@ crm_scheduler_tick (CrmScheduler *self)
 
   today = day_key (now);
   digest_day = crm_store_dup_setting (self->store, "reminders.digest_day", NULL);
-  if (g_strcmp0 (today, digest_day) != 0)
+  /* Once per shop and day: on a shared database, one PC only. */
+  if (g_strcmp0 (today, digest_day) != 0 &&
+      crm_store_claim_day (self->store, "digest", today, NULL))
     {
       gint64 day_start;
       guint overdue, due_today;

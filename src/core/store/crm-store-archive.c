@@ -19,8 +19,8 @@ crm_store_archive_begin_read (CrmStore  *store,
 {
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
 
-  /* A savepoint is a read transaction: every table from the same moment. */
-  return crm_store_exec (store, "SAVEPOINT crm_archive_read", error);
+  /* One read transaction: every table from the same moment. */
+  return crm_store_lock (store, CRM_STORE_LOCK_READ, error);
 }
 
 void
@@ -28,7 +28,7 @@ crm_store_archive_end_read (CrmStore *store)
 {
   g_return_if_fail (CRM_IS_STORE (store));
 
-  crm_store_exec (store, "RELEASE crm_archive_read", NULL);
+  crm_store_unlock (store, TRUE, NULL);
 }
 
 static const char *const read_sql[] = {
@@ -37,9 +37,9 @@ static const char *const read_sql[] = {
   [CRM_ARCHIVE_CUSTOMERS] =
     "SELECT c.id, c.name, c.phone, c.email, c.address, c.birthday, c.notes, "
     "  c.segment_override, c.created_at, c.archived_at, c.touch_dismissed_at, "
-    "  (SELECT group_concat (name, char (31)) FROM "
+    "  (SELECT string_agg (name, chr (31)) FROM "
     "     (SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
-    "      WHERE ct.customer_id = c.id ORDER BY t.name COLLATE NOCASE)) "
+    "      WHERE ct.customer_id = c.id ORDER BY lower (t.name), t.name) AS tag) "
     "FROM customers c ORDER BY c.id",
   [CRM_ARCHIVE_PURCHASES] =
     "SELECT customer_id, at, amount, description, staff_id, id, discount, earns FROM purchases ORDER BY id",
@@ -221,6 +221,50 @@ crm_store_archive_foreach (CrmStore           *store,
   return TRUE;
 }
 
+static const char *const count_sql[] = {
+  [CRM_ARCHIVE_SETTINGS] = "SELECT count(*) FROM settings",
+  [CRM_ARCHIVE_STAFF] = "SELECT count(*) FROM staff",
+  [CRM_ARCHIVE_CUSTOMERS] = "SELECT count(*) FROM customers",
+  [CRM_ARCHIVE_PURCHASES] = "SELECT count(*) FROM purchases",
+  [CRM_ARCHIVE_INTERACTIONS] = "SELECT count(*) FROM interactions",
+  [CRM_ARCHIVE_FOLLOW_UPS] = "SELECT count(*) FROM follow_ups",
+  [CRM_ARCHIVE_FEEDBACK] = "SELECT count(*) FROM feedback",
+};
+
+/**
+ * crm_store_archive_count:
+ * @n_rows: (out): how many rows of @kind crm_store_archive_foreach()
+ *   would give
+ *
+ * Counted, not read: what moving a shop checks before and after.
+ */
+gboolean
+crm_store_archive_count (CrmStore        *store,
+                         CrmArchiveKind   kind,
+                         guint           *n_rows,
+                         GError         **error)
+{
+  CrmStmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (kind <= CRM_ARCHIVE_FEEDBACK, FALSE);
+
+  stmt = crm_store_prepare (store, count_sql[kind], error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (crm_stmt_step (stmt) != CRM_STMT_ROW)
+    {
+      crm_stmt_reset (stmt);
+      crm_store_set_sql_error (error, store, kind_names[kind]);
+      return FALSE;
+    }
+
+  *n_rows = (guint) crm_stmt_column_int64 (stmt, 0);
+  crm_stmt_reset (stmt);
+  return TRUE;
+}
+
 /* Writing */
 
 /**
@@ -296,7 +340,9 @@ crm_store_archive_add_staff (CrmStore               *store,
     return id;
 
   stmt = crm_store_prepare (store,
-                            "INSERT INTO staff (name, language, archived, created_at) VALUES (?1, ?2, ?3, ?4)",
+                            "INSERT INTO staff (name, language, archived, created_at, "
+                            "  name_key_en, name_key_ka, name_key_hy) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                             error);
   if (stmt == NULL)
     return 0;
@@ -304,6 +350,7 @@ crm_store_archive_add_staff (CrmStore               *store,
   crm_stmt_bind_text (stmt, 2, staff->language);
   crm_stmt_bind_int (stmt, 3, staff->archived ? 1 : 0);
   crm_stmt_bind_int64 (stmt, 4, created_or_now (store, staff->created_at));
+  crm_store_bind_name_keys (stmt, 5, staff->name);
   if (!crm_store_step_done (store, stmt, "staff", error))
     return 0;
 

@@ -152,6 +152,10 @@ gboolean crm_store_archive_foreach          (CrmStore                     *store
                                              GError                      **error);
 
 /* Writing, inside the caller's crm_store_begin(). */
+gboolean crm_store_archive_count            (CrmStore                     *store,
+                                             CrmArchiveKind                kind,
+                                             guint                        *n_rows,
+                                             GError                      **error);
 gboolean crm_store_archive_is_empty         (CrmStore                     *store,
                                              gboolean                     *empty,
                                              GError                      **error);

@@ -199,10 +199,13 @@ customer_keys (const char  *name,
     *search_text = g_strconcat (*name_key, " ", folded, NULL);
 }
 
-/* Migration 2: customers written before search keys existed get them. */
-gboolean
-crm_store_fill_search_keys (CrmStore  *self,
-                            GError   **error)
+/* Every customer's search keys from the stored fields, and with
+ * @language_keys the name keys per language (migration 2 ran before
+ * those columns existed). */
+static gboolean
+fill_keys (CrmStore  *self,
+           gboolean   language_keys,
+           GError   **error)
 {
   g_autoptr(CrmStmt) select = NULL;
   CrmStmt *update;
@@ -210,13 +213,16 @@ crm_store_fill_search_keys (CrmStore  *self,
 
   select = crm_store_prepare_once (self,
                                    "SELECT c.id, c.name, c.phone, c.email, c.notes, "
-                                   "       (SELECT group_concat (t.name, ' ') FROM customer_tags ct "
+                                   "       (SELECT string_agg (t.name, ' ') FROM customer_tags ct "
                                    "          JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) "
                                    "FROM customers c",
                                    error);
   update = crm_store_prepare (self,
-                              "UPDATE customers SET name_key = ?2, search_text = ?3, phone_key = ?4 "
-                              "WHERE id = ?1",
+                              language_keys
+                              ? "UPDATE customers SET name_key = ?2, search_text = ?3, phone_key = ?4, "
+                                "  name_key_en = ?5, name_key_ka = ?6, name_key_hy = ?7 WHERE id = ?1"
+                              : "UPDATE customers SET name_key = ?2, search_text = ?3, phone_key = ?4 "
+                                "WHERE id = ?1",
                               error);
   if (select == NULL || update == NULL)
     return FALSE;
@@ -234,6 +240,8 @@ crm_store_fill_search_keys (CrmStore  *self,
       crm_stmt_bind_text (update, 2, name_key);
       crm_stmt_bind_text (update, 3, search);
       crm_stmt_bind_text (update, 4, phone_key);
+      if (language_keys)
+        crm_store_bind_folded_name_keys (update, 5, name_key);
       if (!crm_store_step_done (self, update, "search keys", error))
         return FALSE;
     }
@@ -247,19 +255,42 @@ crm_store_fill_search_keys (CrmStore  *self,
   return TRUE;
 }
 
+/* Migration 2: customers written before search keys existed get them. */
+gboolean
+crm_store_fill_search_keys (CrmStore  *self,
+                            GError   **error)
+{
+  return fill_keys (self, FALSE, error);
+}
+
+/* Migration 4: every customer's and staff member's name keys per language. */
+gboolean
+crm_store_fill_name_keys (CrmStore  *self,
+                          GError   **error)
+{
+  return fill_keys (self, TRUE, error) &&
+         crm_store_fill_staff_name_keys (self, error);
+}
+
 /* Writing */
 
-/* ?1–?11 mean the same in both; ?15 is the id to restore, or NULL for a
- * new one. */
+/* ?1–?14 mean the same in all three; ?18 is the id a customer whose
+ * removal is undone gets back (PostgreSQL takes no NULL for "a new one"). */
+#define INSERT_CUSTOMER_COLUMNS \
+  "INSERT INTO customers (name, phone, email, address, birthday, notes, segment_override, " \
+  "  updated_at, name_key, search_text, phone_key, name_key_en, name_key_ka, name_key_hy, " \
+  "  created_at, archived_at, touch_dismissed_at"
 static const char insert_customer_sql[] =
-  "INSERT INTO customers (name, phone, email, address, birthday, notes, segment_override, "
-  "  updated_at, name_key, search_text, phone_key, created_at, archived_at, touch_dismissed_at, id) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+  INSERT_CUSTOMER_COLUMNS ") "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+static const char restore_customer_sql[] =
+  INSERT_CUSTOMER_COLUMNS ", id) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 static const char update_customer_sql[] =
   "UPDATE customers SET name = ?1, phone = ?2, email = ?3, address = ?4, birthday = ?5, "
   "  notes = ?6, segment_override = ?7, updated_at = ?8, name_key = ?9, search_text = ?10, "
-  "  phone_key = ?11 "
-  "WHERE id = ?12";
+  "  phone_key = ?11, name_key_en = ?12, name_key_ka = ?13, name_key_hy = ?14 "
+  "WHERE id = ?15";
 
 static char *
 join_tags (const CrmImportCustomer *customer)
@@ -297,7 +328,10 @@ write_row (CrmStore                 *self,
   customer_keys (customer->name, customer->phone, customer->email, customer->notes, tags,
                  &name_key, &search, &phone_key);
 
-  stmt = crm_store_prepare (self, insert ? insert_customer_sql : update_customer_sql, error);
+  stmt = crm_store_prepare (self,
+                            !insert ? update_customer_sql
+                            : *id != 0 ? restore_customer_sql : insert_customer_sql,
+                            error);
   if (stmt == NULL)
     return FALSE;
 
@@ -312,20 +346,22 @@ write_row (CrmStore                 *self,
   crm_stmt_bind_text (stmt, 9, name_key);
   crm_stmt_bind_text (stmt, 10, search);
   crm_stmt_bind_text (stmt, 11, phone_key);
+  crm_store_bind_folded_name_keys (stmt, 12, name_key);
   if (insert)
     {
-      crm_stmt_bind_int64 (stmt, 12, customer->created_at != 0 ? customer->created_at : now);
-      crm_stmt_bind_time_or_null (stmt, 13, customer->archived_at);
-      crm_stmt_bind_time_or_null (stmt, 14, customer->touch_dismissed_at);
-      crm_stmt_bind_time_or_null (stmt, 15, *id);
+      crm_stmt_bind_int64 (stmt, 15, customer->created_at != 0 ? customer->created_at : now);
+      crm_stmt_bind_time_or_null (stmt, 16, customer->archived_at);
+      crm_stmt_bind_time_or_null (stmt, 17, customer->touch_dismissed_at);
+      if (*id != 0)
+        crm_stmt_bind_int64 (stmt, 18, *id);
     }
   else
-    crm_stmt_bind_int64 (stmt, 12, *id);
+    crm_stmt_bind_int64 (stmt, 15, *id);
 
   if (!crm_store_step_done (self, stmt, "write", error))
     return FALSE;
 
-  if (insert)
+  if (insert && *id == 0)
     *id = crm_store_last_insert_id (self);
   else if (crm_store_changes (self) == 0)
     {
@@ -338,7 +374,8 @@ write_row (CrmStore                 *self,
 }
 
 /* A tag's id, made when it is new; @cache (ASCII-lower-cased name → id,
- * as NOCASE compares) saves the look-up in a bulk import. */
+ * as SQLite's lower() and NOCASE compare) saves the look-up in a bulk
+ * import. */
 static gint64
 tag_id (CrmStore    *self,
         GHashTable  *cache,
@@ -353,7 +390,7 @@ tag_id (CrmStore    *self,
   if (cached != NULL)
     return *cached;
 
-  stmt = crm_store_prepare (self, "SELECT id FROM tags WHERE name = ?1", error);
+  stmt = crm_store_prepare (self, "SELECT id FROM tags WHERE lower (name) = lower (?1)", error);
   if (stmt == NULL)
     return 0;
   crm_stmt_bind_text (stmt, 1, name);
@@ -393,7 +430,8 @@ add_tags (CrmStore                 *self,
         return FALSE;
 
       stmt = crm_store_prepare (self,
-                                "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?1, ?2)",
+                                "INSERT INTO customer_tags (customer_id, tag_id) VALUES (?1, ?2) "
+                                "ON CONFLICT DO NOTHING",
                                 error);
       if (stmt == NULL)
         return FALSE;
@@ -670,9 +708,9 @@ customer_from_row (CrmCustomer *customer,
   "coalesce (s.rule_key, 0), coalesce (s.spend, 0), coalesce (s.purchases, 0), " \
   "coalesce (s.total_purchases, 0), coalesce (s.first_purchase_at, 0), " \
   "coalesce (s.last_purchase_at, 0), coalesce (s.last_visit_at, 0), " \
-  "(SELECT group_concat (t.name, char (31)) FROM " \
+  "(SELECT string_agg (t.name, chr (31)) FROM " \
   "   (SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id " \
-  "    WHERE ct.customer_id = c.id ORDER BY t.name COLLATE NOCASE) t), "
+  "    WHERE ct.customer_id = c.id ORDER BY lower (t.name), t.name) t), "
 
 /**
  * crm_store_get_customer:
@@ -772,8 +810,7 @@ crm_store_delete_customer (CrmStore  *self,
     return FALSE;
 
   ok = crm_store_write_id (self, "DELETE FROM customers WHERE id = ?1", id, 0, TRUE, error) &&
-       crm_store_exec (self, "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM customer_tags)",
-                       error) &&
+       drop_unused_tags (self, error) &&
        crm_store_rank_customers (self, error);
 
   if (!crm_store_release (self, ok, error))
@@ -812,7 +849,7 @@ crm_store_list_tags (CrmStore *self)
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
-  stmt = crm_store_prepare (self, "SELECT name FROM tags ORDER BY name COLLATE NOCASE", NULL);
+  stmt = crm_store_prepare (self, "SELECT name FROM tags ORDER BY lower (name), name", NULL);
   while (stmt != NULL && crm_stmt_step (stmt) == CRM_STMT_ROW)
     g_strv_builder_add (builder, crm_stmt_column_text (stmt, 0));
   crm_stmt_reset (stmt);

@@ -157,6 +157,22 @@ struct _CrmStoreEngine
                                 CrmStoreEngineNotify  notify,
                                 gpointer              user_data);
 
+  /* Shared databases (PostgreSQL); the file leaves these 0 and NULL.
+   * @shared: several PCs write at once, and a session can be lost: a
+   * write made outside any transaction gets one of its own, so that its
+   * commit can be looked up if the answer never came. dup_problem()
+   * gives words for the shop owner while the session is lost (NULL when
+   * connected); take_lost_commit() says once, after a reconnect, whether
+   * the commit that was cut off was saved (1), not saved (0) or is
+   * unknown (-1). */
+  gboolean      shared;
+  char         *(*dup_problem)      (CrmStoreConn         *conn);
+  int           (*take_lost_commit) (CrmStoreConn         *conn);
+
+  /* A result's shape, after a step that gave a row. */
+  int           (*column_count)     (CrmStmt              *stmt);
+  const char   *(*column_name)      (CrmStmt              *stmt,
+                                     int                   column);
   /* Data safety (crm-store-backup.c, docs/data-safety.md). An engine
    * that cannot do one of these leaves it NULL and the store says so.
    *
@@ -208,5 +224,10 @@ struct _CrmStoreEngine
 
 /* The embedded file, one PC: crm-store-sqlite.c. */
 extern const CrmStoreEngine crm_store_sqlite_engine;
+
+#ifdef HAVE_LIBPQ
+/* A shared server, several PCs: crm-store-pg.c. */
+extern const CrmStoreEngine crm_store_pg_engine;
+#endif
 
 G_END_DECLS

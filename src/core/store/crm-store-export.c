@@ -36,9 +36,9 @@ crm_store_export_customers (CrmStore               *store,
 
   stmt = crm_store_prepare_once (store,
                                  "SELECT c.name, c.phone, c.email, c.address, coalesce (c.birthday, ''), "
-                                 "  (SELECT group_concat (name, '; ') FROM (SELECT t.name FROM customer_tags ct "
+                                 "  (SELECT string_agg (name, '; ') FROM (SELECT t.name FROM customer_tags ct "
                                  "     JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id "
-                                 "     ORDER BY t.name COLLATE NOCASE)), "
+                                 "     ORDER BY lower (t.name), t.name) AS tag), "
                                  "  CASE c.segment_override WHEN 'key' THEN 1 WHEN 'secondary' THEN 0 "
                                  "    ELSE coalesce (s.rule_key, 0) END, "
                                  "  coalesce (s.spend, 0), coalesce (s.purchases, 0), coalesce (s.last_visit_at, 0), "

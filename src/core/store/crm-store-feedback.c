@@ -154,7 +154,7 @@ crm_store_update_feedback (CrmStore    *self,
                             "      (?2 <> 'new' OR coalesce (?3, '') <> '') THEN ?4 ELSE responded_at END, "
                             "  resolved_at = CASE WHEN ?2 = 'resolved' THEN coalesce (resolved_at, ?4) "
                             "      ELSE NULL END, "
-                            "  staff_id = CASE WHEN coalesce (?3, '') <> '' AND ?3 IS NOT coalesce (response, '') "
+                            "  staff_id = CASE WHEN coalesce (?3, '') <> '' AND ?3 IS DISTINCT FROM coalesce (response, '') "
                             "      THEN ?5 ELSE staff_id END, "
                             "  is_read = 1 "
                             "WHERE id = ?1",

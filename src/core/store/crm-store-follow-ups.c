@@ -383,9 +383,12 @@ crm_store_next_follow_up_time (CrmStore *self)
 
 /**
  * crm_store_mark_follow_ups_notified:
- * @follow_ups: (element-type CrmFollowUp): what was announced
+ * @follow_ups: (element-type CrmFollowUp): what is about to be announced
  *
- * Remembers the announcement so that a restart does not repeat it.
+ * Claims each follow-up for this PC and remembers the announcement, so
+ * that a restart does not repeat it and, on a shared database, another
+ * PC that found it due at the same moment does not announce it too: the
+ * ones another PC claimed first are taken out of @follow_ups.
  */
 gboolean
 crm_store_mark_follow_ups_notified (CrmStore   *self,
@@ -394,24 +397,78 @@ crm_store_mark_follow_ups_notified (CrmStore   *self,
                                     GError    **error)
 {
   CrmStmt *stmt;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
-  stmt = crm_store_prepare (self, "UPDATE follow_ups SET notified_at = ?2 WHERE id = ?1", error);
+  if (!crm_store_savepoint (self, error))
+    return FALSE;
+
+  stmt = crm_store_prepare (self,
+                            "UPDATE follow_ups SET announced_by = ?1, notified_at = ?2 "
+                            "WHERE id = ?3 AND notified_at IS NULL RETURNING id",
+                            error);
+  ok = stmt != NULL;
+
+  for (guint i = 0; ok && i < follow_ups->len;)
+    {
+      CrmFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
+      CrmStmtResult rc;
+
+      crm_stmt_bind_text (stmt, 1, crm_store_get_station (self));
+      crm_stmt_bind_int64 (stmt, 2, now);
+      crm_stmt_bind_int64 (stmt, 3, follow_up->id);
+      rc = crm_stmt_step (stmt);
+      /* RETURNING's row is read to the end, so that the write completes. */
+      if (rc == CRM_STMT_ROW && crm_stmt_step (stmt) == CRM_STMT_DONE)
+        i++;
+      else if (rc == CRM_STMT_DONE)
+        g_ptr_array_remove_index (follow_ups, i);
+      else
+        {
+          crm_store_set_sql_error (error, self, "follow-up");
+          ok = FALSE;
+        }
+      crm_stmt_reset (stmt);
+    }
+
+  return crm_store_release (self, ok, error) && ok;
+}
+
+/**
+ * crm_store_claim_day:
+ * @what: the once-a-day job, e.g. "digest"
+ * @day: the shop's day, e.g. "2026-12-02"
+ *
+ * Once-a-day work that only one PC of the shop may do (the morning
+ * digest): the first to ask gets it.
+ *
+ * Returns: %TRUE if this PC got @what for @day, %FALSE if another had it
+ *   already (or on error, with @error set)
+ */
+gboolean
+crm_store_claim_day (CrmStore    *self,
+                     const char  *what,
+                     const char  *day,
+                     GError     **error)
+{
+  CrmStmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  stmt = crm_store_prepare (self,
+                            "INSERT INTO claims (what, day, claimed_by, at) VALUES (?1, ?2, ?3, ?4) "
+                            "ON CONFLICT DO NOTHING",
+                            error);
   if (stmt == NULL)
     return FALSE;
 
-  for (guint i = 0; i < follow_ups->len; i++)
-    {
-      CrmFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
+  crm_stmt_bind_text (stmt, 1, what);
+  crm_stmt_bind_text (stmt, 2, day);
+  crm_stmt_bind_text (stmt, 3, crm_store_get_station (self));
+  crm_stmt_bind_int64 (stmt, 4, crm_store_now (self));
 
-      crm_stmt_bind_int64 (stmt, 1, follow_up->id);
-      crm_stmt_bind_int64 (stmt, 2, now);
-      if (!crm_store_step_done (self, stmt, "follow-up", error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return crm_store_step_done (self, stmt, "claim", error) && crm_store_changes (self) == 1;
 }
 
 /**
@@ -433,8 +490,8 @@ crm_store_count_pending_follow_ups (CrmStore *self,
   *overdue = *today = 0;
 
   stmt = crm_store_prepare (self,
-                            "SELECT coalesce (sum (" WHEN_SQL " < ?1), 0), "
-                            "  coalesce (sum (" WHEN_SQL " >= ?1 AND " WHEN_SQL " < ?2), 0) "
+                            "SELECT count (*) FILTER (WHERE " WHEN_SQL " < ?1), "
+                            "  count (*) FILTER (WHERE " WHEN_SQL " >= ?1 AND " WHEN_SQL " < ?2) "
                             "FROM follow_ups f JOIN customers c ON c.id = f.customer_id "
                             "WHERE f.done_at IS NULL AND c.archived_at IS NULL",
                             NULL);
@@ -454,7 +511,7 @@ crm_store_count_pending_follow_ups (CrmStore *self,
 /* The last time the shop was in touch: a purchase, any contact, a
  * follow-up done, or a suggestion dismissed. */
 #define LAST_TOUCH_SQL                                                              \
-  "max (coalesce (s.last_purchase_at, 0), c.created_at, coalesce (c.touch_dismissed_at, 0), " \
+  "greatest (coalesce (s.last_purchase_at, 0), c.created_at, coalesce (c.touch_dismissed_at, 0), " \
   "     coalesce ((SELECT max (i.at) FROM interactions i WHERE i.customer_id = c.id), 0), "    \
   "     coalesce ((SELECT max (d.done_at) FROM follow_ups d WHERE d.customer_id = c.id), 0))"
 
@@ -487,8 +544,9 @@ crm_store_list_keep_in_touch (CrmStore *self,
                             "        " LAST_TOUCH_SQL " AS touch "
                             "      FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id "
                             "      WHERE c.archived_at IS NULL AND NOT EXISTS "
-                            "        (SELECT 1 FROM follow_ups p WHERE p.customer_id = c.id AND p.done_at IS NULL)) "
-                            "WHERE due <= ?1 ORDER BY k DESC, due LIMIT ?4",
+                            "        (SELECT 1 FROM follow_ups p WHERE p.customer_id = c.id AND p.done_at IS NULL)) AS t "
+                            "WHERE touch + (CASE k WHEN 1 THEN ?2 ELSE ?3 END) * 86400 <= ?1 "
+                            "ORDER BY k DESC, due LIMIT ?4",
                             NULL);
   if (stmt == NULL)
     return list;

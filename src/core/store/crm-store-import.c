@@ -63,7 +63,7 @@ static gboolean
 has_tag (const CrmImportCustomer *customer,
          const char              *tag)
 {
-  /* The tags table compares names with NOCASE, which folds ASCII only. */
+  /* Tag names are compared as SQLite's NOCASE and lower() do: ASCII only. */
   for (guint i = 0; i < customer->tags->len; i++)
     if (g_ascii_strcasecmp (g_ptr_array_index (customer->tags, i), tag) == 0)
       return TRUE;
@@ -163,7 +163,7 @@ crm_import_load_customer (CrmStore          *store,
                             "SELECT name, phone, email, address, coalesce (birthday, ''), notes, "
                             "  segment_override, coalesce (archived_at, 0), created_at, "
                             "  coalesce (touch_dismissed_at, 0), "
-                            "  (SELECT group_concat (t.name, char (31)) FROM customer_tags ct "
+                            "  (SELECT string_agg (t.name, chr (31)) FROM customer_tags ct "
                             "     JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) "
                             "FROM customers c WHERE id = ?1",
                             NULL);

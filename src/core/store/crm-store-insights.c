@@ -72,13 +72,13 @@ crm_store_count_feedback (CrmStore           *self,
 
   memset (counts, 0, sizeof *counts);
   stmt = prepare_span (self,
-                       "SELECT count (*), coalesce (sum (status = 'resolved'), 0), "
-                       "  coalesce (sum (kind = 'complaint'), 0), count (responded_at), "
+                       "SELECT count (*), count (*) FILTER (WHERE status = 'resolved'), "
+                       "  count (*) FILTER (WHERE kind = 'complaint'), count (responded_at), "
                        "  coalesce (sum (CASE WHEN responded_at IS NOT NULL "
-                       "                      THEN max (responded_at - received_at, 0) END), 0), "
-                       "  coalesce (sum (rating = 1), 0), coalesce (sum (rating = 2), 0), "
-                       "  coalesce (sum (rating = 3), 0), coalesce (sum (rating = 4), 0), "
-                       "  coalesce (sum (rating = 5), 0) "
+                       "                      THEN greatest (responded_at - received_at, 0) END), 0), "
+                       "  count (*) FILTER (WHERE rating = 1), count (*) FILTER (WHERE rating = 2), "
+                       "  count (*) FILTER (WHERE rating = 3), count (*) FILTER (WHERE rating = 4), "
+                       "  count (*) FILTER (WHERE rating = 5) "
                        "FROM feedback WHERE received_at >= ?1 AND received_at < ?2",
                        from, to, error);
   if (stmt == NULL)
@@ -161,7 +161,7 @@ crm_store_count_follow_ups_due (CrmStore           *self,
 
   memset (counts, 0, sizeof *counts);
   stmt = prepare_span (self,
-                       "SELECT count (*), coalesce (sum (done_at IS NOT NULL AND done_at <= due_at + ?3), 0) "
+                       "SELECT count (*), count (*) FILTER (WHERE done_at IS NOT NULL AND done_at <= due_at + ?3) "
                        "FROM follow_ups WHERE due_at >= ?1 AND due_at < ?2",
                        from, to, error);
   if (stmt == NULL)

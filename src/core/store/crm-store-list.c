@@ -55,22 +55,11 @@ crm_customer_rows_free (CrmCustomerRows *rows)
 #define POINTS_SQL \
   "(SELECT coalesce (sum (l.points), 0) FROM loyalty_ledger l WHERE l.customer_id = c.id)"
 
-/* One collation per interface language is registered at open; anything
- * else sorts as English. Never pasted into SQL unchecked. */
-static const char *
-name_collation (const char *language)
-{
-  if (g_strcmp0 (language, "ka") == 0)
-    return "crm_name_ka";
-  if (g_strcmp0 (language, "hy") == 0)
-    return "crm_name_hy";
-  return "crm_name_en";
-}
-
 /* ?9 is now and ?10 the at-risk fallback in days, as crm_store_at_risk_sql
  * expects; ?12 the tag, ?13 the days not seen. */
 static char *
-build_query (const CrmCustomerQuery *query)
+build_query (CrmStore               *self,
+             const CrmCustomerQuery *query)
 {
   GString *sql = g_string_new (NULL);
   const char *order = NULL;
@@ -89,7 +78,7 @@ build_query (const CrmCustomerQuery *query)
   if (query->tag != NULL)
     g_string_append (sql,
                      " AND EXISTS (SELECT 1 FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
-                     "             WHERE ct.customer_id = c.id AND t.name = ?12)");
+                     "             WHERE ct.customer_id = c.id AND lower (t.name) = lower (?12))");
 
   /* Never seen counts from the day they were added. */
   if (query->not_seen_days > 0)
@@ -131,7 +120,7 @@ build_query (const CrmCustomerQuery *query)
     }
 
   /* Names sort in the reader's alphabet (crm_text_compare_names()). */
-  name_order = g_strdup_printf ("c.name_key COLLATE %s", name_collation (query->language));
+  name_order = self->engine->name_order ("c.name_key", query->language);
   if (query->sort == CRM_CUSTOMER_SORT_NAME)
     order = name_order;
 
@@ -167,7 +156,7 @@ crm_store_query_customer_rows (CrmStore               *self,
   g_return_val_if_fail (query != NULL, NULL);
 
   /* The filters make a handful of texts: each is prepared once. */
-  sql = build_query (query);
+  sql = build_query (self, query);
   stmt = crm_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;

@@ -27,7 +27,11 @@ struct _CrmStore
 {
   GObject               parent_instance;
 
+  /* For messages: the file, or a shared database without its password. */
   char                 *path;
+  /* What the engine opens: the file, or the connection string, which
+   * may hold a password and is never logged. */
+  char                 *location;
   const CrmStoreEngine *engine;
   /* Opened with CRM_STORE_OPEN_READ_ONLY or _SNAPSHOT. */
   gboolean              read_only;
@@ -53,6 +57,11 @@ struct _CrmStore
   /* Polls the engine for other connections' commits while watching. */
   GSource              *watch;
 
+  /* A shared database out of reach: words for the window, or NULL; and
+   * whether a commit the loss cut off was saved (-1: none or unknown). */
+  char                 *problem;
+  int                   lost_commit;
+
   /* The window's revenue of active customers, from the last ranking. */
   gint64                revenue_total;
 
@@ -60,8 +69,15 @@ struct _CrmStore
   guint                 needs_refresh : 1;
   guint                 refreshing_all : 1;
 
+  /* This PC, as claims of reminders record it. */
+  char                 *station;
+
   /* Who is at the counter: recorded on what is entered (0: nobody). */
   gint64                acting_staff;
+
+  /* Counts every write stepped, atomically, for progress seen from
+   * another thread (crm_store_set_write_counter()); or NULL. */
+  gint                 *write_counter;
 };
 
 extern const char crm_store_at_risk_sql[];
@@ -75,6 +91,9 @@ typedef struct
   const char *sql;
   /* Optional: data changes that need C, run in the same transaction. */
   gboolean  (*after) (CrmStore *store, GError **error);
+  /* PostgreSQL's form of @sql where the two differ (crm-store-schema.c
+   * keeps them side by side); NULL when @sql suits both. */
+  const char *pg_sql;
 } CrmMigration;
 
 /* Internal to the store: its own copies are opened without the backup
@@ -128,6 +147,19 @@ gint64    crm_store_changes         (CrmStore           *self);
 gint64    crm_store_get_generation  (CrmStore           *self);
 const char *crm_store_errmsg        (CrmStore           *self);
 gboolean  crm_store_fill_search_keys (CrmStore          *self,
+                                     GError            **error);
+gboolean  crm_store_fill_name_keys  (CrmStore           *self,
+                                     GError            **error);
+gboolean  crm_store_fill_staff_name_keys (CrmStore      *self,
+                                     GError            **error);
+void      crm_store_bind_name_keys  (CrmStmt            *stmt,
+                                     int                 first,
+                                     const char         *name);
+void      crm_store_bind_folded_name_keys (CrmStmt      *stmt,
+                                     int                 first,
+                                     const char         *folded);
+gboolean  crm_store_open_engine     (CrmStore           *self,
+                                     CrmStoreOpenFlags   flags,
                                      GError            **error);
 void      crm_store_set_failure_error (GError          **error,
                                      CrmStoreFailure     failure,

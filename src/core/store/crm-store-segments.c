@@ -22,13 +22,13 @@
 const char crm_store_at_risk_sql[] =
   "(s.last_purchase_at IS NOT NULL AND ?9 - s.last_purchase_at > "
   "  CASE WHEN s.total_purchases >= 2"
-  "       THEN max (2 * (s.last_purchase_at - s.first_purchase_at) / (s.total_purchases - 1), 7 * 86400)"
+  "       THEN greatest (2 * (s.last_purchase_at - s.first_purchase_at) / (s.total_purchases - 1), 7 * 86400)"
   "       ELSE ?10 * 86400 END)";
 
 static const char stats_select_sql[] =
   "SELECT c.id, "
   "  coalesce (p.spend, 0), coalesce (p.n, 0), coalesce (p.total, 0), p.first_at, p.last_at, "
-  "  nullif (max (coalesce (p.last_at, 0), coalesce (v.last_visit, 0)), 0) "
+  "  nullif (greatest (coalesce (p.last_at, 0), coalesce (v.last_visit, 0)), 0) "
   "FROM customers c "
   "LEFT JOIN (SELECT customer_id, "
   "             sum (CASE WHEN at >= ?1 THEN amount ELSE 0 END) AS spend, "
@@ -216,8 +216,9 @@ crm_store_rank_customers (CrmStore  *self,
       stmt = crm_store_prepare (self,
                                 "UPDATE customer_stats SET rule_key = r.is_key FROM "
                                 "(SELECT s.customer_id, "
-                                "   (c.archived_at IS NULL AND ((?1 > 0 AND s.spend >= ?1) OR "
-                                "                               (?2 > 0 AND s.purchases >= ?2))) AS is_key "
+                                "   CASE WHEN c.archived_at IS NULL AND ((?1 > 0 AND s.spend >= ?1) OR "
+                                "                               (?2 > 0 AND s.purchases >= ?2)) "
+                                "     THEN 1 ELSE 0 END AS is_key "
                                 " FROM customer_stats s JOIN customers c ON c.id = s.customer_id) r "
                                 "WHERE customer_stats.customer_id = r.customer_id "
                                 "  AND customer_stats.rule_key <> r.is_key",
@@ -244,10 +245,11 @@ crm_store_rank_customers (CrmStore  *self,
                             "UPDATE customer_stats SET rule_key = 1 - rule_key WHERE customer_id IN "
                             "(SELECT customer_id FROM "
                             "  (SELECT customer_id, rule_key, "
-                            "     100 * coalesce (sum (spend) OVER (ORDER BY spend DESC "
-                            "       RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) < ?1 * ?2 AS is_key "
+                            "     CASE WHEN 100 * coalesce (sum (spend) OVER (ORDER BY spend DESC "
+                            "       RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) < ?1 * ?2 "
+                            "     THEN 1 ELSE 0 END AS is_key "
                             "   FROM customer_stats WHERE spend > 0 AND customer_id NOT IN "
-                            "     (SELECT id FROM customers WHERE archived_at IS NOT NULL)) "
+                            "     (SELECT id FROM customers WHERE archived_at IS NOT NULL)) AS ranked "
                             " WHERE rule_key <> is_key)",
                             error);
   if (stmt == NULL)
@@ -361,12 +363,12 @@ crm_store_get_summary (CrmStore        *self,
                          "  coalesce (sum (k), 0), "
                          "  coalesce (sum (CASE WHEN k = 1 AND spend > 0 THEN spend END), 0), "
                          "  coalesce (sum (CASE WHEN spend > 0 THEN spend END), 0), "
-                         "  coalesce (sum (k = 1 AND r), 0) "
+                         "  count (*) FILTER (WHERE k = 1 AND r) "
                          "FROM (SELECT (CASE c.segment_override WHEN 'key' THEN 1 "
                          "               WHEN 'secondary' THEN 0 ELSE coalesce (s.rule_key, 0) END) AS k, "
                          "             coalesce (s.spend, 0) AS spend, %s AS r "
                          "      FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id "
-                         "      WHERE c.archived_at IS NULL)",
+                         "      WHERE c.archived_at IS NULL) AS active",
                          crm_store_at_risk_sql);
 
   stmt = crm_store_prepare (self, sql, NULL);

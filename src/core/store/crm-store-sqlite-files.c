@@ -585,9 +585,17 @@ salvage_table (Salvage *salvage)
 
       while (!read_rows_after (salvage, &after))
         {
+          gint64 failed_after = after;
+
           salvage->entry->incomplete = TRUE;
           if (!skip_damage (salvage, &after))
             break;
+          /* The row found is the one that did not read: past it, lost. */
+          if (after == failed_after)
+            {
+              after++;
+              salvage->entry->lost++;
+            }
         }
     }
   else

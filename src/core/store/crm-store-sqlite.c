@@ -35,6 +35,8 @@ typedef struct
 
 #define HANDLE(stmt) (((SqliteStmt *) (stmt))->handle)
 
+static gboolean register_functions (sqlite3 *db);
+
 /* Reads a single integer (a PRAGMA or a count). Returns the SQLite result
  * code so that callers can tell "not a database" from other failures. */
 int
@@ -147,6 +149,10 @@ crm_sqlite_open_db (const char  *location,
     {
       sqlite3_busy_timeout (*db, CRM_SQLITE_BUSY_MS);
       sqlite3_extended_result_codes (*db, TRUE);
+      /* Every connection, read-only and copies too: store SQL spells
+       * these functions as PostgreSQL does. */
+      if (rc == SQLITE_OK && !register_functions (*db))
+        rc = SQLITE_ERROR;
     }
 
   return rc;
@@ -286,6 +292,113 @@ crm_sqlite_register_collations (CrmStoreConn  *conn,
     }
 
   return TRUE;
+}
+
+/* PostgreSQL's greatest() and least(), so that store SQL can use one
+ * spelling on both engines: NULLs are skipped, and all NULL is NULL
+ * (SQLite's own several-argument max() would be NULL). */
+static void
+extreme_func (sqlite3_context  *context,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  int sign = GPOINTER_TO_INT (sqlite3_user_data (context));
+  sqlite3_value *best = NULL;
+
+  for (int i = 0; i < argc; i++)
+    {
+      sqlite3_value *v = argv[i];
+      double a, b;
+
+      if (sqlite3_value_type (v) == SQLITE_NULL)
+        continue;
+      if (best == NULL)
+        {
+          best = v;
+          continue;
+        }
+      a = sqlite3_value_double (v);
+      b = sqlite3_value_double (best);
+      if ((sign > 0 && a > b) || (sign < 0 && a < b) ||
+          (a == b && sqlite3_value_int64 (v) * sign > sqlite3_value_int64 (best) * sign))
+        best = v;
+    }
+
+  if (best == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_value (context, best);
+}
+
+/* chr (n): PostgreSQL's name for SQLite's char (n). */
+static void
+chr_func (sqlite3_context  *context,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  char buffer[8];
+  gint64 c = sqlite3_value_int64 (argv[0]);
+  int len;
+
+  if (c <= 0 || c > 0x10FFFF)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  len = g_unichar_to_utf8 ((gunichar) c, buffer);
+  sqlite3_result_text (context, buffer, len, SQLITE_TRANSIENT);
+}
+
+/* string_agg (text, separator), as PostgreSQL (and SQLite from 3.44)
+ * has it: NULLs skipped, NULL when nothing was joined. */
+static void
+string_agg_step (sqlite3_context  *context,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  GString **joined = sqlite3_aggregate_context (context, sizeof (GString *));
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  const char *separator = (const char *) sqlite3_value_text (argv[1]);
+
+  if (joined == NULL || text == NULL)
+    return;
+
+  if (*joined == NULL)
+    *joined = g_string_new (NULL);
+  else if (separator != NULL)
+    g_string_append (*joined, separator);
+  g_string_append (*joined, text);
+}
+
+static void
+string_agg_final (sqlite3_context *context)
+{
+  GString **joined = sqlite3_aggregate_context (context, 0);
+
+  if (joined == NULL || *joined == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  sqlite3_result_text (context, (*joined)->str, (int) (*joined)->len, SQLITE_TRANSIENT);
+  g_string_free (*joined, TRUE);
+}
+
+static gboolean
+register_functions (sqlite3 *db)
+{
+  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
+  return sqlite3_create_function_v2 (db, "greatest", -1, flags, GINT_TO_POINTER (1),
+                                     extreme_func, NULL, NULL, NULL) == SQLITE_OK &&
+         sqlite3_create_function_v2 (db, "least", -1, flags, GINT_TO_POINTER (-1),
+                                     extreme_func, NULL, NULL, NULL) == SQLITE_OK &&
+         sqlite3_create_function_v2 (db, "chr", 1, flags, NULL,
+                                     chr_func, NULL, NULL, NULL) == SQLITE_OK &&
+         sqlite3_create_function_v2 (db, "string_agg", 2, flags, NULL,
+                                     NULL, string_agg_step, string_agg_final, NULL) == SQLITE_OK;
 }
 
 static char *
@@ -543,6 +656,19 @@ sqlite_column_text (CrmStmt *stmt,
   return (const char *) sqlite3_column_text (HANDLE (stmt), column);
 }
 
+static int
+sqlite_column_count (CrmStmt *stmt)
+{
+  return sqlite3_column_count (HANDLE (stmt));
+}
+
+static const char *
+sqlite_column_name (CrmStmt *stmt,
+                    int      column)
+{
+  return sqlite3_column_name (HANDLE (stmt), column);
+}
+
 static void
 sqlite_finalize (CrmStmt *stmt)
 {
@@ -719,6 +845,9 @@ const CrmStoreEngine crm_store_sqlite_engine = {
   .salvage_from = crm_sqlite_salvage_from,
   .replace_file = crm_sqlite_replace_file,
   .remove_file = crm_sqlite_remove_file,
+
+  .column_count = sqlite_column_count,
+  .column_name = sqlite_column_name,
 };
 
 /* The SQLite connection, for tests that look inside the file; nothing

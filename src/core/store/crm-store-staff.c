@@ -53,6 +53,38 @@ check_member (const char  *name,
   return TRUE;
 }
 
+/* Migration 3: the keys of everyone already on the staff. */
+gboolean
+crm_store_fill_staff_name_keys (CrmStore  *self,
+                                GError   **error)
+{
+  g_autoptr(CrmStmt) select = crm_store_prepare_once (self, "SELECT id, name FROM staff", error);
+  CrmStmt *update = crm_store_prepare (self,
+                                       "UPDATE staff SET name_key_en = ?2, name_key_ka = ?3, "
+                                       "  name_key_hy = ?4 WHERE id = ?1",
+                                       error);
+  CrmStmtResult rc;
+
+  if (select == NULL || update == NULL)
+    return FALSE;
+
+  while ((rc = crm_stmt_step (select)) == CRM_STMT_ROW)
+    {
+      crm_stmt_bind_int64 (update, 1, crm_stmt_column_int64 (select, 0));
+      crm_store_bind_name_keys (update, 2, crm_stmt_column_text (select, 1));
+      if (!crm_store_step_done (self, update, "staff name keys", error))
+        return FALSE;
+    }
+
+  if (rc != CRM_STMT_DONE)
+    {
+      crm_store_set_sql_error (error, self, "staff name keys");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * crm_store_add_staff:
  * @name: as people call them at the counter
@@ -75,7 +107,8 @@ crm_store_add_staff (CrmStore    *self,
     return 0;
 
   stmt = crm_store_prepare (self,
-                            "INSERT INTO staff (name, language, created_at) VALUES (?1, ?2, ?3)",
+                            "INSERT INTO staff (name, language, created_at, "
+                            "  name_key_en, name_key_ka, name_key_hy) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                             error);
   if (stmt == NULL)
     return 0;
@@ -83,6 +116,7 @@ crm_store_add_staff (CrmStore    *self,
   crm_stmt_bind_text (stmt, 1, clean);
   crm_stmt_bind_text (stmt, 2, language != NULL ? language : "");
   crm_stmt_bind_int64 (stmt, 3, crm_store_now (self));
+  crm_store_bind_name_keys (stmt, 4, clean);
   if (!crm_store_step_done (self, stmt, "staff", error))
     return 0;
 
@@ -111,13 +145,17 @@ crm_store_update_staff (CrmStore    *self,
   if (!check_member (name, language, &clean, error))
     return FALSE;
 
-  stmt = crm_store_prepare (self, "UPDATE staff SET name = ?2, language = ?3 WHERE id = ?1", error);
+  stmt = crm_store_prepare (self,
+                            "UPDATE staff SET name = ?2, language = ?3, "
+                            "  name_key_en = ?4, name_key_ka = ?5, name_key_hy = ?6 WHERE id = ?1",
+                            error);
   if (stmt == NULL)
     return FALSE;
 
   crm_stmt_bind_int64 (stmt, 1, id);
   crm_stmt_bind_text (stmt, 2, clean);
   crm_stmt_bind_text (stmt, 3, language != NULL ? language : "");
+  crm_store_bind_name_keys (stmt, 4, clean);
   if (!crm_store_step_done (self, stmt, "staff", error))
     return FALSE;
 
@@ -189,7 +227,7 @@ crm_store_list_staff (CrmStore *self,
   g_return_val_if_fail (CRM_IS_STORE (self), staff);
 
   order = crm_store_name_order (self, "name");
-  sql = g_strdup_printf ("SELECT id, name, language, archived FROM staff WHERE ?1 OR archived = 0 "
+  sql = g_strdup_printf ("SELECT id, name, language, archived FROM staff WHERE ?1 = 1 OR archived = 0 "
                          "ORDER BY %s, id", order);
   stmt = crm_store_prepare (self, sql, NULL);
   if (stmt == NULL)

@@ -141,6 +141,21 @@ crm_stmt_dup_text (CrmStmt *stmt,
   return g_strdup (text != NULL ? text : "");
 }
 
+/* How many columns the row has, and what they are called (the SQL's
+ * names or aliases). */
+int
+crm_stmt_column_count (CrmStmt *stmt)
+{
+  return stmt->engine->column_count (stmt);
+}
+
+const char *
+crm_stmt_column_name (CrmStmt *stmt,
+                      int      column)
+{
+  return stmt->engine->column_name (stmt, column);
+}
+
 void
 crm_stmt_free (CrmStmt *stmt)
 {

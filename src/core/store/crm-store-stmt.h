@@ -54,6 +54,9 @@ const char   *crm_stmt_column_text       (CrmStmt    *stmt,
                                           int         column);
 char         *crm_stmt_dup_text          (CrmStmt    *stmt,
                                           int         column);
+int           crm_stmt_column_count      (CrmStmt    *stmt);
+const char   *crm_stmt_column_name       (CrmStmt    *stmt,
+                                          int         column);
 
 /* Statements from crm_store_prepare_once() are not cached: free them. */
 void          crm_stmt_free              (CrmStmt    *stmt);

@@ -13,6 +13,8 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "crm-store-private.h"
 #include "crm-text.h"
@@ -23,6 +25,7 @@ G_DEFINE_QUARK (crm-store-error-quark, crm_store_error)
 
 enum {
   CHANGED,
+  CONNECTION_CHANGED,
   N_SIGNALS
 };
 
@@ -119,15 +122,44 @@ outside_change_cb (guint     change,
 {
   CrmStore *self = user_data;
 
+  g_debug ("Changed elsewhere: 0x%x, customer %" G_GINT64_FORMAT, change, customer_id);
   /* Another PC's purchases move the revenue our shares are of. */
   crm_store_read_revenue_total (self, NULL);
   crm_store_emit_committed (self, change, customer_id);
 }
 
+/* A shared database's session came or went: tell the window. */
+static void
+check_connection (CrmStore *self)
+{
+  g_autofree char *problem = NULL;
+  int lost;
+
+  if (self->engine->dup_problem == NULL)
+    return;
+
+  problem = self->engine->dup_problem (self->conn);
+  lost = self->engine->take_lost_commit (self->conn);
+  if (lost >= 0)
+    self->lost_commit = lost;
+
+  if (g_strcmp0 (problem, self->problem) == 0 && lost < 0)
+    return;
+
+  g_free (self->problem);
+  self->problem = g_steal_pointer (&problem);
+  g_signal_emit (self, signals[CONNECTION_CHANGED], 0);
+}
+
 static gboolean
 watch_cb (gpointer user_data)
 {
-  crm_store_check_outside_changes (user_data);
+  CrmStore *self = user_data;
+
+  /* The state first: a reconnect's "everything changed" is for a
+   * window that already knows it is connected again. */
+  check_connection (self);
+  crm_store_check_outside_changes (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -146,6 +178,9 @@ crm_store_finalize (GObject *object)
     self->engine->close (self->conn);
   g_clear_pointer (&self->levels, g_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->station, g_free);
 
   G_OBJECT_CLASS (crm_store_parent_class)->finalize (object);
 }
@@ -171,6 +206,20 @@ crm_store_class_init (CrmStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+
+  /**
+   * CrmStore::connection-changed:
+   *
+   * A shared database's session was lost or came back
+   * (crm_store_dup_connection_problem()), or a commit cut off by the
+   * loss was found saved or not (crm_store_take_lost_commit()).
+   */
+  signals[CONNECTION_CHANGED] =
+    g_signal_new ("connection-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -180,6 +229,8 @@ crm_store_init (CrmStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) crm_stmt_free);
   self->levels = g_array_new (FALSE, FALSE, sizeof (CrmStoreLevel));
   self->pending_customer = -1;
+  self->lost_commit = -1;
+  self->station = g_strdup_printf ("%s/%d", g_get_host_name (), (int) getpid ());
 }
 
 void
@@ -308,8 +359,24 @@ crm_store_step_done (CrmStore      *self,
                      const char    *what,
                      GError       **error)
 {
-  CrmStmtResult rc = crm_stmt_step (stmt);
+  CrmStmtResult rc;
 
+  /* On a shared server a lone write is a transaction of its own, so
+   * that its commit can be looked up if the answer is lost. */
+  if (self->engine->shared && self->levels->len == 0)
+    {
+      gboolean ok;
+
+      if (!crm_store_lock (self, CRM_STORE_LOCK_WRITE, error))
+        {
+          crm_stmt_reset (stmt);
+          return FALSE;
+        }
+      ok = crm_store_step_done (self, stmt, what, error);
+      return crm_store_unlock (self, ok, ok ? error : NULL) && ok;
+    }
+
+  rc = crm_stmt_step (stmt);
   crm_stmt_reset (stmt);
   if (rc != CRM_STMT_DONE)
     {
@@ -317,7 +384,55 @@ crm_store_step_done (CrmStore      *self,
       return FALSE;
     }
 
+  if (self->write_counter != NULL)
+    g_atomic_int_inc (self->write_counter);
   return TRUE;
+}
+
+/**
+ * crm_store_set_write_counter:
+ * @counter: (nullable): bumped (atomically) by each write, or %NULL
+ *
+ * Lets another thread follow a long write (moving a whole shop) as it
+ * goes; the counter must outlive the store or be unset first.
+ */
+void
+crm_store_set_write_counter (CrmStore *self,
+                             gint     *counter)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+
+  self->write_counter = counter;
+}
+
+/* Binds the sort keys of a name already folded by crm_text_fold()
+ * (crm_text_name_key() of it) for English, Georgian and Armenian readers,
+ * in that order, from parameter @first on: name_key_en, name_key_ka,
+ * name_key_hy. */
+void
+crm_store_bind_folded_name_keys (CrmStmt    *stmt,
+                                 int         first,
+                                 const char *folded)
+{
+  static const char *const languages[] = { "en", "ka", "hy" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *key = crm_text_name_key (folded, languages[i]);
+
+      crm_stmt_bind_text (stmt, first + (int) i, key);
+    }
+}
+
+/* The same for a name as written. */
+void
+crm_store_bind_name_keys (CrmStmt    *stmt,
+                          int         first,
+                          const char *name)
+{
+  g_autofree char *folded = crm_text_fold (name);
+
+  crm_store_bind_folded_name_keys (stmt, first, folded);
 }
 
 /* Runs @sql, a one-row write with ?1 the row's id and an optional ?2
@@ -496,11 +611,12 @@ open_read_only (CrmStore           *self,
 }
 
 /* Checks, opens, configures and migrates, in that order: a database that
- * is refused has only been read, on a connection that cannot write. */
-static gboolean
-open_database (CrmStore           *self,
-               CrmStoreOpenFlags   flags,
-               GError            **error)
+ * is refused has only been read, on a connection that cannot write.
+ * @self has its engine, path and location. */
+gboolean
+crm_store_open_engine (CrmStore           *self,
+                       CrmStoreOpenFlags   flags,
+                       GError            **error)
 {
   gboolean empty = TRUE;
   gint64 version = 0;
@@ -511,15 +627,17 @@ open_database (CrmStore           *self,
   if (!(flags & CRM_STORE_OPEN_CHECKED) && !check_path (self->path, error))
     return FALSE;
 
-  self->conn = self->engine->open (self->path, FALSE, error);
+  self->conn = self->engine->open (self->location, FALSE, error);
   if (self->conn == NULL ||
       !crm_store_check_schema (self, &empty, error) ||
       !self->engine->configure (self->conn, error))
     return FALSE;
 
   /* A copy before every migration, kept beside the others; without it,
-   * the database stays as it is. */
-  if (!empty && self->engine->get_schema_version (self->conn, &version) &&
+   * the database stays as it is. A shared server's copies are its
+   * administrator's (docs/scale.md). */
+  if (!empty && self->engine->backup_to != NULL &&
+      self->engine->get_schema_version (self->conn, &version) &&
       version > 0 && version < CRM_STORE_SCHEMA_VERSION &&
       !(flags & (CRM_STORE_OPEN_NO_BACKUP | CRM_STORE_OPEN_BACKED_UP)) &&
       !crm_store_backup_before_update (self, (guint) version, error))
@@ -544,6 +662,7 @@ crm_store_open_unchecked (const char  *path,
   g_autoptr(CrmStore) self = g_object_new (CRM_TYPE_STORE, NULL);
 
   self->path = g_strdup (path);
+  self->location = g_strdup (path);
   self->conn = self->engine->open (path, TRUE, error);
   if (self->conn == NULL)
     return NULL;
@@ -568,7 +687,8 @@ crm_store_open_file (const char         *path,
   g_autoptr(CrmStore) self = g_object_new (CRM_TYPE_STORE, NULL);
 
   self->path = g_strdup (path);
-  if (!open_database (self, flags, error))
+  self->location = g_strdup (path);
+  if (!crm_store_open_engine (self, flags, error))
     return NULL;
 
   return g_steal_pointer (&self);

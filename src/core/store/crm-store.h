@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The schema this program writes. A database whose schema version is
  * higher was written by a newer Clientele and is refused untouched. */
-#define CRM_STORE_SCHEMA_VERSION 3
+#define CRM_STORE_SCHEMA_VERSION 4
 
 /* The application id of every Clientele database ("CLNT"; SQLite keeps
  * it as PRAGMA application_id), so that another program's database is
@@ -157,6 +157,15 @@ typedef struct
   gint64 total_spend;
 } CrmShopSummary;
 
+/* What a shared database holds, before a shop uses it. */
+typedef struct
+{
+  gboolean empty;           /* no tables at all: Clientele sets it up */
+  guint    schema_version;  /* of the Clientele shop there; 0 when empty */
+  guint    n_customers;
+  gboolean password_used;   /* the server asked for one, and had it */
+} CrmSharedCheck;
+
 /* Current time in Unix seconds; tests pass a fake. */
 typedef gint64 (*CrmNowFunc) (gpointer user_data);
 
@@ -167,6 +176,28 @@ G_DECLARE_FINAL_TYPE (CrmStore, crm_store, CRM, STORE, GObject)
 GQuark      crm_store_error_quark        (void);
 CrmStore   *crm_store_open               (const char  *data_dir,
                                           GError     **error);
+CrmStore   *crm_store_open_shared        (const char  *database,
+                                          GError     **error);
+CrmStore   *crm_store_open_database      (const char  *data_dir,
+                                          const char  *database,
+                                          GError     **error);
+CrmStore   *crm_store_reopen             (CrmStore    *self,
+                                          GError     **error);
+gboolean    crm_store_is_shared_location (const char  *database);
+gboolean    crm_store_check_shared       (const char  *database,
+                                          CrmSharedCheck *check,
+                                          GError     **error);
+char       *crm_store_location_set_password (const char *database,
+                                          const char  *password);
+void        crm_store_set_write_counter  (CrmStore    *self,
+                                          gint        *counter);
+char       *crm_store_describe_location  (const char  *database);
+gboolean    crm_store_is_shared          (CrmStore    *self);
+char       *crm_store_dup_connection_problem (CrmStore *self);
+int         crm_store_take_lost_commit   (CrmStore    *self);
+const char *crm_store_get_station        (CrmStore    *self);
+void        crm_store_set_station        (CrmStore    *self,
+                                          const char  *station);
 CrmStore   *crm_store_open_full          (const char  *data_dir,
                                           CrmStoreOpenFlags flags,
                                           GError     **error);
@@ -282,6 +313,10 @@ gint64       crm_store_next_follow_up_time   (CrmStore                *self);
 gboolean     crm_store_mark_follow_ups_notified (CrmStore             *self,
                                               GPtrArray               *follow_ups,
                                               gint64                   now,
+                                              GError                 **error);
+gboolean     crm_store_claim_day             (CrmStore                *self,
+                                              const char              *what,
+                                              const char              *day,
                                               GError                 **error);
 GPtrArray   *crm_store_list_keep_in_touch    (CrmStore                *self,
                                               guint                    limit);

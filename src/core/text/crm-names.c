@@ -41,6 +41,21 @@ script_rank (gunichar       c,
     }
 }
 
+/* The script of @language's own alphabet. */
+static GUnicodeScript
+own_script (const char *language)
+{
+  switch (crm_text_language_index (language))
+    {
+    case 1:
+      return G_UNICODE_SCRIPT_GEORGIAN;
+    case 2:
+      return G_UNICODE_SCRIPT_ARMENIAN;
+    default:
+      return G_UNICODE_SCRIPT_LATIN;
+    }
+}
+
 /**
  * crm_text_compare_names:
  * @a: a folded name (crm_text_fold()), @a_len bytes long
@@ -82,13 +97,49 @@ crm_text_compare_names (const char *a,
   if (ca >= 0xFFFFFFFE || cb >= 0xFFFFFFFE)
     return memcmp (a + i, b + i, n - i) < 0 ? -1 : 1;
 
-  own = crm_text_language_index (language) == 1 ? G_UNICODE_SCRIPT_GEORGIAN
-        : crm_text_language_index (language) == 2 ? G_UNICODE_SCRIPT_ARMENIAN
-        : G_UNICODE_SCRIPT_LATIN;
+  own = own_script (language);
   ra = script_rank (ca, own);
   rb = script_rank (cb, own);
   if (ra != rb)
     return ra < rb ? -1 : 1;
 
   return ca < cb ? -1 : ca > cb ? 1 : 0;
+}
+
+/**
+ * crm_text_name_key:
+ * @folded: a folded name (crm_text_fold())
+ * @language: "en", "ka" or "hy"
+ *
+ * A sort key whose byte order (memcmp, SQL's binary or "C" collation) is
+ * crm_text_compare_names()' order for @language: before each letter, a
+ * digit for its script's rank in that language. So names sort right on
+ * a server that cannot call our comparison, and in an index.
+ *
+ * Returns: (transfer full): the key, valid UTF-8
+ */
+char *
+crm_text_name_key (const char *folded,
+                   const char *language)
+{
+  GString *key = g_string_sized_new (strlen (folded) * 2);
+  GUnicodeScript own = own_script (language);
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      /* Not UTF-8: the rest as it is, after every letter's rank. */
+      if (c >= 0xFFFFFFFE)
+        {
+          g_string_append_c (key, '7');
+          g_string_append (key, p);
+          break;
+        }
+
+      g_string_append_c (key, (char) ('0' + script_rank (c, own)));
+      g_string_append_unichar (key, c);
+    }
+
+  return g_string_free (key, FALSE);
 }

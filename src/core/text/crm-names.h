@@ -10,5 +10,7 @@ int crm_text_compare_names (const char *a,
                             const char *b,
                             gsize       b_len,
                             const char *language);
+char *crm_text_name_key    (const char *folded,
+                            const char *language);
 
 G_END_DECLS

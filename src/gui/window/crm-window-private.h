@@ -6,6 +6,7 @@
  * restores and the recovery page for a damaged shop (crm-window-data.c).
  * They share the struct through this header. */
 
+#include "crm-connection-bar.h"
 #include "crm-customers-page.h"
 #include "crm-feedback-page.h"
 #include "crm-follow-ups-page.h"
@@ -21,6 +22,7 @@ struct _CrmWindow
 
   GSettings            *settings;
   CrmContext           *context;
+  CrmConnectionBar     *connection_bar;
   GError               *load_error;
 
   /* Template widgets */

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-connection-bar.h"
 #include "crm-customers-page.h"
 #include "crm-feedback-dialog.h"
 #include "crm-feedback-page.h"
@@ -430,6 +431,7 @@ crm_window_constructed (GObject *object)
       update_staff_button (self);
       self->store_changed_id = g_signal_connect (crm_context_get_store (self->context), "changed",
                                                  G_CALLBACK (store_changed_cb), self);
+      crm_connection_bar_set_store (self->connection_bar, crm_context_get_store (self->context));
     }
 
   crm_window_restore_state (self);
@@ -539,6 +541,7 @@ crm_window_class_init (CrmWindowClass *klass)
   window_class->close_request = crm_window_close_request;
   widget_class->map = crm_window_map;
 
+  g_type_ensure (CRM_TYPE_CONNECTION_BAR);
   g_type_ensure (CRM_TYPE_CUSTOMERS_PAGE);
   g_type_ensure (CRM_TYPE_FOLLOW_UPS_PAGE);
   g_type_ensure (CRM_TYPE_FEEDBACK_PAGE);
@@ -561,6 +564,7 @@ crm_window_class_init (CrmWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, connection_bar);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, sidebar);
