@@ -122,8 +122,69 @@ check_missed_banner (CrmApplication *app,
   g_assert_nonnull (find_row (page, "ნინო ბერიძე"));
 }
 
+static void
+collect_shortcuts (GtkWidget  *widget,
+                   GHashTable *titles)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        {
+          g_autofree char *action = NULL;
+          g_autofree char *title = NULL;
+
+          g_object_get (child, "action-name", &action, "title", &title, NULL);
+          if (action != NULL)
+            g_hash_table_insert (titles, g_steal_pointer (&action), g_steal_pointer (&title));
+        }
+      collect_shortcuts (child, titles);
+    }
+}
+
+/* Every key the application gives an action is in the shortcuts window,
+ * with a title of its own (not the fallback of its action's name). */
+static void
+check_shortcuts (CrmApplication *app,
+                 GtkWindow      *window,
+                 gpointer        data)
+{
+  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  GtkWindow *shortcuts;
+  guint with_keys = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  spin_main_loop ();
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  collect_shortcuts (GTK_WIDGET (shortcuts), titles);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+      const char *title = g_hash_table_lookup (titles, actions[i]);
+
+      if (accels[0] == NULL)
+        continue;
+      with_keys++;
+      if (title == NULL)
+        g_error ("%s (%s) is not in the shortcuts window", actions[i], accels[0]);
+      g_assert_cmpstr (title, !=, actions[i]);
+    }
+
+  /* The ones the issue found missing, and the window's own key. */
+  g_assert_cmpstr (g_hash_table_lookup (titles, "win.new-follow-up"), ==, "New follow-up");
+  g_assert_cmpstr (g_hash_table_lookup (titles, "win.new-feedback"), ==, "New feedback");
+  g_assert_cmpuint (with_keys, >=, 12);
+  g_assert_nonnull (find_label (GTK_WIDGET (shortcuts), "Save the feedback"));
+  gtk_window_close (shortcuts);
+}
+
 static const UiCase ui_cases[] = {
   { "/ui/reminders/missed-banner", prepare_missed, check_missed_banner },
+  { "/ui/reminders/shortcuts-window", NULL, check_shortcuts },
 };
 
 int

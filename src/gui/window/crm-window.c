@@ -16,6 +16,7 @@
 #include "crm-duplicates-dialog.h"
 #include "crm-import-dialog.h"
 #include "crm-money.h"
+#include "crm-shortcuts.h"
 #include "crm-store.h"
 #include "crm-text.h"
 #include "crm-window-private.h"
@@ -618,15 +619,21 @@ crm_window_new (CrmApplication *application,
                 CrmContext     *context,
                 const GError   *load_error)
 {
+  GtkWindow *window;
+
   g_return_val_if_fail (CRM_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  return g_object_new (CRM_TYPE_WINDOW,
-                       "application", application,
-                       "settings", settings,
-                       "context", context,
-                       "load-error", load_error,
-                       NULL);
+  window = g_object_new (CRM_TYPE_WINDOW,
+                         "application", application,
+                         "settings", settings,
+                         "context", context,
+                         "load-error", load_error,
+                         NULL);
+  /* Once it has the application: the shortcuts shown are its keys. */
+  crm_shortcuts_window_attach (GTK_APPLICATION_WINDOW (window));
+
+  return window;
 }
 
 /**
