@@ -254,6 +254,10 @@ currency_response_cb (AdwMessageDialog *dialog,
 
   if (!crm_store_set_setting (crm_context_get_store (self->context), "shop.currency", response, &error))
     g_warning ("Could not save the currency: %s", error->message);
+
+  /* Answered by keyboard more often than not: the window's focus ring
+   * shows where the keys go next, as it would after a Tab. */
+  gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
 }
 
 /* Asked once, on a shop that has never chosen: amounts are stored in its
