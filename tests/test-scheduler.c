@@ -539,6 +539,50 @@ test_missed (Fixture       *fixture,
   g_assert_cmpuint (crm_store_count_missed_follow_ups (store, day_start + DAY), ==, 0);
 }
 
+static gint64
+at (int day,
+    int hour,
+    int minute)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (2026, 11, day, hour, minute, 0);
+
+  return g_date_time_to_unix (time);
+}
+
+/* A new follow-up is offered the next full hour inside shop hours, else
+ * the next opening: never midnight for a shop that closes at 19:00. */
+static void
+test_propose_time (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CrmStore *store = fixture->shop.store;
+
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 23, 27)), ==, at (24, 9, 0));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 10, 15)), ==, at (23, 11, 0));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 17, 59)), ==, at (23, 18, 0));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 18, 30)), ==, at (24, 9, 0));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 7, 10)), ==, at (23, 9, 0));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 0, 5)), ==, at (23, 9, 0));
+
+  /* Opening at 09:30: before it, the opening itself. */
+  g_assert_true (crm_store_set_setting (store, "reminders.opens", "570", &error));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 8, 40)), ==, at (23, 9, 30));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 9, 40)), ==, at (23, 10, 0));
+
+  /* Open past midnight (18:00–02:00): 23:27 gives midnight, 01:30 the
+   * evening's opening. */
+  g_assert_true (crm_store_set_setting (store, "reminders.opens", "1080", &error));
+  g_assert_true (crm_store_set_setting (store, "reminders.closes", "120", &error));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 23, 27)), ==, at (24, 0, 0));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 1, 30)), ==, at (23, 18, 0));
+
+  /* Always open: the next full hour. */
+  g_assert_true (crm_store_set_setting (store, "reminders.closes", "1080", &error));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 23, 27)), ==, at (24, 0, 0));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +601,7 @@ main (int   argc,
   ADD ("/scheduler/shop-hours-and-digest", test_shop_hours_and_digest);
   ADD ("/scheduler/catch-up-summary", test_catch_up_summary);
   ADD ("/scheduler/missed", test_missed);
+  ADD ("/scheduler/propose-time", test_propose_time);
   ADD ("/scheduler/no-repeat-after-restart", test_no_repeat_after_restart);
   ADD ("/scheduler/idle-wakeups", test_idle_wakeups);
   ADD ("/scheduler/keep-in-touch", test_keep_in_touch);

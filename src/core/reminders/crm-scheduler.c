@@ -65,28 +65,22 @@ minute_of_day (CrmScheduler *self,
 }
 
 static void
-shop_hours (CrmScheduler *self,
-            gint         *opens,
-            gint         *closes)
+shop_hours (CrmStore *store,
+            gint     *opens,
+            gint     *closes)
 {
-  *opens = CLAMP (crm_store_get_setting_int (self->store, "reminders.opens", DEFAULT_OPENS), 0, 24 * 60);
-  *closes = CLAMP (crm_store_get_setting_int (self->store, "reminders.closes", DEFAULT_CLOSES), 0, 24 * 60);
+  *opens = CLAMP (crm_store_get_setting_int (store, "reminders.opens", DEFAULT_OPENS), 0, 24 * 60);
+  *closes = CLAMP (crm_store_get_setting_int (store, "reminders.closes", DEFAULT_CLOSES), 0, 24 * 60);
 }
 
-/**
- * crm_scheduler_is_open:
- *
- * Returns: whether @unix_time falls inside shop hours, when reminders may
- *   pop up. Opening equal to closing means always.
- */
-gboolean
-crm_scheduler_is_open (CrmScheduler *self,
-                       gint64        unix_time)
+static gboolean
+open_at (CrmStore *store,
+         gint64    unix_time)
 {
   gint opens, closes;
-  gint64 minute = minute_of_day (self, unix_time, NULL);
+  gint64 minute = minute_of_day (NULL, unix_time, NULL);
 
-  shop_hours (self, &opens, &closes);
+  shop_hours (store, &opens, &closes);
 
   if (opens == closes)
     return TRUE;
@@ -97,20 +91,14 @@ crm_scheduler_is_open (CrmScheduler *self,
   return minute >= opens || minute < closes;
 }
 
-/**
- * crm_scheduler_next_opening:
- *
- * Returns: the next time the shop opens after @unix_time: "Tomorrow" on a
- *   reminder means this
- */
-gint64
-crm_scheduler_next_opening (CrmScheduler *self,
-                            gint64        unix_time)
+static gint64
+next_opening (CrmStore *store,
+              gint64    unix_time)
 {
   g_autoptr(GDateTime) local = local_time (unix_time);
   gint opens, closes;
 
-  shop_hours (self, &opens, &closes);
+  shop_hours (store, &opens, &closes);
 
   for (int day = 0; day <= 2; day++)
     {
@@ -125,6 +113,61 @@ crm_scheduler_next_opening (CrmScheduler *self,
     }
 
   return unix_time + 24 * 60 * 60;
+}
+
+/**
+ * crm_scheduler_is_open:
+ *
+ * Returns: whether @unix_time falls inside shop hours, when reminders may
+ *   pop up. Opening equal to closing means always.
+ */
+gboolean
+crm_scheduler_is_open (CrmScheduler *self,
+                       gint64        unix_time)
+{
+  g_return_val_if_fail (CRM_IS_SCHEDULER (self), TRUE);
+
+  return open_at (self->store, unix_time);
+}
+
+/**
+ * crm_scheduler_next_opening:
+ *
+ * Returns: the next time the shop opens after @unix_time: "Tomorrow" on a
+ *   reminder means this
+ */
+gint64
+crm_scheduler_next_opening (CrmScheduler *self,
+                            gint64        unix_time)
+{
+  g_return_val_if_fail (CRM_IS_SCHEDULER (self), unix_time);
+
+  return next_opening (self->store, unix_time);
+}
+
+/**
+ * crm_scheduler_propose_time:
+ * @store: the shop, whose hours count
+ * @now: the time the owner starts a new follow-up
+ *
+ * The time a new follow-up is offered: the next full hour, soon and round,
+ * when the shop is open then; otherwise the next opening (at 23:27 not
+ * midnight, but the morning's opening time).
+ *
+ * Returns: a unix time after @now
+ */
+gint64
+crm_scheduler_propose_time (CrmStore *store,
+                            gint64    now)
+{
+  g_autoptr(GDateTime) local = local_time (now);
+  g_autoptr(GDateTime) later = g_date_time_add_hours (local, 1);
+  gint64 hour;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), now);
+
+  hour = g_date_time_to_unix (later) - g_date_time_get_minute (later) * 60 - g_date_time_get_second (later);
+  return open_at (store, hour) ? hour : next_opening (store, now);
 }
 
 static char *
