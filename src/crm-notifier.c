@@ -193,12 +193,12 @@ notify_one (CrmNotifier *self,
                                    ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
   keep_until_handled (self, notification);
 
+  /* Three buttons: what common servers show (the default action is a
+   * click on the notification, not a button). */
   if (self->actions)
     {
       g_autofree char *tomorrow = tomorrow_label (self);
 
-      /* Three buttons: what common servers show (the default action is
-       * a click on the notification, not a button). */
       notify_notification_add_action (notification, "done", _("Done"),
                                       follow_up_action_cb, id, NULL);
       notify_notification_add_action (notification, "snooze", _("In 1 Hour"),
