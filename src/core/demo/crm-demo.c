@@ -5,8 +5,12 @@
  * foreigners. One GRand seed makes one shop, so tests and the benchmark can
  * rebuild exactly the same data. What it draws from (names, streets,
  * notes, baskets, feedback) is in crm-demo-data.c; that and the few words
- * written here (tags, addresses) are sample data, not interface text:
- * they are not translated. */
+ * written here (tags, addresses) are sample data, not interface text, so
+ * not in the catalogues. What the shop itself writes (notes, contacts,
+ * baskets, follow-ups) is kept in English, Georgian and Armenian and
+ * written in the interface's language; the customers' own words
+ * (feedback) stay as they said them. Times fall inside the shop's hours
+ * on this PC's clock. The draws are the same whatever the language. */
 
 #define G_LOG_DOMAIN "crm-demo"
 
