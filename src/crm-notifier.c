@@ -246,8 +246,15 @@ notify_summary (CrmNotifier *self,
   g_autofree char *body = follow_ups ? names_of (self, follow_ups) : g_strdup (_("Open Clientele to see them."));
   NotifyNotification *notification = new_notification (self, summary, body);
 
-  /* It stands for reminders that wait too. */
+  /* It stands for reminders that wait too; a key client's among them
+   * makes it as urgent as theirs alone would be. */
   keep_until_handled (self, notification);
+  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
+    if (crm_follow_up_get_key_client (g_ptr_array_index (follow_ups, i)))
+      {
+        notify_notification_set_urgency (notification, NOTIFY_URGENCY_CRITICAL);
+        break;
+      }
 
   if (self->actions)
     notify_notification_add_action (notification, "default", _("Open"), summary_action_cb, NULL, NULL);
