@@ -210,22 +210,6 @@ in_hours (Shop     *shop,
   return (into_day >= shop->closes ? day_start : day_start - DAY) + shop->closes - HOUR + minutes;
 }
 
-static const char *
-contact_note (Shop           *shop,
-              CrmDemoContact  contact,
-              guint           which)
-{
-  switch (shop->language)
-    {
-    case 1:
-      return crm_demo_georgian_contacts[contact][which];
-    case 2:
-      return crm_demo_armenian_contacts[contact][which];
-    default:
-      return crm_demo_english_contacts[contact][which];
-    }
-}
-
 /* Hundredths of a lari to the shop's currency. */
 static gint64
 to_money (Shop   *shop,
@@ -510,7 +494,7 @@ add_contacts (Shop         *shop,
           days_ago = between (rand, latest, earliest);
         }
 
-      note = contact_note (shop, contact, between (rand, 0, 1));
+      note = crm_demo_contact_note (shop->language, contact, between (rand, 0, 1));
 
       if (crm_store_add_interaction (shop->store, customer_id, shop_time (shop, days_ago),
                                      crm_demo_contact_kinds[contact], note, error) == 0)
