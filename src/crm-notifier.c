@@ -164,8 +164,17 @@ tomorrow_label (CrmNotifier *self)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (opening);
   g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
 
-  if (local == NULL)
+  g_autoptr(GDateTime) now_utc = g_date_time_new_from_unix_utc (crm_store_now (get_store (self)));
+  g_autoptr(GDateTime) now = now_utc ? g_date_time_to_local (now_utc) : NULL;
+
+  if (local == NULL || now == NULL)
     return g_strdup (_("Tomorrow"));
+
+  /* A shop open past midnight opens again later the same day. */
+  if (g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    /* Translators: a snooze button; %02d:%02d is the shop's opening time later today */
+    return g_strdup_printf (_("Today %02d:%02d"), g_date_time_get_hour (local),
+                            g_date_time_get_minute (local));
 
   /* Translators: a snooze button; %02d:%02d is the shop's opening time */
   return g_strdup_printf (_("Tomorrow %02d:%02d"), g_date_time_get_hour (local),
