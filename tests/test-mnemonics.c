@@ -345,7 +345,7 @@ check_everything (CrmApplication *app,
   CrmCustomerFields fields = { .name = "ნინო ბერიძე", .phone = "+995 555 12 34 56" };
   CrmFeedbackFields praise = { .kind = "praise", .rating = 5, .text = "Lovely bread" };
   GtkWindow *prompt;
-  gint64 customer, feedback;
+  gint64 customer, feedback, bought, called;
 
   walk.store = crm_context_get_store (crm_application_get_context (app));
 
@@ -363,7 +363,9 @@ check_everything (CrmApplication *app,
   /* With a customer, a purchase, a follow-up and some feedback. */
   customer = crm_store_add_customer (walk.store, &fields, &error);
   g_assert_no_error (error);
-  crm_store_add_purchase (walk.store, customer, crm_store_now (walk.store) - 3600, 2550, "Bread", &error);
+  bought = crm_store_add_purchase (walk.store, customer, crm_store_now (walk.store) - 3600, 2550, "Bread", &error);
+  g_assert_no_error (error);
+  called = crm_store_add_interaction (walk.store, customer, crm_store_now (walk.store) - 7200, "call", "Cake", &error);
   g_assert_no_error (error);
   crm_store_add_follow_up (walk.store, customer, crm_store_now (walk.store) - 60, "Call about the cake", 0, &error);
   g_assert_no_error (error);
@@ -382,6 +384,13 @@ check_everything (CrmApplication *app,
   check_window (&walk, window, "customer page");
   check_dialog (&walk, crm_record_dialog_new (window, walk.store, customer, TRUE), "record purchase");
   check_dialog (&walk, crm_record_dialog_new (window, walk.store, customer, FALSE), "log interaction");
+  {
+    CrmTimelineEntry sale = { CRM_TIMELINE_PURCHASE, bought, crm_store_now (walk.store) - 3600, 2550, NULL, "Bread", NULL };
+    CrmTimelineEntry call = { CRM_TIMELINE_INTERACTION, called, crm_store_now (walk.store) - 7200, 0, "call", "Cake", NULL };
+
+    check_dialog (&walk, crm_record_dialog_new_edit (window, walk.store, customer, &sale), "edit purchase");
+    check_dialog (&walk, crm_record_dialog_new_edit (window, walk.store, customer, &call), "edit contact");
+  }
   check_dialog (&walk, activate_for_dialog (&walk, "win.new-follow-up", CRM_TYPE_FOLLOW_UP_DIALOG),
                 "follow-up dialog");
   check_complaint_prompt (&walk);

@@ -184,6 +184,31 @@ static const struct
   { "other", N_("Other contact"), "view-more-horizontal-symbolic" },
 };
 
+static CrmTimelineEntry *
+copy_entry (const CrmTimelineEntry *entry)
+{
+  CrmTimelineEntry *copy = g_new0 (CrmTimelineEntry, 1);
+
+  *copy = *entry;
+  copy->what = g_strdup (entry->what);
+  copy->text = g_strdup (entry->text);
+  copy->staff = g_strdup (entry->staff);
+  return copy;
+}
+
+/* A line of the history opens it to correct or delete. */
+static void
+history_row_activated_cb (AdwActionRow    *row,
+                          CrmCustomerPage *self)
+{
+  const CrmTimelineEntry *entry = g_object_get_data (G_OBJECT (row), "entry");
+  GtkWindow *dialog;
+
+  dialog = crm_record_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                       get_store (self), self->customer_id, entry);
+  gtk_window_present (dialog);
+}
+
 static GtkWidget *
 history_row (CrmCustomerPage        *self,
              const CrmTimelineEntry *entry,
@@ -233,7 +258,13 @@ history_row (CrmCustomerPage        *self,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   /* The title says what it was: the icon only helps the eye. */
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), crm_accessible_icon (icon));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), crm_accessible_icon ("document-edit-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "entry", copy_entry (entry), (GDestroyNotify) crm_timeline_entry_free);
+  g_signal_connect_object (row, "activated", G_CALLBACK (history_row_activated_cb), self, 0);
   crm_accessible_name_row (row, title, subtitle);
+  gtk_widget_set_tooltip_text (row, entry->kind == CRM_TIMELINE_PURCHASE ? _("Edit or delete this purchase")
+                                                                          : _("Edit or delete this contact"));
   return row;
 }
 
