@@ -34,7 +34,6 @@ struct _CrmCustomerPage
   /* Template widgets */
   GtkStack        *bar_stack;
   GtkStack        *mode_stack;
-  GtkWidget       *back_button;
   GtkWidget       *edit_button;
   GtkButton       *save_button;
   GtkLabel        *edit_title;
@@ -51,11 +50,9 @@ struct _CrmCustomerPage
   CrmLoyaltyCard  *loyalty_card;
   GtkWidget       *follow_ups_group;
   GtkListBox      *follow_ups_list;
-  GtkWidget       *history_group;
   GtkListBox      *history_list;
   GtkButton       *more_history_button;
   GtkListBox      *details_list;
-  GtkWidget       *danger_box;
 };
 
 G_DEFINE_FINAL_TYPE (CrmCustomerPage, crm_customer_page, ADW_TYPE_BIN)
@@ -449,7 +446,7 @@ update_summary (CrmCustomerPage *self)
   crm_format_segment_badge (self->badge_label, crm_customer_get_segment (customer));
 
   contact = crm_format_join (" · ", crm_customer_get_phone (customer),
-                                     crm_customer_get_email (customer), NULL);
+                                     crm_customer_get_email (customer), (const char *) NULL);
   gtk_label_set_text (self->contact_label, contact);
   gtk_widget_set_visible (GTK_WIDGET (self->contact_label), contact[0] != '\0');
 
@@ -731,7 +728,6 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-customer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, bar_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, mode_stack);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, edit_title);
@@ -743,7 +739,6 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, figures_box);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, form);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, more_history_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, loyalty_card);
@@ -752,7 +747,6 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_group);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_list);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, details_list);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, danger_box);
   gtk_widget_class_bind_template_callback (widget_class, follow_up_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
