@@ -79,6 +79,14 @@ prepare (const char *data_dir)
   if (store == NULL || !crm_demo_fill (store, CRM_DEMO_CUSTOMERS, 2026, &error))
     g_error ("%s", error->message);
 
+  /* Reminders of the days before were announced and left: the banner of
+   * missed ones shows at the top of Follow-ups. */
+  {
+    g_autoptr(GPtrArray) due = crm_store_list_due_follow_ups (store, crm_store_now (store) - 24 * 60 * 60);
+
+    crm_store_mark_follow_ups_notified (store, due, crm_store_now (store) - 24 * 60 * 60, NULL);
+  }
+
   g_settings_set (settings, "window-size", "(ii)", width, height);
   g_settings_set_string (settings, "style", dark ? "dark" : "light");
 }
@@ -166,6 +174,15 @@ take_all (CrmApplication *app,
     {
       crm_window_set_section (crm_window, sections[i]);
       save (window, sections[i]);
+    }
+
+  /* The shortcuts window, generated from the keys. */
+  if (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL))
+    {
+      GtkWindow *shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+
+      save (shortcuts, "shortcuts");
+      gtk_window_close (shortcuts);
     }
 
   /* The first key client's page, and its form. */

@@ -320,6 +320,13 @@ gboolean     crm_store_mark_follow_ups_notified (CrmStore             *self,
                                               GPtrArray               *follow_ups,
                                               gint64                   now,
                                               GError                 **error);
+GPtrArray   *crm_store_list_missed_follow_ups (CrmStore             *self,
+                                              gint64                   day_start);
+guint        crm_store_count_missed_follow_ups (CrmStore            *self,
+                                              gint64                   day_start);
+gboolean     crm_store_mark_missed_seen      (CrmStore                *self,
+                                              gint64                   day_start,
+                                              GError                 **error);
 gboolean     crm_store_claim_day             (CrmStore                *self,
                                               const char              *what,
                                               const char              *day,
