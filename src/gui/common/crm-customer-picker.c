@@ -98,13 +98,18 @@ match_activated_cb (CrmCustomerPicker *self,
                                                                                             "crm-customer-id")));
 }
 
+/* Enter: picks the first match while there are matches; once a customer
+ * is chosen (or nothing is typed), Enter does what Enter does elsewhere in
+ * the dialog: its default button. */
 static void
 pick_first_cb (CrmCustomerPicker *self)
 {
   GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->matches_list, 0);
 
-  if (first != NULL)
+  if (first != NULL && gtk_widget_get_visible (GTK_WIDGET (self->matches_list)))
     match_activated_cb (self, first);
+  else
+    gtk_widget_activate_default (GTK_WIDGET (self));
 }
 
 static void
