@@ -109,7 +109,15 @@ pick_first_cb (CrmCustomerPicker *self)
   if (first != NULL && gtk_widget_get_visible (GTK_WIDGET (self->matches_list)))
     match_activated_cb (self, first);
   else
-    gtk_widget_activate_default (GTK_WIDGET (self));
+    {
+      /* The window's default button, pressed as Enter presses it
+       * (gtk_widget_activate_default() does not reach it from here). */
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *button = GTK_IS_WINDOW (root) ? gtk_window_get_default_widget (GTK_WINDOW (root)) : NULL;
+
+      if (button != NULL && gtk_widget_is_sensitive (button))
+        gtk_widget_activate (button);
+    }
 }
 
 static void
