@@ -90,7 +90,7 @@ make_layout (GtkWidget  *widget,
 }
 
 /* @text centred on @center_x, cut with "…" only if it is wider than
- * @max_width. */
+ * @max_width, and never past either edge. */
 static void
 draw_text (GtkWidget  *widget,
            cairo_t    *cr,
@@ -108,7 +108,8 @@ draw_text (GtkWidget  *widget,
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       width = (int) max_width;
     }
-  cairo_move_to (cr, center_x - width / 2.0, y);
+  /* Kept inside the chart: the last label sits at the right edge. */
+  cairo_move_to (cr, CLAMP (center_x - width / 2.0, 0, MAX (0, gtk_widget_get_width (widget) - width)), y);
   pango_cairo_show_layout (cr, layout);
   g_object_unref (layout);
 }
