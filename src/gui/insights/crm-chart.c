@@ -152,13 +152,16 @@ static double
 scale_top (CrmChart *self,
            double   *step)
 {
-  double max = 0;
+  double max = 0, top;
 
   for (guint i = 0; i < self->n_bars; i++)
     max = MAX (max, bar_total (self, i));
 
   *step = nice_step (max);
-  return MAX (whole_above (max / *step) * *step, *step);
+  top = MAX (whole_above (max / *step) * *step, *step);
+
+  /* A bar never touches the top line: its value would read as "at least". */
+  return top > max ? top : top + *step;
 }
 
 /* Which bar is under @x, or -1. */
