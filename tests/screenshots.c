@@ -17,6 +17,7 @@
 #include "crm-feedback-dialog.h"
 #include "crm-feedback-page.h"
 #include "crm-preferences-window.h"
+#include "crm-record-dialog.h"
 #include "crm-store.h"
 #include "crm-window.h"
 #include "ui-helpers.h"
@@ -111,6 +112,25 @@ show_preferences (CrmApplication *app,
   gtk_window_destroy (preferences);
 }
 
+/* The first line of a customer's history (it has "entry" data). */
+static GtkWidget *
+first_history_row (GtkWidget *root)
+{
+  if (g_object_get_data (G_OBJECT (root), "entry") != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_history_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* A key client with a history, the page an owner opens most. */
 static gint64
 some_key_client (GtkWindow *window)
@@ -152,6 +172,18 @@ take_all (CrmApplication *app,
   /* The first key client's page, and its form. */
   crm_window_show_customer (crm_window, some_key_client (window));
   save (window, "customer");
+  {
+    GtkWidget *row = first_history_row (GTK_WIDGET (window));
+    GtkWindow *dialog;
+
+    if (row != NULL)
+      {
+        g_signal_emit_by_name (row, "activated");
+        dialog = find_toplevel (CRM_TYPE_RECORD_DIALOG);
+        save (dialog, "history-entry");
+        gtk_window_destroy (dialog);
+      }
+  }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL);
   save (window, "customer-new");
   crm_customers_page_go_back (customers);
@@ -176,7 +208,8 @@ take_all (CrmApplication *app,
         }
     }
 
-  for (guint i = 0; i < 5; i++)
+  /* Every page there is (a missing one saves nothing). */
+  for (guint i = 0; i < 10; i++)
     {
       g_autofree char *name = g_strdup_printf ("preferences-%u", i + 1);
 

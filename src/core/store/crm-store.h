@@ -269,6 +269,12 @@ gint64       crm_store_add_interaction       (CrmStore                *self,
                                               const char              *kind,
                                               const char              *note,
                                               GError                 **error);
+gboolean     crm_store_update_interaction    (CrmStore                *self,
+                                              gint64                   id,
+                                              gint64                   at,
+                                              const char              *kind,
+                                              const char              *note,
+                                              GError                 **error);
 gboolean     crm_store_delete_timeline_entry (CrmStore                *self,
                                               CrmTimelineKind          kind,
                                               gint64                   id,
