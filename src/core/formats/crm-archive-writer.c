@@ -202,6 +202,13 @@ customer_item (JsonBuilder   *builder,
   add_time (builder, "created_at", customer->created_at, zone);
   add_time (builder, "archived_at", customer->archived_at, zone);
   add_time (builder, "touch_dismissed_at", customer->touch_dismissed_at, zone);
+  /* How they like to be reached, and their consent (docs/messages.md). */
+  add_text (builder, "language", customer->language);
+  add_text (builder, "channel", customer->channel);
+  add_text (builder, "telegram", customer->telegram);
+  add_bool (builder, "marketing_consent", customer->marketing_consent);
+  add_text_or_null (builder, "consent_date", customer->consent_date);
+  add_text (builder, "consent_source", customer->consent_source);
 }
 
 static void

@@ -39,7 +39,8 @@ static const char *const read_sql[] = {
     "  c.segment_override, c.created_at, c.archived_at, c.touch_dismissed_at, "
     "  (SELECT string_agg (name, chr (31)) FROM "
     "     (SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
-    "      WHERE ct.customer_id = c.id ORDER BY lower (t.name), t.name) AS tag) "
+    "      WHERE ct.customer_id = c.id ORDER BY lower (t.name), t.name) AS tag), "
+    "  c.language, c.channel, c.telegram, c.marketing_consent, c.consent_date, c.consent_source "
     "FROM customers c ORDER BY c.id",
   [CRM_ARCHIVE_PURCHASES] =
     "SELECT customer_id, at, amount, description, staff_id, id, discount, earns FROM purchases ORDER BY id",
@@ -105,6 +106,7 @@ emit_row (CrmStmt            *stmt,
         CrmArchiveCustomer row = {
           INT64 (0), TEXT (1), TEXT (2), TEXT (3), TEXT (4), TEXT (5), TEXT (6),
           (const char * const *) names, TEXT (7), INT64 (8), INT64 (9), INT64 (10),
+          TEXT (12), TEXT (13), TEXT (14), INT64 (15) != 0, TEXT (16), TEXT (17),
         };
 
         return func (&row, user_data, error);

@@ -55,6 +55,12 @@ typedef struct
   gint64              created_at;
   gint64              archived_at;
   gint64              touch_dismissed_at;
+  const char         *language;          /* "": the shop's */
+  const char         *channel;           /* "": none */
+  const char         *telegram;
+  gboolean            marketing_consent;
+  const char         *consent_date;      /* NULL: none */
+  const char         *consent_source;
 } CrmArchiveCustomer;
 
 typedef struct
