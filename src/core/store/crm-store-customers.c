@@ -563,9 +563,10 @@ add_tags (CrmStore                 *self,
   return TRUE;
 }
 
-static gboolean
-drop_unused_tags (CrmStore  *self,
-                  GError   **error)
+/* Tags nobody uses any more go (a tag is the shop's text until then). */
+gboolean
+crm_store_drop_unused_tags (CrmStore  *self,
+                            GError   **error)
 {
   return crm_store_exec (self, "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM customer_tags)", error);
 }
@@ -615,7 +616,7 @@ write_customer (CrmStore                *self,
        (is_new || crm_store_write_id (self, "DELETE FROM customer_tags WHERE customer_id = ?1",
                                       *id, 0, TRUE, error)) &&
        add_tags (self, NULL, *id, &customer, error) &&
-       drop_unused_tags (self, error) &&
+       crm_store_drop_unused_tags (self, error) &&
        crm_store_refresh_stats (self, *id, error) &&
        crm_store_rank_customers (self, error);
 
@@ -714,7 +715,7 @@ crm_import_writer_finish (CrmImportWriter  *writer,
 
   /* Inside crm_store_begin() this only marks the figures for a rebuild
    * at commit. */
-  if (!drop_unused_tags (writer->store, error) ||
+  if (!crm_store_drop_unused_tags (writer->store, error) ||
       !crm_store_refresh_stats (writer->store, 0, error))
     return FALSE;
 
@@ -944,7 +945,7 @@ crm_store_delete_customer (CrmStore  *self,
     return FALSE;
 
   ok = crm_store_write_id (self, "DELETE FROM customers WHERE id = ?1", id, 0, TRUE, error) &&
-       drop_unused_tags (self, error) &&
+       crm_store_drop_unused_tags (self, error) &&
        crm_store_rank_customers (self, error);
 
   if (!crm_store_release (self, ok, error))
