@@ -193,17 +193,52 @@ crm_store_archive_foreach (CrmStore           *store,
                            guint              *n_rows,
                            GError            **error)
 {
+  return crm_store_archive_foreach_of (store, kind, 0, func, user_data, n_rows, error);
+}
+
+/**
+ * crm_store_archive_foreach_of:
+ * @customer_id: only this customer's rows, or 0 for everyone's
+ *
+ * As crm_store_archive_foreach(); with @customer_id, for the kinds that
+ * belong to a customer (customers, purchases, interactions, follow-ups,
+ * feedback, the ledger): what the shop holds about one person.
+ */
+gboolean
+crm_store_archive_foreach_of (CrmStore           *store,
+                              CrmArchiveKind      kind,
+                              gint64              customer_id,
+                              CrmArchiveRowFunc   func,
+                              gpointer            user_data,
+                              guint              *n_rows,
+                              GError            **error)
+{
   g_autoptr(CrmStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
   CrmStmtResult rc;
   guint n = 0;
 
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
   g_return_val_if_fail (kind <= CRM_ARCHIVE_LEDGER, FALSE);
+  g_return_val_if_fail (customer_id == 0 ||
+                        (kind >= CRM_ARCHIVE_CUSTOMERS && kind <= CRM_ARCHIVE_FEEDBACK) ||
+                        kind == CRM_ARCHIVE_LEDGER, FALSE);
+
+  /* Each read ends "ORDER BY …": one person's is the same with a WHERE. */
+  if (customer_id != 0)
+    {
+      const char *order = g_strrstr (read_sql[kind], " ORDER BY ");
+
+      sql = g_strdup_printf ("%.*s WHERE %s = ?1%s", (int) (order - read_sql[kind]), read_sql[kind],
+                             kind == CRM_ARCHIVE_CUSTOMERS ? "c.id" : "customer_id", order);
+    }
 
   /* Not cached: each runs once per export, and holds its read until freed. */
-  stmt = crm_store_prepare_once (store, read_sql[kind], error);
+  stmt = crm_store_prepare_once (store, sql != NULL ? sql : read_sql[kind], error);
   if (stmt == NULL)
     return FALSE;
+  if (customer_id != 0)
+    crm_stmt_bind_int64 (stmt, 1, customer_id);
 
   while ((rc = crm_stmt_step (stmt)) == CRM_STMT_ROW)
     {

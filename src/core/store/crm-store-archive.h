@@ -156,6 +156,13 @@ gboolean crm_store_archive_foreach          (CrmStore                     *store
                                              gpointer                      user_data,
                                              guint                        *n_rows,
                                              GError                      **error);
+gboolean crm_store_archive_foreach_of       (CrmStore                     *store,
+                                             CrmArchiveKind                kind,
+                                             gint64                        customer_id,
+                                             CrmArchiveRowFunc             func,
+                                             gpointer                      user_data,
+                                             guint                        *n_rows,
+                                             GError                      **error);
 
 /* Writing, inside the caller's crm_store_begin(). */
 gboolean crm_store_archive_count            (CrmStore                     *store,
