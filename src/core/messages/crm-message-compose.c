@@ -147,6 +147,18 @@ crm_message_compose (CrmStore           *store,
                      const char         *shop_language,
                      CrmMessageDraft    *draft)
 {
+  crm_message_compose_in (store, customer, template,
+                          crm_message_customer_language (customer, shop_language), draft);
+}
+
+/* As crm_message_compose(), in @language whatever the customer's. */
+void
+crm_message_compose_in (CrmStore           *store,
+                        CrmCustomer        *customer,
+                        CrmMessageTemplate  template,
+                        const char         *language,
+                        CrmMessageDraft    *draft)
+{
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
   g_autofree char *shop = NULL;
@@ -158,7 +170,7 @@ crm_message_compose (CrmStore           *store,
   g_return_if_fail (draft != NULL);
 
   draft->template = template;
-  draft->language = crm_message_customer_language (customer, shop_language);
+  draft->language = crm_message_language (language);
   draft->channel = crm_channel_from_key (crm_customer_get_channel (customer));
 
   crm_message_dup_text (store, template, draft->language, &subject, &body);

@@ -34,6 +34,11 @@ void        crm_message_compose           (CrmStore           *store,
                                            CrmMessageTemplate  template,
                                            const char         *shop_language,
                                            CrmMessageDraft    *draft);
+void        crm_message_compose_in        (CrmStore           *store,
+                                           CrmCustomer        *customer,
+                                           CrmMessageTemplate  template,
+                                           const char         *language,
+                                           CrmMessageDraft    *draft);
 void        crm_message_draft_clear       (CrmMessageDraft    *draft);
 gboolean    crm_message_route_to          (CrmStore           *store,
                                            CrmCustomer        *customer,

@@ -9,11 +9,13 @@
 #include "crm-accessible.h"
 #include "crm-customer-form.h"
 #include "crm-customer-page.h"
+#include "crm-customer-privacy.h"
 #include "crm-figure.h"
 #include "crm-follow-up-row.h"
 #include "crm-format.h"
 #include "crm-loyalty-card.h"
 #include "crm-record-dialog.h"
+#include "crm-send-dialog.h"
 #include "crm-store.h"
 #include "crm-text.h"
 
@@ -56,6 +58,7 @@ struct _CrmCustomerPage
   GtkButton       *more_history_button;
   GtkListBox      *details_list;
   GtkWidget       *danger_box;
+  CrmCustomerPrivacy *privacy;
 };
 
 G_DEFINE_FINAL_TYPE (CrmCustomerPage, crm_customer_page, ADW_TYPE_BIN)
@@ -594,6 +597,23 @@ open_record_dialog (CrmCustomerPage *self,
 }
 
 static void
+send_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CrmCustomerPage *self = CRM_CUSTOMER_PAGE (widget);
+  GtkWindow *dialog;
+
+  if (self->customer_id <= 0 || is_editing (self))
+    return;
+
+  dialog = crm_send_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), get_store (self),
+                                self->customer_id, NULL);
+  if (dialog != NULL)
+    gtk_window_present (dialog);
+}
+
+static void
 record_purchase_cb (CrmCustomerPage *self)
 {
   open_record_dialog (self, TRUE);
@@ -722,6 +742,7 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_list);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, details_list);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, danger_box);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, privacy);
   gtk_widget_class_bind_template_callback (widget_class, follow_up_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
@@ -741,6 +762,7 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customer.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "customer.back", NULL);
   gtk_widget_class_install_action (widget_class, "customer.to-list", NULL, to_list_action);
+  gtk_widget_class_install_action (widget_class, "customer.send-message", NULL, send_message_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "customer.to-list", NULL);
 }
 
@@ -748,6 +770,7 @@ static void
 crm_customer_page_init (CrmCustomerPage *self)
 {
   g_type_ensure (CRM_TYPE_LOYALTY_CARD);
+  g_type_ensure (CRM_TYPE_CUSTOMER_PRIVACY);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history_limit = HISTORY_SHORT;
@@ -777,6 +800,7 @@ crm_customer_page_set_context (CrmCustomerPage *self,
 
   self->context = g_object_ref (context);
   crm_customer_form_set_store (self->form, get_store (self));
+  crm_customer_privacy_set_store (self->privacy, get_store (self));
   self->changed_id = g_signal_connect (get_store (self), "changed",
                                        G_CALLBACK (store_changed_cb), self);
   crm_loyalty_card_set_context (self->loyalty_card, context);
@@ -797,6 +821,7 @@ crm_customer_page_show (CrmCustomerPage *self,
   crm_customer_form_load (self->form, self->customer_id);
   set_editing (self, self->customer_id <= 0);
   crm_loyalty_card_set_customer (self->loyalty_card, self->customer_id);
+  crm_customer_privacy_set_customer (self->privacy, self->customer_id);
 }
 
 void
