@@ -58,7 +58,8 @@ crm_channel_title (CrmChannel channel)
     case CRM_CHANNEL_NONE:
     case CRM_CHANNEL_N_CHANNELS:
     default:
-      return _("None");
+      /* Translators: the customer has no preferred channel for messages */
+      return C_("channel", "None");
     }
 }
 

@@ -37,7 +37,9 @@ erase_row (CrmStore  *self,
            gint64     id,
            GError   **error)
 {
-  g_autofree char *name = g_strdup_printf (_("Erased customer #%" G_GINT64_FORMAT), id);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  /* Translators: what is left of a customer erased at their request; %s is their number */
+  g_autofree char *name = g_strdup_printf (_("Erased customer #%s"), number);
   g_autofree char *name_key = crm_text_fold (name);
   CrmStmt *stmt;
 

@@ -8,6 +8,7 @@
 
 #include "crm-customer-form.h"
 #include "crm-date-popover.h"
+#include "crm-message-compose.h"
 
 /* A customer's details as fields to edit. Nothing is written until
  * crm_customer_form_save(): the page around it says when that happens
@@ -166,6 +167,13 @@ crm_customer_form_init (CrmCustomerForm *self)
   adw_combo_row_set_model (self->language_row,
                            G_LIST_MODEL (gtk_string_list_new ((const char *[]) {
                              _("The Shop’s Language"), "English", "ქართული", "Հայերեն", NULL })));
+  {
+    g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
+      gtk_string_list_append (titles, crm_channel_title (crm_channel_from_key (channels[i])));
+    adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (titles));
+  }
 }
 
 void
