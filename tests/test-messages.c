@@ -15,6 +15,7 @@
 #include "crm-insights.h"
 #include "crm-loyalty.h"
 #include "crm-message-compose.h"
+#include "crm-store-merge.h"
 #include "crm-store-loyalty.h"
 #include "crm-store-messages.h"
 #include "crm-store-private.h"
@@ -378,6 +379,28 @@ test_fields_and_consent (void)
     bad.consent_date = "2026-02-30";
     g_assert_cmpint (crm_store_add_customer (shop.store, &bad, &error), ==, 0);
     g_clear_error (&error);
+  }
+
+  /* A merge keeps them: the kept customer had none, the other had them. */
+  {
+    g_autoptr(CrmCustomer) merged = NULL;
+    gint64 twin = shop_add_customer (shop.store, "Nino B.");
+    CrmMergeUndo *undo = NULL;
+
+    g_assert_true (crm_store_merge_customers (shop.store, twin, crm_customer_get_id (nino), &undo, &error));
+    g_assert_no_error (error);
+    merged = crm_store_get_customer (shop.store, twin);
+    g_assert_cmpstr (crm_customer_get_language (merged), ==, "ka");
+    g_assert_cmpstr (crm_customer_get_channel (merged), ==, "whatsapp");
+    g_assert_true (crm_customer_get_marketing_consent (merged));
+    g_assert_cmpstr (crm_customer_get_consent_source (merged), ==, "in_person");
+    g_assert_true (crm_store_undo_merge (shop.store, undo, &error));
+    g_assert_no_error (error);
+    crm_merge_undo_free (undo);
+    g_clear_object (&merged);
+    merged = crm_store_get_customer (shop.store, crm_customer_get_id (nino));
+    g_assert_cmpstr (crm_customer_get_telegram (merged), ==, "ninosecret");
+    g_assert_true (crm_store_delete_customer (shop.store, twin, &error));
   }
 
   /* They travel in the archive. */
