@@ -185,6 +185,14 @@ take_all (CrmApplication *app,
 
     crm_window_show_customer (crm_window, nino_id);
     settle ();
+    {
+      GtkWidget *privacy = find_widget (GTK_WIDGET (window), CRM_TYPE_CUSTOMER_PRIVACY, NULL);
+      GtkWidget *scrolled = gtk_widget_get_ancestor (privacy, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      save (window, "customer-privacy");
+    }
     question = crm_customer_privacy_ask_erase (CRM_CUSTOMER_PRIVACY (
       find_widget (GTK_WIDGET (window), CRM_TYPE_CUSTOMER_PRIVACY, NULL)));
     if (question != NULL)

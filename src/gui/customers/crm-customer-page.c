@@ -14,6 +14,7 @@
 #include "crm-follow-up-row.h"
 #include "crm-format.h"
 #include "crm-loyalty-card.h"
+#include "crm-message-compose.h"
 #include "crm-record-dialog.h"
 #include "crm-send-dialog.h"
 #include "crm-store.h"
@@ -354,6 +355,39 @@ add_detail (CrmCustomerPage *self,
   gtk_list_box_append (self->details_list, row);
 }
 
+/* How they like to hear from the shop, and their consent (docs/messages.md). */
+static void
+update_reach_details (CrmCustomerPage *self,
+                      CrmCustomer     *customer)
+{
+  static const char *const codes[] = { "en", "ka", "hy" };
+  static const char *const names[] = { "English", "ქართული", "Հայերեն" };
+  const char *language = crm_customer_get_language (customer);
+  CrmChannel channel = crm_channel_from_key (crm_customer_get_channel (customer));
+  const char *language_name = NULL;
+  g_autofree char *reach = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (g_strcmp0 (language, codes[i]) == 0)
+      language_name = names[i];
+
+  if (language_name != NULL || channel != CRM_CHANNEL_NONE)
+    reach = crm_format_join (" · ", language_name != NULL ? language_name : "",
+                             channel != CRM_CHANNEL_NONE ? crm_channel_title (channel) : "", NULL);
+  add_detail (self, _("Messages"), reach);
+
+  if (crm_customer_get_marketing_consent (customer))
+    {
+      const char *date = crm_customer_get_consent_date (customer);
+      g_autofree char *text = date != NULL && date[0] != '\0'
+        /* Translators: %s is a date, 2026-05-31 */
+        ? g_strdup_printf (_("Agreed to marketing messages on %s"), date)
+        : g_strdup (_("Agreed to marketing messages"));
+
+      add_detail (self, _("Consent"), text);
+    }
+}
+
 /* The details, to read: only what is filled in. */
 static void
 update_details (CrmCustomerPage *self,
@@ -370,6 +404,7 @@ update_details (CrmCustomerPage *self,
   if (override != NULL)
     add_detail (self, _("Segment"), g_str_equal (override, "key") ? _("Always a Key Client")
                                                                 : _("Always a Secondary Client"));
+  update_reach_details (self, customer);
 
   if (gtk_widget_get_first_child (GTK_WIDGET (self->details_list)) == NULL)
     gtk_list_box_append (self->details_list,
