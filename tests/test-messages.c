@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 
 #include "crm-archive.h"
+#include "crm-export.h"
+#include "crm-import.h"
 #include "crm-insights.h"
 #include "crm-loyalty.h"
 #include "crm-message-compose.h"
@@ -376,6 +378,7 @@ test_fields_and_consent (void)
     g_assert_cmpint (crm_store_add_customer (shop.store, &bad, &error), ==, 0);
     g_clear_error (&error);
     bad.telegram = NULL;
+    bad.marketing_consent = TRUE;
     bad.consent_date = "2026-02-30";
     g_assert_cmpint (crm_store_add_customer (shop.store, &bad, &error), ==, 0);
     g_clear_error (&error);
@@ -419,6 +422,44 @@ test_fields_and_consent (void)
     g_assert_cmpstr (crm_customer_get_telegram (copy), ==, "ninosecret");
     g_assert_true (crm_customer_get_marketing_consent (copy));
     g_assert_cmpstr (crm_customer_get_consent_date (copy), ==, "2027-01-15");
+    shop_fixture_close (&other);
+  }
+
+  /* And in the customer export, at the end of each row, which imports back. */
+  {
+    g_autofree char *path = g_build_filename (shop.dir, "customers.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *text = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(CrmCustomerImport) import = NULL;
+    g_autoptr(CrmCustomer) copy = NULL;
+    ShopFixture other;
+    gsize length;
+
+    g_assert_true (crm_export_customers_csv (shop.store, file, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+    g_assert_nonnull (strstr (text, ",language,channel,telegram,marketing_consent,consent_date,consent_source\r\n"));
+    g_assert_nonnull (strstr (text, ",ka,whatsapp,ninosecret,yes,2027-01-15,in_person\r\n"));
+    g_assert_nonnull (strstr (text, ",,,ninosecret,no,,\r\n"));
+
+    shop_fixture_open (&other, NOW + DAY);
+    bytes = g_bytes_new (text, length);
+    import = crm_customer_import_new (bytes, CRM_IMPORT_FORMAT_CSV, &error);
+    g_assert_no_error (error);
+    g_assert_true (crm_customer_import_prepare (import, other.store, &error));
+    g_assert_true (crm_customer_import_apply (import, other.store, NULL, &error));
+    g_assert_no_error (error);
+    copy = crm_store_get_customer (other.store, query_int (other.store, "SELECT id FROM customers WHERE name = 'Nino'"));
+    g_assert_cmpstr (crm_customer_get_language (copy), ==, "ka");
+    g_assert_cmpstr (crm_customer_get_channel (copy), ==, "whatsapp");
+    g_assert_true (crm_customer_get_marketing_consent (copy));
+    g_assert_cmpstr (crm_customer_get_consent_date (copy), ==, "2027-01-15");
+    g_assert_cmpstr (crm_customer_get_consent_source (copy), ==, "in_person");
+    g_clear_object (&copy);
+    copy = crm_store_get_customer (other.store, query_int (other.store, "SELECT id FROM customers WHERE name = 'Ani'"));
+    g_assert_false (crm_customer_get_marketing_consent (copy));
+    g_assert_cmpstr (crm_customer_get_consent_source (copy), ==, "");
     shop_fixture_close (&other);
   }
 

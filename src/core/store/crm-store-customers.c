@@ -185,6 +185,12 @@ crm_store_clean_customer (CrmImportCustomer  *customer,
   replace_clean (&customer->channel, 10, TRUE);
   replace_clean (&customer->consent_date, 10 + 1, TRUE);
   replace_clean (&customer->consent_source, CRM_STORE_MAX_NAME, TRUE);
+  /* A date and a source belong to a "yes". */
+  if (!customer->marketing_consent)
+    {
+      customer->consent_date[0] = '\0';
+      customer->consent_source[0] = '\0';
+    }
 
   customer->tags = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; tags != NULL && i < tags->len; i++)
