@@ -101,6 +101,20 @@ append_string (Exporter   *exporter,
   append_node (exporter, node);
 }
 
+/* The opening keys every file of ours has: what it is, and when. */
+static void
+write_head (Exporter   *exporter,
+            const char *format,
+            const char *currency,
+            const char *now)
+{
+  g_string_append_printf (exporter->out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"currency\": ",
+                          format, CRM_ARCHIVE_VERSION);
+  append_string (exporter, currency);
+  g_string_append (exporter->out, ",\n  \"exported_at\": ");
+  append_string (exporter, now ? now : "");
+}
+
 static void
 add_text (JsonBuilder *builder,
           const char  *key,
@@ -468,11 +482,7 @@ crm_archive_export_to_stream (CrmStore          *store,
   if (!crm_store_archive_begin_read (store, error))
     return FALSE;
 
-  g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"currency\": ",
-                          CRM_ARCHIVE_FORMAT, CRM_ARCHIVE_VERSION);
-  append_string (&exporter, currency);
-  g_string_append (out, ",\n  \"exported_at\": ");
-  append_string (&exporter, now ? now : "");
+  write_head (&exporter, CRM_ARCHIVE_FORMAT, currency, now);
 
   ok = write_settings (&exporter, store, error);
   for (guint i = 0; ok && i < G_N_ELEMENTS (sections); i++)
@@ -566,11 +576,7 @@ export_person_to_stream (CrmStore       *store,
   if (!crm_store_archive_begin_read (store, error))
     return FALSE;
 
-  g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"currency\": ",
-                          CRM_ARCHIVE_PERSON_FORMAT, CRM_ARCHIVE_VERSION);
-  append_string (&exporter, currency);
-  g_string_append (out, ",\n  \"exported_at\": ");
-  append_string (&exporter, now ? now : "");
+  write_head (&exporter, CRM_ARCHIVE_PERSON_FORMAT, currency, now);
 
   for (guint k = 0; ok && k < G_N_ELEMENTS (person_sections); k++)
     for (guint i = 0; ok && i < G_N_ELEMENTS (sections); i++)

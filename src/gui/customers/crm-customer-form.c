@@ -163,12 +163,13 @@ crm_customer_form_init (CrmCustomerForm *self)
                             G_CALLBACK (edited_cb), self);
   crm_date_popover_attach (self->birthday_row);
   crm_date_popover_attach (self->consent_date_row);
-  /* The languages by their own names, as in Preferences. */
-  adw_combo_row_set_model (self->language_row,
-                           G_LIST_MODEL (gtk_string_list_new ((const char *[]) {
-                             _("The Shop’s Language"), "English", "ქართული", "Հայերեն", NULL })));
   {
+    /* The languages by their own names, as in Preferences. */
+    g_autoptr(GtkStringList) languages_list =
+      gtk_string_list_new ((const char *[]) { _("The Shop’s Language"), "English", "ქართული", "Հայերեն", NULL });
     g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+    adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages_list));
 
     for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
       gtk_string_list_append (titles, crm_channel_title (crm_channel_from_key (channels[i])));

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-format.h"
 #include "crm-message-compose.h"
 #include "crm-open-uri.h"
 #include "crm-send-dialog.h"
@@ -264,8 +265,7 @@ crm_send_dialog_new (GtkWindow  *parent,
   CrmSendDialog *self;
   g_autoptr(CrmCustomer) customer = NULL;
   g_autoptr(GtkStringList) channel_titles = gtk_string_list_new (NULL);
-  /* Translators: the code of this translation's language: "en", "ka" or "hy" */
-  const char *shop_language = crm_message_language (C_("language code", "en"));
+  const char *shop_language = crm_format_ui_language ();
   const char *language;
   CrmChannel preferred;
 
@@ -283,9 +283,11 @@ crm_send_dialog_new (GtkWindow  *parent,
   adw_window_title_set_subtitle (self->window_title, crm_customer_get_name (self->customer));
   offer_templates (self, template_key);
 
-  adw_combo_row_set_model (self->language_row,
-                           G_LIST_MODEL (gtk_string_list_new ((const char *[]) {
-                             "English", "ქართული", "Հայերեն", NULL })));
+  {
+    g_autoptr(GListModel) message_languages = crm_format_message_languages ();
+
+    adw_combo_row_set_model (self->language_row, message_languages);
+  }
   language = crm_message_customer_language (self->customer, shop_language);
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     if (g_str_equal (language, languages[i]))

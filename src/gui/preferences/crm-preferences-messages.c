@@ -163,9 +163,11 @@ crm_preferences_messages_init (CrmPreferencesMessages *self)
       gtk_string_list_append (titles, title);
     }
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (titles));
-  adw_combo_row_set_model (self->language_row,
-                           G_LIST_MODEL (gtk_string_list_new ((const char *[]) {
-                             "English", "ქართული", "Հայերեն", NULL })));
+  {
+    g_autoptr(GListModel) message_languages = crm_format_message_languages ();
+
+    adw_combo_row_set_model (self->language_row, message_languages);
+  }
 }
 
 GtkWidget *
@@ -184,8 +186,7 @@ crm_preferences_messages_new (GSettings  *settings,
   gtk_editable_set_text (GTK_EDITABLE (self->shop_name_row), name);
   /* Open on the shop's own language. */
   {
-    /* Translators: the code of this translation's language: "en", "ka" or "hy" */
-    const char *language = crm_message_language (C_("language code", "en"));
+    const char *language = crm_format_ui_language ();
 
     for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
       if (g_str_equal (language, languages[i]))
