@@ -777,6 +777,20 @@ test_erase (void)
   g_assert_false (crm_store_erase_customer (shop.store, 999999, &error));
   g_assert_nonnull (error);
 
+  /* The file's bytes, once closed (the log folded in), hold none of it
+   * either: what was overwritten is zeroed, not left in free space. */
+  if (!shop_fixture_on_pg ())
+    {
+      g_autofree char *path = g_build_filename (shop.dir, CRM_STORE_FILE_NAME, NULL);
+      g_autofree char *bytes = NULL;
+      gsize length;
+
+      g_clear_object (&shop.store);
+      g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+      for (guint i = 0; i < G_N_ELEMENTS (personal); i++)
+        g_assert_null (g_strstr_len (bytes, (gssize) length, personal[i]));
+    }
+
   shop_fixture_close (&shop);
 }
 
