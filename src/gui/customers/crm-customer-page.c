@@ -401,7 +401,8 @@ update_reach_details (CrmCustomerPage *self,
 
   if (language_name != NULL || channel != CRM_CHANNEL_NONE)
     reach = crm_format_join (" · ", language_name != NULL ? language_name : "",
-                             channel != CRM_CHANNEL_NONE ? crm_channel_title (channel) : "", NULL);
+                             channel != CRM_CHANNEL_NONE ? crm_channel_title (channel) : "",
+                             (const char *) NULL);
   add_detail (self, _("Messages"), reach);
 
   if (crm_customer_get_marketing_consent (customer))

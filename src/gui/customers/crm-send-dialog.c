@@ -34,7 +34,6 @@ struct _CrmSendDialog
   GtkTextView         *body_view;
   GtkLabel            *route_label;
   GtkLabel            *error_label;
-  GtkWidget           *send_button;
 };
 
 G_DEFINE_FINAL_TYPE (CrmSendDialog, crm_send_dialog, ADW_TYPE_WINDOW)
@@ -192,7 +191,6 @@ crm_send_dialog_class_init (CrmSendDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmSendDialog, body_view);
   gtk_widget_class_bind_template_child (widget_class, CrmSendDialog, route_label);
   gtk_widget_class_bind_template_child (widget_class, CrmSendDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmSendDialog, send_button);
   gtk_widget_class_bind_template_callback (widget_class, refill_cb);
   gtk_widget_class_bind_template_callback (widget_class, channel_cb);
   gtk_widget_class_bind_template_callback (widget_class, send_cb);
