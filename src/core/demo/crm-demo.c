@@ -611,6 +611,21 @@ add_customer (Shop         *shop,
       fields.notes = PICK (rand, *notes[shop->language]);
     }
 
+  /* How they like to hear from the shop (docs/messages.md), from the
+   * name's hash so that the random draws, and so the rest of the shop,
+   * stay as they were. */
+  {
+    static const char *const channels[] = { "whatsapp", "viber", "sms", "whatsapp", "telegram", "call" };
+    guint hash = g_str_hash (name);
+
+    fields.language = habit->script == SCRIPT_GEORGIAN ? "ka"
+                      : habit->script == SCRIPT_ARMENIAN ? "hy" : "";
+    fields.channel = phone != NULL ? channels[hash % G_N_ELEMENTS (channels)]
+                     : email != NULL ? "email" : "";
+    fields.marketing_consent = (hash / 7) % 100 < 60;
+    fields.consent_source = fields.marketing_consent ? ((hash / 11) % 3 == 0 ? "form" : "in_person") : NULL;
+  }
+
   /* The owner's family is key whatever they spend. */
   if (habit->tier <= TIER_PASSER_BY && between (rand, 0, 399) == 0)
     fields.segment_override = "key";
