@@ -113,8 +113,11 @@ test_validation (Fixture       *fixture,
     { { .name = "Ani", .phone = "12" }, "6 to 15" },
     { { .name = "Ani", .phone = "555-CALL-NOW" }, "C" },
     { { .name = "Ani", .email = "ani(at)mail.am" }, "name@example.com" },
-    { { .name = "Ani", .birthday = "31.05.1990" }, "1990-05-31" },
-    { { .name = "Ani", .birthday = "1990-02-30" }, "1990-05-31" },
+    { { .name = "Ani", .birthday = "32.13" }, "31.05" },
+    { { .name = "Ani", .birthday = "--13-01" }, "31.05" },
+    { { .name = "Ani", .birthday = "spring" }, "31.05.1990" },
+    { { .name = "Ani", .birthday = "1990-02-30" }, "31.05.1990" },
+    { { .name = "Ani", .birthday = "29.02.1975" }, "31.05.1990" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

@@ -35,7 +35,7 @@ static const char *const read_sql[] = {
   [CRM_ARCHIVE_SETTINGS] = "SELECT key, value FROM settings ORDER BY key",
   [CRM_ARCHIVE_STAFF] = "SELECT id, name, language, archived, created_at FROM staff ORDER BY id",
   [CRM_ARCHIVE_CUSTOMERS] =
-    "SELECT c.id, c.name, c.phone, c.email, c.address, c.birthday, c.notes, "
+    "SELECT c.id, c.name, c.phone, c.email, c.address, " CRM_STORE_BIRTHDAY_SQL ", c.notes, "
     "  c.segment_override, c.created_at, c.archived_at, c.touch_dismissed_at, "
     "  (SELECT string_agg (name, chr (31)) FROM "
     "     (SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "

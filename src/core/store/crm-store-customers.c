@@ -24,21 +24,15 @@
 /**
  * crm_store_valid_birthday:
  *
- * Returns: whether @text is a date the store keeps: YYYY-MM-DD, a real
- *   day, from 1900 on
+ * Returns: whether @text is a birthday the store keeps: YYYY-MM-DD (a
+ *   real day, from 1900 on) or --MM-DD when the year is not known
  */
 gboolean
 crm_store_valid_birthday (const char *text)
 {
-  guint y, m, d;
-  char extra;
+  guint month, day;
 
-  return text != NULL && strlen (text) == 10 &&
-         sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &extra) == 3 &&
-         text[4] == '-' && text[7] == '-' &&
-         g_ascii_isdigit (text[5]) && g_ascii_isdigit (text[8]) &&
-         g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) &&
-         y >= 1900;
+  return crm_birthday_split (text, NULL, &month, &day);
 }
 
 /* crm_text_clean() builds its result a character at a time. Most fields
@@ -150,11 +144,20 @@ crm_store_clean_customer (CrmImportCustomer  *customer,
   if (!crm_text_check_email (customer->email, error))
     return refuse (refused, CRM_CUSTOMER_FIELD_EMAIL);
 
-  if (customer->birthday[0] != '\0' && !crm_store_valid_birthday (customer->birthday))
+  if (customer->birthday[0] != '\0')
     {
-      g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
-                           _("Write the birthday as year-month-day, for example 1990-05-31."));
-      return refuse (refused, CRM_CUSTOMER_FIELD_BIRTHDAY);
+      /* As typed ("31.05", "31.05.1990") into the store's form. */
+      g_autofree char *birthday = crm_birthday_normalise (customer->birthday);
+
+      if (birthday == NULL)
+        {
+          g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
+                               _("Write the birthday as day and month, with the year when known: "
+                                 "31.05 or 31.05.1990."));
+          return refuse (refused, CRM_CUSTOMER_FIELD_BIRTHDAY);
+        }
+      g_free (customer->birthday);
+      customer->birthday = g_steal_pointer (&birthday);
     }
 
   if (customer->segment_override != NULL &&
@@ -279,15 +282,22 @@ crm_store_fill_name_keys (CrmStore  *self,
 #define INSERT_CUSTOMER_COLUMNS \
   "INSERT INTO customers (name, phone, email, address, birthday, notes, segment_override, " \
   "  updated_at, name_key, search_text, phone_key, name_key_en, name_key_ka, name_key_hy, " \
-  "  created_at, archived_at, touch_dismissed_at"
+  "  created_at, archived_at, touch_dismissed_at, birthday_md"
+/* ?5 is the birthday in the store's form: the date goes in birthday when
+ * it has a year, its month and day always in birthday_md. */
+#define BIRTHDAY_DATE_SQL "CASE WHEN ?5 LIKE '--%' THEN NULL ELSE ?5 END"
+#define BIRTHDAY_MD_SQL "substr (?5, length (?5) - 4)"
 static const char insert_customer_sql[] =
   INSERT_CUSTOMER_COLUMNS ") "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+  "VALUES (?1, ?2, ?3, ?4, " BIRTHDAY_DATE_SQL ", ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+  BIRTHDAY_MD_SQL ")";
 static const char restore_customer_sql[] =
   INSERT_CUSTOMER_COLUMNS ", id) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+  "VALUES (?1, ?2, ?3, ?4, " BIRTHDAY_DATE_SQL ", ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+  BIRTHDAY_MD_SQL ", ?18)";
 static const char update_customer_sql[] =
-  "UPDATE customers SET name = ?1, phone = ?2, email = ?3, address = ?4, birthday = ?5, "
+  "UPDATE customers SET name = ?1, phone = ?2, email = ?3, address = ?4, "
+  "  birthday = " BIRTHDAY_DATE_SQL ", birthday_md = " BIRTHDAY_MD_SQL ", "
   "  notes = ?6, segment_override = ?7, updated_at = ?8, name_key = ?9, search_text = ?10, "
   "  phone_key = ?11, name_key_en = ?12, name_key_ka = ?13, name_key_hy = ?14 "
   "WHERE id = ?15";
@@ -703,7 +713,7 @@ customer_from_row (CrmCustomer *customer,
 /* Columns in the order customer_from_row reads them; ?9 is now and ?10
  * the at-risk fallback in days, as crm_store_at_risk_sql expects. */
 #define CUSTOMER_COLUMNS \
-  "c.id, c.name, c.phone, c.email, c.address, c.birthday, c.notes, " \
+  "c.id, c.name, c.phone, c.email, c.address, " CRM_STORE_BIRTHDAY_SQL ", c.notes, " \
   "c.segment_override, c.archived_at, " \
   "coalesce (s.rule_key, 0), coalesce (s.spend, 0), coalesce (s.purchases, 0), " \
   "coalesce (s.total_purchases, 0), coalesce (s.first_purchase_at, 0), " \

@@ -35,7 +35,7 @@ crm_store_export_customers (CrmStore               *store,
   g_return_val_if_fail (func != NULL, FALSE);
 
   stmt = crm_store_prepare_once (store,
-                                 "SELECT c.name, c.phone, c.email, c.address, coalesce (c.birthday, ''), "
+                                 "SELECT c.name, c.phone, c.email, c.address, coalesce (" CRM_STORE_BIRTHDAY_SQL ", ''), "
                                  "  (SELECT string_agg (name, '; ') FROM (SELECT t.name FROM customer_tags ct "
                                  "     JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id "
                                  "     ORDER BY lower (t.name), t.name) AS tag), "

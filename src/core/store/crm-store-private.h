@@ -82,6 +82,10 @@ struct _CrmStore
 
 extern const char crm_store_at_risk_sql[];
 
+/* A customer's birthday in the store's form ("1990-05-31", or "--05-31"
+ * without a year) from the two columns of customers c. */
+#define CRM_STORE_BIRTHDAY_SQL "coalesce (c.birthday, '--' || c.birthday_md)"
+
 /* One numbered step of the schema: it runs in its own transaction and
  * leaves the engine's schema version (SQLite: PRAGMA user_version) at
  * @version. */

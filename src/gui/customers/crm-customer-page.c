@@ -357,11 +357,13 @@ update_details (CrmCustomerPage *self,
                 CrmCustomer     *customer)
 {
   g_autofree char *tags = g_strjoinv (", ", (char **) crm_customer_get_tags (customer));
+  g_autofree char *birthday = crm_birthday_format (crm_customer_get_birthday (customer),
+                                                   crm_text_ui_language ());
   const char *override = crm_customer_get_segment_override (customer);
 
   clear_list (self->details_list);
   add_detail (self, _("Address"), crm_customer_get_address (customer));
-  add_detail (self, _("Birthday"), crm_customer_get_birthday (customer));
+  add_detail (self, _("Birthday"), birthday);
   add_detail (self, _("Tags"), tags);
   add_detail (self, _("Notes"), crm_customer_get_notes (customer));
   if (override != NULL)
