@@ -131,7 +131,8 @@ test_customer (void)
     "id", "name", "phone", "email", "address", "birthday", "notes", "tags",
     "segment-override", "archived", "segment", "rule-key", "spend",
     "purchases", "total-purchases", "first-purchase-at", "last-purchase-at",
-    "last-visit-at", "revenue-total", "share", "at-risk", "usual-interval",
+    "last-visit-at", "revenue-total", "share", "at-risk", "usual-interval", "rfm-group",
+    "rfm-recency", "rfm-frequency", "rfm-money", "rfm-bands",
     NULL
   };
   g_autoptr(CrmCustomer) full = customer_with_every_field ();

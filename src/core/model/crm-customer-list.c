@@ -40,6 +40,7 @@ struct _CrmCustomerList
   guint             not_seen_days;
   gboolean          at_risk;
   gint64            tier_id;
+  char             *rfm_group;
   CrmCustomerSort   sort;
   gboolean          descending;
 };
@@ -188,6 +189,7 @@ crm_customer_list_refresh (CrmCustomerList *self)
   query.now = crm_store_now (self->store);
   query.tier_id = self->tier_id;
   query.tier_from = crm_loyalty_months_before (query.now, 12);
+  query.rfm_group = self->rfm_group;
 
   self->dirty = FALSE;
   g_hash_table_remove_all (self->cache);
@@ -254,6 +256,7 @@ crm_customer_list_finalize (GObject *object)
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_free (self->search);
   g_free (self->tag);
+  g_free (self->rfm_group);
 
   G_OBJECT_CLASS (crm_customer_list_parent_class)->finalize (object);
 }
@@ -379,6 +382,26 @@ crm_customer_list_set_tier (CrmCustomerList *self,
     return;
 
   self->tier_id = tier_id;
+  crm_customer_list_refresh (self);
+}
+
+/**
+ * crm_customer_list_set_rfm_group:
+ * @group: (nullable): a group by habit's key (crm-rfm.h), or %NULL for any
+ */
+void
+crm_customer_list_set_rfm_group (CrmCustomerList *self,
+                                 const char      *group)
+{
+  g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
+
+  if (group != NULL && group[0] == '\0')
+    group = NULL;
+  if (g_strcmp0 (self->rfm_group, group) == 0)
+    return;
+
+  g_free (self->rfm_group);
+  self->rfm_group = g_strdup (group);
   crm_customer_list_refresh (self);
 }
 

@@ -31,6 +31,13 @@ struct _CrmCustomer
   gint64   revenue_total;
   gboolean at_risk;
   gint64   usual_interval;
+
+  /* The group by habit ("" for none) and its scores, 1 to rfm_bands. */
+  char    *rfm_group;
+  guint    rfm_recency;
+  guint    rfm_frequency;
+  guint    rfm_money;
+  guint    rfm_bands;
 };
 
 G_END_DECLS

@@ -54,5 +54,10 @@ gint64              crm_customer_get_revenue_total     (CrmCustomer *self);
 double              crm_customer_get_share             (CrmCustomer *self);
 gboolean            crm_customer_get_at_risk           (CrmCustomer *self);
 gint64              crm_customer_get_usual_interval    (CrmCustomer *self);
+const char         *crm_customer_get_rfm_group         (CrmCustomer *self);
+guint               crm_customer_get_rfm_recency       (CrmCustomer *self);
+guint               crm_customer_get_rfm_frequency     (CrmCustomer *self);
+guint               crm_customer_get_rfm_money         (CrmCustomer *self);
+guint               crm_customer_get_rfm_bands         (CrmCustomer *self);
 
 G_END_DECLS

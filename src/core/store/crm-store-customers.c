@@ -705,6 +705,11 @@ customer_from_row (CrmCustomer *customer,
   /* The unit separator cannot be typed into a tag. */
   customer->tags = tags ? g_strsplit (tags, "\x1f", -1) : g_new0 (char *, 1);
   customer->at_risk = crm_stmt_column_int (stmt, 17) != 0;
+  customer->rfm_group = crm_stmt_dup_text (stmt, 18);
+  customer->rfm_recency = (guint) crm_stmt_column_int (stmt, 19);
+  customer->rfm_frequency = (guint) crm_stmt_column_int (stmt, 20);
+  customer->rfm_money = (guint) crm_stmt_column_int (stmt, 21);
+  customer->rfm_bands = (guint) crm_stmt_column_int (stmt, 22);
   if (customer->total_purchases >= 2)
     customer->usual_interval = (customer->last_purchase_at - customer->first_purchase_at) /
                                (customer->total_purchases - 1);
@@ -741,6 +746,9 @@ crm_store_get_customer (CrmStore *self,
 
   if (g_once_init_enter (&sql))
     g_once_init_leave (&sql, g_strconcat ("SELECT " CUSTOMER_COLUMNS, crm_store_at_risk_sql,
+                                          ", coalesce (s.rfm_group, ''), coalesce (s.rfm_r, 0), "
+                                          "coalesce (s.rfm_f, 0), coalesce (s.rfm_m, 0), "
+                                          "coalesce (s.rfm_bands, 0)"
                                           " FROM customers c "
                                           "LEFT JOIN customer_stats s ON s.customer_id = c.id "
                                           "WHERE c.id = ?1",

@@ -47,7 +47,8 @@ crm_store_export_customers (CrmStore               *store,
                                  "  CASE WHEN ?3 THEN (SELECT t.name FROM loyalty_tiers t WHERE t.min_spend <= "
                                  "    (SELECT coalesce (sum (amount), 0) FROM purchases p "
                                  "     WHERE p.customer_id = c.id AND p.at >= ?1 AND p.at <= ?2) "
-                                 "    ORDER BY t.min_spend DESC LIMIT 1) END "
+                                 "    ORDER BY t.min_spend DESC LIMIT 1) END, "
+                                 "  coalesce (s.rfm_group, '') "
                                  "FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id "
                                  "WHERE c.archived_at IS NULL ORDER BY c.name_key, c.id",
                                  error);
@@ -68,7 +69,7 @@ crm_store_export_customers (CrmStore               *store,
         TEXT (0), TEXT (1), TEXT (2), TEXT (3), TEXT (4), TEXT (5),
         crm_stmt_column_int (stmt, 6) != 0, crm_stmt_column_int64 (stmt, 7),
         crm_stmt_column_int (stmt, 8), crm_stmt_column_int64 (stmt, 9), TEXT (10),
-        crm_stmt_column_int64 (stmt, 11), TEXT (12),
+        crm_stmt_column_int64 (stmt, 11), TEXT (12), TEXT (13),
       };
 #undef TEXT
 

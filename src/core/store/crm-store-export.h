@@ -22,6 +22,7 @@ typedef struct
   const char *notes;
   gint64      points;         /* the loyalty balance */
   const char *tier;           /* "" without tiers */
+  const char *rfm_group;      /* the group by habit's English key, "" for none */
 } CrmExportCustomer;
 
 typedef gboolean (*CrmExportCustomerFunc) (const CrmExportCustomer  *customer,

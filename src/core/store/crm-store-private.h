@@ -177,6 +177,8 @@ gboolean  crm_store_engine_failed   (CrmStore           *self,
 void      crm_store_emit_committed  (CrmStore           *self,
                                      guint               change,
                                      gint64              customer_id);
+gboolean  crm_store_score_rfm       (CrmStore           *self,
+                                     GError            **error);
 gboolean  crm_store_rank_customers  (CrmStore           *self,
                                      GError            **error);
 gboolean  crm_store_refresh_stats   (CrmStore           *self,

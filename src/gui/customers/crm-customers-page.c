@@ -11,6 +11,7 @@
 #include "crm-customers-page.h"
 #include "crm-demo.h"
 #include "crm-format.h"
+#include "crm-rfm.h"
 #include "crm-store-loyalty.h"
 #include "crm-store.h"
 
@@ -30,6 +31,7 @@ struct _CrmCustomersPage
   GtkSearchEntry  *search_entry;
   GtkDropDown     *segment_dropdown;
   GtkDropDown     *tag_dropdown;
+  GtkDropDown     *group_dropdown;
   GtkDropDown     *tier_dropdown;
   GtkStringList   *tiers;
   GArray          *tier_ids;
@@ -249,6 +251,7 @@ apply_filters (CrmCustomersPage *self)
   guint segment = gtk_drop_down_get_selected (self->segment_dropdown);
   guint tag = gtk_drop_down_get_selected (self->tag_dropdown);
   guint seen = gtk_drop_down_get_selected (self->seen_dropdown);
+  guint group = gtk_drop_down_get_selected (self->group_dropdown);
 
   if (self->list == NULL)
     return;
@@ -264,6 +267,8 @@ apply_filters (CrmCustomersPage *self)
   crm_customer_list_set_not_seen_days (self->list,
                                        seen < G_N_ELEMENTS (seen_days) ? seen_days[seen] : 0);
   crm_customer_list_set_tier (self->list, tier_filter (self));
+  crm_customer_list_set_rfm_group (self->list, group > 0 && group < g_strv_length ((char **) crm_rfm_groups) + 1
+                                                 ? crm_rfm_groups[group - 1] : NULL);
   update_visible_page (self);
 }
 
@@ -651,6 +656,7 @@ crm_customers_page_class_init (CrmCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, segment_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, tier_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, seen_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, results_stack);
@@ -700,6 +706,16 @@ crm_customers_page_init (CrmCustomersPage *self)
   add_column (self, COLUMN_TIER, _("Tier"), FALSE);
   self->tiers = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->tier_dropdown, G_LIST_MODEL (self->tiers));
+
+  /* Any group, then the groups by habit in their order (crm-rfm.h). */
+  {
+    g_autoptr(GtkStringList) groups = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (groups, _("All Groups"));
+    for (guint i = 0; crm_rfm_groups[i] != NULL; i++)
+      gtk_string_list_append (groups, crm_rfm_group_name (crm_rfm_groups[i]));
+    gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (groups));
+  }
 
   /* Delete archives the selected customer (with Undo). */
   shortcuts = gtk_shortcut_controller_new ();
