@@ -184,6 +184,14 @@ typedef struct
   guint        years;        /* the age or years since, on that day; 0 when not known */
 } CrmDateEvent;
 
+/* The customer list's filters and search under a name. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *filter;   /* crm_customer_list_dup_filter()'s text */
+} CrmSavedList;
+
 /* Current time in Unix seconds; tests pass a fake. */
 typedef gint64 (*CrmNowFunc) (gpointer user_data);
 
@@ -401,8 +409,23 @@ gboolean     crm_store_set_acting_staff      (CrmStore                *self,
 gint64       crm_store_get_acting_staff      (CrmStore                *self);
 void         crm_staff_member_free           (CrmStaffMember          *member);
 
+gint64       crm_store_add_saved_list        (CrmStore                *self,
+                                              const char              *name,
+                                              const char              *filter,
+                                              GError                 **error);
+gboolean     crm_store_rename_saved_list     (CrmStore                *self,
+                                              gint64                   id,
+                                              const char              *name,
+                                              GError                 **error);
+gboolean     crm_store_delete_saved_list     (CrmStore                *self,
+                                              gint64                   id,
+                                              GError                 **error);
+GPtrArray   *crm_store_list_saved_lists      (CrmStore                *self);
+void         crm_saved_list_free             (CrmSavedList            *list);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmStaffMember, crm_staff_member_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmPurchase, crm_purchase_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmDateEvent, crm_date_event_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmSavedList, crm_saved_list_free)
 
 G_END_DECLS
