@@ -256,6 +256,15 @@ test_shape (Fixture       *fixture,
       no_year += ((CrmDateEvent *) g_ptr_array_index (today, i))->years == 0;
     g_assert_cmpuint (no_year, >=, 1);
   }
+
+  /* Regulars who stopped coming are At Risk or Can't Lose Them by habit;
+   * every group is named, and only buyers have one. */
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM customer_stats "
+                                     "WHERE rfm_group IN ('at_risk', 'cant_lose')"), >=, 3);
+  g_assert_cmpint (query_int (store, "SELECT count (DISTINCT rfm_group) FROM customer_stats "
+                                     "WHERE rfm_group <> ''"), >=, 6);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM customer_stats "
+                                     "WHERE (rfm_group = '') <> (total_purchases = 0)"), ==, 0);
 }
 
 static void
