@@ -56,6 +56,7 @@ static const char *const read_sql[] = {
   [CRM_ARCHIVE_LEDGER] =
     "SELECT customer_id, at, points, kind, reason, purchase_id, reward_id, staff_id "
     "FROM loyalty_ledger ORDER BY id",
+  [CRM_ARCHIVE_SAVED_LISTS] = "SELECT name, filter FROM saved_lists ORDER BY id",
 };
 
 static const char *const kind_names[] = {
@@ -69,6 +70,7 @@ static const char *const kind_names[] = {
   [CRM_ARCHIVE_REWARDS] = "rewards",
   [CRM_ARCHIVE_TIERS] = "tiers",
   [CRM_ARCHIVE_LEDGER] = "loyalty",
+  [CRM_ARCHIVE_SAVED_LISTS] = "saved_lists",
 };
 
 /* NULL reads as 0, the store's "none". */
@@ -155,6 +157,13 @@ emit_row (CrmStmt            *stmt,
     case CRM_ARCHIVE_TIERS:
       {
         CrmArchiveTier row = { TEXT (0), INT64 (1), INT64 (2) };
+
+        return func (&row, user_data, error);
+      }
+
+    case CRM_ARCHIVE_SAVED_LISTS:
+      {
+        CrmArchiveSavedList row = { TEXT (0), TEXT (1) };
 
         return func (&row, user_data, error);
       }
@@ -492,6 +501,15 @@ crm_store_archive_add_tier (CrmStore              *store,
   crm_stmt_bind_int64 (stmt, 2, tier->min_spend);
   crm_stmt_bind_int64 (stmt, 3, tier->rate);
   return crm_store_step_done (store, stmt, "tiers", error);
+}
+
+/* Through the store's own checks: a name of its own, not blank. */
+gboolean
+crm_store_archive_add_saved_list (CrmStore                   *store,
+                                  const CrmArchiveSavedList  *list,
+                                  GError                    **error)
+{
+  return crm_store_add_saved_list (store, list->name, list->filter, error) != 0;
 }
 
 /* Entries go in as they were: the archive's ledger is the balance. */
