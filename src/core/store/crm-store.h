@@ -292,6 +292,12 @@ gint64       crm_store_add_interaction       (CrmStore                *self,
                                               const char              *kind,
                                               const char              *note,
                                               GError                 **error);
+gboolean     crm_store_update_interaction    (CrmStore                *self,
+                                              gint64                   id,
+                                              gint64                   at,
+                                              const char              *kind,
+                                              const char              *note,
+                                              GError                 **error);
 gboolean     crm_store_delete_timeline_entry (CrmStore                *self,
                                               CrmTimelineKind          kind,
                                               gint64                   id,
@@ -339,6 +345,13 @@ gint64       crm_store_next_follow_up_time   (CrmStore                *self);
 gboolean     crm_store_mark_follow_ups_notified (CrmStore             *self,
                                               GPtrArray               *follow_ups,
                                               gint64                   now,
+                                              GError                 **error);
+GPtrArray   *crm_store_list_missed_follow_ups (CrmStore             *self,
+                                              gint64                   day_start);
+guint        crm_store_count_missed_follow_ups (CrmStore            *self,
+                                              gint64                   day_start);
+gboolean     crm_store_mark_missed_seen      (CrmStore                *self,
+                                              gint64                   day_start,
                                               GError                 **error);
 gboolean     crm_store_claim_day             (CrmStore                *self,
                                               const char              *what,
