@@ -14,6 +14,7 @@
 
 #include "crm-customers-page.h"
 #include "crm-demo.h"
+#include "crm-feedback-dialog.h"
 #include "crm-feedback-page.h"
 #include "crm-preferences-window.h"
 #include "crm-record-dialog.h"
@@ -226,6 +227,18 @@ take_all (CrmApplication *app,
       crm_feedback_page_show_entry (CRM_FEEDBACK_PAGE (feedback_page),
                                     crm_feedback_get_id (g_ptr_array_index (feedback, 0)));
       save (window, "feedback-entry");
+    }
+
+  /* The quick feedback form, with its optional questions. */
+  if (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-feedback", NULL))
+    {
+      GtkWindow *form = find_toplevel (CRM_TYPE_FEEDBACK_DIALOG);
+
+      if (form != NULL)
+        {
+          save (form, "feedback-new");
+          gtk_window_destroy (form);
+        }
     }
 
   /* Every page there is (a missing one saves nothing). */

@@ -455,8 +455,18 @@ test_answered_in_the_past (Fixture       *fixture,
                               "SELECT count (*) FROM feedback WHERE responded_at < received_at "
                               "  OR responded_at > received_at + 48 * 3600"), ==, 0);
   g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM feedback WHERE resolved_at IS NOT NULL"), >, 0);
+  /* Resolved with the first answer (first contact), or three hours on. */
   g_assert_cmpint (query_int (fixture->store,
-                              "SELECT count (*) FROM feedback WHERE resolved_at <> responded_at + 3 * 3600"), ==, 0);
+                              "SELECT count (*) FROM feedback WHERE resolved_at <> responded_at "
+                              "  AND resolved_at <> responded_at + 3 * 3600"), ==, 0);
+  g_assert_cmpint (query_int (fixture->store,
+                              "SELECT count (*) FROM feedback WHERE first_contact = 1 AND resolved_at = responded_at"),
+                   >, 0);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM feedback WHERE first_contact = 1 "
+                                              "AND resolved_at <> responded_at"), ==, 0);
+  /* Some answers how easy it was and whether they would recommend. */
+  g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM feedback WHERE effort IS NOT NULL"), >, 0);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM feedback WHERE recommend IS NOT NULL"), >, 0);
 }
 
 /* Rows of @table whose @column falls outside 10:00–18:00 of this PC's day. */

@@ -672,12 +672,39 @@ static gboolean
 answer_at (CrmStore    *store,
            gint64       id,
            gboolean     resolve,
+           gboolean     at_once,
            const char  *response,
            gint64       when,
            GError     **error)
 {
+  /* Some are settled by the first answer (first-contact resolution). */
+  if (resolve && at_once)
+    return crm_store_update_feedback_at (store, id, "resolved", response, when, error);
+
   return crm_store_update_feedback_at (store, id, "in_progress", response, when, error) &&
          (!resolve || crm_store_update_feedback_at (store, id, "resolved", NULL, when + 3 * 3600, error));
+}
+
+/* The optional answers of entry @i: how easy it was (1–5) on about two in
+ * three, would recommend (0–10) on about half, mostly content. From
+ * their own sequence, so the rest of the sample shop stays as it was. */
+static void
+add_answers (GRand             *answers,
+             CrmFeedbackFields *fields)
+{
+  static const guint easy[] = { 5, 5, 4, 4, 4, 3, 5, 2, 4, 5 };
+  static const guint recommend[] = { 10, 9, 9, 8, 10, 7, 9, 6, 10, 3, 8, 9 };
+  gboolean complaint = g_strcmp0 (fields->kind, "complaint") == 0;
+
+  if (g_rand_int_range (answers, 0, 100) < 65)
+    fields->effort = complaint ? (guint) g_rand_int_range (answers, 1, 4)
+                               : easy[g_rand_int_range (answers, 0, G_N_ELEMENTS (easy))];
+  if (g_rand_int_range (answers, 0, 100) < 55)
+    {
+      fields->has_recommend = TRUE;
+      fields->recommend = complaint ? (guint) g_rand_int_range (answers, 2, 8)
+                                    : recommend[g_rand_int_range (answers, 0, G_N_ELEMENTS (recommend))];
+    }
 }
 
 static gboolean
@@ -685,6 +712,8 @@ add_feedback (Shop    *shop,
               guint    n_customers,
               GError **error)
 {
+  g_autoptr(GRand) answers = g_rand_new_with_seed (0x43455321);
+
   for (guint i = 0; i < crm_demo_feedback_plan.len; i++)
     {
       CrmFeedbackFields fields = { 0 };
@@ -695,6 +724,7 @@ add_feedback (Shop    *shop,
       fields.kind = crm_demo_feedback_plan.items[i].kind;
       fields.rating = crm_demo_feedback_plan.items[i].rating;
       fields.text = crm_demo_feedback_plan.items[i].text;
+      add_answers (answers, &fields);
       fields.channel = crm_feedback_channels[g_rand_int_range (shop->rand, 0, 5)];
       fields.received_at = in_hours (shop, shop->now - (gint64) days_ago * DAY -
                                               g_rand_int_range (shop->rand, 0, 8 * 3600), FALSE);
@@ -713,6 +743,7 @@ add_feedback (Shop    *shop,
                                       TRUE);
 
           if (!answer_at (shop->store, id, i + 8 < crm_demo_feedback_plan.len,
+                          g_rand_int_range (answers, 0, 100) < 60,
                           crm_demo_feedback_plan.items[i].response, MIN (answered, shop->now), error))
             return FALSE;
         }

@@ -105,6 +105,10 @@ typedef struct
   gint64      responded_at;
   gint64      resolved_at;
   gint64      staff;
+  gint64      effort;        /* 1–5, 0: not asked */
+  gint64      recommend;     /* 0–10, -1: not asked */
+  gboolean    first_contact; /* resolved by the first response */
+  gint64      reopened_at;   /* 0: never reopened */
 } CrmArchiveFeedback;
 
 /* The loyalty programme's catalogue, tiers and ledger (docs/loyalty.md). */
@@ -116,7 +120,7 @@ typedef struct
   gboolean    active;
 } CrmArchiveReward;
 
-/* A saved list of the customer list (schema 5). */
+/* A saved list of the customer list (schema 6). */
 typedef struct
 {
   const char *name;

@@ -369,13 +369,28 @@ static const char schema_4_pg[] =
   ");"
   "CREATE INDEX clientele_commits_at ON clientele_commits (at);";
 
+/* The service figures: how easy it was for the customer (1–5) and
+ * whether they would recommend the shop (0–10), both optional; whether
+ * the entry was resolved by the shop's first response, and when it was
+ * last reopened (first-contact resolution counts only entries never
+ * reopened). Entries from before are taken as resolved at the first
+ * response when both times are the same second, as a one-step answer
+ * writes them. */
+static const char schema_5[] =
+  "ALTER TABLE feedback ADD COLUMN effort INTEGER CHECK (effort IS NULL OR effort BETWEEN 1 AND 5);"
+  "ALTER TABLE feedback ADD COLUMN recommend INTEGER CHECK (recommend IS NULL OR recommend BETWEEN 0 AND 10);"
+  "ALTER TABLE feedback ADD COLUMN first_contact INTEGER NOT NULL DEFAULT 0 CHECK (first_contact IN (0, 1));"
+  "ALTER TABLE feedback ADD COLUMN reopened_at INTEGER;"
+  "UPDATE feedback SET first_contact = 1 "
+  "  WHERE status = 'resolved' AND responded_at IS NOT NULL AND resolved_at = responded_at;";
+
 /* Reasons to get in touch (docs/segments.md). A birthday's month and day
  * in their own column, so that one may be known without the year
  * (birthday stays the whole date when it is known, else NULL) and the
  * day's birthdays are one index range; each buyer's recency, frequency
  * and money scores and the group they make, recomputed with the
  * segments; and the customer list's saved filters. */
-static const char schema_5[] =
+static const char schema_6[] =
   "ALTER TABLE customers ADD COLUMN birthday_md TEXT "
   "  CHECK (birthday_md IS NULL OR birthday_md GLOB '[0-1][0-9]-[0-3][0-9]');"
   "UPDATE customers SET birthday_md = substr (birthday, 6, 5) WHERE birthday IS NOT NULL;"
@@ -396,7 +411,7 @@ static const char schema_5[] =
   "CREATE UNIQUE INDEX saved_lists_name ON saved_lists (lower (name));";
 
 /* The same with PostgreSQL's pattern match for the day's shape. */
-static const char schema_5_pg[] =
+static const char schema_6_pg[] =
   "ALTER TABLE customers ADD COLUMN birthday_md text "
   "  CHECK (birthday_md IS NULL OR birthday_md ~ '^[0-1][0-9]-[0-3][0-9]$');"
   "UPDATE customers SET birthday_md = substr (birthday, 6, 5) WHERE birthday IS NOT NULL;"
@@ -424,7 +439,8 @@ static const CrmMigration migrations[] = {
   { 2, schema_2, crm_store_fill_search_keys, NULL },
   { 3, schema_3, NULL, NULL },
   { 4, schema_4, crm_store_fill_name_keys, schema_4_pg },
-  { 5, schema_5, NULL, schema_5_pg },
+  { 5, schema_5, NULL, NULL },
+  { 6, schema_6, NULL, schema_6_pg },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);

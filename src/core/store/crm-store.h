@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The schema this program writes. A database whose schema version is
  * higher was written by a newer Clientele and is refused untouched. */
-#define CRM_STORE_SCHEMA_VERSION 5
+#define CRM_STORE_SCHEMA_VERSION 6
 
 /* The application id of every Clientele database ("CLNT"; SQLite keeps
  * it as PRAGMA application_id), so that another program's database is
@@ -86,6 +86,9 @@ typedef struct
   guint       rating;        /* 1–5, or 0 for none */
   const char *channel;       /* one of crm_feedback_channels; NULL for in-store */
   const char *text;
+  guint       effort;        /* how easy it was, 1–5, or 0 for not asked */
+  gboolean    has_recommend; /* whether @recommend was answered */
+  guint       recommend;     /* would recommend the shop, 0–10 */
 } CrmFeedbackFields;
 
 /* NULL and 0 mean "any". */
