@@ -249,7 +249,7 @@ test_round_trip (void)
   file = g_file_new_for_path (path);
   g_assert_true (crm_archive_export (source.store, file, &exported, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (exported.customers, ==, 121);
+  g_assert_cmpuint (exported.customers, ==, 122);
   g_assert_cmpint (exported.feedback, ==, query_int (source.store, "SELECT count(*) FROM feedback"));
   g_assert_cmpuint (exported.feedback, >=, 3);
   g_assert_cmpuint (exported.follow_ups, >, 0);

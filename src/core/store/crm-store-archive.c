@@ -207,7 +207,7 @@ crm_store_archive_foreach (CrmStore           *store,
   guint n = 0;
 
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (kind <= CRM_ARCHIVE_LEDGER, FALSE);
+  g_return_val_if_fail (kind <= CRM_ARCHIVE_SAVED_LISTS, FALSE);
 
   /* Not cached: each runs once per export, and holds its read until freed. */
   stmt = crm_store_prepare_once (store, read_sql[kind], error);
