@@ -374,6 +374,75 @@ digest_cb (CrmScheduler *scheduler,
   notify_summary (self, summary, NULL);
 }
 
+static void
+birthday_action_cb (NotifyNotification *notification,
+                    char               *action,
+                    gpointer            user_data)
+{
+  CrmNotifier *self = g_object_get_data (G_OBJECT (notification), "crm-notifier");
+
+  open_app (self, (gint64) GPOINTER_TO_SIZE (user_data));
+}
+
+/* At opening, with the digest: a key client's birthday is a notification
+ * of its own; the others' are one line of names. */
+static void
+birthdays_cb (CrmScheduler *scheduler,
+              GPtrArray    *birthdays,
+              CrmNotifier  *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint others = 0;
+
+  if (!self->available)
+    return;
+
+  for (guint i = 0; i < birthdays->len; i++)
+    {
+      const CrmDateEvent *event = g_ptr_array_index (birthdays, i);
+      g_autofree char *summary = NULL;
+      g_autofree char *body = NULL;
+      NotifyNotification *notification;
+
+      if (!event->key_client)
+        {
+          if (others++ < MAX_SINGLE)
+            g_string_append_printf (names, "%s%s", names->len > 0 ? _(", ") : "", event->name);
+          continue;
+        }
+
+      /* Translators: a notification's title; the name is a key client's */
+      summary = g_strdup_printf (_("%s has a birthday today"), event->name);
+      body = event->years > 0
+        ? g_strdup_printf (ngettext ("Key client, turns %u", "Key client, turns %u", event->years), event->years)
+        : g_strdup (_("Key client"));
+      notification = new_notification (self, summary, body);
+      if (self->actions)
+        notify_notification_add_action (notification, "default", _("Open"), birthday_action_cb,
+                                        GSIZE_TO_POINTER ((gsize) event->customer_id), NULL);
+      show (self, notification);
+      g_object_unref (notification);
+    }
+
+  if (others > 0)
+    {
+      g_autofree char *summary = g_strdup_printf (ngettext ("%u birthday today", "%u birthdays today", others),
+                                                  others);
+      g_autofree char *body = NULL;
+      NotifyNotification *notification;
+
+      if (others > MAX_SINGLE)
+        g_string_append_printf (names, ngettext (" and %u more", " and %u more", others - MAX_SINGLE),
+                                others - MAX_SINGLE);
+      body = body_text (self, names->str);
+      notification = new_notification (self, summary, body);
+      if (self->actions)
+        notify_notification_add_action (notification, "default", _("Open"), summary_action_cb, NULL, NULL);
+      show (self, notification);
+      g_object_unref (notification);
+    }
+}
+
 /* A follow-up done, snoozed or removed anywhere (on another PC of a
  * shared shop too): its notification shown here is withdrawn. */
 static void
@@ -523,6 +592,7 @@ crm_notifier_new (GApplication *app,
   g_signal_group_connect (self->scheduler_signals, "due", G_CALLBACK (due_cb), self);
   g_signal_group_connect (self->scheduler_signals, "missed", G_CALLBACK (missed_cb), self);
   g_signal_group_connect (self->scheduler_signals, "digest", G_CALLBACK (digest_cb), self);
+  g_signal_group_connect (self->scheduler_signals, "birthdays", G_CALLBACK (birthdays_cb), self);
   g_signal_group_set_target (self->scheduler_signals, crm_context_get_scheduler (context));
   g_signal_connect_object (get_store (self), "changed", G_CALLBACK (store_changed_cb), self, 0);
 

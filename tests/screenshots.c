@@ -81,7 +81,10 @@ prepare (const char *data_dir)
   g_autoptr(CrmStore) store = crm_store_open (data_dir, &error);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  if (store == NULL || !crm_demo_fill (store, CRM_DEMO_CUSTOMERS, 2026, &error))
+  if (store == NULL || !crm_demo_fill (store, CRM_DEMO_CUSTOMERS, 2026, &error) ||
+      !crm_store_refresh_all (store, &error) ||
+      crm_store_add_saved_list (store, "At Risk, not seen for 60 days",
+                                "{'group': <'at_risk'>, 'not-seen-days': <uint32 60>}", &error) == 0)
     g_error ("%s", error->message);
   {
     CrmCustomerFields nino = {
@@ -190,6 +193,19 @@ take_all (CrmApplication *app,
       crm_window_set_section (crm_window, sections[i]);
       save (window, sections[i]);
     }
+
+  /* The first saved list, as the sidebar opens it. */
+  {
+    g_autoptr(GPtrArray) lists = crm_store_list_saved_lists (store);
+
+    if (lists->len > 0)
+      {
+        crm_window_set_section (crm_window, "customers");
+        crm_customers_page_apply_filter (customers, ((CrmSavedList *) g_ptr_array_index (lists, 0))->filter);
+        save (window, "saved-list");
+        crm_customers_page_apply_filter (customers, "@a{sv} {}");
+      }
+  }
 
   /* The shortcuts window, generated from the keys. */
   if (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL))

@@ -87,7 +87,8 @@ static const struct
   /* The currency is compared as the shop sees it: unset means GEL. */
   { "settings", "SELECT key, value FROM settings WHERE key NOT LIKE 'stats.%' "
                 "AND key NOT IN ('reminders.digest_day', 'shop.currency') ORDER BY key" },
-  { "customers", "SELECT m.n, name, phone, email, address, birthday, notes, segment_override, "
+  { "saved_lists", "SELECT name, filter FROM saved_lists ORDER BY id" },
+  { "customers", "SELECT m.n, name, phone, email, address, birthday, birthday_md, notes, segment_override, "
                  "archived_at, created_at, name_key, search_text, phone_key, touch_dismissed_at "
                  "FROM customers c JOIN m ON m.id = c.id ORDER BY m.n" },
   { "tags", "SELECT name FROM tags ORDER BY name" },
@@ -179,11 +180,15 @@ fill_shop (ShopFixture *shop)
   CrmCustomerFields odd = { .name = "=Formula \"quoted\"\nname", .phone = "", .notes = "line\none\ttab \\ slash",
                             .tags = (const char *[]) { "VIP", "ვეგანი", "Մեծածախ", NULL },
                             .segment_override = "secondary", .birthday = "1990-05-31" };
+  CrmCustomerFields no_year = { .name = "Anonymous year", .birthday = "29.02" };
 
   g_assert_true (crm_demo_fill (shop->store, 120, 4, &error));
   g_assert_no_error (error);
 
   crm_store_add_customer (shop->store, &odd, &error);
+  crm_store_add_customer (shop->store, &no_year, &error);
+  crm_store_add_saved_list (shop->store, "VIP „ვეგანი“", "{'tag': <'VIP'>, 'search': <'\"x\"'>}", &error);
+  crm_store_add_saved_list (shop->store, "At Risk", "{'group': <'at_risk'>}", &error);
   g_assert_no_error (error);
   crm_store_set_customer_archived (shop->store, 5, TRUE, &error);
   crm_store_dismiss_keep_in_touch (shop->store, 6, &error);
@@ -244,7 +249,7 @@ test_round_trip (void)
   file = g_file_new_for_path (path);
   g_assert_true (crm_archive_export (source.store, file, &exported, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (exported.customers, ==, 121);
+  g_assert_cmpuint (exported.customers, ==, 122);
   g_assert_cmpint (exported.feedback, ==, query_int (source.store, "SELECT count(*) FROM feedback"));
   g_assert_cmpuint (exported.feedback, >=, 3);
   g_assert_cmpuint (exported.follow_ups, >, 0);

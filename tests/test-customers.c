@@ -113,8 +113,11 @@ test_validation (Fixture       *fixture,
     { { .name = "Ani", .phone = "12" }, "6 to 15" },
     { { .name = "Ani", .phone = "555-CALL-NOW" }, "C" },
     { { .name = "Ani", .email = "ani(at)mail.am" }, "name@example.com" },
-    { { .name = "Ani", .birthday = "31.05.1990" }, "1990-05-31" },
-    { { .name = "Ani", .birthday = "1990-02-30" }, "1990-05-31" },
+    { { .name = "Ani", .birthday = "32.13" }, "31.05" },
+    { { .name = "Ani", .birthday = "--13-01" }, "31.05" },
+    { { .name = "Ani", .birthday = "spring" }, "31.05.1990" },
+    { { .name = "Ani", .birthday = "1990-02-30" }, "31.05.1990" },
+    { { .name = "Ani", .birthday = "29.02.1975" }, "31.05.1990" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -857,6 +860,74 @@ test_staff (Fixture       *fixture,
   g_assert_cmpstr (entry->staff, ==, "Mariam B.");
 }
 
+/* A saved list is its filters and search: kept, renamed, deleted, and
+ * the list it opens follows the shop's changes by itself. */
+static void
+test_saved_lists (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmCustomerList) list = crm_customer_list_new (fixture->store);
+  g_autoptr(CrmCustomerList) reopened = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autofree char *filter = NULL;
+  CrmCustomerFields nino = { .name = "Nino Beridze", .tags = (const char *[]) { "VIP", NULL } };
+  CrmCustomerFields nina = { .name = "Nina Lomidze" };
+  CrmCustomerFields nina_vip = { .name = "Nina Lomidze", .tags = (const char *[]) { "vip", NULL } };
+  CrmCustomerFields aram = { .name = "Aram", .tags = (const char *[]) { "VIP", NULL } };
+  gint64 nina_id, id;
+
+  crm_store_add_customer (fixture->store, &nino, &error);
+  nina_id = crm_store_add_customer (fixture->store, &nina, &error);
+  crm_store_add_customer (fixture->store, &aram, &error);
+  g_assert_no_error (error);
+
+  crm_customer_list_set_tag (list, "VIP");
+  crm_customer_list_set_search (list, "nin");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  filter = crm_customer_list_dup_filter (list);
+  id = crm_store_add_saved_list (fixture->store, " VIP called Nin… ", filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  /* The same name in other letters is refused; nameless too. */
+  g_assert_cmpint (crm_store_add_saved_list (fixture->store, "vip CALLED nin…", filter, &error), ==, 0);
+  g_assert_error (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_store_add_saved_list (fixture->store, " \n ", filter, &error), ==, 0);
+  g_assert_error (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  saved = crm_store_list_saved_lists (fixture->store);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpstr (((CrmSavedList *) g_ptr_array_index (saved, 0))->name, ==, "VIP called Nin…");
+
+  /* Opened again on an unfiltered list: the same customers… */
+  reopened = crm_customer_list_new (fixture->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reopened)), ==, 3);
+  g_assert_true (crm_customer_list_set_filter (reopened,
+                                               ((CrmSavedList *) g_ptr_array_index (saved, 0))->filter));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reopened)), ==, 1);
+
+  /* …and a customer who now meets it joins by themselves. */
+  g_assert_true (crm_store_update_customer (fixture->store, nina_id, &nina_vip, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reopened)), ==, 2);
+
+  /* Hostile filter text changes nothing. */
+  g_assert_false (crm_customer_list_set_filter (reopened, "{'tag': <'VIP'>"));
+  g_assert_false (crm_customer_list_set_filter (reopened, "DROP TABLE customers"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reopened)), ==, 2);
+  g_assert_true (crm_customer_list_set_filter (reopened, "@a{sv} {}"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reopened)), ==, 3);
+
+  g_assert_true (crm_store_rename_saved_list (fixture->store, id, "Gold members", &error));
+  g_assert_true (crm_store_delete_saved_list (fixture->store, id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&saved, g_ptr_array_unref);
+  saved = crm_store_list_saved_lists (fixture->store);
+  g_assert_cmpuint (saved->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -868,6 +939,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/customers/add-and-read", test_add_and_read);
+  ADD ("/customers/saved-lists", test_saved_lists);
   ADD ("/customers/validation", test_validation);
   ADD ("/customers/hostile-text", test_hostile_text);
   ADD ("/customers/update-archive-delete", test_update_archive_delete);

@@ -227,7 +227,7 @@ test_shape (Fixture       *fixture,
                                      ? "SELECT count (*) FROM customers WHERE email ~ '[^a-z0-9._@-]'"
                                      : "SELECT count (*) FROM customers WHERE email GLOB '*[^a-z0-9._@-]*'"),
                    ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count (*) FROM customers WHERE birthday IS NOT NULL"),
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM customers WHERE birthday_md IS NOT NULL"),
                    >=, n * 45 / 100);
   g_assert_cmpint (query_int (store, "SELECT count (*) FROM customers WHERE phone LIKE '+995 5%'"), >, 0);
   g_assert_cmpint (query_int (store, "SELECT count (*) FROM customers WHERE phone LIKE '+374 %'"), >, 0);
@@ -244,6 +244,30 @@ test_shape (Fixture       *fixture,
   g_assert_cmpint (query_int (store, "SELECT count (*) FROM purchases WHERE staff_id IS NULL"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count (DISTINCT language) FROM staff"), ==, 3);
   g_assert_cmpint (crm_store_get_acting_staff (store), ==, 0);
+
+  /* Whatever the day: a few birthdays today, some without a year, and a
+   * few more in two days for Keep in Touch. */
+  {
+    g_autoptr(GPtrArray) today = crm_store_list_dates (store, 0, FALSE);
+    g_autoptr(GPtrArray) soon = crm_store_list_dates (store, 2, FALSE);
+    guint no_year = 0;
+
+    g_assert_cmpuint (today->len, >=, 2);
+    g_assert_cmpuint (today->len, <=, 10);
+    g_assert_cmpuint (soon->len, >=, today->len + 2);
+    for (guint i = 0; i < today->len; i++)
+      no_year += ((CrmDateEvent *) g_ptr_array_index (today, i))->years == 0;
+    g_assert_cmpuint (no_year, >=, 1);
+  }
+
+  /* Regulars who stopped coming are At Risk or Can't Lose Them by habit;
+   * every group is named, and only buyers have one. */
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM customer_stats "
+                                     "WHERE rfm_group IN ('at_risk', 'cant_lose')"), >=, 3);
+  g_assert_cmpint (query_int (store, "SELECT count (DISTINCT rfm_group) FROM customer_stats "
+                                     "WHERE rfm_group <> ''"), >=, 6);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM customer_stats "
+                                     "WHERE (rfm_group = '') <> (total_purchases = 0)"), ==, 0);
 }
 
 static void

@@ -62,6 +62,8 @@ test_file (void)
   crm_store_add_purchase (store, other_id, crm_store_now (store) - 86400, 100, "", &error);
   crm_store_set_customer_archived (store, archived_id, TRUE, &error);
   g_assert_no_error (error);
+  /* The groups by habit are counted with the segments. */
+  g_assert_true (crm_store_refresh_all (store, &error));
 
   g_assert_true (crm_export_customers_csv (store, file, &n, &error));
   g_assert_no_error (error);
@@ -76,6 +78,9 @@ test_file (void)
   g_assert_null (strstr (contents, "Gone"));
   lines = g_strsplit (contents, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  /* The group's English key, last: two buyers alike but for spend. */
+  g_assert_true (g_str_has_suffix (lines[0], ",points,tier,language,channel,telegram,marketing_consent,consent_date,consent_source,rfm_group"));
+  g_assert_true (g_str_has_suffix (lines[1], ",needs_attention"));
 
   /* A folder that cannot be written: an error, and no half file. */
   {

@@ -154,7 +154,8 @@ test_google (void)
   /* Two numbers in one cell; a birthday without a year. */
   row = row_numbered (import, 3);
   g_assert_cmpstr (row->phone, ==, "599 11 22 33");
-  g_assert_cmpstr (row->notes, ==, "Other phones: +995 577 00 11 22\nBirthday (no year): 04-15");
+  g_assert_cmpstr (row->notes, ==, "Other phones: +995 577 00 11 22");
+  g_assert_cmpstr (row->birthday, ==, "--04-15");
   g_assert_cmpstr (row->tags[0], ==, "საბითუმო");
   g_assert_cmpstr (row->tags[1], ==, "VIP");
 
@@ -650,8 +651,8 @@ test_vcard_iphone (void)
 
   row = row_numbered (import, 2);
   g_assert_cmpstr (row->phone, ==, "010 55 66 77");
-  g_assert_cmpstr (row->birthday, ==, "");
-  assert_contains (row->notes, "Birthday (no year): 04-15");
+  g_assert_cmpstr (row->birthday, ==, "--04-15");
+  g_assert_null (strstr (row->notes, "Birthday"));
 
   g_assert_cmpstr (row_numbered (import, 3)->birthday, ==, "1985-09-30");
 
@@ -1248,7 +1249,7 @@ test_thunderbird (void)
   const Person people[] = {
     { 2, "Nino Beridze", "+995 555 12 34 56", "nino.beridze@gmail.com",
       "Prefers rye bread\nOther phones: 032 2 12 34 56\nOther e-mails: nino@work.ge" },
-    { 3, "Davit Lomidze", "+995 32 2 11 22 33", "", "Organisation: Hotel Kartli\nBirthday (no year): 11-02" },
+    { 3, "Davit Lomidze", "+995 32 2 11 22 33", "", "Organisation: Hotel Kartli" },
     { 4, "Ana Lomidze", "599 11 22 33", "ana@example.ge", "" },
   };
 
@@ -1266,6 +1267,7 @@ test_thunderbird (void)
       g_assert_cmpstr (row_numbered (import, 2)->address, ==, "Chavchavadze Ave 12, Tbilisi, 0179, Georgia");
       g_assert_cmpstr (row_numbered (import, 2)->birthday, ==, "1990-05-31");
       g_assert_cmpstr (row_numbered (import, 3)->address, ==, "Rustaveli 5, Tbilisi");
+      g_assert_cmpstr (row_numbered (import, 3)->birthday, ==, "--11-02");
 
       notes = crm_customer_import_dup_notes (import);
       g_assert_cmpstr (notes[0], ==, files[f].unused);

@@ -655,6 +655,7 @@ test_tiers (void)
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
     g_assert_nonnull (strstr (contents, ",notes,points,tier,language,"));
+    g_assert_nonnull (strstr (contents, ",consent_source,rfm_group\r\n"));
     g_assert_nonnull (strstr (contents, ",780,Bronze,"));
     g_assert_nonnull (strstr (contents, ",6014,Bronze,"));
   }

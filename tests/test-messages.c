@@ -439,9 +439,9 @@ test_fields_and_consent (void)
     g_assert_true (crm_export_customers_csv (shop.store, file, NULL, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (path, &text, &length, NULL));
-    g_assert_nonnull (strstr (text, ",language,channel,telegram,marketing_consent,consent_date,consent_source\r\n"));
-    g_assert_nonnull (strstr (text, ",ka,whatsapp,ninosecret,yes,2027-01-15,in_person\r\n"));
-    g_assert_nonnull (strstr (text, ",,,ninosecret,no,,\r\n"));
+    g_assert_nonnull (strstr (text, ",language,channel,telegram,marketing_consent,consent_date,consent_source,rfm_group\r\n"));
+    g_assert_nonnull (strstr (text, ",ka,whatsapp,ninosecret,yes,2027-01-15,in_person,"));
+    g_assert_nonnull (strstr (text, ",,,ninosecret,no,,,"));
 
     shop_fixture_open (&other, NOW + DAY);
     bytes = g_bytes_new (text, length);

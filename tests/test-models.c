@@ -142,7 +142,8 @@ test_customer (void)
     "segment-override", "archived", "segment", "rule-key", "spend",
     "purchases", "total-purchases", "first-purchase-at", "last-purchase-at",
     "last-visit-at", "revenue-total", "share", "at-risk", "usual-interval",
-    "language", "channel", "marketing-consent",
+    "language", "channel", "marketing-consent", "rfm-group",
+    "rfm-recency", "rfm-frequency", "rfm-money", "rfm-bands",
     NULL
   };
   g_autoptr(CrmCustomer) full = customer_with_every_field ();

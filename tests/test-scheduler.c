@@ -325,6 +325,50 @@ test_shop_hours_and_digest (Fixture       *fixture,
 }
 
 static void
+birthdays_cb (CrmScheduler *scheduler,
+              GPtrArray    *birthdays,
+              GPtrArray    *names)
+{
+  for (guint i = 0; i < birthdays->len; i++)
+    {
+      const CrmDateEvent *event = g_ptr_array_index (birthdays, i);
+
+      g_ptr_array_add (names, g_strdup_printf ("%s%s", event->key_client ? "key:" : "", event->name));
+    }
+}
+
+/* Today's birthdays, key clients first, once at opening (23 November). */
+static void
+test_birthdays_at_opening (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  CrmCustomerFields nino = { .name = "ნინო", .birthday = "23.11" };
+  CrmCustomerFields ani = { .name = "Անի", .birthday = "1980-11-23", .segment_override = "key" };
+  CrmCustomerFields aram = { .name = "Aram", .birthday = "24.11" };
+
+  g_assert_true (crm_store_update_customer (fixture->shop.store, fixture->customer, &nino, &error));
+  g_assert_true (crm_store_update_customer (fixture->shop.store, fixture->key_customer, &ani, &error));
+  g_assert_cmpint (crm_store_add_customer (fixture->shop.store, &aram, &error), >, 0);
+  g_signal_connect (fixture->scheduler, "birthdays", G_CALLBACK (birthdays_cb), names);
+
+  fixture->shop.now = local_time (7, 0);
+  crm_scheduler_start (fixture->scheduler);
+  g_assert_cmpuint (names->len, ==, 0);
+  advance_to (fixture, local_time (9, 0));
+  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "key:Անի");
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "ნინო");
+  advance_to (fixture, local_time (15, 0));
+  g_assert_cmpuint (names->len, ==, 2);
+  /* The next day, Aram's. */
+  advance_to (fixture, local_time (9, 30) + DAY);
+  g_assert_cmpuint (names->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (names, 2), ==, "Aram");
+}
+
+static void
 test_catch_up_summary (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -594,6 +638,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/scheduler/ordering", test_ordering);
+  ADD ("/scheduler/birthdays", test_birthdays_at_opening);
   ADD ("/scheduler/rearm", test_rearm);
   ADD ("/scheduler/snooze", test_snooze);
   ADD ("/scheduler/repeat", test_repeat);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "crm-customer-list.h"
+#include "crm-rfm.h"
 #include "crm-store.h"
 #include "shop-fixture.h"
 
@@ -440,6 +441,170 @@ test_share_figure (Fixture       *fixture,
   g_assert_cmpint (crm_customer_get_revenue_total (customer), ==, 10000);
 }
 
+/* Groups by habit (docs/segments.md has this shop as its worked example).
+ * Six buyers, so three bands: a score is 1 + 3 × (2 × at-or-below −
+ * same) ÷ (2 × 6), at most 3. */
+static void
+test_rfm_worked_example (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const struct { const char *name; guint first; guint n; gint64 amount; const char *group; guint r, f, m; } buyers[] = {
+    { "A", 1, 10, 1000, "champions", 3, 3, 3 },
+    { "B", 2, 1, 50000, "new", 3, 1, 3 },
+    { "C", 30, 5, 1000, "needs_attention", 2, 2, 2 },
+    { "D", 60, 5, 2000, "needs_attention", 2, 2, 3 },
+    { "E", 200, 8, 500, "cant_lose", 1, 3, 1 },
+    { "F", 300, 1, 100, "lost", 1, 1, 1 },
+  };
+  gint64 ids[G_N_ELEMENTS (buyers)];
+  gint64 nobody = add (fixture, "Nobody");
+
+  for (guint i = 0; i < G_N_ELEMENTS (buyers); i++)
+    {
+      ids[i] = add (fixture, buyers[i].name);
+      for (guint j = 0; j < buyers[i].n; j++)
+        buy (fixture, ids[i], buyers[i].first + j, buyers[i].amount);
+    }
+  g_assert_true (crm_store_refresh_all (fixture->store, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (buyers); i++)
+    {
+      g_autoptr(CrmCustomer) customer = crm_store_get_customer (fixture->store, ids[i]);
+
+      g_test_message ("%s", buyers[i].name);
+      g_assert_cmpstr (crm_customer_get_rfm_group (customer), ==, buyers[i].group);
+      g_assert_cmpuint (crm_customer_get_rfm_recency (customer), ==, buyers[i].r);
+      g_assert_cmpuint (crm_customer_get_rfm_frequency (customer), ==, buyers[i].f);
+      g_assert_cmpuint (crm_customer_get_rfm_money (customer), ==, buyers[i].m);
+      g_assert_cmpuint (crm_customer_get_rfm_bands (customer), ==, 3);
+    }
+
+  {
+    g_autoptr(CrmCustomer) a = crm_store_get_customer (fixture->store, ids[0]);
+    g_autoptr(CrmCustomer) f = crm_store_get_customer (fixture->store, ids[5]);
+    g_autoptr(CrmCustomer) none = crm_store_get_customer (fixture->store, nobody);
+    g_autofree char *why_a = crm_rfm_explain (a, fixture->now);
+    g_autofree char *why_f = crm_rfm_explain (f, fixture->now);
+    g_autofree char *why_none = crm_rfm_explain (none, fixture->now);
+
+    g_assert_cmpstr (why_a, ==, "bought 10 times, last 1 day ago, top 33 % by spend");
+    g_assert_cmpstr (why_f, ==, "bought 1 time, last 300 days ago, lowest 33 % by spend");
+    g_assert_cmpstr (crm_customer_get_rfm_group (none), ==, "");
+    g_assert_cmpstr (why_none, ==, "");
+  }
+
+  /* Archived: out of the ranking, and the others are scored without them. */
+  g_assert_true (crm_store_set_customer_archived (fixture->store, ids[5], TRUE, &error));
+  g_assert_true (crm_store_refresh_all (fixture->store, &error));
+  {
+    g_autoptr(CrmCustomer) f = crm_store_get_customer (fixture->store, ids[5]);
+
+    g_assert_cmpstr (crm_customer_get_rfm_group (f), ==, "");
+  }
+}
+
+/* Everyone alike, and a shop with one buyer: nobody stands out, so every
+ * score is the middle band (1 + 3 × (2n − n) ÷ 2n = 2). */
+static void
+test_rfm_all_equal (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 ids[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      ids[i] = add (fixture, "Same");
+      buy (fixture, ids[i], 10, 1000);
+    }
+  g_assert_true (crm_store_refresh_all (fixture->store, &error));
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(CrmCustomer) customer = crm_store_get_customer (fixture->store, ids[i]);
+
+      g_assert_cmpstr (crm_customer_get_rfm_group (customer), ==, "needs_attention");
+      g_assert_cmpuint (crm_customer_get_rfm_recency (customer), ==, 2);
+      g_assert_cmpuint (crm_customer_get_rfm_frequency (customer), ==, 2);
+      g_assert_cmpuint (crm_customer_get_rfm_money (customer), ==, 2);
+    }
+}
+
+static void
+test_rfm_one_buyer (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmCustomer) customer = NULL;
+  gint64 id = add (fixture, "Only");
+
+  add (fixture, "Never bought");
+  buy (fixture, id, 3, 1000);
+  g_assert_true (crm_store_refresh_all (fixture->store, &error));
+  customer = crm_store_get_customer (fixture->store, id);
+  g_assert_cmpstr (crm_customer_get_rfm_group (customer), ==, "needs_attention");
+  g_assert_cmpuint (crm_customer_get_rfm_bands (customer), ==, 3);
+}
+
+/* 500 buyers make five bands of a hundred; 499 make three. One purchase
+ * each, so frequency is all one tie: the middle band for all. */
+static void
+add_buyers (Fixture *fixture,
+            guint    n)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (crm_store_begin (fixture->store, &error));
+  /* Half a day apart: all inside the year the spend is counted over. */
+  for (guint i = 0; i < n; i++)
+    crm_store_add_purchase (fixture->store, add (fixture, "Buyer"), fixture->now - (i + 1) * DAY / 2,
+                            1000 + i, "", &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_rfm_bands (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = GPOINTER_TO_UINT (data);
+
+  add_buyers (fixture, n);
+  g_assert_true (crm_store_refresh_all (fixture->store, &error));
+
+  if (n == 500)
+    {
+      g_assert_cmpint (query_int (fixture->store, "SELECT count (DISTINCT rfm_bands) FROM customer_stats"), ==, 1);
+      g_assert_cmpint (query_int (fixture->store, "SELECT min (rfm_bands) FROM customer_stats"), ==, 5);
+      for (guint score = 1; score <= 5; score++)
+        {
+          /* The newest spent least here: recency and money run opposite. */
+          g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM customer_stats WHERE rfm_r = %u "
+                                                  "AND rfm_m = %u", score, 6 - score);
+
+          g_assert_cmpint (query_int (fixture->store, sql), ==, 100);
+        }
+      g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM customer_stats WHERE rfm_f = 3"), ==, 500);
+      g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM customer_stats "
+                                                  "WHERE rfm_group = 'promising'"), ==, 200);
+      g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM customer_stats "
+                                                  "WHERE rfm_group = 'needs_attention'"), ==, 100);
+      g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM customer_stats "
+                                                  "WHERE rfm_group = 'at_risk'"), ==, 200);
+    }
+  else
+    {
+      g_assert_cmpint (query_int (fixture->store, "SELECT min (rfm_bands) FROM customer_stats"), ==, 3);
+      g_assert_cmpint (query_int (fixture->store, "SELECT max (rfm_bands) FROM customer_stats"), ==, 3);
+      g_assert_cmpint (query_int (fixture->store, "SELECT max (rfm_r) FROM customer_stats"), ==, 3);
+      g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM customer_stats WHERE rfm_f = 2"), ==, 499);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +629,13 @@ main (int   argc,
   ADD ("/segments/archived", test_archived_leave_ranking);
   ADD ("/segments/at-risk", test_at_risk);
   ADD ("/segments/share-figure", test_share_figure);
+  ADD ("/segments/rfm/worked-example", test_rfm_worked_example);
+  ADD ("/segments/rfm/all-equal", test_rfm_all_equal);
+  ADD ("/segments/rfm/one-buyer", test_rfm_one_buyer);
+  g_test_add ("/segments/rfm/five-bands", Fixture, GUINT_TO_POINTER (500), fixture_setup, test_rfm_bands,
+              fixture_teardown);
+  g_test_add ("/segments/rfm/three-bands", Fixture, GUINT_TO_POINTER (499), fixture_setup, test_rfm_bands,
+              fixture_teardown);
 
 #undef ADD
 

@@ -261,6 +261,44 @@ test_store_migrates_older_version (Fixture       *fixture,
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'customers'"), ==, 1);
 }
 
+/* Step 6 keeps every birthday, now with its month and day apart. */
+static void
+test_store_migrates_birthdays (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(CrmCustomer) customer = NULL;
+  g_autofree char *kept = NULL;
+  const CrmMigration *steps;
+  gsize n_steps;
+  CrmStore *old = NULL;
+
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
+
+  steps = crm_store_get_migrations (&n_steps);
+  old = crm_store_open_unchecked (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_exec (old, "PRAGMA application_id = 1129074260", &error));
+  g_assert_true (crm_store_run_migrations (old, steps, CRM_STORE_SCHEMA_VERSION - 1, &error));
+  g_assert_true (crm_store_exec (old,
+                                 "INSERT INTO customers (name, birthday, created_at, updated_at) "
+                                 "VALUES ('Nino', '1990-05-31', 1, 1), ('Aram', NULL, 1, 1)",
+                                 &error));
+  g_assert_no_error (error);
+  g_clear_object (&old);
+
+  store = shop_store_open (fixture->dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_get_schema_version (store), ==, CRM_STORE_SCHEMA_VERSION);
+  kept = query_text (store, "SELECT group_concat (coalesce (birthday, '-') || '|' || "
+                            "coalesce (birthday_md, '-'), ' ') FROM (SELECT * FROM customers ORDER BY id)");
+  g_assert_cmpstr (kept, ==, "1990-05-31|05-31 -|-");
+  customer = crm_store_get_customer (store, 1);
+  g_assert_cmpstr (crm_customer_get_birthday (customer), ==, "1990-05-31");
+}
+
 static void
 test_store_migrates_schema_1_data (Fixture       *fixture,
                                    gconstpointer  data)
@@ -632,6 +670,7 @@ main (int   argc,
   ADD ("/store/migrate/older-version", test_store_migrates_older_version);
   ADD ("/store/migrate/step-by-step", test_migrations_step_by_step);
   ADD ("/store/migrate/schema-1-data", test_store_migrates_schema_1_data);
+  ADD ("/store/migrate/birthdays", test_store_migrates_birthdays);
   ADD ("/store/migrate/feedback-answers", test_store_migrates_feedback_answers);
   ADD ("/store/refuse/newer-version", test_store_refuses_newer);
   ADD ("/store/refuse/garbage", test_store_refuses_garbage);

@@ -155,6 +155,7 @@ typedef struct
   gint64  basket;    /* usual bill in hundredths of a lari */
   gboolean steady;   /* comes at a regular pace */
   gboolean has_email;
+  gint     birthday_in;  /* days until a birthday the sample shows, or -1 */
 } Habit;
 
 #define PICK(rand, table) ((table).items[g_rand_int_range ((rand), 0, (gint32) (table).len)])
@@ -398,6 +399,10 @@ make_habit (Shop  *shop,
       habit->basket = (gint64) between (rand, tier->basket_min * 100, tier->basket_max * 100);
     }
   habit->has_email = chance (rand, habit->tier == TIER_WHOLESALE ? 80 : 40);
+
+  /* A few birthdays today and in two days, whatever the date: the
+   * morning's reasons to call. No draw, so the rest stays as it was. */
+  habit->birthday_in = index % 40 == 20 ? 0 : index % 40 == 35 ? 2 : -1;
 }
 
 static gboolean
@@ -567,6 +572,21 @@ add_customer (Shop         *shop,
           birthday = g_strdup_printf ("%04u-%02u-%02u", birth_year, month,
                                       between (rand, 1, g_date_get_days_in_month ((GDateMonth) month,
                                                                                   (GDateYear) birth_year)));
+        }
+
+      if (habit->birthday_in >= 0)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (shop->now + habit->birthday_in * DAY);
+          g_autoptr(GDateTime) day = g_date_time_to_local (utc);
+          guint month = (guint) g_date_time_get_month (day);
+          guint day_of_month = (guint) g_date_time_get_day_of_month (day);
+
+          g_free (birthday);
+          /* Every other one without a year, as phones often keep them. */
+          if (birth_year > 0 && !(month == 2 && day_of_month == 29))
+            birthday = g_strdup_printf ("%04u-%02u-%02u", birth_year, month, day_of_month);
+          else
+            birthday = g_strdup_printf ("--%02u-%02u", month, day_of_month);
         }
 
       if (habit->has_email)

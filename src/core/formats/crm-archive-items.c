@@ -709,6 +709,27 @@ crm_archive_read_reward (JsonObject        *object,
 }
 
 gboolean
+crm_archive_read_saved_list (JsonObject           *object,
+                             const char           *item,
+                             CrmArchiveSavedList  *row,
+                             GPtrArray            *texts,
+                             GError              **error)
+{
+  const char *name, *filter;
+
+  *row = (CrmArchiveSavedList) { 0 };
+  if (!get_text (object, item, "name", TRUE, &name, error) ||
+      !get_text (object, item, "filter", FALSE, &filter, error))
+    return FALSE;
+
+  row->name = clean_text (name, MAX_FIELD, texts);
+  row->filter = clean_text (filter != NULL ? filter : "", MAX_FIELD * 4, texts);
+  if (row->name[0] == '\0')
+    return fail (error, _("In %s, “%s” must not be empty."), item, "name");
+  return TRUE;
+}
+
+gboolean
 crm_archive_read_tier (JsonObject      *object,
                        const char      *item,
                        CrmArchiveTier  *row,

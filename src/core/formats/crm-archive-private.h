@@ -96,6 +96,11 @@ gboolean crm_archive_read_reward      (JsonObject             *object,
                                        const char            **ref,
                                        GPtrArray              *texts,
                                        GError                **error);
+gboolean crm_archive_read_saved_list  (JsonObject             *object,
+                                       const char             *item,
+                                       CrmArchiveSavedList    *row,
+                                       GPtrArray              *texts,
+                                       GError                **error);
 gboolean crm_archive_read_tier        (JsonObject             *object,
                                        const char             *item,
                                        CrmArchiveTier         *row,

@@ -35,13 +35,14 @@ enum
   KEY_REWARDS,
   KEY_TIERS,
   KEY_LOYALTY,
+  KEY_SAVED_LISTS,
   N_KEYS
 };
 
 static const char *const top_keys[N_KEYS] = {
   "format", "version", "currency", "settings", "staff",
   "customers", "purchases", "interactions", "follow_ups", "feedback",
-  "rewards", "tiers", "loyalty",
+  "rewards", "tiers", "loyalty", "saved_lists",
 };
 
 struct _CrmArchive
@@ -123,6 +124,8 @@ count_of (CrmArchiveCounts *counts,
       return &counts->tiers;
     case KEY_LOYALTY:
       return &counts->ledger;
+    case KEY_SAVED_LISTS:
+      return &counts->saved_lists;
     default:
       g_assert_not_reached ();
     }
@@ -218,6 +221,14 @@ read_row (Pass        *pass,
 
         return crm_archive_read_tier (object, item, &row, pass->texts, error) &&
                (store == NULL || crm_store_archive_add_tier (store, &row, error));
+      }
+
+    case KEY_SAVED_LISTS:
+      {
+        CrmArchiveSavedList row;
+
+        return crm_archive_read_saved_list (object, item, &row, pass->texts, error) &&
+               (store == NULL || crm_store_archive_add_saved_list (store, &row, error));
       }
 
     case KEY_LOYALTY:

@@ -338,6 +338,17 @@ tier_item (JsonBuilder   *builder,
 }
 
 static void
+saved_list_item (JsonBuilder   *builder,
+                 gconstpointer  row,
+                 GTimeZone     *zone)
+{
+  const CrmArchiveSavedList *list = row;
+
+  add_text (builder, "name", list->name);
+  add_text (builder, "filter", list->filter);
+}
+
+static void
 ledger_item (JsonBuilder   *builder,
              gconstpointer  row,
              GTimeZone     *zone)
@@ -371,6 +382,7 @@ static const struct
   { CRM_ARCHIVE_REWARDS, "rewards", reward_item, G_STRUCT_OFFSET (CrmArchiveCounts, rewards) },
   { CRM_ARCHIVE_TIERS, "tiers", tier_item, G_STRUCT_OFFSET (CrmArchiveCounts, tiers) },
   { CRM_ARCHIVE_LEDGER, "loyalty", ledger_item, G_STRUCT_OFFSET (CrmArchiveCounts, ledger) },
+  { CRM_ARCHIVE_SAVED_LISTS, "saved_lists", saved_list_item, G_STRUCT_OFFSET (CrmArchiveCounts, saved_lists) },
 };
 
 typedef struct

@@ -23,6 +23,7 @@ typedef struct
   guint rewards;
   guint tiers;
   guint ledger;         /* loyalty ledger entries */
+  guint saved_lists;
 } CrmArchiveCounts;
 
 /* A whole-shop archive, read and checked, not yet written anywhere: it

@@ -115,7 +115,7 @@ write_customer_cb (const CrmExportCustomer  *customer,
     customer->notes, points, customer->tier,
     customer->language, customer->channel, customer->telegram,
     customer->marketing_consent ? "yes" : "no", customer->consent_date, customer->consent_source,
-    NULL,
+    customer->rfm_group, NULL,
   };
 
   return write_line (user_data, cells, error);
@@ -160,7 +160,7 @@ crm_export_customers_csv (CrmStore  *store,
     const char *header[] = { "name", "phone", "email", "address", "birthday", "tags", "segment",
                              spend_header, "purchases", "last_visit", "notes", "points", "tier",
                              "language", "channel", "telegram", "marketing_consent",
-                             "consent_date", "consent_source", NULL };
+                             "consent_date", "consent_source", "rfm_group", NULL };
 
     if (!g_output_stream_write_all (export.stream, "\xEF\xBB\xBF", 3, NULL, NULL, error) ||
         !write_line (&export, header, error))

@@ -178,6 +178,7 @@ static const CrmHeaderAlias customer_aliases[] = {
 
   /* Clientele's own export writes figures the import recomputes. */
   KNOWN ("Segment"), KNOWN ("Purchases"), KNOWN ("Last visit"), KNOWN ("Points"), KNOWN ("Tier"),
+  KNOWN ("RFM group"),
   KNOWN ("Name prefix"), KNOWN ("Name suffix"), KNOWN ("Title"), KNOWN ("Suffix"),
   KNOWN ("Initials"), KNOWN ("Nickname"), KNOWN ("Short name"), KNOWN ("Maiden name"),
   KNOWN ("Gender"), KNOWN ("Location"), KNOWN ("Billing information"), KNOWN ("Directory server"),

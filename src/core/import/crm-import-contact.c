@@ -391,24 +391,6 @@ join_values (GPtrArray *values,
   return g_string_free (out, FALSE);
 }
 
-/* "--05-31", "--0531": a birthday without a year, as Google and phones
- * write it. Returns "05-31" or NULL. */
-static char *
-yearless_birthday (const char *text)
-{
-  int month, day;
-  char extra;
-
-  if (!g_str_has_prefix (text, "--"))
-    return NULL;
-  if ((sscanf (text + 2, "%2d-%2d%c", &month, &day, &extra) == 2 ||
-       (strlen (text) == 6 && sscanf (text + 2, "%2d%2d%c", &month, &day, &extra) == 2)) &&
-      g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, 2000))
-    return g_strdup_printf ("%02d-%02d", month, day);
-
-  return NULL;
-}
-
 /* Words that name a kind of phone or e-mail rather than being one: a
  * label that slipped into the value ("MobilePhone", "mobile 3"). */
 static const char *const label_words[] = {
@@ -728,7 +710,8 @@ crm_contact_to_customer (CrmContact         *contact,
     {
       int year, month, day, hour, minute, second;
       gboolean has_time;
-      g_autofree char *no_year = yearless_birthday (contact->birthday);
+      /* "--05-31", "--0531" (vCard), "31.05", "31/05" (a spreadsheet). */
+      g_autofree char *no_year = crm_birthday_from_day_month (contact->birthday);
 
       if (crm_import_parse_date (contact->birthday, FALSE, &year, &month, &day,
                                  &hour, &minute, &second, &has_time))
@@ -738,9 +721,8 @@ crm_contact_to_customer (CrmContact         *contact,
         }
       else if (no_year != NULL)
         {
-          g_autofree char *line = g_strdup_printf (_("Birthday (no year): %s"), no_year);
-
-          append_line (extra, line);
+          g_free (customer->birthday);
+          customer->birthday = g_steal_pointer (&no_year);
         }
       else
         {

@@ -40,6 +40,7 @@ struct _CrmCustomerList
   guint             not_seen_days;
   gboolean          at_risk;
   gint64            tier_id;
+  char             *rfm_group;
   CrmCustomerSort   sort;
   gboolean          descending;
 };
@@ -188,6 +189,7 @@ crm_customer_list_refresh (CrmCustomerList *self)
   query.now = crm_store_now (self->store);
   query.tier_id = self->tier_id;
   query.tier_from = crm_loyalty_months_before (query.now, 12);
+  query.rfm_group = self->rfm_group;
 
   self->dirty = FALSE;
   g_hash_table_remove_all (self->cache);
@@ -254,6 +256,7 @@ crm_customer_list_finalize (GObject *object)
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_free (self->search);
   g_free (self->tag);
+  g_free (self->rfm_group);
 
   G_OBJECT_CLASS (crm_customer_list_parent_class)->finalize (object);
 }
@@ -380,6 +383,115 @@ crm_customer_list_set_tier (CrmCustomerList *self,
 
   self->tier_id = tier_id;
   crm_customer_list_refresh (self);
+}
+
+/**
+ * crm_customer_list_set_rfm_group:
+ * @group: (nullable): a group by habit's key (crm-rfm.h), or %NULL for any
+ */
+void
+crm_customer_list_set_rfm_group (CrmCustomerList *self,
+                                 const char      *group)
+{
+  g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
+
+  if (group != NULL && group[0] == '\0')
+    group = NULL;
+  if (g_strcmp0 (self->rfm_group, group) == 0)
+    return;
+
+  g_free (self->rfm_group);
+  self->rfm_group = g_strdup (group);
+  crm_customer_list_refresh (self);
+}
+
+/**
+ * crm_customer_list_dup_filter:
+ *
+ * The list's filters and search as one text, to save under a name
+ * (crm_store_add_saved_list()): a GVariant dictionary, whose keys say
+ * what each value is, so that lists saved now read in later versions.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+crm_customer_list_dup_filter (CrmCustomerList *self)
+{
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
+  g_autoptr(GVariant) value = NULL;
+
+  g_return_val_if_fail (CRM_IS_CUSTOMER_LIST (self), NULL);
+
+  if (self->segment != CRM_SEGMENT_FILTER_ALL)
+    g_variant_dict_insert (&dict, "segment", "s", self->segment == CRM_SEGMENT_FILTER_KEY ? "key" : "secondary");
+  if (self->at_risk)
+    g_variant_dict_insert (&dict, "at-risk", "b", TRUE);
+  if (self->tag != NULL)
+    g_variant_dict_insert (&dict, "tag", "s", self->tag);
+  if (self->not_seen_days > 0)
+    g_variant_dict_insert (&dict, "not-seen-days", "u", self->not_seen_days);
+  if (self->tier_id != 0)
+    g_variant_dict_insert (&dict, "tier", "x", self->tier_id);
+  if (self->rfm_group != NULL)
+    g_variant_dict_insert (&dict, "group", "s", self->rfm_group);
+  if (self->search != NULL)
+    g_variant_dict_insert (&dict, "search", "s", self->search);
+
+  value = g_variant_ref_sink (g_variant_dict_end (&dict));
+  return g_variant_print (value, TRUE);
+}
+
+/**
+ * crm_customer_list_set_filter:
+ * @filter: what crm_customer_list_dup_filter() wrote
+ *
+ * Sets every filter and the search from @filter at once; what it does not
+ * name is "any". Text that is not a filter changes nothing.
+ *
+ * Returns: whether @filter was one
+ */
+gboolean
+crm_customer_list_set_filter (CrmCustomerList *self,
+                              const char      *filter)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
+  const char *segment = NULL, *tag = NULL, *group = NULL, *search = NULL;
+  gboolean at_risk = FALSE;
+  guint days = 0;
+  gint64 tier = 0;
+
+  g_return_val_if_fail (CRM_IS_CUSTOMER_LIST (self), FALSE);
+
+  value = filter != NULL ? g_variant_parse (G_VARIANT_TYPE_VARDICT, filter, NULL, NULL, NULL) : NULL;
+  if (value == NULL)
+    return FALSE;
+
+  g_variant_dict_init (&dict, value);
+  g_variant_dict_lookup (&dict, "segment", "&s", &segment);
+  g_variant_dict_lookup (&dict, "at-risk", "b", &at_risk);
+  g_variant_dict_lookup (&dict, "tag", "&s", &tag);
+  g_variant_dict_lookup (&dict, "not-seen-days", "u", &days);
+  g_variant_dict_lookup (&dict, "tier", "x", &tier);
+  g_variant_dict_lookup (&dict, "group", "&s", &group);
+  g_variant_dict_lookup (&dict, "search", "&s", &search);
+
+  /* One query for all of it, not one per filter. */
+  self->segment = g_strcmp0 (segment, "key") == 0 ? CRM_SEGMENT_FILTER_KEY
+                  : g_strcmp0 (segment, "secondary") == 0 ? CRM_SEGMENT_FILTER_SECONDARY
+                  : CRM_SEGMENT_FILTER_ALL;
+  self->at_risk = at_risk;
+  g_free (self->tag);
+  self->tag = tag != NULL && tag[0] != '\0' ? g_strdup (tag) : NULL;
+  self->not_seen_days = MIN (days, 100000);
+  self->tier_id = tier;
+  g_free (self->rfm_group);
+  self->rfm_group = group != NULL && group[0] != '\0' ? g_strdup (group) : NULL;
+  g_free (self->search);
+  self->search = search != NULL && search[0] != '\0' ? g_strdup (search) : NULL;
+  crm_customer_list_refresh (self);
+
+  return TRUE;
 }
 
 void

@@ -25,6 +25,11 @@ void             crm_customer_list_set_at_risk       (CrmCustomerList  *self,
                                                       gboolean          at_risk);
 void             crm_customer_list_set_tier          (CrmCustomerList  *self,
                                                       gint64            tier_id);
+void             crm_customer_list_set_rfm_group     (CrmCustomerList  *self,
+                                                      const char       *group);
+char            *crm_customer_list_dup_filter        (CrmCustomerList  *self);
+gboolean         crm_customer_list_set_filter        (CrmCustomerList  *self,
+                                                      const char       *filter);
 void             crm_customer_list_set_sort          (CrmCustomerList  *self,
                                                       CrmCustomerSort   sort,
                                                       gboolean          descending);

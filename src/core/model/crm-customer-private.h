@@ -38,6 +38,12 @@ struct _CrmCustomer
   gboolean marketing_consent;
   char    *consent_date;
   char    *consent_source;
+  /* The group by habit ("" for none) and its scores, 1 to rfm_bands. */
+  char    *rfm_group;
+  guint    rfm_recency;
+  guint    rfm_frequency;
+  guint    rfm_money;
+  guint    rfm_bands;
 };
 
 G_END_DECLS

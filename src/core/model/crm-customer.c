@@ -46,6 +46,11 @@ enum {
   PROP_LANGUAGE,
   PROP_CHANNEL,
   PROP_MARKETING_CONSENT,
+  PROP_RFM_GROUP,
+  PROP_RFM_RECENCY,
+  PROP_RFM_FREQUENCY,
+  PROP_RFM_MONEY,
+  PROP_RFM_BANDS,
   N_PROPS
 };
 
@@ -136,6 +141,21 @@ crm_customer_get_property (GObject    *object,
     case PROP_MARKETING_CONSENT:
       g_value_set_boolean (value, crm_customer_get_marketing_consent (self));
       break;
+    case PROP_RFM_GROUP:
+      g_value_set_string (value, crm_customer_get_rfm_group (self));
+      break;
+    case PROP_RFM_RECENCY:
+      g_value_set_uint (value, self->rfm_recency);
+      break;
+    case PROP_RFM_FREQUENCY:
+      g_value_set_uint (value, self->rfm_frequency);
+      break;
+    case PROP_RFM_MONEY:
+      g_value_set_uint (value, self->rfm_money);
+      break;
+    case PROP_RFM_BANDS:
+      g_value_set_uint (value, self->rfm_bands);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -147,6 +167,7 @@ crm_customer_finalize (GObject *object)
   CrmCustomer *self = (CrmCustomer *) object;
 
   g_free (self->name);
+  g_free (self->rfm_group);
   g_free (self->phone);
   g_free (self->email);
   g_free (self->address);
@@ -224,6 +245,13 @@ crm_customer_class_init (CrmCustomerClass *klass)
   properties[PROP_CHANNEL] = TEXT_PROPERTY ("channel");
   properties[PROP_MARKETING_CONSENT] =
     g_param_spec_boolean ("marketing-consent", NULL, NULL, FALSE, READ_ONLY);
+  /* The group by habit's key (crm-rfm.h), "" when the customer has none. */
+  properties[PROP_RFM_GROUP] = TEXT_PROPERTY ("rfm-group");
+  properties[PROP_RFM_RECENCY] = g_param_spec_uint ("rfm-recency", NULL, NULL, 0, 5, 0, READ_ONLY);
+  properties[PROP_RFM_FREQUENCY] = g_param_spec_uint ("rfm-frequency", NULL, NULL, 0, 5, 0, READ_ONLY);
+  properties[PROP_RFM_MONEY] = g_param_spec_uint ("rfm-money", NULL, NULL, 0, 5, 0, READ_ONLY);
+  /* 5, or 3 in a shop with fewer than 500 buyers; 0 with no group. */
+  properties[PROP_RFM_BANDS] = g_param_spec_uint ("rfm-bands", NULL, NULL, 0, 5, 0, READ_ONLY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -253,6 +281,7 @@ GETTER (const char *, address, address, NULL)
 GETTER (const char *, birthday, birthday, NULL)
 GETTER (const char *, notes, notes, NULL)
 GETTER (const char *, segment_override, segment_override, NULL)
+GETTER (const char *, rfm_group, rfm_group, "")
 GETTER (gboolean, archived, archived, FALSE)
 GETTER (gboolean, rule_key, rule_key, FALSE)
 GETTER (gint64, spend, spend, 0)
@@ -270,6 +299,10 @@ GETTER (const char *, telegram, telegram, NULL)
 GETTER (gboolean, marketing_consent, marketing_consent, FALSE)
 GETTER (const char *, consent_date, consent_date, NULL)
 GETTER (const char *, consent_source, consent_source, NULL)
+GETTER (guint, rfm_recency, rfm_recency, 0)
+GETTER (guint, rfm_frequency, rfm_frequency, 0)
+GETTER (guint, rfm_money, rfm_money, 0)
+GETTER (guint, rfm_bands, rfm_bands, 0)
 
 #undef GETTER
 

@@ -71,5 +71,10 @@ const char         *crm_customer_get_telegram          (CrmCustomer *self);
 gboolean            crm_customer_get_marketing_consent (CrmCustomer *self);
 const char         *crm_customer_get_consent_date      (CrmCustomer *self);
 const char         *crm_customer_get_consent_source    (CrmCustomer *self);
+const char         *crm_customer_get_rfm_group         (CrmCustomer *self);
+guint               crm_customer_get_rfm_recency       (CrmCustomer *self);
+guint               crm_customer_get_rfm_frequency     (CrmCustomer *self);
+guint               crm_customer_get_rfm_money         (CrmCustomer *self);
+guint               crm_customer_get_rfm_bands         (CrmCustomer *self);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ enum {
   DUE,
   MISSED,
   DIGEST,
+  BIRTHDAYS,
   N_SIGNALS
 };
 
@@ -282,6 +283,14 @@ crm_scheduler_tick (CrmScheduler *self)
 
       if (overdue + due_today > 0)
         g_signal_emit (self, signals[DIGEST], 0, due_today, overdue);
+
+      /* Today's birthdays come with the digest, once a day. */
+      {
+        g_autoptr(GPtrArray) birthdays = crm_store_list_dates (self->store, 0, FALSE);
+
+        if (birthdays->len > 0)
+          g_signal_emit (self, signals[BIRTHDAYS], 0, birthdays);
+      }
       digest_sent = TRUE;
     }
 
@@ -370,6 +379,15 @@ crm_scheduler_class_init (CrmSchedulerClass *klass)
    *
    * Once a day, when the shop opens (or the app starts in shop hours).
    */
+  /**
+   * CrmScheduler::birthdays:
+   * @birthdays: (element-type CrmDateEvent): today's, key clients first
+   *
+   * With the digest: once a day, when the shop opens.
+   */
+  signals[BIRTHDAYS] = g_signal_new ("birthdays", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+
   signals[DIGEST] = g_signal_new ("digest", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }

@@ -35,7 +35,7 @@ static const char *const read_sql[] = {
   [CRM_ARCHIVE_SETTINGS] = "SELECT key, value FROM settings ORDER BY key",
   [CRM_ARCHIVE_STAFF] = "SELECT id, name, language, archived, created_at FROM staff ORDER BY id",
   [CRM_ARCHIVE_CUSTOMERS] =
-    "SELECT c.id, c.name, c.phone, c.email, c.address, c.birthday, c.notes, "
+    "SELECT c.id, c.name, c.phone, c.email, c.address, " CRM_STORE_BIRTHDAY_SQL ", c.notes, "
     "  c.segment_override, c.created_at, c.archived_at, c.touch_dismissed_at, "
     "  (SELECT string_agg (name, chr (31)) FROM "
     "     (SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
@@ -58,6 +58,7 @@ static const char *const read_sql[] = {
   [CRM_ARCHIVE_LEDGER] =
     "SELECT customer_id, at, points, kind, reason, purchase_id, reward_id, staff_id "
     "FROM loyalty_ledger ORDER BY id",
+  [CRM_ARCHIVE_SAVED_LISTS] = "SELECT name, filter FROM saved_lists ORDER BY id",
 };
 
 static const char *const kind_names[] = {
@@ -71,6 +72,7 @@ static const char *const kind_names[] = {
   [CRM_ARCHIVE_REWARDS] = "rewards",
   [CRM_ARCHIVE_TIERS] = "tiers",
   [CRM_ARCHIVE_LEDGER] = "loyalty",
+  [CRM_ARCHIVE_SAVED_LISTS] = "saved_lists",
 };
 
 /* NULL reads as 0, the store's "none". */
@@ -163,6 +165,13 @@ emit_row (CrmStmt            *stmt,
         return func (&row, user_data, error);
       }
 
+    case CRM_ARCHIVE_SAVED_LISTS:
+      {
+        CrmArchiveSavedList row = { TEXT (0), TEXT (1) };
+
+        return func (&row, user_data, error);
+      }
+
     case CRM_ARCHIVE_LEDGER:
       {
         CrmArchiveLedgerEntry row = {
@@ -221,7 +230,7 @@ crm_store_archive_foreach_of (CrmStore           *store,
   guint n = 0;
 
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (kind <= CRM_ARCHIVE_LEDGER, FALSE);
+  g_return_val_if_fail (kind <= CRM_ARCHIVE_SAVED_LISTS, FALSE);
   g_return_val_if_fail (customer_id == 0 ||
                         (kind >= CRM_ARCHIVE_CUSTOMERS && kind <= CRM_ARCHIVE_FEEDBACK) ||
                         kind == CRM_ARCHIVE_LEDGER, FALSE);
@@ -539,6 +548,15 @@ crm_store_archive_add_tier (CrmStore              *store,
   crm_stmt_bind_int64 (stmt, 2, tier->min_spend);
   crm_stmt_bind_int64 (stmt, 3, tier->rate);
   return crm_store_step_done (store, stmt, "tiers", error);
+}
+
+/* Through the store's own checks: a name of its own, not blank. */
+gboolean
+crm_store_archive_add_saved_list (CrmStore                   *store,
+                                  const CrmArchiveSavedList  *list,
+                                  GError                    **error)
+{
+  return crm_store_add_saved_list (store, list->name, list->filter, error) != 0;
 }
 
 /* Entries go in as they were: the archive's ledger is the balance. */

@@ -23,6 +23,7 @@ typedef enum
   CRM_ARCHIVE_REWARDS,
   CRM_ARCHIVE_TIERS,
   CRM_ARCHIVE_LEDGER,
+  CRM_ARCHIVE_SAVED_LISTS,
 } CrmArchiveKind;
 
 typedef struct
@@ -125,6 +126,13 @@ typedef struct
   gboolean    active;
 } CrmArchiveReward;
 
+/* A saved list of the customer list (schema 6). */
+typedef struct
+{
+  const char *name;
+  const char *filter;        /* crm_customer_list_dup_filter()'s text */
+} CrmArchiveSavedList;
+
 typedef struct
 {
   const char *name;
@@ -193,6 +201,9 @@ gboolean crm_store_archive_add_feedback     (CrmStore                     *store
                                              GError                      **error);
 gint64   crm_store_archive_add_reward       (CrmStore                     *store,
                                              const CrmArchiveReward       *reward,
+                                             GError                      **error);
+gboolean crm_store_archive_add_saved_list   (CrmStore                     *store,
+                                             const CrmArchiveSavedList    *list,
                                              GError                      **error);
 gboolean crm_store_archive_add_tier         (CrmStore                     *store,
                                              const CrmArchiveTier         *tier,

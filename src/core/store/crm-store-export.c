@@ -35,7 +35,7 @@ crm_store_export_customers (CrmStore               *store,
   g_return_val_if_fail (func != NULL, FALSE);
 
   stmt = crm_store_prepare_once (store,
-                                 "SELECT c.name, c.phone, c.email, c.address, coalesce (c.birthday, ''), "
+                                 "SELECT c.name, c.phone, c.email, c.address, coalesce (" CRM_STORE_BIRTHDAY_SQL ", ''), "
                                  "  (SELECT string_agg (name, '; ') FROM (SELECT t.name FROM customer_tags ct "
                                  "     JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id "
                                  "     ORDER BY lower (t.name), t.name) AS tag), "
@@ -49,7 +49,8 @@ crm_store_export_customers (CrmStore               *store,
                                  "     WHERE p.customer_id = c.id AND p.at >= ?1 AND p.at <= ?2) "
                                  "    ORDER BY t.min_spend DESC LIMIT 1) END, "
                                  "  c.language, c.channel, c.telegram, c.marketing_consent, "
-                                 "  coalesce (c.consent_date, ''), c.consent_source "
+                                 "  coalesce (c.consent_date, ''), c.consent_source, "
+                                 "  coalesce (s.rfm_group, '') "
                                  "FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id "
                                  "WHERE c.archived_at IS NULL ORDER BY c.name_key, c.id",
                                  error);
@@ -72,6 +73,7 @@ crm_store_export_customers (CrmStore               *store,
         crm_stmt_column_int (stmt, 8), crm_stmt_column_int64 (stmt, 9), TEXT (10),
         crm_stmt_column_int64 (stmt, 11), TEXT (12),
         TEXT (13), TEXT (14), TEXT (15), crm_stmt_column_int (stmt, 16) != 0, TEXT (17), TEXT (18),
+        TEXT (19),
       };
 #undef TEXT
 

@@ -28,6 +28,7 @@ typedef struct
   gboolean    marketing_consent;
   const char *consent_date;   /* "" when none */
   const char *consent_source;
+  const char *rfm_group;      /* the group by habit's English key, "" for none */
 } CrmExportCustomer;
 
 typedef gboolean (*CrmExportCustomerFunc) (const CrmExportCustomer  *customer,

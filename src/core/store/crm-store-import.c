@@ -179,7 +179,7 @@ crm_import_load_customer (CrmStore          *store,
   gboolean found;
 
   stmt = crm_store_prepare (store,
-                            "SELECT name, phone, email, address, coalesce (birthday, ''), notes, "
+                            "SELECT name, phone, email, address, coalesce (" CRM_STORE_BIRTHDAY_SQL ", ''), notes, "
                             "  segment_override, coalesce (archived_at, 0), created_at, "
                             "  coalesce (touch_dismissed_at, 0), "
                             "  (SELECT string_agg (t.name, chr (31)) FROM customer_tags ct "

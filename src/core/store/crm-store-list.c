@@ -90,6 +90,9 @@ build_query (CrmStore               *self,
   if (query->tier_id != 0)
     g_string_append (sql, " AND " TIER_ID_SQL " = ?15");
 
+  if (query->rfm_group != NULL)
+    g_string_append (sql, " AND s.rfm_group = ?16");
+
   switch (query->sort)
     {
     case CRM_CUSTOMER_SORT_NAME:
@@ -170,6 +173,8 @@ crm_store_query_customer_rows (CrmStore               *self,
     crm_stmt_bind_int64 (stmt, 14, query->tier_from);
   if (query->tier_id != 0)
     crm_stmt_bind_int64 (stmt, 15, query->tier_id);
+  if (query->rfm_group != NULL)
+    crm_stmt_bind_text (stmt, 16, query->rfm_group);
 
   rows = crm_customer_rows_new ();
   while ((rc = crm_stmt_step (stmt)) == CRM_STMT_ROW)

@@ -38,6 +38,7 @@ typedef struct
   gint64            now;            /* what "not seen for" and "at risk" count from */
   gint64            tier_id;        /* a loyalty tier's customers; -1 below every tier; 0 for any */
   gint64            tier_from;      /* the tiers' 12 months start here and end at now */
+  const char       *rfm_group;      /* a group by habit's key (crm-rfm.h); NULL for any */
 } CrmCustomerQuery;
 
 /* The rows of a query, in its order: each customer's id, folded search

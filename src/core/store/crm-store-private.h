@@ -82,6 +82,10 @@ struct _CrmStore
 
 extern const char crm_store_at_risk_sql[];
 
+/* A customer's birthday in the store's form ("1990-05-31", or "--05-31"
+ * without a year) from the two columns of customers c. */
+#define CRM_STORE_BIRTHDAY_SQL "coalesce (c.birthday, '--' || c.birthday_md)"
+
 /* One numbered step of the schema: it runs in its own transaction and
  * leaves the engine's schema version (SQLite: PRAGMA user_version) at
  * @version. */
@@ -173,6 +177,8 @@ gboolean  crm_store_engine_failed   (CrmStore           *self,
 void      crm_store_emit_committed  (CrmStore           *self,
                                      guint               change,
                                      gint64              customer_id);
+gboolean  crm_store_score_rfm       (CrmStore           *self,
+                                     GError            **error);
 gboolean  crm_store_rank_customers  (CrmStore           *self,
                                      GError            **error);
 gboolean  crm_store_refresh_stats   (CrmStore           *self,

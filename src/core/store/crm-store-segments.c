@@ -188,9 +188,9 @@ crm_store_read_revenue_total (CrmStore  *self,
  * Threshold: key when spend ≥ segment.min_spend (minor units) or purchases
  * ≥ segment.min_purchases (each ignored when 0).
  */
-gboolean
-crm_store_rank_customers (CrmStore  *self,
-                          GError   **error)
+static gboolean
+rank_segments (CrmStore  *self,
+               GError   **error)
 {
   g_autofree char *rule = NULL;
   gint share, min_purchases;
@@ -258,6 +258,19 @@ crm_store_rank_customers (CrmStore  *self,
   crm_stmt_bind_int64 (stmt, 2, self->revenue_total);
 
   return crm_store_step_done (self, stmt, "write", error);
+}
+
+gboolean
+crm_store_rank_customers (CrmStore  *self,
+                          GError   **error)
+{
+  if (!rank_segments (self, error))
+    return FALSE;
+
+  /* The groups by habit look at every buyer: they are recounted with
+   * everything (start, the hourly refresh, an import), not after each
+   * purchase (docs/segments.md). */
+  return !self->refreshing_all || crm_store_score_rfm (self, error);
 }
 
 /* Every customer has a figures row: only the window's share can be stale. */

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The schema this program writes. A database whose schema version is
  * higher was written by a newer Clientele and is refused untouched. */
-#define CRM_STORE_SCHEMA_VERSION 6
+#define CRM_STORE_SCHEMA_VERSION 7
 
 /* The application id of every Clientele database ("CLNT"; SQLite keeps
  * it as PRAGMA application_id), so that another program's database is
@@ -168,6 +168,32 @@ typedef struct
   guint    n_customers;
   gboolean password_used;   /* the server asked for one, and had it */
 } CrmSharedCheck;
+
+/* A reason to get in touch on a day (crm_store_list_dates()). */
+typedef enum
+{
+  CRM_DATE_BIRTHDAY,
+  CRM_DATE_FIRST_PURCHASE,   /* the anniversary of the first purchase */
+} CrmDateKind;
+
+typedef struct
+{
+  CrmDateKind  kind;
+  gint64       customer_id;
+  char        *name;
+  gboolean     key_client;
+  char        *date;         /* the birthday as stored, or the first purchase's day */
+  guint        days;         /* 0 for today */
+  guint        years;        /* the age or years since, on that day; 0 when not known */
+} CrmDateEvent;
+
+/* The customer list's filters and search under a name. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *filter;   /* crm_customer_list_dup_filter()'s text */
+} CrmSavedList;
 
 /* Current time in Unix seconds; tests pass a fake. */
 typedef gint64 (*CrmNowFunc) (gpointer user_data);
@@ -339,6 +365,10 @@ GPtrArray   *crm_store_list_keep_in_touch    (CrmStore                *self,
 gboolean     crm_store_dismiss_keep_in_touch (CrmStore                *self,
                                               gint64                   customer_id,
                                               GError                 **error);
+GPtrArray   *crm_store_list_dates            (CrmStore                *self,
+                                              guint                    days_ahead,
+                                              gboolean                 first_purchases);
+void         crm_date_event_free             (CrmDateEvent            *event);
 void         crm_store_count_pending_follow_ups (CrmStore             *self,
                                               gint64                   day_start,
                                               gint64                   day_end,
@@ -395,7 +425,23 @@ gboolean     crm_store_set_acting_staff      (CrmStore                *self,
 gint64       crm_store_get_acting_staff      (CrmStore                *self);
 void         crm_staff_member_free           (CrmStaffMember          *member);
 
+gint64       crm_store_add_saved_list        (CrmStore                *self,
+                                              const char              *name,
+                                              const char              *filter,
+                                              GError                 **error);
+gboolean     crm_store_rename_saved_list     (CrmStore                *self,
+                                              gint64                   id,
+                                              const char              *name,
+                                              GError                 **error);
+gboolean     crm_store_delete_saved_list     (CrmStore                *self,
+                                              gint64                   id,
+                                              GError                 **error);
+GPtrArray   *crm_store_list_saved_lists      (CrmStore                *self);
+void         crm_saved_list_free             (CrmSavedList            *list);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmStaffMember, crm_staff_member_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmPurchase, crm_purchase_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmDateEvent, crm_date_event_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmSavedList, crm_saved_list_free)
 
 G_END_DECLS

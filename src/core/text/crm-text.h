@@ -23,6 +23,7 @@ G_END_DECLS
 /* Text in the shop's languages, one concern a file: what is here (cleaning
  * and folding), phone numbers and e-mail addresses, dates, and the order
  * of names. Callers include this header alone. */
+#include "crm-birthday.h"
 #include "crm-contact.h"
 #include "crm-dates.h"
 #include "crm-names.h"

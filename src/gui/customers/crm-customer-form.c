@@ -9,6 +9,7 @@
 #include "crm-customer-form.h"
 #include "crm-date-popover.h"
 #include "crm-message-compose.h"
+#include "crm-text.h"
 
 /* A customer's details as fields to edit. Nothing is written until
  * crm_customer_form_save(): the page around it says when that happens
@@ -198,6 +199,8 @@ crm_customer_form_load (CrmCustomerForm *self,
 {
   g_autoptr(CrmCustomer) customer = NULL;
   g_autofree char *tags = NULL;
+  g_autofree char *birthday = NULL;
+  guint year, month, day;
   const char *override;
   guint position = 0;
 
@@ -207,13 +210,20 @@ crm_customer_form_load (CrmCustomerForm *self,
   if (self->customer_id > 0 && self->store != NULL)
     customer = crm_store_get_customer (self->store, self->customer_id);
 
+  /* As people here write it, day first: "31.05.1990", "31.05". */
+  if (customer != NULL && crm_birthday_split (crm_customer_get_birthday (customer), &year, &month, &day))
+    birthday = year > 0 ? g_strdup_printf ("%02u.%02u.%04u", day, month, year)
+                        : g_strdup_printf ("%02u.%02u", day, month);
+  else
+    birthday = g_strdup ("");
+
   self->filling = TRUE;
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), customer ? crm_customer_get_name (customer) : "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row), customer ? crm_customer_get_phone (customer) : "");
   gtk_editable_set_text (GTK_EDITABLE (self->email_row), customer ? crm_customer_get_email (customer) : "");
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), customer ? crm_customer_get_address (customer) : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->birthday_row), customer ? crm_customer_get_birthday (customer) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->birthday_row), birthday);
   tags = customer ? g_strjoinv (", ", (char **) crm_customer_get_tags (customer)) : g_strdup ("");
   gtk_editable_set_text (GTK_EDITABLE (self->tags_row), tags);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),

@@ -16,6 +16,7 @@
 #include "crm-loyalty-card.h"
 #include "crm-message-compose.h"
 #include "crm-record-dialog.h"
+#include "crm-rfm.h"
 #include "crm-send-dialog.h"
 #include "crm-store.h"
 #include "crm-text.h"
@@ -44,6 +45,7 @@ struct _CrmCustomerPage
   GtkLabel        *badge_label;
   GtkLabel        *contact_label;
   GtkLabel        *reason_label;
+  GtkLabel        *habit_label;
   GtkLabel        *risk_label;
   GtkFlowBox      *figures_box;
   GtkFlowBox      *actions_box;
@@ -423,11 +425,13 @@ update_details (CrmCustomerPage *self,
                 CrmCustomer     *customer)
 {
   g_autofree char *tags = g_strjoinv (", ", (char **) crm_customer_get_tags (customer));
+  g_autofree char *birthday = crm_birthday_format (crm_customer_get_birthday (customer),
+                                                   crm_text_ui_language ());
   const char *override = crm_customer_get_segment_override (customer);
 
   clear_list (self->details_list);
   add_detail (self, _("Address"), crm_customer_get_address (customer));
-  add_detail (self, _("Birthday"), crm_customer_get_birthday (customer));
+  add_detail (self, _("Birthday"), birthday);
   add_detail (self, _("Tags"), tags);
   add_detail (self, _("Notes"), crm_customer_get_notes (customer));
   if (override != NULL)
@@ -464,6 +468,24 @@ follow_up_activated_cb (CrmCustomerPage *self,
   gtk_widget_activate_action (GTK_WIDGET (row), "follow-up.edit", NULL);
 }
 
+/* "Group by habit: Loyal (buys often, and not long ago): bought 14
+ * times, last 3 days ago, top 20 % by spend." */
+static char *
+describe_habit (CrmCustomerPage *self,
+                CrmCustomer     *customer)
+{
+  const char *group = crm_customer_get_rfm_group (customer);
+  g_autofree char *figures = crm_rfm_explain (customer, crm_store_now (get_store (self)));
+
+  if (!crm_rfm_is_group (group) || figures[0] == '\0')
+    return g_strdup ("");
+
+  /* Translators: the group by habit, its rule, then the customer's own figures:
+   * "Group by habit: Loyal (buys often, and not long ago): bought 14 times, last 3 days ago, top 20 % by spend." */
+  return g_strdup_printf (_("Group by habit: %s (%s): %s."), crm_rfm_group_name (group),
+                          crm_rfm_group_rule (group), figures);
+}
+
 /* Everything but the form: what the customer brings and their history,
  * which change when a purchase is recorded. */
 static void
@@ -472,6 +494,7 @@ update_summary (CrmCustomerPage *self)
   g_autoptr(CrmCustomer) customer = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *risk = NULL;
+  g_autofree char *habit = NULL;
   g_autofree char *contact = NULL;
 
   if (self->customer_id <= 0)
@@ -491,6 +514,10 @@ update_summary (CrmCustomerPage *self)
 
   reason = describe_segment (self, customer);
   gtk_label_set_text (self->reason_label, reason);
+
+  habit = describe_habit (self, customer);
+  gtk_label_set_text (self->habit_label, habit);
+  gtk_widget_set_visible (GTK_WIDGET (self->habit_label), habit[0] != '\0');
 
   risk = describe_risk (self, customer);
   gtk_label_set_text (self->risk_label, risk ? risk : "");
@@ -791,6 +818,7 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, badge_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, contact_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, habit_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, risk_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, figures_box);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, actions_box);

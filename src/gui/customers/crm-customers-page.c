@@ -11,6 +11,7 @@
 #include "crm-customers-page.h"
 #include "crm-demo.h"
 #include "crm-format.h"
+#include "crm-rfm.h"
 #include "crm-store-loyalty.h"
 #include "crm-store.h"
 
@@ -30,6 +31,7 @@ struct _CrmCustomersPage
   GtkSearchEntry  *search_entry;
   GtkDropDown     *segment_dropdown;
   GtkDropDown     *tag_dropdown;
+  GtkDropDown     *group_dropdown;
   GtkDropDown     *tier_dropdown;
   GtkStringList   *tiers;
   GArray          *tier_ids;
@@ -249,6 +251,7 @@ apply_filters (CrmCustomersPage *self)
   guint segment = gtk_drop_down_get_selected (self->segment_dropdown);
   guint tag = gtk_drop_down_get_selected (self->tag_dropdown);
   guint seen = gtk_drop_down_get_selected (self->seen_dropdown);
+  guint group = gtk_drop_down_get_selected (self->group_dropdown);
 
   if (self->list == NULL)
     return;
@@ -264,6 +267,8 @@ apply_filters (CrmCustomersPage *self)
   crm_customer_list_set_not_seen_days (self->list,
                                        seen < G_N_ELEMENTS (seen_days) ? seen_days[seen] : 0);
   crm_customer_list_set_tier (self->list, tier_filter (self));
+  crm_customer_list_set_rfm_group (self->list, group > 0 && group < g_strv_length ((char **) crm_rfm_groups) + 1
+                                                 ? crm_rfm_groups[group - 1] : NULL);
   update_visible_page (self);
 }
 
@@ -651,6 +656,7 @@ crm_customers_page_class_init (CrmCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, segment_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, tier_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, seen_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomersPage, results_stack);
@@ -701,6 +707,16 @@ crm_customers_page_init (CrmCustomersPage *self)
   self->tiers = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->tier_dropdown, G_LIST_MODEL (self->tiers));
 
+  /* Any group, then the groups by habit in their order (crm-rfm.h). */
+  {
+    g_autoptr(GtkStringList) groups = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (groups, _("All Groups"));
+    for (guint i = 0; crm_rfm_groups[i] != NULL; i++)
+      gtk_string_list_append (groups, crm_rfm_group_name (crm_rfm_groups[i]));
+    gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (groups));
+  }
+
   /* Delete archives the selected customer (with Undo). */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
@@ -708,6 +724,90 @@ crm_customers_page_init (CrmCustomersPage *self)
                                                           gtk_callback_action_new (archive_selected_cb,
                                                                                    self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+}
+
+/**
+ * crm_customers_page_dup_filter:
+ *
+ * Returns: (transfer full): the list's filters and search, to save
+ */
+char *
+crm_customers_page_dup_filter (CrmCustomersPage *self)
+{
+  g_return_val_if_fail (CRM_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return self->list != NULL ? crm_customer_list_dup_filter (self->list) : g_strdup ("");
+}
+
+static guint
+string_position (GListModel *strings,
+                 const char *text)
+{
+  for (guint i = 0; text != NULL && i < g_list_model_get_n_items (strings); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (strings), i), text) == 0)
+      return i;
+  return 0;
+}
+
+/**
+ * crm_customers_page_apply_filter:
+ * @filter: a saved list's filters (crm_customer_list_dup_filter())
+ *
+ * Shows the list as it was saved: every filter chosen as it was, the
+ * search typed in again. A filter that no longer exists (a tag or tier
+ * gone since) reads as "any".
+ */
+void
+crm_customers_page_apply_filter (CrmCustomersPage *self,
+                                 const char       *filter)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
+  const char *segment = NULL, *tag = NULL, *group = NULL, *search = NULL;
+  gboolean at_risk = FALSE;
+  guint days = 0, seen = 0, group_position = 0, tier_position = 0;
+  gint64 tier = 0;
+
+  g_return_if_fail (CRM_IS_CUSTOMERS_PAGE (self));
+
+  value = filter != NULL ? g_variant_parse (G_VARIANT_TYPE_VARDICT, filter, NULL, NULL, NULL) : NULL;
+  if (value == NULL || self->list == NULL)
+    return;
+
+  g_variant_dict_init (&dict, value);
+  g_variant_dict_lookup (&dict, "segment", "&s", &segment);
+  g_variant_dict_lookup (&dict, "at-risk", "b", &at_risk);
+  g_variant_dict_lookup (&dict, "tag", "&s", &tag);
+  g_variant_dict_lookup (&dict, "not-seen-days", "u", &days);
+  g_variant_dict_lookup (&dict, "tier", "x", &tier);
+  g_variant_dict_lookup (&dict, "group", "&s", &group);
+  g_variant_dict_lookup (&dict, "search", "&s", &search);
+
+  for (guint i = 0; i < G_N_ELEMENTS (seen_days); i++)
+    if (seen_days[i] == days)
+      seen = i;
+  for (guint i = 0; group != NULL && crm_rfm_groups[i] != NULL; i++)
+    if (g_str_equal (crm_rfm_groups[i], group))
+      group_position = i + 1;
+  for (guint i = 0; self->tier_ids != NULL && i < self->tier_ids->len; i++)
+    if (g_array_index (self->tier_ids, gint64, i) == tier)
+      tier_position = i;
+
+  /* Every choice first, then one query. */
+  self->filling_tags = TRUE;
+  gtk_drop_down_set_selected (self->segment_dropdown,
+                              at_risk ? 3 : g_strcmp0 (segment, "key") == 0 ? 1
+                              : g_strcmp0 (segment, "secondary") == 0 ? 2 : 0);
+  gtk_drop_down_set_selected (self->tag_dropdown, string_position (G_LIST_MODEL (self->tags), tag));
+  gtk_drop_down_set_selected (self->seen_dropdown, seen);
+  gtk_drop_down_set_selected (self->group_dropdown, group_position);
+  if (self->tier_ids != NULL)
+    gtk_drop_down_set_selected (self->tier_dropdown, tier_position);
+  self->filling_tags = FALSE;
+  apply_filters (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search != NULL ? search : "");
+  crm_customer_list_set_search (self->list, search);
+  update_visible_page (self);
 }
 
 void

@@ -23,4 +23,8 @@ gboolean crm_customers_page_load_sample    (CrmCustomersPage *self,
                                             GError          **error);
 gboolean crm_customers_page_has_unsaved_changes (CrmCustomersPage *self);
 
+char      *crm_customers_page_dup_filter     (CrmCustomersPage *self);
+void       crm_customers_page_apply_filter   (CrmCustomersPage *self,
+                                              const char       *filter);
+
 G_END_DECLS

@@ -42,6 +42,7 @@ struct _CrmFollowUpsPage
   GtkListBox *suggested_list;
   guint       hour_id;
   guint       n_suggested;
+  GSettings  *settings;
 };
 
 G_DEFINE_FINAL_TYPE (CrmFollowUpsPage, crm_follow_ups_page, ADW_TYPE_BIN)
@@ -79,6 +80,109 @@ start_of_tomorrow (gint64 now)
                                                          0, 0, 0);
 
   return g_date_time_to_unix (midnight);
+}
+
+/* "Birthday today · turns 40", "Birthday in 3 days · 5 Dec",
+ * "First purchase 2 years ago today". */
+static char *
+describe_date (const CrmDateEvent *event,
+               gint64              now)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *what = NULL;
+
+  if (event->kind == CRM_DATE_FIRST_PURCHASE)
+    {
+      if (event->days == 0)
+        /* Translators: the anniversary of a customer's first purchase */
+        return g_strdup_printf (ngettext ("First purchase %u year ago today",
+                                          "First purchase %u years ago today", event->years),
+                                event->years);
+      /* Translators: "First purchase 2 years ago in 3 days": the anniversary is in 3 days */
+      when = g_strdup_printf (ngettext ("in %u day", "in %u days", event->days), event->days);
+      return g_strdup_printf (ngettext ("First purchase %u year ago, %s",
+                                        "First purchase %u years ago, %s", event->years),
+                              event->years, when);
+    }
+
+  if (event->days == 0)
+    what = g_strdup (_("Birthday today"));
+  else
+    {
+      g_autofree char *day = crm_text_format_date (now + (gint64) event->days * 24 * 60 * 60, FALSE);
+
+      /* Translators: "Birthday in 3 days, 5 Dec 2026" */
+      what = g_strdup_printf (ngettext ("Birthday in %u day, %s", "Birthday in %u days, %s", event->days),
+                              event->days, day);
+    }
+  if (event->years == 0)
+    return g_steal_pointer (&what);
+
+  /* Translators: the age a customer reaches on their birthday */
+  when = g_strdup_printf (ngettext ("turns %u", "turns %u", event->years), event->years);
+  return g_strdup_printf ("%s · %s", what, when);
+}
+
+static void
+open_customer_cb (GtkButton *button,
+                  gpointer   user_data)
+{
+  gint64 customer = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "crm-customer-id"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "show-customer",
+                                  g_variant_new_int64 (customer));
+}
+
+/* A row for a birthday or an anniversary, with @button_label doing
+ * @callback for its customer. */
+static GtkWidget *
+date_row (CrmFollowUpsPage   *self,
+          const CrmDateEvent *event,
+          gint64              now,
+          const char         *button_label,
+          GCallback           callback)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (button_label);
+  GtkWidget *icon = gtk_image_new_from_icon_name (event->kind == CRM_DATE_BIRTHDAY
+                                                  ? "emblem-favorite-symbolic" : "starred-symbolic");
+  g_autofree char *subtitle = describe_date (event, now);
+
+  if (event->key_client)
+    {
+      g_autofree char *line = g_strdup_printf ("%s · %s", C_("segment", "Key"), subtitle);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&line);
+    }
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), "crm-customer-id", GSIZE_TO_POINTER ((gsize) event->customer_id));
+  g_object_set_data (G_OBJECT (button), "crm-days", GUINT_TO_POINTER (event->days));
+  g_object_set_data_full (G_OBJECT (button), "crm-note", describe_date (event, now), g_free);
+  g_signal_connect (button, "clicked", callback, self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* Today's birthdays (and anniversaries, when the shop wants them). */
+static guint
+add_todays_dates (CrmFollowUpsPage *self,
+                  CrmStore         *store,
+                  gint64            now)
+{
+  g_autoptr(GPtrArray) events = crm_store_list_dates (store, 0, g_settings_get_boolean (self->settings,
+                                                                                       "first-purchase-anniversaries"));
+
+  for (guint i = 0; i < events->len; i++)
+    gtk_list_box_append (self->today_list,
+                         date_row (self, g_ptr_array_index (events, i), now, _("_Open"),
+                                   G_CALLBACK (open_customer_cb)));
+  return events->len;
 }
 
 static gboolean
@@ -134,6 +238,7 @@ missed_seen_cb (CrmFollowUpsPage *self)
 void
 crm_follow_ups_page_refresh (CrmFollowUpsPage *self)
 {
+  guint n_dates;
   CrmStore *store;
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GPtrArray) done = NULL;
@@ -182,6 +287,8 @@ crm_follow_ups_page_refresh (CrmFollowUpsPage *self)
     }
   show_missed (self, n_missed);
 
+  n_dates = add_todays_dates (self, store, now);
+
   done = crm_store_list_follow_ups (store, TRUE, 0, MAX_DONE);
   for (guint i = 0; i < done->len; i++)
     gtk_list_box_append (self->done_list,
@@ -189,11 +296,12 @@ crm_follow_ups_page_refresh (CrmFollowUpsPage *self)
 
   gtk_widget_set_visible (self->missed_group, n_missed > 0);
   gtk_widget_set_visible (self->overdue_group, n[0] > 0);
-  gtk_widget_set_visible (self->today_group, n[1] > 0);
+  gtk_widget_set_visible (self->today_group, n[1] + n_dates > 0);
   gtk_widget_set_visible (self->upcoming_group, n[2] > 0);
   gtk_widget_set_visible (self->done_group, done->len > 0);
   gtk_stack_set_visible_child_name (self->stack,
-                                    pending->len + done->len + self->n_suggested > 0 ? "list" : "empty");
+                                    pending->len + done->len + self->n_suggested + n_dates > 0
+                                    ? "list" : "empty");
 
   if (self->n_waiting != n_missed + n[0] + n[1])
     {
@@ -238,6 +346,24 @@ suggestion_button (CrmFollowUpsPage *self,
   g_object_set_data (G_OBJECT (button), "crm-customer-id", GSIZE_TO_POINTER ((gsize) customer));
   g_signal_connect (button, "clicked", callback, self);
   return button;
+}
+
+/* A follow-up at the shop's opening hour on the day, noting what it is. */
+static void
+schedule_date_cb (GtkButton        *button,
+                  CrmFollowUpsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  CrmStore *store = crm_context_get_store (self->context);
+  gint64 customer = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "crm-customer-id"));
+  guint days = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "crm-days"));
+  const char *note = g_object_get_data (G_OBJECT (button), "crm-note");
+  gint64 now = crm_store_now (store);
+  gint64 due = crm_scheduler_next_opening (crm_context_get_scheduler (self->context),
+                                           start_of_tomorrow (now + (gint64) (days - 1) * 24 * 60 * 60));
+
+  if (crm_store_add_follow_up (store, customer, due, note, 0, &error) == 0)
+    g_warning ("%s", error->message);
 }
 
 static void
@@ -294,6 +420,38 @@ add_lapsing_points (CrmFollowUpsPage *self,
   return added;
 }
 
+/* Birthdays in the next days (Preferences → Reminders), soonest first,
+ * ahead of the other suggestions: "Schedule" makes a follow-up for the
+ * day itself. Today's are under Today. */
+static guint
+add_coming_dates (CrmFollowUpsPage *self,
+                  CrmStore         *store,
+                  gint64            now)
+{
+  guint ahead = (guint) MAX (g_settings_get_int (self->settings, "birthday-days-ahead"), 0);
+  g_autoptr(GPtrArray) events = NULL;
+  guint added = 0;
+
+  if (ahead == 0)
+    return 0;
+
+  events = crm_store_list_dates (store, ahead,
+                                 g_settings_get_boolean (self->settings, "first-purchase-anniversaries"));
+  for (guint i = 0; i < events->len; i++)
+    {
+      const CrmDateEvent *event = g_ptr_array_index (events, i);
+      GtkWidget *row;
+
+      if (event->days == 0)
+        continue;
+      row = date_row (self, event, now, _("_Schedule"), G_CALLBACK (schedule_date_cb));
+      gtk_list_box_insert (self->suggested_list, row, (int) added);
+      added++;
+    }
+
+  return added;
+}
+
 /* Suggestions look at every customer: asked when the page is shown, when
  * follow-ups change and once an hour, not every minute. */
 static void
@@ -337,7 +495,8 @@ refresh_suggestions (CrmFollowUpsPage *self)
       gtk_list_box_append (self->suggested_list, row);
     }
 
-  self->n_suggested = suggestions->len + add_lapsing_points (self, suggestions);
+  self->n_suggested = add_coming_dates (self, store, now) + suggestions->len +
+                      add_lapsing_points (self, suggestions);
   gtk_widget_set_visible (self->suggested_group, self->n_suggested > 0);
 }
 
@@ -396,6 +555,7 @@ crm_follow_ups_page_dispose (GObject *object)
       g_clear_signal_handler (&self->due_id, crm_context_get_scheduler (self->context));
     }
   g_clear_object (&self->context);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (crm_follow_ups_page_parent_class)->dispose (object);
 }
@@ -456,9 +616,25 @@ crm_follow_ups_page_class_init (CrmFollowUpsPageClass *klass)
 }
 
 static void
+settings_changed_cb (GSettings        *settings,
+                     const char       *key,
+                     CrmFollowUpsPage *self)
+{
+  if (self->context == NULL)
+    return;
+  refresh_suggestions (self);
+  crm_follow_ups_page_refresh (self);
+}
+
+static void
 crm_follow_ups_page_init (CrmFollowUpsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::birthday-days-ahead",
+                           G_CALLBACK (settings_changed_cb), self, 0);
+  g_signal_connect_object (self->settings, "changed::first-purchase-anniversaries",
+                           G_CALLBACK (settings_changed_cb), self, 0);
 }
 
 void

@@ -26,6 +26,8 @@ struct _CrmPreferencesReminders
   GtkSpinButton      *closes_spin;
   GtkSpinButton      *touch_key_spin;
   GtkSpinButton      *touch_other_spin;
+  GtkSpinButton      *birthday_spin;
+  GtkSwitch          *anniversary_switch;
 };
 
 G_DEFINE_FINAL_TYPE (CrmPreferencesReminders, crm_preferences_reminders, ADW_TYPE_PREFERENCES_PAGE)
@@ -116,6 +118,8 @@ crm_preferences_reminders_class_init (CrmPreferencesRemindersClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesReminders, closes_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesReminders, touch_key_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesReminders, touch_other_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesReminders, birthday_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesReminders, anniversary_switch);
   gtk_widget_class_bind_template_callback (widget_class, time_input_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, hours_changed_cb);
@@ -144,6 +148,9 @@ crm_preferences_reminders_new (GSettings  *settings,
 
   g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "start-at-login", self->login_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "birthday-days-ahead", self->birthday_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "first-purchase-anniversaries", self->anniversary_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 
   self->loading = TRUE;
   gtk_spin_button_set_value (self->opens_spin, crm_store_get_setting_int (store, "reminders.opens", 9 * 60));

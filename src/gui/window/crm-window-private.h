@@ -3,7 +3,8 @@
 
 /* CrmWindow is one class in two files: the window, its sections and
  * their actions (crm-window.c), and the shop's files, exports, backups,
- * restores and the recovery page for a damaged shop (crm-window-data.c).
+ * restores and the recovery page for a damaged shop (crm-window-data.c),
+ * and the saved lists in the sidebar (crm-window-lists.c).
  * They share the struct through this header. */
 
 #include "crm-connection-bar.h"
@@ -66,5 +67,11 @@ void     crm_window_data_class_init    (GtkWidgetClass *widget_class);
 void     crm_window_data_dispose       (CrmWindow      *self);
 gboolean crm_window_data_is_damage     (const GError   *error);
 void     crm_window_data_show_recovery (CrmWindow      *self);
+
+/* crm-window-lists.c: saved lists in the sidebar */
+void     crm_window_lists_class_init   (GtkWidgetClass *widget_class);
+void     crm_window_lists_refresh      (CrmWindow      *self);
+gboolean crm_window_lists_open         (CrmWindow      *self,
+                                        GtkListBoxRow  *row);
 
 G_END_DECLS

@@ -54,7 +54,8 @@ sidebar_row_activated_cb (GtkListBox    *box,
                           GtkListBoxRow *row,
                           CrmWindow     *self)
 {
-  crm_window_set_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  if (!crm_window_lists_open (self, row))
+    crm_window_set_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
 
   /* On a narrow window the sidebar fills it: move on to the section. */
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
@@ -215,6 +216,8 @@ store_changed_cb (CrmStore  *store,
     update_feedback_badge (self);
   if (change & CRM_STORE_CHANGE_STAFF)
     update_staff_button (self);
+  if (change & CRM_STORE_CHANGE_SETTINGS)
+    crm_window_lists_refresh (self);
 }
 
 static void
@@ -400,7 +403,7 @@ crm_window_constructed (GObject *object)
       static const char *const shop_actions[] = {
         "win.show-section", "win.new-customer", "win.find", "win.new-follow-up",
         "win.new-feedback", "win.import", "win.import-sales", "win.export-customers",
-        "win.back-up", "win.find-duplicates",
+        "win.back-up", "win.find-duplicates", "win.save-list",
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (shop_actions); i++)
@@ -437,6 +440,7 @@ crm_window_constructed (GObject *object)
       self->store_changed_id = g_signal_connect (crm_context_get_store (self->context), "changed",
                                                  G_CALLBACK (store_changed_cb), self);
       crm_connection_bar_set_store (self->connection_bar, crm_context_get_store (self->context));
+      crm_window_lists_refresh (self);
     }
 
   crm_window_restore_state (self);
@@ -602,6 +606,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, import_action);
 
   crm_window_data_class_init (widget_class);
+  crm_window_lists_class_init (widget_class);
 }
 
 static void
