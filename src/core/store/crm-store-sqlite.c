@@ -401,15 +401,24 @@ register_functions (sqlite3 *db)
                                      NULL, string_agg_step, string_agg_final, NULL) == SQLITE_OK;
 }
 
+/* Names sort by the key stored per reading language (crm_text_name_key():
+ * its byte order is the language's name order), as on PostgreSQL: an
+ * index serves the list's order, where a collation callback compared
+ * every pair of names on every sort. */
 static char *
 sqlite_name_order (const char *column,
                    const char *language)
 {
+  const char *lang = "en";
+
   for (guint i = 0; i < G_N_ELEMENTS (name_languages); i++)
     if (g_strcmp0 (language, name_languages[i]) == 0)
-      return g_strdup_printf ("%s COLLATE crm_name_%s", column, language);
+      lang = name_languages[i];
 
-  return g_strdup_printf ("%s COLLATE crm_name_en", column);
+  if (g_str_has_suffix (column, "name_key"))
+    return g_strdup_printf ("%s_%s", column, lang);
+
+  return g_strdup_printf ("%s_key_%s", column, lang);
 }
 
 static gboolean

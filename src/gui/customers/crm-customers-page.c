@@ -6,8 +6,16 @@
 
 #include <glib/gi18n.h>
 
+/* From this many rows on, the list reads them on a worker (a query on
+ * 5 000 rows takes a few milliseconds). */
+#define WORKER_FROM 5000
+
+/* Typing waits this long for the next key before the list narrows. */
+#define SEARCH_DELAY_MS 150
+
 #include "crm-customer-list.h"
 #include "crm-customer-page.h"
+#include "crm-customer-selection.h"
 #include "crm-customers-page.h"
 #include "crm-demo.h"
 #include "crm-format.h"
@@ -416,8 +424,7 @@ archive_selected_cb (GtkWidget *widget,
 {
   CrmCustomersPage *self = user_data;
   GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
-  guint position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
-  gint64 id = crm_customer_list_get_id (self->list, position);
+  gint64 id = crm_customer_selection_get_selected_id (CRM_CUSTOMER_SELECTION (selection));
 
   if (id <= 0)
     return FALSE;
@@ -714,16 +721,19 @@ void
 crm_customers_page_set_context (CrmCustomersPage *self,
                                 CrmContext       *context)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(CrmCustomerSelection) selection = NULL;
 
   g_return_if_fail (CRM_IS_CUSTOMERS_PAGE (self));
   g_return_if_fail (self->context == NULL);
 
   self->context = g_object_ref (context);
   self->list = crm_customer_list_new (crm_context_get_store (context));
+  /* A big shop's rows are read on a worker: a sort, a filter or a change
+   * elsewhere never waits for the query (the search stays in memory). */
+  crm_customer_list_set_worker_from (self->list, WORKER_FROM);
 
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
+  selection = crm_customer_selection_new (self->list);
+  gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The customer list on a shop of a few thousand, as the window shows it:
+ * a click on a column header builds the rows on screen, not every row,
+ * and the selected customer stays selected where the sort puts them. */
+
+#include "config.h"
+
+#include "crm-customer-selection.h"
+#include "crm-customers-page.h"
+#include "crm-store.h"
+#include "crm-window.h"
+#include "ui-helpers.h"
+
+#define N_CUSTOMERS 3000
+
+static void
+prepare_many (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open (data_dir, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (crm_store_set_setting (store, "shop.currency", "GEL", &error));
+  g_assert_true (crm_store_begin (store, &error));
+  for (guint i = 0; i < N_CUSTOMERS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Customer %04u", i);
+      CrmCustomerFields fields = { .name = name };
+      gint64 id = crm_store_add_customer (store, &fields, &error);
+
+      g_assert_no_error (error);
+      crm_store_add_purchase (store, id, crm_store_now (store) - 3600, 100 + (i * 7919) % 5000, "",
+                              &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (crm_store_commit (store, &error));
+}
+
+static void
+wait_list (CrmCustomerList *list)
+{
+  spin_main_loop ();
+  while (crm_customer_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+  spin_main_loop ();
+}
+
+static void
+check_sort_builds_visible_rows (CrmApplication *app,
+                                GtkWindow      *window,
+                                gpointer        data)
+{
+  CrmCustomersPage *page = crm_window_get_customers_page (CRM_WINDOW (window));
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL));
+  CrmCustomerSelection *selection = CRM_CUSTOMER_SELECTION (gtk_column_view_get_model (view));
+  CrmCustomerList *list = crm_customer_selection_get_list (selection);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) spend = g_list_model_get_item (columns, 4);
+  g_autoptr(GtkColumnViewColumn) name = g_list_model_get_item (columns, 0);
+  gint64 chosen;
+  guint built;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, N_CUSTOMERS);
+
+  /* A customer on screen is selected, as a click does. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (selection), 3, TRUE);
+  spin_main_loop ();
+  chosen = crm_customer_selection_get_selected_id (selection);
+  g_assert_cmpint (chosen, ==, crm_customer_list_get_id (list, 3));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      built = crm_customer_list_get_n_built (list);
+      gtk_column_view_sort_by_column (view, round == 0 ? spend : name,
+                                      round == 0 ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      wait_list (list);
+
+      /* The rows on screen and a few more: never the whole list. */
+      g_assert_cmpuint (crm_customer_list_get_n_built (list) - built, <, 300);
+
+      /* Still selected, wherever the sort put them. */
+      g_assert_cmpint (crm_customer_selection_get_selected_id (selection), ==, chosen);
+      g_assert_cmpuint (crm_customer_selection_get_selected (selection), ==,
+                        crm_customer_list_find (list, chosen));
+      g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (selection),
+                                                      crm_customer_list_find (list, chosen)));
+    }
+  g_assert_cmpuint (crm_customer_selection_get_selected (selection), ==, 3);
+}
+
+static const UiCase ui_cases[] = {
+  { "/ui/list/sort-builds-visible-rows", prepare_many, check_sort_builds_visible_rows },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  add_ui_cases (ui_cases, G_N_ELEMENTS (ui_cases));
+
+  return g_test_run ();
+}
