@@ -2,12 +2,14 @@
 
 /* The customer list on a shop of a few thousand, as the window shows it:
  * a click on a column header builds the rows on screen, not every row,
- * and the selected customer stays selected where the sort puts them. */
+ * and the selected customer stays selected where the sort puts them;
+ * the period's length, stepped several times, is written once. */
 
 #include "config.h"
 
 #include "crm-customer-selection.h"
 #include "crm-customers-page.h"
+#include "crm-preferences-window.h"
 #include "crm-store.h"
 #include "crm-window.h"
 #include "ui-helpers.h"
@@ -89,8 +91,86 @@ check_sort_builds_visible_rows (CrmApplication *app,
   g_assert_cmpuint (crm_customer_selection_get_selected (selection), ==, 3);
 }
 
+static GtkSpinButton *
+find_setting_spin (GtkWidget  *root,
+                   const char *key)
+{
+  if (GTK_IS_SPIN_BUTTON (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "crm-setting"), key) == 0)
+    return GTK_SPIN_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSpinButton *found = find_setting_spin (child, key);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+count_settings_cb (CrmStore *store,
+                   guint     change,
+                   gint64    customer_id,
+                   guint    *n_settings)
+{
+  if (change & CRM_STORE_CHANGE_SETTINGS)
+    (*n_settings)++;
+}
+
+static void
+check_period_applies_once (CrmApplication *app,
+                           GtkWindow      *window,
+                           gpointer        data)
+{
+  CrmStore *store = crm_context_get_store (crm_application_get_context (app));
+  GtkWindow *preferences;
+  GtkSpinButton *spin;
+  guint n_settings = 0;
+  gulong handler;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  spin_main_loop ();
+  preferences = find_toplevel (CRM_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  spin = find_setting_spin (GTK_WIDGET (preferences), "segment.window_days");
+  g_assert_nonnull (spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 365);
+
+  handler = g_signal_connect (store, "changed", G_CALLBACK (count_settings_cb), &n_settings);
+
+  /* Three steps up, as + does: nothing written while the button moves. */
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_spin_button_spin (spin, GTK_SPIN_STEP_FORWARD, 0);
+      spin_main_loop ();
+    }
+  g_assert_cmpint (crm_store_get_setting_int (store, "segment.window_days", 365), ==, 365);
+  g_assert_cmpuint (n_settings, ==, 0);
+
+  /* After the pause, once, with the last value; the recount ran on a
+   * worker and the window heard of it. */
+  while (n_settings == 0)
+    g_main_context_iteration (NULL, TRUE);
+  spin_main_loop ();
+  g_assert_cmpint (crm_store_get_setting_int (store, "segment.window_days", 365), ==, 365 + 3 * 30);
+  g_assert_cmpuint (n_settings, ==, 1);
+
+  /* Closed before the pause ends, the value shown is still written. */
+  gtk_spin_button_spin (spin, GTK_SPIN_STEP_BACKWARD, 0);
+  gtk_window_destroy (preferences);
+  while (n_settings == 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (crm_store_get_setting_int (store, "segment.window_days", 365), ==, 365 + 2 * 30);
+
+  g_signal_handler_disconnect (store, handler);
+}
+
 static const UiCase ui_cases[] = {
   { "/ui/list/sort-builds-visible-rows", prepare_many, check_sort_builds_visible_rows },
+  { "/ui/list/period-applies-once", prepare_many, check_period_applies_once },
 };
 
 int
