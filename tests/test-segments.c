@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "crm-customer-list.h"
-#include "crm-store-recount.h"
+#include "crm-store-async.h"
 #include "crm-store.h"
 #include "shop-fixture.h"
 

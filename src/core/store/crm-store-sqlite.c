@@ -464,8 +464,11 @@ sqlite_configure (CrmStoreConn  *conn,
     }
 
   /* NORMAL is durable across application crashes in WAL mode and only
-   * risks the last transaction on a power cut. */
-  if (!exec_or_error (conn, "PRAGMA mmap_size = 268435456", error) ||
+   * risks the last transaction on a power cut. No memory map: every page
+   * a full read touched stayed mapped, the whole file in the process's
+   * private memory after a few scans; the system's file cache keeps the
+   * pages anyway, and SQLite's own cache the hot ones. */
+  if (!exec_or_error (conn, "PRAGMA mmap_size = 0", error) ||
       !exec_or_error (conn, "PRAGMA temp_store = MEMORY", error) ||
       !exec_or_error (conn, "PRAGMA foreign_keys = ON", error) ||
       !exec_or_error (conn, "PRAGMA synchronous = NORMAL", error) ||

@@ -19,6 +19,7 @@
 #include "crm-customers-page.h"
 #include "crm-demo.h"
 #include "crm-format.h"
+#include "crm-store-async.h"
 #include "crm-store-loyalty.h"
 #include "crm-store.h"
 
@@ -32,6 +33,9 @@ struct _CrmCustomersPage
   GtkStringList   *tags;
   int              probe_column;
   gboolean         filling_tags;
+  gboolean         summary_running;
+  guint            n_customers;   /* as the last summary counted them */
+  gboolean         summary_again;
 
   /* Template widgets */
   GtkStack        *stack;
@@ -88,14 +92,15 @@ show_error (CrmCustomersPage *self,
 }
 
 static void
-update_summary (CrmCustomersPage *self)
+show_summary (CrmCustomersPage     *self,
+              const CrmShopSummary *summary_in)
 {
   CrmStore *store = get_store (self);
-  CrmShopSummary summary;
+  CrmShopSummary summary = *summary_in;
   g_autofree char *text = NULL;
   g_autofree char *share = NULL;
 
-  crm_store_get_summary (store, &summary);
+  self->n_customers = summary.n_customers;
 
   if (summary.total_spend <= 0)
     {
@@ -135,6 +140,54 @@ update_summary (CrmCustomersPage *self)
     }
 
   gtk_label_set_text (self->summary_label, text);
+}
+
+static void update_summary (CrmCustomersPage *self);
+
+static void
+summary_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CrmCustomersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CrmShopSummary summary;
+
+  self->summary_running = FALSE;
+  if (!crm_store_get_summary_finish (CRM_STORE (object), result, &summary, &error))
+    g_warning ("shop summary: %s", error->message);
+  else if (self->context != NULL)
+    show_summary (self, &summary);
+
+  if (self->summary_again && self->context != NULL)
+    {
+      self->summary_again = FALSE;
+      update_summary (self);
+    }
+}
+
+/* The line over the list counts every customer: a big shop's on a
+ * worker, the old line shown until the new one is there. */
+static void
+update_summary (CrmCustomersPage *self)
+{
+  CrmShopSummary summary;
+
+  if (self->summary_running)
+    {
+      self->summary_again = TRUE;
+      return;
+    }
+
+  if (self->n_customers >= WORKER_FROM)
+    {
+      self->summary_running = TRUE;
+      crm_store_get_summary_async (get_store (self), NULL, summary_done_cb, g_object_ref (self));
+      return;
+    }
+
+  crm_store_get_summary (get_store (self), &summary);
+  show_summary (self, &summary);
 }
 
 static void

@@ -9,7 +9,7 @@
 #include "crm-money.h"
 #include "crm-preferences-shop.h"
 #include "crm-preferences-window.h"
-#include "crm-store-recount.h"
+#include "crm-store-async.h"
 #include "crm-store.h"
 
 /* The period's length is written once the spin button has rested this
