@@ -3,12 +3,15 @@
 /* The customer list on a shop of a few thousand, as the window shows it:
  * a click on a column header builds the rows on screen, not every row,
  * and the selected customer stays selected where the sort puts them;
- * the period's length, stepped several times, is written once. */
+ * the period's length, stepped several times, is written once; an
+ * import cancelled half-way leaves the shop as it was, and one left to
+ * run writes every row. */
 
 #include "config.h"
 
 #include "crm-customer-selection.h"
 #include "crm-customers-page.h"
+#include "crm-import-dialog.h"
 #include "crm-preferences-window.h"
 #include "crm-store.h"
 #include "crm-window.h"
@@ -168,9 +171,82 @@ check_period_applies_once (CrmApplication *app,
   g_signal_handler_disconnect (store, handler);
 }
 
+static void
+wait_paused (CrmStoreJob *job)
+{
+  while (!crm_store_job_get_paused (job))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWindow *
+open_import (GtkWindow *window,
+             CrmStore  *store,
+             guint      n_rows)
+{
+  g_autoptr(GString) csv = g_string_new ("Name,Mobile\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (csv, "Imported %04u,+995 577 %06u\n", i, i);
+  bytes = g_bytes_new (csv->str, csv->len);
+
+  dialog = crm_import_dialog_new (window, store, bytes, "new.csv", &error);
+  g_assert_no_error (error);
+  gtk_window_present (dialog);
+  spin_main_loop ();
+  return dialog;
+}
+
+static void
+check_import_cancel (CrmApplication *app,
+                     GtkWindow      *window,
+                     gpointer        data)
+{
+  CrmStore *store = crm_context_get_store (crm_application_get_context (app));
+  guint before = crm_store_count_customers (store);
+  GtkWindow *dialog = open_import (window, store, 400);
+  GtkWidget *button = find_button (GTK_WIDGET (dialog), "_Import 400 Customers");
+  CrmStoreJob *job;
+  GtkWindow *progress;
+
+  g_assert_nonnull (button);
+
+  /* The worker stops after 150 rows; the progress dialog shows over the
+   * import, with its bar and Cancel. */
+  crm_import_dialog_set_pause_after (CRM_IMPORT_DIALOG (dialog), 150);
+  g_signal_emit_by_name (button, "clicked");
+  job = crm_import_dialog_get_job (CRM_IMPORT_DIALOG (dialog));
+  g_assert_nonnull (job);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog)));
+  wait_paused (job);
+  while ((progress = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (find_widget (GTK_WIDGET (progress), GTK_TYPE_PROGRESS_BAR, NULL));
+  g_assert_cmpuint (crm_store_count_customers (store), ==, before);
+
+  /* Cancel: nothing of the 150 rows stays, the dialog is back to choose. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (progress), "cancel");
+  while (crm_import_dialog_get_job (CRM_IMPORT_DIALOG (dialog)) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  spin_main_loop ();
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog)));
+  g_assert_cmpuint (crm_store_count_customers (store), ==, before);
+  g_assert_true (find_toplevel (CRM_TYPE_IMPORT_DIALOG) == dialog);
+
+  /* Again, to the end: every row is in, the dialog goes, the list shows them. */
+  crm_import_dialog_set_pause_after (CRM_IMPORT_DIALOG (dialog), 0);
+  g_signal_emit_by_name (button, "clicked");
+  while (find_toplevel (CRM_TYPE_IMPORT_DIALOG) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (crm_store_count_customers (store), ==, before + 400);
+}
+
 static const UiCase ui_cases[] = {
   { "/ui/list/sort-builds-visible-rows", prepare_many, check_sort_builds_visible_rows },
   { "/ui/list/period-applies-once", prepare_many, check_period_applies_once },
+  { "/ui/list/import-cancel", prepare_many, check_import_cancel },
 };
 
 int
