@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * waits on the disk. */
 typedef enum
 {
-  CRM_STORE_JOB_CHECK,          /* crm_store_check_file (data-dir), then the copy an update needs */
+  CRM_STORE_JOB_CHECK,          /* crm_store_check_file (data-dir), then the copy an update needs,
+                                 * then the start's crm_store_refresh_all() */
   CRM_STORE_JOB_INSPECT,        /* crm_store_inspect_file (path) */
   CRM_STORE_JOB_BACK_UP,        /* crm_store_back_up (data-dir, path) */
   CRM_STORE_JOB_BACK_UP_DAILY,  /* crm_store_back_up_daily (data-dir, second folder, now, force) */
@@ -46,6 +47,7 @@ CrmStoreJob         *crm_store_job_new_write         (CrmStore             *stor
 void                 crm_store_job_set_pause_after   (CrmStoreJob          *self,
                                                       guint64               n_rows);
 gboolean             crm_store_job_get_paused        (CrmStoreJob          *self);
+gboolean             crm_store_job_get_refreshed     (CrmStoreJob          *self);
 void                 crm_store_job_set_second_folder (CrmStoreJob          *self,
                                                       const char           *folder);
 void                 crm_store_job_set_now           (CrmStoreJob          *self,
