@@ -584,17 +584,32 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_POINTS:
-    case COLUMN_TIER:
       {
-        g_auto(CrmLoyaltyStatus) status = { 0 };
         CrmCustomersPage *self = g_object_get_data (G_OBJECT (factory), "crm-page");
 
-        /* Asked for the rows on screen only. */
-        crm_loyalty_get_status (get_store (self), crm_customer_get_id (customer), &status, NULL);
-        if (GPOINTER_TO_INT (user_data) == COLUMN_POINTS)
-          text = crm_loyalty_format_points (status.balance);
-        else
-          text = g_strdup (status.tier != NULL ? status.tier->name : "");
+        /* Asked for the rows on screen only: the balance alone (the whole
+         * status also works out when points lapse, a read of the ledger
+         * that made every sort rebind for seconds). */
+        text = crm_loyalty_format_points (crm_store_get_points_balance (get_store (self),
+                                                                        crm_customer_get_id (customer)));
+      }
+      break;
+
+    case COLUMN_TIER:
+      {
+        CrmCustomersPage *self = g_object_get_data (G_OBJECT (factory), "crm-page");
+        CrmStore *store = get_store (self);
+        gint64 now = crm_store_now (store);
+        g_autoptr(GPtrArray) tiers = crm_store_list_tiers (store);
+        const CrmLoyaltyTier *tier = NULL;
+        CrmLoyaltySettings settings;
+
+        crm_loyalty_settings_load (store, &settings);
+        if (settings.tiers)
+          tier = crm_loyalty_tier_for (tiers, crm_store_get_tier_spend (store, crm_customer_get_id (customer),
+                                                                        crm_loyalty_months_before (now, 12),
+                                                                        now));
+        text = g_strdup (tier != NULL ? tier->name : "");
       }
       break;
 
