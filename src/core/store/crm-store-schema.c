@@ -369,10 +369,25 @@ static const char schema_4_pg[] =
   ");"
   "CREATE INDEX clientele_commits_at ON clientele_commits (at);";
 
+/* The service figures: how easy it was for the customer (1–5) and
+ * whether they would recommend the shop (0–10), both optional; whether
+ * the entry was resolved by the shop's first response, and when it was
+ * last reopened (first-contact resolution counts only entries never
+ * reopened). Entries from before are taken as resolved at the first
+ * response when both times are the same second, as a one-step answer
+ * writes them. */
+static const char schema_5[] =
+  "ALTER TABLE feedback ADD COLUMN effort INTEGER CHECK (effort IS NULL OR effort BETWEEN 1 AND 5);"
+  "ALTER TABLE feedback ADD COLUMN recommend INTEGER CHECK (recommend IS NULL OR recommend BETWEEN 0 AND 10);"
+  "ALTER TABLE feedback ADD COLUMN first_contact INTEGER NOT NULL DEFAULT 0 CHECK (first_contact IN (0, 1));"
+  "ALTER TABLE feedback ADD COLUMN reopened_at INTEGER;"
+  "UPDATE feedback SET first_contact = 1 "
+  "  WHERE status = 'resolved' AND responded_at IS NOT NULL AND resolved_at = responded_at;";
+
 /* The list's order by name in the file as on a server: an index per
  * reading language on its name key, so a sort by name reads the index in
  * order instead of comparing names (PostgreSQL has them from step 4). */
-static const char schema_5[] =
+static const char schema_6[] =
   "CREATE INDEX IF NOT EXISTS customers_list_en ON customers (name_key_en, id) WHERE archived_at IS NULL;"
   "CREATE INDEX IF NOT EXISTS customers_list_ka ON customers (name_key_ka, id) WHERE archived_at IS NULL;"
   "CREATE INDEX IF NOT EXISTS customers_list_hy ON customers (name_key_hy, id) WHERE archived_at IS NULL;";
@@ -386,6 +401,7 @@ static const CrmMigration migrations[] = {
   { 3, schema_3, NULL, NULL },
   { 4, schema_4, crm_store_fill_name_keys, schema_4_pg },
   { 5, schema_5, NULL, NULL },
+  { 6, schema_6, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);
