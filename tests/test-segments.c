@@ -6,6 +6,7 @@
 
 #include "crm-customer-list.h"
 #include "crm-rfm.h"
+#include "crm-store-async.h"
 #include "crm-store.h"
 #include "shop-fixture.h"
 
@@ -605,6 +606,63 @@ test_rfm_bands (Fixture       *fixture,
     }
 }
 
+static void
+period_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+  gboolean ok = crm_store_set_period_finish (CRM_STORE (object), result, error);
+
+  g_assert_true (ok == (*error == NULL));
+  *(gboolean *) g_object_get_data (object, "done") = TRUE;
+}
+
+static void
+set_period_on_worker (Fixture       *fixture,
+                      int            days,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  gboolean done = FALSE;
+
+  g_object_set_data (G_OBJECT (fixture->store), "done", &done);
+  crm_store_set_period_async (fixture->store, days, cancellable, period_done_cb, error);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The same recount on a worker's own connection, at the shop's clock;
+ * cancelled, nothing of it stays. */
+static void
+test_window_on_worker (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gint64 recent = add (fixture, "Recent"), old = add (fixture, "Old");
+  g_autoptr(CrmCustomer) customer = NULL;
+
+  buy (fixture, recent, 10, 1000);
+  buy (fixture, old, 200, 9000);
+  assert_key (fixture, old);
+
+  g_cancellable_cancel (cancellable);
+  set_period_on_worker (fixture, 90, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_store_get_setting_int (fixture->store, "segment.window_days", 365), ==, 365);
+  assert_key (fixture, old);
+
+  set_period_on_worker (fixture, 90, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_get_setting_int (fixture->store, "segment.window_days", 365), ==, 90);
+  assert_key (fixture, recent);
+  assert_secondary (fixture, old);
+  customer = crm_store_get_customer (fixture->store, old);
+  g_assert_cmpint (crm_customer_get_spend (customer), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +682,7 @@ main (int   argc,
   ADD ("/segments/overrides", test_overrides);
   ADD ("/segments/window/edges", test_window_edges);
   ADD ("/segments/window/setting", test_window_setting);
+  ADD ("/segments/window/on-worker", test_window_on_worker);
   ADD ("/segments/share-setting", test_share_setting);
   ADD ("/segments/threshold", test_threshold_rule);
   ADD ("/segments/archived", test_archived_leave_ranking);

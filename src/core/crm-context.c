@@ -278,6 +278,18 @@ run_backup (CrmContext *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKING_UP]);
 }
 
+static void
+expire_and_back_up (CrmContext *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Points that lapsed since, by the same clock. */
+  if (!crm_loyalty_run_expiry (self->store, NULL, &error))
+    g_warning ("Could not let lapsed points expire: %s", error->message);
+
+  run_backup (self, FALSE);
+}
+
 static gboolean
 refresh_cb (gpointer user_data)
 {
@@ -287,12 +299,7 @@ refresh_cb (gpointer user_data)
   if (!crm_store_refresh_all (self->store, &error))
     g_warning ("Could not bring the figures up to date: %s", error->message);
 
-  /* Points that lapsed since, by the same clock. */
-  g_clear_error (&error);
-  if (!crm_loyalty_run_expiry (self->store, NULL, &error))
-    g_warning ("Could not let lapsed points expire: %s", error->message);
-
-  run_backup (self, FALSE);
+  expire_and_back_up (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -362,9 +369,10 @@ crm_context_default_data_dir (void)
 
 /* A context on @store, opened on @database (NULL for the file). */
 static CrmContext *
-context_for_store (const char *data_dir,
-                   const char *database,
-                   CrmStore   *store)
+context_for_store_full (const char *data_dir,
+                        const char *database,
+                        CrmStore   *store,
+                        gboolean    refreshed)
 {
   g_autoptr(CrmContext) self = NULL;
 
@@ -374,7 +382,11 @@ context_for_store (const char *data_dir,
   self->store = g_object_ref (store);
 
   read_last_backup (self);
-  refresh_cb (self);
+  /* A worker may have brought the figures up to date already. */
+  if (refreshed)
+    expire_and_back_up (self);
+  else
+    refresh_cb (self);
   self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
 
   /* Started by whoever announces reminders, once they listen. */
@@ -384,13 +396,22 @@ context_for_store (const char *data_dir,
 }
 
 static CrmContext *
+context_for_store (const char *data_dir,
+                   const char *database,
+                   CrmStore   *store)
+{
+  return context_for_store_full (data_dir, database, store, FALSE);
+}
+
+static CrmContext *
 open_context (const char         *data_dir,
               CrmStoreOpenFlags   flags,
+              gboolean            refreshed,
               GError            **error)
 {
   g_autoptr(CrmStore) store = crm_store_open_full (data_dir, flags, error);
 
-  return store != NULL ? context_for_store (data_dir, NULL, store) : NULL;
+  return store != NULL ? context_for_store_full (data_dir, NULL, store, refreshed) : NULL;
 }
 
 /**
@@ -436,7 +457,7 @@ crm_context_new (const char  *data_dir,
       return store != NULL ? context_for_store (data_dir, database, store) : NULL;
     }
 
-  return open_context (data_dir, CRM_STORE_OPEN_DEFAULT, error);
+  return open_context (data_dir, CRM_STORE_OPEN_DEFAULT, FALSE, error);
 }
 
 /**
@@ -470,7 +491,8 @@ checked_cb (GObject      *source,
   /* Only once the whole file has passed does anything open it to write. */
   if (!crm_store_job_run_finish (job, result, &error) ||
       (self = open_context (crm_store_job_get_data_dir (job),
-                            CRM_STORE_OPEN_CHECKED | CRM_STORE_OPEN_BACKED_UP, &error)) == NULL)
+                            CRM_STORE_OPEN_CHECKED | CRM_STORE_OPEN_BACKED_UP,
+                            crm_store_job_get_refreshed (job), &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;

@@ -33,6 +33,18 @@ struct _CrmCustomerList
 
   gboolean          paused;
   gboolean          dirty;
+  gint64            touched;   /* what changed since the rows were read: an id, or -1 for any */
+
+  /* A big list reads its rows on a worker, on a connection of its own
+   * (reader, only ever used by the one query in flight); a result that
+   * a newer request overtook is dropped. */
+  guint             worker_from;
+  CrmStore         *reader;
+  GCancellable     *cancellable;
+  guint             generation;
+  gboolean          in_flight;
+  gboolean          again;
+  guint             n_built;
 
   char             *search;
   CrmSegmentFilter  segment;
@@ -46,6 +58,15 @@ struct _CrmCustomerList
 };
 
 #define CACHE_SIZE 512
+
+enum
+{
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -80,6 +101,7 @@ crm_customer_list_get_item (GListModel *model,
   if (customer != NULL)
     return g_object_ref (customer);
 
+  self->n_built++;
   customer = crm_store_get_customer (self->store, id);
   if (customer == NULL)
     {
@@ -120,15 +142,50 @@ looks_like_phone (const char *text)
   return digits >= 3;
 }
 
+/* One items-changed for the rows that differ: the common head and tail
+ * of the old and new rows stay, so that a view keeps its rows, its
+ * scroll position and its focus there, and builds only what is new. A
+ * @touched customer (its figures changed) is never in the head or tail;
+ * -1 means any row may have changed. */
+static void
+emit_changes (CrmCustomerList *self,
+              GArray          *old_ids,
+              gint64           touched)
+{
+  const gint64 *old = (const gint64 *) old_ids->data;
+  const gint64 *new = (const gint64 *) self->ids->data;
+  guint old_n = old_ids->len;
+  guint new_n = self->ids->len;
+  guint head = 0;
+  guint tail = 0;
+
+  if (touched >= 0)
+    {
+      while (head < old_n && head < new_n && old[head] == new[head] && old[head] != touched)
+        head++;
+      /* cppcheck-suppress knownConditionTrueFalse ; head moved in the loop above */
+      while (tail < old_n - head && tail < new_n - head &&
+             old[old_n - 1 - tail] == new[new_n - 1 - tail] && new[new_n - 1 - tail] != touched)
+        tail++;
+    }
+
+  /* cppcheck-suppress knownConditionTrueFalse ; head and tail moved in the loops above */
+  if (old_n - head - tail == 0 && new_n - head - tail == 0)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), head, old_n - head - tail, new_n - head - tail);
+}
+
 /* Narrows the base rows to the search: every word must appear in the
  * folded name, e-mail, notes or tags; a phone-like search may match the
  * phone's digits instead. */
 static void
-apply_search (CrmCustomerList *self)
+apply_search (CrmCustomerList *self,
+              gint64           touched)
 {
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *phone_key = NULL;
-  guint old_n = self->ids->len;
+  g_autoptr(GArray) old_ids = NULL;
 
   if (self->search != NULL)
     {
@@ -145,7 +202,8 @@ apply_search (CrmCustomerList *self)
         g_clear_pointer (&phone_key, g_free);
     }
 
-  g_array_set_size (self->ids, 0);
+  old_ids = g_steal_pointer (&self->ids);
+  self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->base->ids->len);
   for (guint row = 0; row < self->base->ids->len; row++)
     {
       const char *text = g_ptr_array_index (self->base->texts, row);
@@ -161,49 +219,249 @@ apply_search (CrmCustomerList *self)
         g_array_append_val (self->ids, g_array_index (self->base->ids, gint64, row));
     }
 
-  if (old_n != 0 || self->ids->len != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
+  emit_changes (self, old_ids, touched);
 }
 
-/**
- * crm_customer_list_refresh:
- *
- * Asks the store again; called on every store change unless paused.
- */
-void
-crm_customer_list_refresh (CrmCustomerList *self)
+/* What a query needs, copied so that a worker can run it after the
+ * list's own filters have moved on. */
+typedef struct
+{
+  CrmCustomerQuery  query;
+  char             *tag;
+  char             *rfm_group;
+  guint             generation;
+} QueryJob;
+
+static void
+query_job_free (QueryJob *job)
+{
+  g_free (job->tag);
+  g_free (job->rfm_group);
+  g_free (job);
+}
+
+static QueryJob *
+query_job_new (CrmCustomerList *self)
+{
+  QueryJob *job = g_new0 (QueryJob, 1);
+  CrmCustomerQuery *query = &job->query;
+
+  job->tag = g_strdup (self->tag);
+  job->rfm_group = g_strdup (self->rfm_group);
+  job->generation = self->generation;
+  query->segment = self->segment;
+  query->tag = job->tag;
+  query->not_seen_days = self->not_seen_days;
+  query->at_risk = self->at_risk;
+  query->sort = self->sort;
+  query->descending = self->descending;
+  query->language = crm_text_ui_language ();   /* a static string */
+  query->now = crm_store_now (self->store);
+  query->tier_id = self->tier_id;
+  query->tier_from = crm_loyalty_months_before (query->now, 12);
+  query->rfm_group = job->rfm_group;
+
+  return job;
+}
+
+/* The rows are read: swap them in and tell the view what moved. */
+static void
+take_rows (CrmCustomerList *self,
+           CrmCustomerRows *rows)
+{
+  gint64 touched = self->touched;
+
+  self->touched = 0;
+  if (touched != 0)
+    g_hash_table_remove_all (self->cache);
+
+  g_clear_pointer (&self->base, crm_customer_rows_free);
+  self->base = rows;
+  apply_search (self, touched);
+}
+
+static CrmCustomerRows *
+query_rows (CrmStore         *store,
+            const QueryJob   *job)
 {
   g_autoptr(GError) error = NULL;
   CrmCustomerRows *rows;
-  CrmCustomerQuery query = { 0 };
 
-  g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
-
-  query.segment = self->segment;
-  query.tag = self->tag;
-  query.not_seen_days = self->not_seen_days;
-  query.at_risk = self->at_risk;
-  query.sort = self->sort;
-  query.descending = self->descending;
-  query.language = crm_text_ui_language ();
-  query.now = crm_store_now (self->store);
-  query.tier_id = self->tier_id;
-  query.tier_from = crm_loyalty_months_before (query.now, 12);
-  query.rfm_group = self->rfm_group;
-
-  self->dirty = FALSE;
-  g_hash_table_remove_all (self->cache);
-
-  rows = crm_store_query_customer_rows (self->store, &query, &error);
+  rows = crm_store_query_customer_rows (store, &job->query, &error);
   if (rows == NULL)
     {
       g_critical ("customer list query: %s", error->message);
       rows = crm_customer_rows_new ();
     }
-  g_clear_pointer (&self->base, crm_customer_rows_free);
-  self->base = rows;
 
-  apply_search (self);
+  return rows;
+}
+
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CrmCustomerList *self = source_object;
+  const QueryJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  CrmCustomerRows *rows;
+
+  /* Only the query in flight uses the reader, so it is safe here. */
+  if (self->reader == NULL)
+    self->reader = crm_store_reopen (self->store, &error);
+  if (self->reader == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  rows = crm_store_query_customer_rows (self->reader, &job->query, &error);
+  if (rows == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) crm_customer_rows_free);
+}
+
+static void start_query (CrmCustomerList *self);
+
+static void
+query_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CrmCustomerList *self = CRM_CUSTOMER_LIST (object);
+  const QueryJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  CrmCustomerRows *rows;
+
+  rows = g_task_propagate_pointer (G_TASK (result), &error);
+  self->in_flight = FALSE;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (job->generation != self->generation)
+    {
+      /* Overtaken: a newer request runs now (or ran here), this result
+       * is stale. */
+      g_clear_pointer (&rows, crm_customer_rows_free);
+      if (self->again)
+        {
+          self->again = FALSE;
+          start_query (self);
+        }
+      else
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      return;
+    }
+
+  /* The worker could not open its connection: read here instead. */
+  if (rows == NULL)
+    {
+      g_warning ("customer list worker: %s", error->message);
+      rows = query_rows (self->store, job);
+    }
+
+  take_rows (self, rows);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+start_query (CrmCustomerList *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->in_flight)
+    {
+      self->again = TRUE;
+      return;
+    }
+
+  self->in_flight = TRUE;
+  task = g_task_new (self, self->cancellable, query_done_cb, NULL);
+  g_task_set_source_tag (task, start_query);
+  g_task_set_task_data (task, query_job_new (self), (GDestroyNotify) query_job_free);
+  g_task_run_in_thread (task, query_thread);
+}
+
+/**
+ * crm_customer_list_refresh:
+ *
+ * Asks the store again; called on every store change that the rows
+ * show, unless paused. A list of crm_customer_list_set_worker_from()
+ * rows or more asks on a worker and keeps showing its rows until the
+ * new ones are there (#CrmCustomerList:loading).
+ */
+void
+crm_customer_list_refresh (CrmCustomerList *self)
+{
+  QueryJob *job;
+
+  g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
+
+  self->dirty = FALSE;
+  self->generation++;
+
+  if (self->base->ids->len >= self->worker_from)
+    {
+      gboolean was_loading = self->in_flight;
+
+      start_query (self);
+      if (!was_loading)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      return;
+    }
+
+  /* A small list: faster here than a thread's round trip. A result in
+   * flight is stale now. */
+  if (self->in_flight)
+    self->again = FALSE;
+  job = query_job_new (self);
+  take_rows (self, query_rows (self->store, job));
+  query_job_free (job);
+}
+
+/**
+ * crm_customer_list_get_loading:
+ *
+ * Returns: whether new rows are being read on a worker
+ */
+gboolean
+crm_customer_list_get_loading (CrmCustomerList *self)
+{
+  g_return_val_if_fail (CRM_IS_CUSTOMER_LIST (self), FALSE);
+
+  return self->in_flight;
+}
+
+/**
+ * crm_customer_list_set_worker_from:
+ * @n_rows: read the rows on a worker when the list has this many or more;
+ *   0 for always, %G_MAXUINT (the default) for never
+ */
+void
+crm_customer_list_set_worker_from (CrmCustomerList *self,
+                                   guint            n_rows)
+{
+  g_return_if_fail (CRM_IS_CUSTOMER_LIST (self));
+
+  self->worker_from = n_rows;
+}
+
+/**
+ * crm_customer_list_get_n_built:
+ *
+ * Returns: how many row objects the list has read from the store: what
+ *   a view asked for (tests check that a sort does not ask for every row)
+ */
+guint
+crm_customer_list_get_n_built (CrmCustomerList *self)
+{
+  g_return_val_if_fail (CRM_IS_CUSTOMER_LIST (self), 0);
+
+  return self->n_built;
 }
 
 /**
@@ -229,6 +487,20 @@ store_changed_cb (CrmStore        *store,
                   gint64           customer_id,
                   CrmCustomerList *self)
 {
+  /* What the rows show or filter by; follow-ups, feedback and staff
+   * are not among it. */
+  const guint shown = CRM_STORE_CHANGE_CUSTOMERS | CRM_STORE_CHANGE_PURCHASES |
+                      CRM_STORE_CHANGE_INTERACTIONS | CRM_STORE_CHANGE_SETTINGS |
+                      CRM_STORE_CHANGE_SEGMENTS | CRM_STORE_CHANGE_LOYALTY;
+
+  if ((change & shown) == 0)
+    return;
+
+  if (customer_id > 0 && (self->touched == 0 || self->touched == customer_id))
+    self->touched = customer_id;
+  else
+    self->touched = -1;
+
   if (self->paused)
     self->dirty = TRUE;
   else
@@ -236,12 +508,31 @@ store_changed_cb (CrmStore        *store,
 }
 
 static void
+crm_customer_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CrmCustomerList *self = CRM_CUSTOMER_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->in_flight);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 crm_customer_list_dispose (GObject *object)
 {
   CrmCustomerList *self = CRM_CUSTOMER_LIST (object);
 
+  g_cancellable_cancel (self->cancellable);
   g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (crm_customer_list_parent_class)->dispose (object);
 }
@@ -251,6 +542,9 @@ crm_customer_list_finalize (GObject *object)
 {
   CrmCustomerList *self = CRM_CUSTOMER_LIST (object);
 
+  g_clear_object (&self->reader);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->base, crm_customer_rows_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
@@ -266,8 +560,21 @@ crm_customer_list_class_init (CrmCustomerListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->get_property = crm_customer_list_get_property;
   object_class->dispose = crm_customer_list_dispose;
   object_class->finalize = crm_customer_list_finalize;
+
+  /**
+   * CrmCustomerList:loading:
+   *
+   * Whether new rows are being read on a worker: the old ones show
+   * until then.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -275,6 +582,8 @@ crm_customer_list_init (CrmCustomerList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->base = crm_customer_rows_new ();
+  self->cancellable = g_cancellable_new ();
+  self->worker_from = G_MAXUINT;
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
@@ -306,7 +615,7 @@ crm_customer_list_set_search (CrmCustomerList *self,
 
   g_free (self->search);
   self->search = g_strdup (search);
-  apply_search (self);
+  apply_search (self, 0);
 }
 
 void

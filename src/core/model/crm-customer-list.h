@@ -40,5 +40,9 @@ guint            crm_customer_list_find              (CrmCustomerList  *self,
                                                       gint64            customer_id);
 gint64           crm_customer_list_get_id            (CrmCustomerList  *self,
                                                       guint             position);
+void             crm_customer_list_set_worker_from   (CrmCustomerList  *self,
+                                                      guint             n_rows);
+gboolean         crm_customer_list_get_loading       (CrmCustomerList  *self);
+guint            crm_customer_list_get_n_built       (CrmCustomerList  *self);
 
 G_END_DECLS

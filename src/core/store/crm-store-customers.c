@@ -428,7 +428,8 @@ crm_import_writer_add_customer (CrmImportWriter          *writer,
 {
   gint64 id = 0;
 
-  if (!write_row (writer->store, &id, TRUE, customer, writer->now, error) ||
+  if (!crm_store_count_row (writer->store, error) ||
+      !write_row (writer->store, &id, TRUE, customer, writer->now, error) ||
       !add_tags (writer->store, writer->tag_ids, id, customer, error))
     return 0;
 
@@ -448,7 +449,8 @@ crm_import_writer_update_customer (CrmImportWriter          *writer,
                                    const CrmImportCustomer  *customer,
                                    GError                  **error)
 {
-  if (!write_row (writer->store, &id, FALSE, customer, writer->now, error) ||
+  if (!crm_store_count_row (writer->store, error) ||
+      !write_row (writer->store, &id, FALSE, customer, writer->now, error) ||
       !add_tags (writer->store, writer->tag_ids, id, customer, error))
     return FALSE;
 

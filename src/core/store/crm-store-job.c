@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "crm-store-job.h"
+#include "crm-store-private.h"
 
 struct _CrmStoreJob
 {
@@ -27,6 +28,24 @@ struct _CrmStoreJob
   gint             progress;
   gint             reported;
 
+  /* A WRITE job: the shop, the function and its rows. */
+  CrmStore             *store;
+  CrmStoreJobWriteFunc  write_func;
+  gpointer              write_data;
+  GDestroyNotify        write_destroy;
+  guint64               n_rows;
+  guint64               rows_done;
+  GCancellable         *cancellable;
+
+  /* A CHECK job brought the figures up to date on its own connection. */
+  gboolean         refreshed;
+
+  /* A test's hook: the worker waits after this many rows until Cancel. */
+  guint64          pause_after;
+  gint             paused;
+  GMutex           pause_lock;
+  GCond            pause_cond;
+
   CrmShopCounts    counts;
   char            *kept;
   char            *note;
@@ -38,6 +57,7 @@ G_DEFINE_FINAL_TYPE (CrmStoreJob, crm_store_job, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_PROGRESS,
+  PROP_PAUSED,
   N_PROPS
 };
 
@@ -75,6 +95,86 @@ progress_cb (guint64   done,
   g_atomic_int_set (&self->progress, thousandths);
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, notify_progress_cb,
                               g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+notify_paused_cb (gpointer user_data)
+{
+  g_object_notify_by_pspec (G_OBJECT (user_data), properties[PROP_PAUSED]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wake_cb (GCancellable *cancellable,
+         CrmStoreJob  *self)
+{
+  g_mutex_lock (&self->pause_lock);
+  g_cond_broadcast (&self->pause_cond);
+  g_mutex_unlock (&self->pause_lock);
+}
+
+/* In the worker, before each row of a WRITE job. */
+static gboolean
+count_row_cb (gpointer   user_data,
+              GError   **error)
+{
+  CrmStoreJob *self = user_data;
+
+  if (self->pause_after > 0 && self->rows_done == self->pause_after && self->cancellable != NULL)
+    {
+      gulong handler = g_cancellable_connect (self->cancellable, G_CALLBACK (wake_cb), self, NULL);
+
+      g_atomic_int_set (&self->paused, TRUE);
+      g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, notify_paused_cb,
+                                  g_object_ref (self), g_object_unref);
+      g_mutex_lock (&self->pause_lock);
+      while (!g_cancellable_is_cancelled (self->cancellable))
+        g_cond_wait (&self->pause_cond, &self->pause_lock);
+      g_mutex_unlock (&self->pause_lock);
+      g_cancellable_disconnect (self->cancellable, handler);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+
+  self->rows_done++;
+  progress_cb (self->rows_done, self->n_rows, self);
+  return TRUE;
+}
+
+/* The start's recomputation (a day's purchases out of the period, the
+ * ranking) here rather than before the window's first frame. A failure
+ * is left to the opening that follows, which says what is wrong. */
+static void
+refresh_for_start (CrmStoreJob *self)
+{
+  g_autoptr(CrmStore) store = NULL;
+
+  store = crm_store_open_full (self->data_dir, CRM_STORE_OPEN_CHECKED | CRM_STORE_OPEN_BACKED_UP, NULL);
+  if (store != NULL && crm_store_get_schema_version (store) == CRM_STORE_SCHEMA_VERSION)
+    self->refreshed = crm_store_refresh_all (store, NULL);
+}
+
+static gboolean
+run_write (CrmStoreJob   *self,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(CrmStore) store = crm_store_reopen (self->store, error);
+  gboolean ok;
+
+  if (store == NULL)
+    return FALSE;
+
+  crm_store_set_now_func (store, self->store->now_func, self->store->now_data);
+  self->cancellable = cancellable;
+  store->row_func = count_row_cb;
+  store->row_data = self;
+  ok = self->write_func (store, self->write_data, error);
+  store->row_func = NULL;
+  self->cancellable = NULL;
+
+  return ok;
 }
 
 /* The newest automatic copy that passes inspection: what the recovery
@@ -120,8 +220,11 @@ crm_store_job_run (CrmStoreJob   *self,
   switch (self->kind)
     {
     case CRM_STORE_JOB_CHECK:
-      return crm_store_check_file (self->data_dir, error) &&
-             crm_store_back_up_for_update (self->data_dir, error);
+      if (!crm_store_check_file (self->data_dir, error) ||
+          !crm_store_back_up_for_update (self->data_dir, error))
+        return FALSE;
+      refresh_for_start (self);
+      return TRUE;
 
     case CRM_STORE_JOB_INSPECT:
       return crm_store_inspect_file (self->path, &self->counts, error);
@@ -149,6 +252,9 @@ crm_store_job_run (CrmStoreJob   *self,
 
     case CRM_STORE_JOB_NEWEST_GOOD:
       return find_newest_good (self, error);
+
+    case CRM_STORE_JOB_WRITE:
+      return run_write (self, cancellable, error);
 
     default:
       g_assert_not_reached ();
@@ -183,6 +289,11 @@ crm_store_job_finalize (GObject *object)
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->salvaged, g_ptr_array_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
+  if (self->write_destroy != NULL)
+    self->write_destroy (self->write_data);
+  g_clear_object (&self->store);
+  g_mutex_clear (&self->pause_lock);
+  g_cond_clear (&self->pause_cond);
 
   G_OBJECT_CLASS (crm_store_job_parent_class)->finalize (object);
 }
@@ -199,6 +310,10 @@ crm_store_job_get_property (GObject    *object,
     {
     case PROP_PROGRESS:
       g_value_set_double (value, crm_store_job_get_progress (self));
+      break;
+
+    case PROP_PAUSED:
+      g_value_set_boolean (value, crm_store_job_get_paused (self));
       break;
 
     default:
@@ -223,6 +338,15 @@ crm_store_job_class_init (CrmStoreJobClass *klass)
   properties[PROP_PROGRESS] =
     g_param_spec_double ("progress", NULL, NULL, 0, 1, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CrmStoreJob:paused:
+   *
+   * Whether the worker waits at crm_store_job_set_pause_after()'s row.
+   */
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -231,6 +355,8 @@ crm_store_job_init (CrmStoreJob *self)
 {
   self->context = g_main_context_ref_thread_default ();
   self->now = g_get_real_time () / G_USEC_PER_SEC;
+  g_mutex_init (&self->pause_lock);
+  g_cond_init (&self->pause_cond);
 }
 
 /**
@@ -252,6 +378,63 @@ crm_store_job_new (CrmStoreJobKind  kind,
   self->data_dir = g_strdup (data_dir);
   self->path = g_strdup (path);
   return self;
+}
+
+/**
+ * crm_store_job_new_write:
+ * @store: the shop; the job opens a connection of its own to it
+ * @n_rows: how many rows @func will write, for the progress
+ *
+ * Returns: (transfer full): a job that runs @func in a worker
+ */
+CrmStoreJob *
+crm_store_job_new_write (CrmStore             *store,
+                         guint64               n_rows,
+                         CrmStoreJobWriteFunc  func,
+                         gpointer              user_data,
+                         GDestroyNotify        destroy)
+{
+  CrmStoreJob *self;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  self = g_object_new (CRM_TYPE_STORE_JOB, NULL);
+  self->kind = CRM_STORE_JOB_WRITE;
+  self->store = g_object_ref (store);
+  self->n_rows = n_rows;
+  self->write_func = func;
+  self->write_data = user_data;
+  self->write_destroy = destroy;
+  return self;
+}
+
+/* For tests: the worker stops after @n_rows rows and waits for Cancel,
+ * so that a test can cancel in the middle without timing anything. */
+void
+crm_store_job_set_pause_after (CrmStoreJob *self,
+                               guint64      n_rows)
+{
+  g_return_if_fail (CRM_IS_STORE_JOB (self));
+
+  self->pause_after = n_rows;
+}
+
+/* Whether a CHECK job also brought the shop's figures up to date. */
+gboolean
+crm_store_job_get_refreshed (CrmStoreJob *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE_JOB (self), FALSE);
+
+  return self->refreshed;
+}
+
+gboolean
+crm_store_job_get_paused (CrmStoreJob *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE_JOB (self), FALSE);
+
+  return g_atomic_int_get (&self->paused);
 }
 
 void
@@ -327,7 +510,13 @@ crm_store_job_run_finish (CrmStoreJob   *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  /* Written on another connection: the shop's own hears of it here. */
+  if (self->kind == CRM_STORE_JOB_WRITE && !crm_store_check_outside_changes (self->store))
+    crm_store_emit_changed (self->store, CRM_STORE_CHANGE_ALL, 0);
+  return TRUE;
 }
 
 CrmStoreJobKind

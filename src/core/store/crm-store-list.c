@@ -124,10 +124,13 @@ build_query (CrmStore               *self,
 
   /* Names sort in the reader's alphabet (crm_text_compare_names()). */
   name_order = self->engine->name_order ("c.name_key", query->language);
-  if (query->sort == CRM_CUSTOMER_SORT_NAME)
-    order = name_order;
 
-  if (query->sort == CRM_CUSTOMER_SORT_SEGMENT)
+  /* By name, the index on the reader's key is the order, read forwards
+   * or backwards (ties by id the same way). */
+  if (query->sort == CRM_CUSTOMER_SORT_NAME)
+    g_string_append_printf (sql, " ORDER BY %s %s, c.id %s", name_order,
+                            query->descending ? "DESC" : "ASC", query->descending ? "DESC" : "ASC");
+  else if (query->sort == CRM_CUSTOMER_SORT_SEGMENT)
     g_string_append_printf (sql, " ORDER BY %s, %s, c.id", order, name_order);
   else
     g_string_append_printf (sql, " ORDER BY %s %s, %s, c.id",

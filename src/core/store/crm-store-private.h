@@ -69,6 +69,11 @@ struct _CrmStore
   guint                 needs_refresh : 1;
   guint                 refreshing_all : 1;
 
+  /* Called for every row a bulk writer writes (crm_store_count_row()):
+   * a job's progress, its Cancel, a test's pause. */
+  gboolean            (*row_func) (gpointer user_data, GError **error);
+  gpointer              row_data;
+
   /* This PC, as claims of reminders record it. */
   char                 *station;
 
@@ -193,6 +198,8 @@ gboolean  crm_store_step_done       (CrmStore           *self,
 void      crm_store_bind_acting_staff (CrmStore         *self,
                                      CrmStmt            *stmt,
                                      int                 index);
+gboolean  crm_store_count_row       (CrmStore           *self,
+                                     GError            **error);
 void      crm_store_emit_changed    (CrmStore           *self,
                                      CrmStoreChange      change,
                                      gint64              customer_id);

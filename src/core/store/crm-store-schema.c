@@ -463,6 +463,14 @@ static const char schema_7_pg[] =
   ");"
   "CREATE UNIQUE INDEX saved_lists_name ON saved_lists (lower (name));";
 
+/* The list's order by name in the file as on a server: an index per
+ * reading language on its name key, so a sort by name reads the index in
+ * order instead of comparing names (PostgreSQL has them from step 4). */
+static const char schema_8[] =
+  "CREATE INDEX IF NOT EXISTS customers_list_en ON customers (name_key_en, id) WHERE archived_at IS NULL;"
+  "CREATE INDEX IF NOT EXISTS customers_list_ka ON customers (name_key_ka, id) WHERE archived_at IS NULL;"
+  "CREATE INDEX IF NOT EXISTS customers_list_hy ON customers (name_key_hy, id) WHERE archived_at IS NULL;";
+
 /* Append new steps at the end; never edit one that has shipped. A step
  * without a PostgreSQL form runs on PostgreSQL with INTEGER read as
  * bigint (step_sql()): write its SQL for both engines. */
@@ -474,6 +482,7 @@ static const CrmMigration migrations[] = {
   { 5, schema_5, NULL, NULL },
   { 6, schema_6, NULL, NULL },
   { 7, schema_7, NULL, schema_7_pg },
+  { 8, schema_8, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);

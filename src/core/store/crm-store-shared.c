@@ -206,7 +206,8 @@ crm_store_open_database (const char  *data_dir,
  * crm_store_reopen:
  *
  * A second connection to the same database, for a worker thread (a
- * connection is never shared between threads).
+ * connection is never shared between threads). It may be called from
+ * the worker itself; the file is not checked again.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -215,14 +216,19 @@ crm_store_reopen (CrmStore  *self,
                   GError   **error)
 {
   g_autofree char *data_dir = NULL;
+  CrmStoreOpenFlags flags = CRM_STORE_OPEN_CHECKED;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
   if (self->engine != &crm_store_sqlite_engine)
     return crm_store_open_shared (self->location, error);
 
+  /* @self has checked the file and brought it up to date: reading it
+   * whole again for every worker would cost what the worker saves. */
+  if (self->read_only)
+    flags |= CRM_STORE_OPEN_READ_ONLY;
   data_dir = g_path_get_dirname (self->path);
-  return crm_store_open (data_dir, error);
+  return crm_store_open_full (data_dir, flags, error);
 }
 
 /**

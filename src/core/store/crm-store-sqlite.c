@@ -401,15 +401,24 @@ register_functions (sqlite3 *db)
                                      NULL, string_agg_step, string_agg_final, NULL) == SQLITE_OK;
 }
 
+/* Names sort by the key stored per reading language (crm_text_name_key():
+ * its byte order is the language's name order), as on PostgreSQL: an
+ * index serves the list's order, where a collation callback compared
+ * every pair of names on every sort. */
 static char *
 sqlite_name_order (const char *column,
                    const char *language)
 {
+  const char *lang = "en";
+
   for (guint i = 0; i < G_N_ELEMENTS (name_languages); i++)
     if (g_strcmp0 (language, name_languages[i]) == 0)
-      return g_strdup_printf ("%s COLLATE crm_name_%s", column, language);
+      lang = name_languages[i];
 
-  return g_strdup_printf ("%s COLLATE crm_name_en", column);
+  if (g_str_has_suffix (column, "name_key"))
+    return g_strdup_printf ("%s_%s", column, lang);
+
+  return g_strdup_printf ("%s_key_%s", column, lang);
 }
 
 static gboolean
@@ -455,8 +464,11 @@ sqlite_configure (CrmStoreConn  *conn,
     }
 
   /* NORMAL is durable across application crashes in WAL mode and only
-   * risks the last transaction on a power cut. */
-  if (!exec_or_error (conn, "PRAGMA mmap_size = 268435456", error) ||
+   * risks the last transaction on a power cut. No memory map: every page
+   * a full read touched stayed mapped, the whole file in the process's
+   * private memory after a few scans; the system's file cache keeps the
+   * pages anyway, and SQLite's own cache the hot ones. */
+  if (!exec_or_error (conn, "PRAGMA mmap_size = 0", error) ||
       !exec_or_error (conn, "PRAGMA temp_store = MEMORY", error) ||
       !exec_or_error (conn, "PRAGMA foreign_keys = ON", error) ||
       !exec_or_error (conn, "PRAGMA synchronous = NORMAL", error) ||

@@ -275,3 +275,12 @@ crm_store_emit_changed (CrmStore       *self,
   crm_store_emit_committed (self, change, customer_id);
 }
 
+
+/* Before each row a bulk writer writes: what a job counts, and where
+ * its Cancel stops the write (the caller rolls back). */
+gboolean
+crm_store_count_row (CrmStore  *self,
+                     GError   **error)
+{
+  return self->row_func == NULL || self->row_func (self->row_data, error);
+}

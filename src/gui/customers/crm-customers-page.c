@@ -6,12 +6,22 @@
 
 #include <glib/gi18n.h>
 
+/* From this many rows on, the list reads them on a worker (a query on
+ * 5 000 rows takes a few milliseconds). */
+#define WORKER_FROM 5000
+
+/* Typing waits this long for the next key before the list narrows. */
+#define SEARCH_DELAY_MS 150
+
+#include "crm-customer-cells.h"
 #include "crm-customer-list.h"
 #include "crm-customer-page.h"
+#include "crm-customer-selection.h"
 #include "crm-customers-page.h"
 #include "crm-demo.h"
 #include "crm-format.h"
 #include "crm-rfm.h"
+#include "crm-store-async.h"
 #include "crm-store-loyalty.h"
 #include "crm-store.h"
 
@@ -25,6 +35,9 @@ struct _CrmCustomersPage
   GtkStringList   *tags;
   int              probe_column;
   gboolean         filling_tags;
+  gboolean         summary_running;
+  guint            n_customers;   /* as the last summary counted them */
+  gboolean         summary_again;
 
   /* Template widgets */
   GtkStack        *stack;
@@ -47,18 +60,7 @@ G_DEFINE_FINAL_TYPE (CrmCustomersPage, crm_customers_page, ADW_TYPE_BIN)
 /* The "Last visit" filter: 0 is any time. */
 static const guint seen_days[] = { 0, 30, 60, 90, 180 };
 
-enum {
-  COLUMN_NAME,
-  COLUMN_PHONE,
-  COLUMN_SEGMENT,
-  COLUMN_LAST_VISIT,
-  COLUMN_SPEND,
-  COLUMN_POINTS,
-  COLUMN_TIER,
-  N_COLUMNS
-};
-
-static const CrmCustomerSort column_sorts[N_COLUMNS] = {
+static const CrmCustomerSort column_sorts[CRM_CUSTOMER_N_COLUMNS] = {
   CRM_CUSTOMER_SORT_NAME,
   CRM_CUSTOMER_SORT_PHONE,
   CRM_CUSTOMER_SORT_SEGMENT,
@@ -82,14 +84,15 @@ show_error (CrmCustomersPage *self,
 }
 
 static void
-update_summary (CrmCustomersPage *self)
+show_summary (CrmCustomersPage     *self,
+              const CrmShopSummary *summary_in)
 {
   CrmStore *store = get_store (self);
-  CrmShopSummary summary;
+  CrmShopSummary summary = *summary_in;
   g_autofree char *text = NULL;
   g_autofree char *share = NULL;
 
-  crm_store_get_summary (store, &summary);
+  self->n_customers = summary.n_customers;
 
   if (summary.total_spend <= 0)
     {
@@ -131,6 +134,54 @@ update_summary (CrmCustomersPage *self)
   gtk_label_set_text (self->summary_label, text);
 }
 
+static void update_summary (CrmCustomersPage *self);
+
+static void
+summary_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CrmCustomersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CrmShopSummary summary;
+
+  self->summary_running = FALSE;
+  if (!crm_store_get_summary_finish (CRM_STORE (object), result, &summary, &error))
+    g_warning ("shop summary: %s", error->message);
+  else if (self->context != NULL)
+    show_summary (self, &summary);
+
+  if (self->summary_again && self->context != NULL)
+    {
+      self->summary_again = FALSE;
+      update_summary (self);
+    }
+}
+
+/* The line over the list counts every customer: a big shop's on a
+ * worker, the old line shown until the new one is there. */
+static void
+update_summary (CrmCustomersPage *self)
+{
+  CrmShopSummary summary;
+
+  if (self->summary_running)
+    {
+      self->summary_again = TRUE;
+      return;
+    }
+
+  if (self->n_customers >= WORKER_FROM)
+    {
+      self->summary_running = TRUE;
+      crm_store_get_summary_async (get_store (self), NULL, summary_done_cb, g_object_ref (self));
+      return;
+    }
+
+  crm_store_get_summary (get_store (self), &summary);
+  show_summary (self, &summary);
+}
+
 static void
 fill_tags (CrmCustomersPage *self)
 {
@@ -157,7 +208,7 @@ static void
 update_spend_title (CrmCustomersPage *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
-  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, COLUMN_SPEND);
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, CRM_CUSTOMER_COLUMN_SPEND);
   gint days = crm_store_get_setting_int (get_store (self), "segment.window_days", 365);
 
   gtk_column_view_column_set_title (column, days == 365 ? _("Spent This Year") : _("Spent in the Period"));
@@ -213,8 +264,8 @@ update_loyalty (CrmCustomersPage *self)
 {
   g_autoptr(GPtrArray) tiers = crm_store_list_tiers (get_store (self));
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
-  g_autoptr(GtkColumnViewColumn) points = g_list_model_get_item (columns, COLUMN_POINTS);
-  g_autoptr(GtkColumnViewColumn) tier = g_list_model_get_item (columns, COLUMN_TIER);
+  g_autoptr(GtkColumnViewColumn) points = g_list_model_get_item (columns, CRM_CUSTOMER_COLUMN_POINTS);
+  g_autoptr(GtkColumnViewColumn) tier = g_list_model_get_item (columns, CRM_CUSTOMER_COLUMN_TIER);
   gint64 chosen = tier_filter (self);
   guint position = 0;
   gint64 any = 0, none = -1;
@@ -421,8 +472,7 @@ archive_selected_cb (GtkWidget *widget,
 {
   CrmCustomersPage *self = user_data;
   GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
-  guint position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
-  gint64 id = crm_customer_list_get_id (self->list, position);
+  gint64 id = crm_customer_selection_get_selected_id (CRM_CUSTOMER_SELECTION (selection));
 
   if (id <= 0)
     return FALSE;
@@ -480,132 +530,15 @@ view_sorter_changed_cb (GtkSorter        *sorter,
 }
 
 static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gboolean number = GPOINTER_TO_INT (user_data) == COLUMN_SPEND || GPOINTER_TO_INT (user_data) == COLUMN_POINTS;
-
-  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (number || GPOINTER_TO_INT (user_data) == COLUMN_PHONE)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_label_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  CrmCustomer *customer = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  g_autofree char *text = NULL;
-
-  switch (GPOINTER_TO_INT (user_data))
-    {
-    case COLUMN_NAME:
-      gtk_label_set_text (label, crm_customer_get_name (customer));
-      return;
-
-    case COLUMN_PHONE:
-      gtk_label_set_text (label, crm_customer_get_phone (customer));
-      return;
-
-    case COLUMN_LAST_VISIT:
-      text = crm_format_days_ago (crm_customer_get_last_visit_at (customer));
-      break;
-
-    case COLUMN_SPEND:
-      {
-        g_autofree char *currency = NULL;
-        CrmCustomersPage *self = g_object_get_data (G_OBJECT (factory), "crm-page");
-
-        currency = crm_store_dup_currency (get_store (self));
-        text = crm_format_money (crm_customer_get_spend (customer), currency);
-      }
-      break;
-
-    case COLUMN_POINTS:
-    case COLUMN_TIER:
-      {
-        g_auto(CrmLoyaltyStatus) status = { 0 };
-        CrmCustomersPage *self = g_object_get_data (G_OBJECT (factory), "crm-page");
-
-        /* Asked for the rows on screen only. */
-        crm_loyalty_get_status (get_store (self), crm_customer_get_id (customer), &status, NULL);
-        if (GPOINTER_TO_INT (user_data) == COLUMN_POINTS)
-          text = crm_loyalty_format_points (status.balance);
-        else
-          text = g_strdup (status.tier != NULL ? status.tier->name : "");
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  gtk_label_set_text (label, text);
-}
-
-static void
-setup_segment_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *badge = gtk_label_new (NULL);
-  GtkWidget *risk = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-  gtk_widget_add_css_class (badge, "segment-badge");
-  gtk_widget_add_css_class (risk, "at-risk");
-  gtk_widget_set_tooltip_text (risk, _("At risk: much longer than usual since the last purchase"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (risk),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("At risk"),
-                                  -1);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_box_append (GTK_BOX (box), risk);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_segment_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  CrmCustomer *customer = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *badge = gtk_widget_get_first_child (box);
-  GtkWidget *risk = gtk_widget_get_next_sibling (badge);
-  gboolean key = crm_customer_get_segment (customer) == CRM_SEGMENT_KEY;
-
-  crm_format_segment_badge (GTK_LABEL (badge), crm_customer_get_segment (customer));
-  gtk_widget_set_visible (risk, key && crm_customer_get_at_risk (customer));
-}
-
-static void
 add_column (CrmCustomersPage *self,
             int               column_id,
             const char       *title,
             gboolean          expand)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = crm_customer_cell_factory_new (column_id, get_store (self));
   g_autoptr(GtkColumnViewColumn) column = NULL;
   GtkSorter *sorter;
 
-  g_object_set_data (G_OBJECT (factory), "crm-page", self);
-  if (column_id == COLUMN_SEGMENT)
-    {
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_segment_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_segment_cb), NULL);
-    }
-  else
-    {
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (column_id));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (column_id));
-    }
 
   column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_expand (column, expand);
@@ -697,13 +630,13 @@ crm_customers_page_init (CrmCustomersPage *self)
     }
   gtk_drop_down_set_model (self->seen_dropdown, G_LIST_MODEL (seen));
 
-  add_column (self, COLUMN_NAME, _("Name"), TRUE);
-  add_column (self, COLUMN_PHONE, _("Phone"), FALSE);
-  add_column (self, COLUMN_SEGMENT, _("Segment"), FALSE);
-  add_column (self, COLUMN_LAST_VISIT, _("Last Visit"), FALSE);
-  add_column (self, COLUMN_SPEND, _("Spent This Year"), FALSE);
-  add_column (self, COLUMN_POINTS, _("Points"), FALSE);
-  add_column (self, COLUMN_TIER, _("Tier"), FALSE);
+  add_column (self, CRM_CUSTOMER_COLUMN_NAME, _("Name"), TRUE);
+  add_column (self, CRM_CUSTOMER_COLUMN_PHONE, _("Phone"), FALSE);
+  add_column (self, CRM_CUSTOMER_COLUMN_SEGMENT, _("Segment"), FALSE);
+  add_column (self, CRM_CUSTOMER_COLUMN_LAST_VISIT, _("Last Visit"), FALSE);
+  add_column (self, CRM_CUSTOMER_COLUMN_SPEND, _("Spent This Year"), FALSE);
+  add_column (self, CRM_CUSTOMER_COLUMN_POINTS, _("Points"), FALSE);
+  add_column (self, CRM_CUSTOMER_COLUMN_TIER, _("Tier"), FALSE);
   self->tiers = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->tier_dropdown, G_LIST_MODEL (self->tiers));
 
@@ -814,16 +747,19 @@ void
 crm_customers_page_set_context (CrmCustomersPage *self,
                                 CrmContext       *context)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(CrmCustomerSelection) selection = NULL;
 
   g_return_if_fail (CRM_IS_CUSTOMERS_PAGE (self));
   g_return_if_fail (self->context == NULL);
 
   self->context = g_object_ref (context);
   self->list = crm_customer_list_new (crm_context_get_store (context));
+  /* A big shop's rows are read on a worker: a sort, a filter or a change
+   * elsewhere never waits for the query (the search stays in memory). */
+  crm_customer_list_set_worker_from (self->list, WORKER_FROM);
 
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
+  selection = crm_customer_selection_new (self->list);
+  gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",

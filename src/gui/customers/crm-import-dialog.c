@@ -13,39 +13,12 @@
 #include <glib/gi18n.h>
 
 #include "crm-format.h"
-#include "crm-import-dialog.h"
-#include "crm-sales-import.h"
+#include "crm-import-dialog-private.h"
 #include "crm-text.h"
 
 /* Rows listed in the preview; the rest are counted. */
 #define PREVIEW_ROWS 100
 
-struct _CrmImportDialog
-{
-  AdwWindow            parent_instance;
-
-  CrmStore            *store;
-  CrmCustomerImport   *import;    /* customers, or */
-  CrmSalesImport      *sales;     /* sales */
-  char                *currency;
-  GPtrArray           *column_rows;
-  GPtrArray           *note_rows;
-  gboolean             loading;
-  guint                n_importing;
-
-  AdwWindowTitle      *window_title;
-  GtkButton           *import_button;
-  AdwPreferencesGroup *columns_group;
-  GtkSwitch           *header_switch;
-  AdwComboRow         *policy_row;
-  GtkWidget           *header_row;
-  GtkWidget           *policy_group;
-  GtkWidget           *create_group;
-  AdwPreferencesGroup *notes_group;
-  GtkSwitch           *create_switch;
-  AdwPreferencesGroup *preview_group;
-  GtkListBox          *preview_list;
-};
 
 G_DEFINE_FINAL_TYPE (CrmImportDialog, crm_import_dialog, ADW_TYPE_WINDOW)
 
@@ -671,14 +644,13 @@ import_clicked_cb (CrmImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!crm_import_dialog_apply (self, &error))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Imported"), error->message);
+  if (self->job != NULL || crm_import_dialog_apply_on_worker (self))
+    return;
 
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+  if (!crm_import_dialog_apply (self, &error))
+    crm_import_dialog_show_failure (self, error);
 }
+
 
 static void
 crm_import_dialog_dispose (GObject *object)
@@ -695,6 +667,7 @@ crm_import_dialog_finalize (GObject *object)
 {
   CrmImportDialog *self = CRM_IMPORT_DIALOG (object);
 
+  g_clear_object (&self->job);
   g_clear_object (&self->import);
   g_clear_object (&self->sales);
   g_clear_pointer (&self->currency, g_free);

@@ -5,6 +5,8 @@
 
 #include "crm-import.h"
 
+#include "crm-store-job.h"
+
 G_BEGIN_DECLS
 
 #define CRM_TYPE_IMPORT_DIALOG (crm_import_dialog_get_type ())
@@ -26,5 +28,8 @@ void       crm_import_dialog_open  (GtkWindow        *parent,
                                     gboolean          sales);
 gboolean   crm_import_dialog_apply (CrmImportDialog  *self,
                                     GError          **error);
+void       crm_import_dialog_set_pause_after (CrmImportDialog *self,
+                                              guint64          n_rows);
+CrmStoreJob *crm_import_dialog_get_job (CrmImportDialog *self);
 
 G_END_DECLS

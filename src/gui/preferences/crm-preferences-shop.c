@@ -9,7 +9,12 @@
 #include "crm-money.h"
 #include "crm-preferences-shop.h"
 #include "crm-preferences-window.h"
+#include "crm-store-async.h"
 #include "crm-store.h"
+
+/* The period's length is written once the spin button has rested this
+ * long: every value recounts every customer's figures. */
+#define PERIOD_PAUSE_MS 400
 
 /* Preferences → Shop: the shop's currency and its key-client rule, kept
  * in the shop's database (every PC of the shop sees the same). */
@@ -27,8 +32,13 @@ struct _CrmPreferencesShop
   AdwEntryRow        *min_spend_row;
   GtkWidget          *min_purchases_row;
   GtkSpinButton      *min_purchases_spin;
+  AdwActionRow       *window_row;
   GtkSpinButton      *window_spin;
   GtkSpinButton      *risk_spin;
+
+  guint               period_timeout;
+  gboolean            period_running;
+  gboolean            period_again;
 };
 
 G_DEFINE_FINAL_TYPE (CrmPreferencesShop, crm_preferences_shop, ADW_TYPE_PREFERENCES_PAGE)
@@ -44,6 +54,83 @@ save_setting (CrmPreferencesShop *self,
 {
   if (!self->loading)
     crm_preferences_save_setting (GTK_WIDGET (self), self->context, key, value);
+}
+
+static void apply_period (CrmPreferencesShop *self);
+
+static void
+period_set_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CrmPreferencesShop) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_store_set_period_finish (CRM_STORE (object), result, &error))
+    g_warning ("period: %s", error->message);
+
+  /* The page was closed meanwhile: the recount is done, nobody to tell. */
+  if (self == NULL || self->context == NULL)
+    return;
+
+  self->period_running = FALSE;
+  adw_action_row_set_subtitle (self->window_row, _("Purchases older than this do not count"));
+  if (error != NULL)
+    crm_preferences_show_error (GTK_WIDGET (self), error->message);
+
+  if (self->period_again)
+    {
+      self->period_again = FALSE;
+      apply_period (self);
+    }
+}
+
+/* Writes the length the spin button shows, once, on a worker: the
+ * window goes on while every customer's figures are counted again. */
+static void
+apply_period (CrmPreferencesShop *self)
+{
+  CrmStore *store;
+  int days;
+
+  g_clear_handle_id (&self->period_timeout, g_source_remove);
+  if (self->context == NULL)
+    return;
+
+  if (self->period_running)
+    {
+      self->period_again = TRUE;
+      return;
+    }
+
+  store = crm_context_get_store (self->context);
+  days = gtk_spin_button_get_value_as_int (self->window_spin);
+  if (days == crm_store_get_setting_int (store, "segment.window_days", 365))
+    return;
+
+  self->period_running = TRUE;
+  adw_action_row_set_subtitle (self->window_row, _("Counting every customer’s figures for the new period…"));
+  crm_store_set_period_async (store, days, NULL, period_set_cb, g_object_ref (self));
+}
+
+static gboolean
+period_pause_cb (gpointer user_data)
+{
+  CrmPreferencesShop *self = user_data;
+
+  self->period_timeout = 0;
+  apply_period (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+period_changed_cb (CrmPreferencesShop *self)
+{
+  if (self->loading)
+    return;
+
+  g_clear_handle_id (&self->period_timeout, g_source_remove);
+  self->period_timeout = g_timeout_add (PERIOD_PAUSE_MS, period_pause_cb, self);
 }
 
 static void
@@ -118,7 +205,12 @@ load (CrmPreferencesShop *self)
 
   crm_preferences_bind_number (self->share_spin, self->context, "segment.share", 80);
   crm_preferences_bind_number (self->min_purchases_spin, self->context, "segment.min_purchases", 0);
-  crm_preferences_bind_number (self->window_spin, self->context, "segment.window_days", 365);
+  gtk_spin_button_set_value (self->window_spin,
+                             crm_store_get_setting_int (store, "segment.window_days", 365));
+  /* Known by the setting it edits, as crm_preferences_bind_number() does. */
+  g_object_set_data (G_OBJECT (self->window_spin), "crm-setting", (gpointer) "segment.window_days");
+  g_signal_connect_object (self->window_spin, "value-changed", G_CALLBACK (period_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   crm_preferences_bind_number (self->risk_spin, self->context, "segment.at_risk_days", 60);
 
   min_spend = crm_money_format_plain (crm_store_get_setting_int (store, "segment.min_spend", 0));
@@ -133,6 +225,15 @@ crm_preferences_shop_dispose (GObject *object)
 {
   CrmPreferencesShop *self = CRM_PREFERENCES_SHOP (object);
 
+  /* Closed before the pause ended: the length shown is the one meant. */
+  if (self->period_timeout != 0 && self->context != NULL)
+    {
+      /* A recount still running holds the write lock: this one waits. */
+      g_clear_handle_id (&self->period_timeout, g_source_remove);
+      crm_store_set_period_async (crm_context_get_store (self->context),
+                                  gtk_spin_button_get_value_as_int (self->window_spin),
+                                  NULL, period_set_cb, NULL);
+    }
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (crm_preferences_shop_parent_class)->dispose (object);
@@ -154,6 +255,7 @@ crm_preferences_shop_class_init (CrmPreferencesShopClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesShop, min_spend_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesShop, min_purchases_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesShop, min_purchases_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesShop, window_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesShop, window_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesShop, risk_spin);
   gtk_widget_class_bind_template_callback (widget_class, currency_changed_cb);

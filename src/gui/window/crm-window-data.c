@@ -107,7 +107,8 @@ show_progress_cb (gpointer user_data)
 
   self->progress_id = 0;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), self->progress_heading,
+  dialog = adw_message_dialog_new (self->progress_over != NULL ? self->progress_over : GTK_WINDOW (self),
+                                   self->progress_heading,
                                    _("Cancel stops it and leaves everything as it was."));
   if (self->progress_known)
     {
@@ -191,6 +192,60 @@ report_failure (CrmWindow    *self,
     crm_format_toast (GTK_WIDGET (self), _("Cancelled: nothing was changed."));
   else if (error != NULL)
     show_error (self, heading, error);
+}
+
+/* Another part of the window's job (the import dialog's write). */
+static void
+external_job_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(CrmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CrmWindowJobDone done = self->job_done;
+  gpointer data = self->job_done_data;
+  gboolean ok;
+
+  if (self->job != CRM_STORE_JOB (source))
+    return;
+
+  self->job_done = NULL;
+  self->job_done_data = NULL;
+  g_clear_weak_pointer (&self->progress_over);
+  ok = finish_job (self, source, result, &error);
+  if (ok || error != NULL)
+    done (CRM_STORE_JOB (source), error, data);
+}
+
+/**
+ * crm_window_run_job:
+ * @over: (nullable): the window the progress shows over, if not @self
+ *
+ * Runs @job in a worker as the window's own jobs run: one at a time,
+ * with a progress bar (rows done of all) and Cancel once it takes a
+ * while.
+ *
+ * Returns: FALSE when another job is still running (nothing started)
+ */
+gboolean
+crm_window_run_job (CrmWindow        *self,
+                    GtkWindow        *over,
+                    CrmStoreJob      *job,
+                    const char       *heading,
+                    CrmWindowJobDone  done,
+                    gpointer          user_data)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (CRM_IS_STORE_JOB (job), FALSE);
+
+  if (self->job != NULL)
+    return FALSE;
+
+  self->job_done = done;
+  self->job_done_data = user_data;
+  g_set_weak_pointer (&self->progress_over, over);
+  run_job (self, job, heading, TRUE, external_job_done_cb);
+  return TRUE;
 }
 
 /* Export Customers… */

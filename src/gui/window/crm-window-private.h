@@ -58,6 +58,9 @@ struct _CrmWindow
   guint                 progress_id;
   const char           *progress_heading;
   gboolean              progress_known;
+  GtkWindow            *progress_over;   /* the progress dialog's parent; NULL: the window */
+  CrmWindowJobDone      job_done;
+  gpointer              job_done_data;
   char                 *newest_backup;
   gboolean              recovery_shown;
 };

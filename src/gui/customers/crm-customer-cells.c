@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "crm-customers-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-customer-cells.h"
+#include "crm-format.h"
+#include "crm-store-loyalty.h"
+
+/* The cells of the customer list, one factory per column: a label (or the
+ * segment's badge and the at-risk sign) bound to the row's snapshot. Only
+ * rows on screen are bound, so what a cell reads from the store it reads
+ * for those alone. */
+
+static CrmStore *
+store_of (GtkSignalListItemFactory *factory)
+{
+  return g_object_get_data (G_OBJECT (factory), "crm-store");
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gboolean number = GPOINTER_TO_INT (user_data) == CRM_CUSTOMER_COLUMN_SPEND || GPOINTER_TO_INT (user_data) == CRM_CUSTOMER_COLUMN_POINTS;
+
+  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (number || GPOINTER_TO_INT (user_data) == CRM_CUSTOMER_COLUMN_PHONE)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  CrmCustomer *customer = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
+
+  switch (GPOINTER_TO_INT (user_data))
+    {
+    case CRM_CUSTOMER_COLUMN_NAME:
+      gtk_label_set_text (label, crm_customer_get_name (customer));
+      return;
+
+    case CRM_CUSTOMER_COLUMN_PHONE:
+      gtk_label_set_text (label, crm_customer_get_phone (customer));
+      return;
+
+    case CRM_CUSTOMER_COLUMN_LAST_VISIT:
+      text = crm_format_days_ago (crm_customer_get_last_visit_at (customer));
+      break;
+
+    case CRM_CUSTOMER_COLUMN_SPEND:
+      {
+        g_autofree char *currency = NULL;
+        currency = crm_store_dup_currency (store_of (factory));
+        text = crm_format_money (crm_customer_get_spend (customer), currency);
+      }
+      break;
+
+    case CRM_CUSTOMER_COLUMN_POINTS:
+      {
+        /* Asked for the rows on screen only: the balance alone (the whole
+         * status also works out when points lapse, a read of the ledger
+         * that made every sort rebind for seconds). */
+        text = crm_loyalty_format_points (crm_store_get_points_balance (store_of (factory),
+                                                                        crm_customer_get_id (customer)));
+      }
+      break;
+
+    case CRM_CUSTOMER_COLUMN_TIER:
+      {
+        CrmStore *store = store_of (factory);
+        gint64 now = crm_store_now (store);
+        g_autoptr(GPtrArray) tiers = crm_store_list_tiers (store);
+        const CrmLoyaltyTier *tier = NULL;
+        CrmLoyaltySettings settings;
+
+        crm_loyalty_settings_load (store, &settings);
+        if (settings.tiers)
+          tier = crm_loyalty_tier_for (tiers, crm_store_get_tier_spend (store, crm_customer_get_id (customer),
+                                                                        crm_loyalty_months_before (now, 12),
+                                                                        now));
+        text = g_strdup (tier != NULL ? tier->name : "");
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+setup_segment_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *risk = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (badge, "segment-badge");
+  gtk_widget_add_css_class (risk, "at-risk");
+  gtk_widget_set_tooltip_text (risk, _("At risk: much longer than usual since the last purchase"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (risk),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("At risk"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_box_append (GTK_BOX (box), risk);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_segment_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  CrmCustomer *customer = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *badge = gtk_widget_get_first_child (box);
+  GtkWidget *risk = gtk_widget_get_next_sibling (badge);
+  gboolean key = crm_customer_get_segment (customer) == CRM_SEGMENT_KEY;
+
+  crm_format_segment_badge (GTK_LABEL (badge), crm_customer_get_segment (customer));
+  gtk_widget_set_visible (risk, key && crm_customer_get_at_risk (customer));
+}
+
+/**
+ * crm_customer_cell_factory_new:
+ * @column: which column the cells show
+ * @store: the shop, for the figures a cell reads
+ *
+ * Returns: (transfer full): the factory for @column's cells
+ */
+GtkListItemFactory *
+crm_customer_cell_factory_new (CrmCustomerColumn  column,
+                               CrmStore          *store)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data_full (G_OBJECT (factory), "crm-store", g_object_ref (store), g_object_unref);
+  if (column == CRM_CUSTOMER_COLUMN_SEGMENT)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_segment_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_segment_cb), NULL);
+    }
+  else
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (column));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (column));
+    }
+
+  return factory;
+}
