@@ -24,6 +24,7 @@ struct _CrmCustomersPage
   GtkStringList   *tags;
   int              probe_column;
   gboolean         filling_tags;
+  gboolean         narrow;
 
   /* Template widgets */
   GtkStack        *stack;
@@ -219,8 +220,8 @@ update_loyalty (CrmCustomersPage *self)
   CrmLoyaltySettings settings;
 
   crm_loyalty_settings_load (get_store (self), &settings);
-  gtk_column_view_column_set_visible (points, settings.enabled);
-  gtk_column_view_column_set_visible (tier, settings.enabled && settings.tiers);
+  gtk_column_view_column_set_visible (points, settings.enabled && !self->narrow);
+  gtk_column_view_column_set_visible (tier, settings.enabled && settings.tiers && !self->narrow);
   gtk_widget_set_visible (GTK_WIDGET (self->tier_dropdown), settings.enabled && settings.tiers && tiers->len > 0);
 
   self->filling_tags = TRUE;
@@ -828,4 +829,36 @@ crm_customers_page_has_unsaved_changes (CrmCustomersPage *self)
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "customer") == 0 &&
          crm_customer_page_is_dirty (self->customer_page);
+}
+
+/**
+ * crm_customers_page_set_narrow:
+ *
+ * On a narrow window (the window says when) the list keeps the columns
+ * that tell customers apart (name, segment, spend); the phone, the last
+ * visit and the loyalty columns are on the customer's page (and in what a
+ * screen reader reads for the row).
+ */
+void
+crm_customers_page_set_narrow (CrmCustomersPage *self,
+                               gboolean          narrow)
+{
+  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) phone = NULL;
+  g_autoptr(GtkColumnViewColumn) last_visit = NULL;
+
+  g_return_if_fail (CRM_IS_CUSTOMERS_PAGE (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+
+  self->narrow = narrow;
+  columns = gtk_column_view_get_columns (self->column_view);
+  phone = g_list_model_get_item (columns, COLUMN_PHONE);
+  last_visit = g_list_model_get_item (columns, COLUMN_LAST_VISIT);
+  gtk_column_view_column_set_visible (phone, !narrow);
+  gtk_column_view_column_set_visible (last_visit, !narrow);
+  if (self->context != NULL)
+    update_loyalty (self);
 }

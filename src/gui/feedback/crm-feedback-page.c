@@ -32,6 +32,9 @@ struct _CrmFeedbackPage
   GtkStack       *stack;
   GtkListBox     *list;
   GtkStack       *detail_stack;
+  AdwLeaflet     *inbox_leaflet;
+  GtkWidget      *list_pane;
+  GtkWidget      *detail_pane;
   GtkLabel       *detail_title;
   GtkLabel       *detail_meta;
   GtkButton      *customer_button;
@@ -121,6 +124,16 @@ row_id (GtkListBoxRow *row)
   return row ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "crm-feedback-id")) : 0;
 }
 
+/* The entry, or "choose one": narrow, the list and the entry take turns. */
+static void
+show_pane (CrmFeedbackPage *self,
+           const char      *detail)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, detail);
+  adw_leaflet_set_visible_child (self->inbox_leaflet,
+                                 g_str_equal (detail, "entry") ? self->detail_pane : self->list_pane);
+}
+
 static void
 refresh (CrmFeedbackPage *self)
 {
@@ -183,7 +196,7 @@ show_detail (CrmFeedbackPage *self,
   if (feedback == NULL)
     {
       self->shown_id = 0;
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      show_pane (self, "none");
       return;
     }
 
@@ -212,7 +225,7 @@ show_detail (CrmFeedbackPage *self,
   by = responder != NULL && responder[0] != '\0' ? g_strdup_printf (_("Answered by %s"), responder) : NULL;
   adw_preferences_group_set_description (self->response_group, by);
 
-  gtk_stack_set_visible_child_name (self->detail_stack, "entry");
+  show_pane (self, "entry");
 
   /* Opening an entry reads it. */
   if (!crm_feedback_get_read (feedback))
@@ -227,6 +240,12 @@ row_selected_cb (CrmFeedbackPage *self,
     return;
 
   show_detail (self, row_id (row));
+}
+
+static void
+back_clicked_cb (CrmFeedbackPage *self)
+{
+  adw_leaflet_set_visible_child (self->inbox_leaflet, self->list_pane);
 }
 
 static void
@@ -261,7 +280,7 @@ unread_clicked_cb (CrmFeedbackPage *self)
   /* Back to the list, unread, so it is not read again at once. */
   self->shown_id = 0;
   gtk_list_box_unselect_all (self->list);
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  show_pane (self, "none");
   crm_store_set_feedback_read (get_store (self), id, FALSE, NULL);
 }
 
@@ -272,7 +291,7 @@ delete_clicked_cb (CrmFeedbackPage *self)
   gint64 id = self->shown_id;
 
   self->shown_id = 0;
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  show_pane (self, "none");
   if (!crm_store_delete_feedback (get_store (self), id, &error))
     g_warning ("%s", error->message);
 }
@@ -350,6 +369,9 @@ crm_feedback_page_class_init (CrmFeedbackPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, list);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, inbox_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, detail_meta);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, customer_button);
@@ -360,6 +382,7 @@ crm_feedback_page_class_init (CrmFeedbackPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, follow_up_button);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, unread_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);

@@ -29,6 +29,7 @@ struct _CrmInsightsPage
 
   GtkDropDown *period_dropdown;
   GtkFlowBox  *cards;
+  GtkFlowBox  *charts;
   CrmInsightsLoyalty *loyalty;
   GtkLabel    *revenue_legend;
   CrmChart    *revenue_chart;
@@ -314,6 +315,7 @@ crm_insights_page_class_init (CrmInsightsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-insights-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, cards);
+  gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, charts);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, loyalty);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, revenue_legend);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, revenue_chart);
@@ -341,6 +343,7 @@ crm_insights_page_init (CrmInsightsPage *self)
       g_hash_table_insert (self->figures, (gpointer) card_list[i].name, card);
     }
   crm_accessible_plain_flow_box (self->cards);
+  crm_accessible_plain_flow_box (self->charts);
 }
 
 void

@@ -373,6 +373,27 @@ apply_script_font (void)
   gtk_css_provider_load_from_data (provider, css, -1);
 }
 
+/* One rule folds every section the same way: below CRM_WINDOW_FOLD_WIDTH
+ * the sidebar and the section do not sit side by side; the sidebar is a
+ * page of its own, reached by the header bar's back button. Decided on
+ * the window's width, not on what the section on show happens to need,
+ * so switching sections never folds or unfolds the window. */
+static void
+crm_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  gboolean can_unfold = width >= CRM_WINDOW_FOLD_WIDTH;
+
+  if (adw_leaflet_get_can_unfold (self->leaflet) != can_unfold)
+    adw_leaflet_set_can_unfold (self->leaflet, can_unfold);
+  crm_customers_page_set_narrow (self->customers_page, width < CRM_WINDOW_NARROW_WIDTH);
+
+  GTK_WIDGET_CLASS (crm_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
 static gboolean
 crm_window_close_request (GtkWindow *window)
 {
@@ -540,6 +561,7 @@ crm_window_class_init (CrmWindowClass *klass)
 
   window_class->close_request = crm_window_close_request;
   widget_class->map = crm_window_map;
+  widget_class->size_allocate = crm_window_size_allocate;
 
   g_type_ensure (CRM_TYPE_CONNECTION_BAR);
   g_type_ensure (CRM_TYPE_CUSTOMERS_PAGE);
@@ -662,6 +684,8 @@ crm_window_set_section (CrmWindow  *self,
     }
 
   gtk_stack_set_visible_child (self->section_stack, child);
+  /* Folded, the section is what shows; the back button leads to the sidebar. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   adw_window_title_set_title (self->content_title,
                               gtk_stack_page_get_title (gtk_stack_get_page (self->section_stack, child)));
 
