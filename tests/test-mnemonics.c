@@ -21,6 +21,7 @@
 #include "crm-store-loyalty.h"
 #include "crm-store.h"
 #include "crm-window.h"
+#include "ui-accessible.h"
 #include "ui-helpers.h"
 
 typedef struct
@@ -38,6 +39,9 @@ typedef struct
   CrmStore       *store;
   GString        *collisions;
   guint           checked;
+  /* The accessible names walked on the same screens (ui-accessible.c). */
+  GString        *names;
+  guint           named;
 } Walk;
 
 /* What Alt+key activates: the label's mnemonic widget, or the button or
@@ -121,6 +125,7 @@ check_root (Walk       *walk,
   spin_main_loop ();
   g_assert_true (gtk_widget_get_mapped (root));
   collect (root, found);
+  walk->named += check_accessible_names (root, where, walk->names);
 
   for (guint i = 0; i < found->len; i++)
     for (guint j = i + 1; j < found->len; j++)
@@ -338,7 +343,7 @@ check_everything (CrmApplication *app,
                   gpointer        data)
 {
   g_autoptr(GError) error = NULL;
-  Walk walk = { app, window, NULL, g_string_new (NULL), 0 };
+  Walk walk = { app, window, NULL, g_string_new (NULL), 0, g_string_new (NULL), 0 };
   CrmCustomerFields fields = { .name = "ნინო ბერიძე", .phone = "+995 555 12 34 56" };
   CrmFeedbackFields praise = { .kind = "praise", .rating = 5, .text = "Lovely bread" };
   GtkWindow *prompt;
@@ -415,6 +420,9 @@ check_everything (CrmApplication *app,
   g_assert_cmpuint (walk.checked, >, 40);
   g_assert_cmpstr (walk.collisions->str, ==, "");
   g_string_free (walk.collisions, TRUE);
+  g_assert_cmpuint (walk.named, >, 200);
+  g_assert_cmpstr (walk.names->str, ==, "");
+  g_string_free (walk.names, TRUE);
 }
 
 static void

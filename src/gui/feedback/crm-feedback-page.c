@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-accessible.h"
 #include "crm-feedback-page.h"
 #include "crm-follow-up-dialog.h"
 #include "crm-format.h"
@@ -109,6 +110,7 @@ entry_row (CrmFeedback *feedback)
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  crm_accessible_name_by_labels (row, box);
 
   if (!crm_feedback_get_read (feedback))
     gtk_widget_add_css_class (row, "unread");
@@ -405,6 +407,7 @@ crm_feedback_page_init (CrmFeedbackPage *self)
     }
   gtk_string_list_append (self->ratings, _("No Rating"));
   gtk_drop_down_set_model (self->rating_dropdown, G_LIST_MODEL (self->ratings));
+  crm_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 void

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-accessible.h"
 #include "crm-connection-bar.h"
 #include "crm-customers-page.h"
 #include "crm-feedback-dialog.h"
@@ -46,6 +47,30 @@ find_sidebar_row (CrmWindow  *self,
     }
 
   return NULL;
+}
+
+/* A sidebar row reads as its section and what waits there: "Follow-ups,
+ * 3 follow-ups waiting". */
+static void
+name_sidebar_row (CrmWindow  *self,
+                  const char *section,
+                  const char *waiting)
+{
+  GtkListBoxRow *row = find_sidebar_row (self, section);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, section);
+
+  crm_accessible_name_row (GTK_WIDGET (row),
+                           gtk_stack_page_get_title (gtk_stack_get_page (self->section_stack, page)),
+                           waiting);
+}
+
+static void
+name_sidebar_rows (CrmWindow *self)
+{
+  static const char *const sections[] = { "customers", "follow-ups", "feedback", "insights" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    name_sidebar_row (self, sections[i], NULL);
 }
 
 static void
@@ -126,6 +151,7 @@ waiting_changed_cb (CrmWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_ups_badge),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->follow_ups_badge), n > 0);
+  name_sidebar_row (self, "follow-ups", n > 0 ? description : NULL);
 }
 
 static void
@@ -158,6 +184,7 @@ update_feedback_badge (CrmWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->feedback_badge),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_badge), n > 0);
+  name_sidebar_row (self, "feedback", n > 0 ? description : NULL);
 }
 
 /* The button at the foot of the sidebar: who is at the counter, and a
@@ -625,7 +652,9 @@ static void
 crm_window_init (CrmWindow *self)
 {
   apply_script_font ();
+  crm_accessible_watch_windows ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_sidebar_rows (self);
 }
 
 /**
