@@ -155,20 +155,30 @@ is_type_name (const char *name)
          strchr (name, ' ') == NULL && g_ascii_isupper (name[3]);
 }
 
-/* An underscore that marks a mnemonic: before a letter, at a word's start
- * or inside it ("_Save", "Edi_t"); "__" is an underscore shown. */
+/* An underscore that marks a mnemonic: a word that starts with one
+ * ("_Save"), or one inside a word that is said again without it
+ * ("Back _Up Now Back Up Now"). An e-mail address's underscore is the
+ * customer's text, not a mnemonic. "__" is an underscore shown. */
 static gboolean
 has_mnemonic_marker (const char *name)
 {
-  for (const char *p = strchr (name, '_'); p != NULL; p = strchr (p + 1, '_'))
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
     {
-      if (p[1] == '_')
-        {
-          p++;
-          continue;
-        }
-      if (p[1] != '\0' && g_unichar_isalpha (g_utf8_get_char (p + 1)))
+      const char *mark = strchr (words[i], '_');
+      g_autofree char *bare = NULL;
+
+      if (mark == NULL || mark[1] == '_' || mark[1] == '\0' || !g_unichar_isalpha (g_utf8_get_char (mark + 1)))
+        continue;
+      if (mark == words[i])
         return TRUE;
+
+      bare = g_strdup (words[i]);
+      memmove (bare + (mark - words[i]), bare + (mark - words[i]) + 1, strlen (mark));
+      for (guint j = 0; words[j] != NULL; j++)
+        if (j != i && g_str_equal (words[j], bare))
+          return TRUE;
     }
 
   return FALSE;

@@ -168,6 +168,8 @@ crm_accessible_plain_flow_box (GtkFlowBox *box)
 {
   g_return_if_fail (GTK_IS_FLOW_BOX (box));
 
+  /* Only layout: it says nothing itself (GTK 4.8 would say "GtkFlowBox"). */
+  crm_accessible_set_name (GTK_WIDGET (box), "");
   for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (box));
        cell != NULL;
        cell = gtk_widget_get_next_sibling (cell))
@@ -207,7 +209,8 @@ collect_labels (GtkWidget *widget,
 {
   if (GTK_IS_LABEL (widget))
     {
-      if (gtk_widget_get_visible (widget))
+      /* An empty label would read as "GtkLabel". */
+      if (gtk_widget_get_visible (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
         *labels = g_list_prepend (*labels, widget);
       return;
     }
@@ -332,6 +335,23 @@ crm_accessible_label_by_row (GtkWidget *control)
                                     title, NULL, -1);
 }
 
+/* The button and the popup's list inside a drop-down. */
+static void
+label_drop_down_parts (GtkWidget *widget,
+                       GtkWidget *by)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child) || GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                        by, NULL, -1);
+      if (!GTK_IS_LIST_VIEW (child))
+        label_drop_down_parts (child, by);
+    }
+}
+
 /* A drop-down's button reads as the drop-down ("Show", "Period") or its
  * row's title, rather than "GtkToggleButton". */
 static void
@@ -346,12 +366,8 @@ fix_drop_down (GtkWidget *drop_down)
       by = find_title_label (row, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
     }
 
-  for (GtkWidget *child = gtk_widget_get_first_child (drop_down);
-       child != NULL && by != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      by, NULL, -1);
+  if (by != NULL)
+    label_drop_down_parts (drop_down, by);
 }
 
 static GtkWidget *
