@@ -25,7 +25,7 @@ struct _CrmCustomersPage
   GtkStringList   *tags;
   int              probe_column;
   gboolean         filling_tags;
-  gboolean         narrow;
+  CrmCustomersWidth width;
 
   /* Template widgets */
   GtkStack        *stack;
@@ -221,8 +221,8 @@ update_loyalty (CrmCustomersPage *self)
   CrmLoyaltySettings settings;
 
   crm_loyalty_settings_load (get_store (self), &settings);
-  gtk_column_view_column_set_visible (points, settings.enabled && !self->narrow);
-  gtk_column_view_column_set_visible (tier, settings.enabled && settings.tiers && !self->narrow);
+  gtk_column_view_column_set_visible (points, settings.enabled && self->width == CRM_CUSTOMERS_WIDE);
+  gtk_column_view_column_set_visible (tier, settings.enabled && settings.tiers && self->width == CRM_CUSTOMERS_WIDE);
   gtk_widget_set_visible (GTK_WIDGET (self->tier_dropdown), settings.enabled && settings.tiers && tiers->len > 0);
 
   self->filling_tags = TRUE;
@@ -899,16 +899,16 @@ crm_customers_page_has_unsaved_changes (CrmCustomersPage *self)
 }
 
 /**
- * crm_customers_page_set_narrow:
+ * crm_customers_page_set_width:
  *
- * On a narrow window (the window says when) the list keeps the columns
- * that tell customers apart (name, segment, spend); the phone, the last
- * visit and the loyalty columns are on the customer's page (and in what a
- * screen reader reads for the row).
+ * How much room the window gives the list (the window says). Folded, the
+ * loyalty columns go; narrow, the phone and the last visit too: the list
+ * keeps what tells customers apart (name, segment, spend), the rest is on
+ * the customer's page and in what a screen reader reads for the row.
  */
 void
-crm_customers_page_set_narrow (CrmCustomersPage *self,
-                               gboolean          narrow)
+crm_customers_page_set_width (CrmCustomersPage  *self,
+                              CrmCustomersWidth  width)
 {
   GListModel *columns;
   g_autoptr(GtkColumnViewColumn) phone = NULL;
@@ -916,16 +916,15 @@ crm_customers_page_set_narrow (CrmCustomersPage *self,
 
   g_return_if_fail (CRM_IS_CUSTOMERS_PAGE (self));
 
-  narrow = !!narrow;
-  if (self->narrow == narrow)
+  if (self->width == width)
     return;
 
-  self->narrow = narrow;
+  self->width = width;
   columns = gtk_column_view_get_columns (self->column_view);
   phone = g_list_model_get_item (columns, COLUMN_PHONE);
   last_visit = g_list_model_get_item (columns, COLUMN_LAST_VISIT);
-  gtk_column_view_column_set_visible (phone, !narrow);
-  gtk_column_view_column_set_visible (last_visit, !narrow);
+  gtk_column_view_column_set_visible (phone, width != CRM_CUSTOMERS_NARROW);
+  gtk_column_view_column_set_visible (last_visit, width != CRM_CUSTOMERS_NARROW);
   if (self->context != NULL)
     update_loyalty (self);
 }

@@ -416,7 +416,9 @@ crm_window_size_allocate (GtkWidget *widget,
 
   if (adw_leaflet_get_can_unfold (self->leaflet) != can_unfold)
     adw_leaflet_set_can_unfold (self->leaflet, can_unfold);
-  crm_customers_page_set_narrow (self->customers_page, width < CRM_WINDOW_NARROW_WIDTH);
+  crm_customers_page_set_width (self->customers_page,
+                                width < CRM_WINDOW_NARROW_WIDTH ? CRM_CUSTOMERS_NARROW :
+                                !can_unfold ? CRM_CUSTOMERS_FOLDED : CRM_CUSTOMERS_WIDE);
 
   GTK_WIDGET_CLASS (crm_window_parent_class)->size_allocate (widget, width, height, baseline);
 }

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
  * sidebar's 230 px and at least 560 px of section. The narrowest the
  * window goes is CRM_WINDOW_MIN_WIDTH. */
 #define CRM_WINDOW_FOLD_WIDTH 790
-/* Narrower than this, sections show their compact layout too (fewer
- * columns in the customer list). */
+/* Folded, the customer list leaves out its loyalty columns; narrower than
+ * this, also the phone and the last visit. */
 #define CRM_WINDOW_NARROW_WIDTH 560
 #define CRM_WINDOW_MIN_WIDTH  360
 
