@@ -5,20 +5,22 @@
 # something is missing, prints the one sudo line that installs it.
 set -eu
 
+# xmllint (libxml2-utils) strips the .ui files' blanks as they go into
+# the resources; at-spi2-core is the accessibility bus GTK talks to (the
+# screen reader hears the window through it).
 packages="build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev
-  libnotify-dev libjson-glib-dev libpq-dev
-  desktop-file-utils appstream
+  libnotify-dev libjson-glib-dev libpq-dev libxml2-utils
+  desktop-file-utils appstream at-spi2-core
   adwaita-icon-theme librsvg2-common fonts-cantarell fonts-noto-core"
 
 if [ "${1:-}" = "--tests" ]; then
   # xvfb and a private D-Bus session for the UI tests, a mock notification
-  # server, the accessibility bus GTK talks to, and locales for the
-  # formatting tests; a PostgreSQL server for the shared-shop tests (a
+  # server, and locales for the formatting tests; a PostgreSQL server for the shared-shop tests (a
   # private throw-away cluster, build-aux/pg-cluster.sh); pyatspi and
   # ImageMagick for build-aux/two-pcs.sh, which acts in two windows and
   # takes their pictures.
-  packages="$packages xvfb xauth dbus python3 python3-dbusmock at-spi2-core locales postgresql
+  packages="$packages xvfb xauth dbus python3 python3-dbusmock locales postgresql
     python3-pyatspi imagemagick"
 fi
 

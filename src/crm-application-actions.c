@@ -208,6 +208,7 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "window.close", { "<Control>w", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.show-section::customers", { "<Control>1", NULL } },
   { "win.show-section::follow-ups", { "<Control>2", NULL } },
   { "win.show-section::feedback", { "<Control>3", NULL } },

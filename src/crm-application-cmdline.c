@@ -11,6 +11,7 @@
 #include "crm-demo.h"
 #include "crm-export.h"
 #include "crm-sales-import.h"
+#include "crm-shop-copy.h"
 #include "crm-store-backup.h"
 #include "crm-store-job.h"
 
@@ -232,9 +233,18 @@ back_up_to (GVariantDict *options)
   g_autofree char *path = option_path (options, "backup");
   g_autofree char *described = NULL;
   g_autofree char *done = NULL;
+  g_autofree char *database = database_for (options, NULL);
   CrmShopCounts counts = { 0 };
+  gboolean ok;
 
-  if (!crm_store_back_up (data_dir, path, NULL, NULL, NULL, &counts, &error))
+  /* A shared shop is read from its server into an ordinary shop file. */
+  if (database != NULL)
+    ok = crm_shop_back_up_shared (database, path, NULL, &error) &&
+         crm_store_inspect_file (path, &counts, &error);
+  else
+    ok = crm_store_back_up (data_dir, path, NULL, NULL, NULL, &counts, &error);
+
+  if (!ok)
     {
       /* Translators: the first %s is a file, the second the reason */
       g_printerr (_("No backup was written to “%s”: %s\n"), path, error->message);
@@ -498,6 +508,16 @@ crm_application_handle_local_options (GApplication *app,
       g_autoptr(GError) error = NULL;
       g_autofree char *data_dir = local_data_dir (options);
       g_autofree char *path = option_path (options, "restore");
+      g_autofree char *database = database_for (options, NULL);
+
+      /* A restore replaces this PC's file, which is not a shared shop. */
+      if (database != NULL)
+        {
+          g_printerr (_("Nothing was restored: the shop is on a shared database, and a restore "
+                        "replaces the file on this PC. Move the shop back to this computer "
+                        "first (Preferences → Shop Data).\n"));
+          return 1;
+        }
 
       /* The running instance restores and reopens its shop in place; it
        * answers through this process's stdout and exit status. */

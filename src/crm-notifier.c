@@ -25,6 +25,7 @@ struct _CrmNotifier
   gboolean      available;
   gboolean      actions;
   gboolean      body_markup;
+  gboolean      persistence;
 };
 
 G_DEFINE_FINAL_TYPE (CrmNotifier, crm_notifier, G_TYPE_OBJECT)
@@ -142,6 +143,35 @@ new_notification (CrmNotifier *self,
   return notification;
 }
 
+/* A reminder for a person waits to be handled: it never expires, and
+ * where the server keeps notifications it stays there after a button
+ * (Done and the snoozes withdraw it themselves, store_changed_cb()). */
+static void
+keep_until_handled (CrmNotifier        *self,
+                    NotifyNotification *notification)
+{
+  notify_notification_set_timeout (notification, NOTIFY_EXPIRES_NEVER);
+  if (self->persistence)
+    notify_notification_set_hint (notification, "resident", g_variant_new_boolean (TRUE));
+}
+
+/* "Tomorrow 09:30": the snooze to the next opening says when that is. */
+static char *
+tomorrow_label (CrmNotifier *self)
+{
+  CrmScheduler *scheduler = crm_context_get_scheduler (self->context);
+  gint64 opening = crm_scheduler_next_opening (scheduler, crm_store_now (get_store (self)));
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (opening);
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  if (local == NULL)
+    return g_strdup (_("Tomorrow"));
+
+  /* Translators: a snooze button; %02d:%02d is the shop's opening time */
+  return g_strdup_printf (_("Tomorrow %02d:%02d"), g_date_time_get_hour (local),
+                          g_date_time_get_minute (local));
+}
+
 static void
 notify_one (CrmNotifier *self,
             CrmFollowUp *follow_up)
@@ -161,14 +191,19 @@ notify_one (CrmNotifier *self,
   notify_notification_set_urgency (notification,
                                    crm_follow_up_get_key_client (follow_up)
                                    ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
+  keep_until_handled (self, notification);
 
+  /* Three buttons: what common servers show (the default action is a
+   * click on the notification, not a button). */
   if (self->actions)
     {
+      g_autofree char *tomorrow = tomorrow_label (self);
+
       notify_notification_add_action (notification, "done", _("Done"),
                                       follow_up_action_cb, id, NULL);
-      notify_notification_add_action (notification, "snooze", _("Snooze 1 Hour"),
+      notify_notification_add_action (notification, "snooze", _("In 1 Hour"),
                                       follow_up_action_cb, id, NULL);
-      notify_notification_add_action (notification, "tomorrow", _("Tomorrow"),
+      notify_notification_add_action (notification, "tomorrow", tomorrow,
                                       follow_up_action_cb, id, NULL);
       notify_notification_add_action (notification, "default", _("Open"),
                                       follow_up_action_cb, id, NULL);
@@ -211,6 +246,16 @@ notify_summary (CrmNotifier *self,
   g_autofree char *body = follow_ups ? names_of (self, follow_ups) : g_strdup (_("Open Clientele to see them."));
   NotifyNotification *notification = new_notification (self, summary, body);
 
+  /* It stands for reminders that wait too; a key client's among them
+   * makes it as urgent as theirs alone would be. */
+  keep_until_handled (self, notification);
+  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
+    if (crm_follow_up_get_key_client (g_ptr_array_index (follow_ups, i)))
+      {
+        notify_notification_set_urgency (notification, NOTIFY_URGENCY_CRITICAL);
+        break;
+      }
+
   if (self->actions)
     notify_notification_add_action (notification, "default", _("Open"), summary_action_cb, NULL, NULL);
 
@@ -247,14 +292,25 @@ missed_cb (CrmScheduler *scheduler,
            CrmNotifier  *self)
 {
   g_autofree char *summary = NULL;
+  guint earlier = 0;
 
   if (!self->available)
     return;
 
-  summary = g_strdup_printf (ngettext ("%u follow-up fell due while Clientele was closed",
-                                       "%u follow-ups fell due while Clientele was closed",
-                                       follow_ups->len),
-                             follow_ups->len);
+  /* Announced before and left waiting: say "missed", not "while closed". */
+  for (guint i = 0; i < follow_ups->len; i++)
+    if (crm_follow_up_get_notified_at (g_ptr_array_index (follow_ups, i)) != 0)
+      earlier++;
+
+  if (earlier > 0)
+    summary = g_strdup_printf (ngettext ("%u reminder was missed", "%u reminders were missed",
+                                         follow_ups->len),
+                               follow_ups->len);
+  else
+    summary = g_strdup_printf (ngettext ("%u follow-up fell due while Clientele was closed",
+                                         "%u follow-ups fell due while Clientele was closed",
+                                         follow_ups->len),
+                               follow_ups->len);
   notify_summary (self, summary, follow_ups);
 }
 
@@ -364,6 +420,7 @@ check_server (CrmNotifier *self)
   self->available = caps != NULL;
   self->actions = g_list_find_custom (caps, "actions", (GCompareFunc) g_strcmp0) != NULL;
   self->body_markup = g_list_find_custom (caps, "body-markup", (GCompareFunc) g_strcmp0) != NULL;
+  self->persistence = g_list_find_custom (caps, "persistence", (GCompareFunc) g_strcmp0) != NULL;
   g_list_free_full (caps, g_free);
 
   /* Said once: the window shows due follow-ups either way. */

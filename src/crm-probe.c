@@ -368,7 +368,6 @@ add_sort_actions (void)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
       const char *title = gtk_column_view_column_get_title (column);
-      Action *action;
 
       if (gtk_column_view_column_get_sorter (column) == NULL)
         continue;
@@ -377,7 +376,8 @@ add_sort_actions (void)
 
       for (guint d = 0; d < 2; d++)
         {
-          action = action_new (ACTION_SORT, "sort", title, (int) i);
+          Action *action = action_new (ACTION_SORT, "sort", title, (int) i);
+
           action->sort = d == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING;
           g_queue_push_tail (&probe.actions, action);
         }

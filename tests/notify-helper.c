@@ -58,6 +58,27 @@ state (const char *dir,
   return 0;
 }
 
+/* How many seconds from now it will remind again: a snooze moves it. */
+static int
+due_in (const char *dir,
+        gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open (dir, &error);
+  g_autoptr(CrmFollowUp) follow_up = NULL;
+  gint64 when;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+
+  follow_up = crm_store_get_follow_up (store, id);
+  if (follow_up == NULL)
+    return 1;
+  when = crm_follow_up_get_snoozed_until (follow_up) ?: crm_follow_up_get_due_at (follow_up);
+  g_print ("%" G_GINT64_FORMAT "\n", when - crm_store_now (store));
+  return 0;
+}
+
 static int
 done (const char *dir,
       gint64      id,
@@ -79,9 +100,11 @@ main (int   argc,
     return prepare (argv[2], atoi (argv[3]), argc == 5 ? argv[4] : NULL);
   if (argc == 4 && g_str_equal (argv[1], "state"))
     return state (argv[2], g_ascii_strtoll (argv[3], NULL, 10));
+  if (argc == 4 && g_str_equal (argv[1], "due-in"))
+    return due_in (argv[2], g_ascii_strtoll (argv[3], NULL, 10));
   if ((argc == 4 || argc == 5) && g_str_equal (argv[1], "done"))
     return done (argv[2], g_ascii_strtoll (argv[3], NULL, 10), argc == 5 ? argv[4] : NULL);
 
-  g_printerr ("usage: notify-helper prepare DIR SECONDS [DATABASE] | state DIR ID | done DIR ID [DATABASE]\n");
+  g_printerr ("usage: notify-helper prepare DIR SECONDS [DATABASE] | state DIR ID | due-in DIR ID | done DIR ID [DATABASE]\n");
   return 2;
 }

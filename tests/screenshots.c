@@ -14,8 +14,10 @@
 
 #include "crm-customers-page.h"
 #include "crm-demo.h"
+#include "crm-feedback-dialog.h"
 #include "crm-feedback-page.h"
 #include "crm-preferences-window.h"
+#include "crm-record-dialog.h"
 #include "crm-store.h"
 #include "crm-window.h"
 #include "ui-helpers.h"
@@ -78,6 +80,14 @@ prepare (const char *data_dir)
   if (store == NULL || !crm_demo_fill (store, CRM_DEMO_CUSTOMERS, 2026, &error))
     g_error ("%s", error->message);
 
+  /* Reminders of the days before were announced and left: the banner of
+   * missed ones shows at the top of Follow-ups. */
+  {
+    g_autoptr(GPtrArray) due = crm_store_list_due_follow_ups (store, crm_store_now (store) - 24 * 60 * 60);
+
+    crm_store_mark_follow_ups_notified (store, due, crm_store_now (store) - 24 * 60 * 60, NULL);
+  }
+
   g_settings_set (settings, "window-size", "(ii)", width, height);
   g_settings_set_string (settings, "style", dark ? "dark" : "light");
 }
@@ -108,6 +118,25 @@ show_preferences (CrmApplication *app,
       save (preferences, name);
     }
   gtk_window_destroy (preferences);
+}
+
+/* The first line of a customer's history (it has "entry" data). */
+static GtkWidget *
+first_history_row (GtkWidget *root)
+{
+  if (g_object_get_data (G_OBJECT (root), "entry") != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_history_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 /* A key client with a history, the page an owner opens most. */
@@ -148,9 +177,30 @@ take_all (CrmApplication *app,
       save (window, sections[i]);
     }
 
+  /* The shortcuts window, generated from the keys. */
+  if (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL))
+    {
+      GtkWindow *shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+
+      save (shortcuts, "shortcuts");
+      gtk_window_close (shortcuts);
+    }
+
   /* The first key client's page, and its form. */
   crm_window_show_customer (crm_window, some_key_client (window));
   save (window, "customer");
+  {
+    GtkWidget *row = first_history_row (GTK_WIDGET (window));
+    GtkWindow *dialog;
+
+    if (row != NULL)
+      {
+        g_signal_emit_by_name (row, "activated");
+        dialog = find_toplevel (CRM_TYPE_RECORD_DIALOG);
+        save (dialog, "history-entry");
+        gtk_window_destroy (dialog);
+      }
+  }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL);
   save (window, "customer-new");
   crm_customers_page_go_back (customers);
@@ -163,7 +213,20 @@ take_all (CrmApplication *app,
       save (window, "feedback-entry");
     }
 
-  for (guint i = 0; i < 5; i++)
+  /* The quick feedback form, with its optional questions. */
+  if (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-feedback", NULL))
+    {
+      GtkWindow *form = find_toplevel (CRM_TYPE_FEEDBACK_DIALOG);
+
+      if (form != NULL)
+        {
+          save (form, "feedback-new");
+          gtk_window_destroy (form);
+        }
+    }
+
+  /* Every page there is (a missing one saves nothing). */
+  for (guint i = 0; i < 10; i++)
     {
       g_autofree char *name = g_strdup_printf ("preferences-%u", i + 1);
 

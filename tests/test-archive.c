@@ -101,7 +101,8 @@ static const struct
   { "follow_ups", "SELECT m.n, due_at, note, repeat_days, snoozed_until, notified_at, done_at, created_at "
                   "FROM follow_ups f JOIN m ON m.id = f.customer_id ORDER BY f.id" },
   { "feedback", "SELECT m.n, received_at, kind, rating, channel, text, status, is_read, response, "
-                "responded_at, resolved_at, (SELECT name FROM staff WHERE id = f.staff_id) "
+                "responded_at, resolved_at, (SELECT name FROM staff WHERE id = f.staff_id), "
+                "effort, recommend, first_contact, reopened_at "
                 "FROM feedback f LEFT JOIN m ON m.id = f.customer_id ORDER BY f.id" },
   { "customer_stats", "SELECT m.n, spend, purchases, total_purchases, first_purchase_at, last_purchase_at, "
                       "last_visit_at, rule_key FROM customer_stats s JOIN m ON m.id = s.customer_id "
@@ -209,6 +210,16 @@ fill_shop (ShopFixture *shop)
                                  "  'ბოდიში, ახალი გამოვუცხვეთ', 1780003600, 1780007200), "
                                  "(NULL, 1780100000, 'praise', NULL, 'social', 'Շատ համեղ է', 'new', 0, NULL, NULL, NULL), "
                                  "(8, 1780200000, 'question', 5, 'in-store', '', 'in_progress', 1, '', 1780200100, NULL)",
+                                 &error));
+  /* The optional answers, 0 among them, and an entry reopened after it
+   * was resolved at first contact. */
+  g_assert_true (crm_store_exec (shop->store,
+                                 "INSERT INTO feedback (customer_id, received_at, kind, text, status, response, "
+                                 "  responded_at, resolved_at, effort, recommend, first_contact, reopened_at) VALUES "
+                                 "(4, 1780300000, 'praise', 'Fast', 'resolved', 'Thanks', 1780300100, 1780300100, "
+                                 "  5, 0, 1, NULL), "
+                                 "(5, 1780400000, 'complaint', 'Cold', 'in_progress', 'Sorry', 1780400100, NULL, "
+                                 "  2, 6, 0, 1780409000)",
                                  &error));
   g_assert_no_error (error);
   g_assert_true (crm_store_refresh_all (shop->store, &error));
@@ -417,6 +428,12 @@ test_bad_archives (void)
       "\"repeat_days\": 7.5}]}", CRM_IMPORT_ERROR_INVALID, "“repeat_days” must be a whole number." },
     { HEAD "\"feedback\": [{\"received_at\": \"2026-05-01T10:00:00Z\", \"kind\": \"praise\", \"rating\": 7}]}",
       CRM_IMPORT_ERROR_INVALID, "In feedback[0], “rating” must be between 1 and 5." },
+    { HEAD "\"feedback\": [{\"received_at\": \"2026-05-01T10:00:00Z\", \"kind\": \"praise\", \"effort\": 6}]}",
+      CRM_IMPORT_ERROR_INVALID, "In feedback[0], “effort” must be between 1 and 5." },
+    { HEAD "\"feedback\": [{\"received_at\": \"2026-05-01T10:00:00Z\", \"kind\": \"praise\", \"recommend\": -1}]}",
+      CRM_IMPORT_ERROR_INVALID, "In feedback[0], “recommend” must be between 0 and 10." },
+    { HEAD "\"feedback\": [{\"received_at\": \"2026-05-01T10:00:00Z\", \"kind\": \"praise\", \"first_contact\": 1}]}",
+      CRM_IMPORT_ERROR_INVALID, "In feedback[0], “first_contact” must be true or false." },
     { HEAD "\"feedback\": [{\"received_at\": \"2026-05-01T10:00:00Z\", \"kind\": \"praise\", \"is_read\": \"yes\"}]}",
       CRM_IMPORT_ERROR_INVALID, "In feedback[0], “is_read” must be true or false." },
     { HEAD "\"feedback\": [{\"received_at\": \"2026-05-01T10:00:00Z\"}]}", CRM_IMPORT_ERROR_INVALID,

@@ -14,7 +14,7 @@ check () {
   if [ "$1" = 0 ]; then echo "ok $n $2"; else echo "not ok $n $2"; failed=1; fi
 }
 
-echo "1..33"
+echo "1..36"
 
 out=$("$app" --version 2>&1); rc=$?
 [ $rc = 0 ] && echo "$out" | grep -qx 'Clientele [0-9][0-9.]*'
@@ -166,6 +166,17 @@ gdbus call --session --dest io.github.clientele.Clientele \
 wait $primary
 [ ! -s "$tmp/imports/clientele.db-wal" ]
 check $? "closing the shop empties its WAL"
+
+# A shop on a shared database: a restore would replace this PC's file,
+# which is not the shop then; a backup reads the server or fails saying so.
+"$app" --data-dir "$tmp/imports" --database "host=$tmp/no-server dbname=shop" --restore "$tmp/copy.db" >"$tmp/shared-restore.log" 2>&1; rc=$?
+[ $rc != 0 ] && grep -q 'shared database' "$tmp/shared-restore.log" && [ "$(count 'SELECT count(*) FROM customers')" = 3 ]
+check $? "--restore on a shared database is refused and changes nothing"
+"$app" --data-dir "$tmp/imports" --database "host=$tmp/no-server dbname=shop" --backup "$tmp/shared.db" >"$tmp/shared-backup.log" 2>&1; rc=$?
+[ $rc != 0 ] && grep -q 'No backup was written' "$tmp/shared-backup.log" && [ ! -e "$tmp/shared.db" ]
+check $? "--backup of a shared database out of reach fails with a message and writes nothing"
+ls "$tmp" | grep -q '^\.clientele-backup-'; [ $? != 0 ]
+check $? "a failed backup of a shared database leaves no staging folder"
 
 # A damaged shop: exports refuse, and the file is left as it was.
 cp "$tmp/imports/clientele.db" "$tmp/damaged/clientele.db"

@@ -244,6 +244,47 @@ test_timeline (Fixture       *fixture,
   g_assert_cmpint (crm_customer_get_spend (customer), ==, 0);
 }
 
+/* A contact corrected: kind, note and time change, its visit counts
+ * again; an unknown kind or a contact that is not there is refused. */
+static void
+test_update_interaction (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(CrmCustomer) customer = NULL;
+  gint64 id = add_full (fixture, "Lilit", NULL, NULL, NULL);
+  gint64 contact = crm_store_add_interaction (fixture->store, id, NOW - 5 * DAY, "call", "Rang", &error);
+  CrmTimelineEntry *entry;
+
+  g_assert_no_error (error);
+  g_assert_true (crm_store_update_interaction (fixture->store, contact, NOW - DAY, "visit", "Came in <i>twice</i>",
+                                               &error));
+  g_assert_no_error (error);
+
+  timeline = crm_store_list_timeline (fixture->store, id, 10);
+  g_assert_cmpuint (timeline->len, ==, 1);
+  entry = g_ptr_array_index (timeline, 0);
+  g_assert_cmpint (entry->id, ==, contact);
+  g_assert_cmpstr (entry->what, ==, "visit");
+  g_assert_cmpstr (entry->text, ==, "Came in <i>twice</i>");
+  g_assert_cmpint (entry->at, ==, NOW - DAY);
+  customer = crm_store_get_customer (fixture->store, id);
+  g_assert_cmpint (crm_customer_get_last_visit_at (customer), ==, NOW - DAY);
+
+  g_assert_false (crm_store_update_interaction (fixture->store, contact, NOW, "telepathy", "", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (crm_store_update_interaction (fixture->store, contact + 100, NOW, "call", "", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Nothing changed by the refusals. */
+  g_clear_pointer (&timeline, g_ptr_array_unref);
+  timeline = crm_store_list_timeline (fixture->store, id, 10);
+  g_assert_cmpstr (((CrmTimelineEntry *) g_ptr_array_index (timeline, 0))->what, ==, "visit");
+}
+
 static void
 test_bulk_transaction (Fixture       *fixture,
                        gconstpointer  data)
@@ -831,6 +872,7 @@ main (int   argc,
   ADD ("/customers/hostile-text", test_hostile_text);
   ADD ("/customers/update-archive-delete", test_update_archive_delete);
   ADD ("/customers/timeline", test_timeline);
+  ADD ("/customers/update-interaction", test_update_interaction);
   ADD ("/customers/bulk-transaction", test_bulk_transaction);
   ADD ("/customers/list/search", test_list_search);
   ADD ("/customers/list/filters-and-sort", test_list_filters_and_sort);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "crm-insights.h"
+#include "crm-insights-worker.h"
 #include "crm-store-insights.h"
 #include "shop-fixture.h"
 
@@ -398,6 +399,245 @@ test_feedback_store (void)
   shop_fixture_close (&shop);
 }
 
+static gint64
+answered (ShopFixture *shop,
+          gint64       at,
+          guint        effort,
+          int          recommend)
+{
+  g_autoptr(GError) error = NULL;
+  CrmFeedbackFields fields = { .received_at = at, .kind = "praise", .text = "…", .effort = effort,
+                               .has_recommend = recommend >= 0, .recommend = recommend >= 0 ? (guint) recommend : 0 };
+  gint64 id = crm_store_add_feedback (shop->store, &fields, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+respond (ShopFixture *shop,
+         gint64       id,
+         const char  *status,
+         const char  *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  shop->now += HOUR;
+  g_assert_true (crm_store_update_feedback (shop->store, id, status, note, &error));
+  g_assert_no_error (error);
+}
+
+/* Six entries in November: A resolved with the first answer; B answered,
+ * resolved later; C resolved at once, then reopened and resolved again;
+ * D resolved at once without a note; E never answered; F resolved at
+ * once, a second note written while it stays resolved. Answered: A B C
+ * D F; resolved at first contact and never reopened: A D F, 3 of 5. */
+static void
+test_first_contact_resolution (void)
+{
+  ShopFixture shop;
+  CrmInsights insights;
+  gint64 a, b, c, d, f;
+
+  shop_fixture_open (&shop, local (2026, 11, 10, 9));
+  a = feedback (&shop, local (2026, 11, 2, 9), "complaint", 2);
+  b = feedback (&shop, local (2026, 11, 3, 9), "complaint", 1);
+  c = feedback (&shop, local (2026, 11, 4, 9), "question", 0);
+  d = feedback (&shop, local (2026, 11, 5, 9), "suggestion", 3);
+  feedback (&shop, local (2026, 11, 6, 9), "complaint", 1);
+  f = feedback (&shop, local (2026, 11, 7, 9), "praise", 5);
+
+  respond (&shop, a, "resolved", "A new loaf, on us.");
+  respond (&shop, b, "in_progress", "We are looking into it.");
+  respond (&shop, b, "resolved", NULL);
+  respond (&shop, c, "resolved", "Open until eight.");
+  respond (&shop, c, "in_progress", NULL);
+  respond (&shop, c, "resolved", NULL);
+  respond (&shop, d, "resolved", NULL);
+  respond (&shop, f, "resolved", "Thank you!");
+  respond (&shop, f, "resolved", "Thank you! See you soon.");
+
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_cmpuint (insights.n_responded, ==, 5);
+  g_assert_cmpfloat_with_epsilon (insights.first_contact_rate, 0.6, 1e-9);
+  /* Everything but E is resolved now. */
+  g_assert_cmpfloat_with_epsilon (insights.resolution_rate, 5.0 / 6.0, 1e-9);
+
+  /* Reopening A takes it out for good, even once resolved again. */
+  respond (&shop, a, "new", NULL);
+  respond (&shop, a, "resolved", NULL);
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_cmpfloat_with_epsilon (insights.first_contact_rate, 0.4, 1e-9);
+
+  shop_fixture_close (&shop);
+}
+
+/* Customer effort: 5, 4 and 2, one not asked: CES (5 + 4 + 2) / 3. */
+static void
+test_customer_effort (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmFeedback) entry = NULL;
+  ShopFixture shop;
+  CrmInsights insights;
+  CrmFeedbackFields too_easy = { .kind = "praise", .text = "?", .effort = 6 };
+  CrmFeedbackFields too_keen = { .kind = "praise", .text = "?", .has_recommend = TRUE, .recommend = 11 };
+  gint64 id;
+
+  shop_fixture_open (&shop, local (2026, 11, 23, 12));
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_cmpfloat (insights.effort, <, 0);
+  g_assert_cmpuint (insights.n_effort, ==, 0);
+
+  id = answered (&shop, local (2026, 11, 2, 9), 5, -1);
+  answered (&shop, local (2026, 11, 3, 9), 4, -1);
+  answered (&shop, local (2026, 11, 4, 9), 2, -1);
+  answered (&shop, local (2026, 11, 5, 9), 0, -1);
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_cmpuint (insights.n_effort, ==, 3);
+  g_assert_cmpfloat_with_epsilon (insights.effort, 11.0 / 3.0, 1e-9);
+
+  entry = crm_store_get_feedback (shop.store, id);
+  g_assert_cmpuint (crm_feedback_get_effort (entry), ==, 5);
+  g_assert_cmpint (crm_feedback_get_recommend (entry), ==, -1);
+
+  /* Out of range is refused, with a message. */
+  g_assert_cmpint (crm_store_add_feedback (shop.store, &too_easy, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_store_add_feedback (shop.store, &too_keen, &error), ==, 0);
+  g_assert_nonnull (error);
+
+  shop_fixture_close (&shop);
+}
+
+/* NPS at the boundaries: 6 is a detractor, 7 and 8 passive, 9 a
+ * promoter. Ten answers 0 6 6 7 7 8 9 9 9 10: promoters 4, detractors 3,
+ * NPS (4 − 3) / 10 = +10. Nine answers are too few; none is no figure. */
+static void
+test_net_promoter_score (void)
+{
+  static const int answers[] = { 0, 6, 6, 7, 7, 8, 9, 9, 9, 10 };
+  g_autoptr(CrmFeedback) zero = NULL;
+  ShopFixture shop;
+  CrmInsights insights;
+  gint64 first = 0;
+
+  shop_fixture_open (&shop, local (2026, 11, 23, 12));
+  answered (&shop, local (2026, 11, 1, 9), 3, -1);
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_false (insights.has_nps);
+  g_assert_cmpuint (insights.n_recommend, ==, 0);
+
+  for (guint i = 1; i < G_N_ELEMENTS (answers); i++)
+    answered (&shop, local (2026, 11, 2, 9) + i * HOUR, 0, answers[i]);
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_cmpuint (insights.n_recommend, ==, CRM_INSIGHTS_NPS_MIN_ANSWERS - 1);
+  g_assert_false (insights.has_nps);
+
+  /* 0 is an answer, not "not asked". */
+  first = answered (&shop, local (2026, 11, 2, 8), 0, answers[0]);
+  zero = crm_store_get_feedback (shop.store, first);
+  g_assert_cmpint (crm_feedback_get_recommend (zero), ==, 0);
+
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_cmpuint (insights.n_recommend, ==, 10);
+  g_assert_true (insights.has_nps);
+  g_assert_cmpuint (insights.promoters, ==, 4);
+  g_assert_cmpuint (insights.detractors, ==, 3);
+  g_assert_cmpfloat_with_epsilon (insights.nps, 10.0, 1e-9);
+
+  shop_fixture_close (&shop);
+}
+
+/* On the 1st of December at nine, the last 30 days are the 2nd of
+ * November to the end of today: November's entries count, where "this
+ * month" has nothing yet. */
+static void
+test_last_30_days (void)
+{
+  ShopFixture shop;
+  CrmInsights insights;
+  gint64 from, to, previous;
+
+  shop_fixture_open (&shop, local (2026, 12, 1, 9));
+  crm_insights_period_bounds (CRM_PERIOD_LAST_30_DAYS, shop.now, &from, &to, &previous);
+  g_assert_cmpint (from, ==, local (2026, 11, 2, 0));
+  g_assert_cmpint (to, ==, local (2026, 12, 2, 0));
+  g_assert_cmpint (previous, ==, local (2026, 10, 3, 0));
+
+  feedback (&shop, local (2026, 11, 1, 12), "complaint", 1);   /* a day too early */
+  feedback (&shop, local (2026, 11, 2, 0), "praise", 5);       /* the first second */
+  feedback (&shop, local (2026, 11, 20, 12), "praise", 4);
+  feedback (&shop, local (2026, 12, 1, 8), "complaint", 2);    /* this morning */
+
+  crm_insights_compute (shop.store, CRM_PERIOD_MONTH, &insights);
+  g_assert_cmpuint (insights.n_feedback, ==, 1);
+  crm_insights_compute (shop.store, CRM_PERIOD_LAST_30_DAYS, &insights);
+  g_assert_cmpuint (insights.n_feedback, ==, 3);
+  g_assert_cmpuint (insights.complaints, ==, 1);
+  g_assert_cmpuint (insights.complaints_before, ==, 1);
+  g_assert_cmpfloat_with_epsilon (insights.csat, 2.0 / 3.0, 1e-9);
+
+  shop_fixture_close (&shop);
+}
+
+static void
+computed_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The worker opens its own connection, reads at the time it is given,
+ * and answers as the calling thread would; a request cancelled before it
+ * runs answers "cancelled". */
+static void
+test_worker (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) async_result = NULL;
+  g_autoptr(CrmInsightsResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *database = NULL;
+  ShopFixture shop;
+  CrmInsights direct;
+
+  shop_fixture_open (&shop, local (2026, 12, 1, 9));
+  database = shop_fixture_on_pg () ? shop_fixture_dup_conninfo (shop.dir) : NULL;
+  add_autumn_feedback (&shop);
+  answered (&shop, local (2026, 11, 20, 9), 4, 9);
+  crm_insights_compute (shop.store, CRM_PERIOD_LAST_30_DAYS, &direct);
+
+  crm_insights_compute_async (shop.dir, database, CRM_PERIOD_LAST_30_DAYS, shop.now, NULL, computed_cb,
+                              &async_result);
+  while (async_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  result = crm_insights_compute_finish (async_result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpint (result->insights.from, ==, direct.from);
+  g_assert_cmpuint (result->insights.n_feedback, ==, direct.n_feedback);
+  g_assert_cmpuint (result->insights.n_feedback, ==, 6);
+  g_assert_cmpfloat (result->insights.csat, ==, direct.csat);
+  g_assert_cmpuint (result->insights.n_effort, ==, 1);
+  g_assert_cmpstr (result->currency, !=, NULL);
+  g_clear_object (&async_result);
+
+  g_cancellable_cancel (cancellable);
+  crm_insights_compute_async (shop.dir, database, CRM_PERIOD_WEEK, shop.now, cancellable, computed_cb,
+                              &async_result);
+  while (async_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (crm_insights_compute_finish (async_result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  shop_fixture_close (&shop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +652,11 @@ main (int   argc,
   g_test_add_func ("/insights/purchases-and-follow-ups", test_purchases_and_follow_ups);
   g_test_add_func ("/insights/store-queries", test_store_queries);
   g_test_add_func ("/insights/feedback-store", test_feedback_store);
+  g_test_add_func ("/insights/first-contact-resolution", test_first_contact_resolution);
+  g_test_add_func ("/insights/customer-effort", test_customer_effort);
+  g_test_add_func ("/insights/net-promoter-score", test_net_promoter_score);
+  g_test_add_func ("/insights/last-30-days", test_last_30_days);
+  g_test_add_func ("/insights/worker", test_worker);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "crm-customer-page.h"
 #include "crm-insights-loyalty.h"
+#include "crm-insights-page.h"
 #include "crm-loyalty-card.h"
 #include "crm-preferences-loyalty.h"
 #include "crm-preferences-window.h"
@@ -108,6 +109,7 @@ check_turn_on_earn_spend (CrmApplication *app,
   GtkWidget *card;
   CrmSpendPointsDialog *spend;
   CrmInsightsLoyalty *insights;
+  GtkWidget *insights_page;
   g_autoptr(GPtrArray) rewards = NULL;
 
   /* Preferences → Loyalty: on, tiers on, Silver from 60 ₾ at 200 %, a
@@ -172,9 +174,14 @@ check_turn_on_earn_spend (CrmApplication *app,
   g_assert_nonnull (find_row (card, "−20"));
   g_assert_cmpint (crm_store_get_points_balance (store, 1), ==, 30);
 
-  /* Insights this month: 50 + 10 + 20 issued, 20 + 30 spent, and all
-   * of the month's revenue from a member but the first purchase. */
+  /* Insights, the last 30 days: 50 + 10 + 20 issued, 20 + 30 spent, and
+   * all of the period's revenue from a member but the first purchase.
+   * The figures come from a worker: wait for its answer. */
   crm_window_set_section (CRM_WINDOW (window), "insights");
+  spin_main_loop ();
+  insights_page = find_widget (GTK_WIDGET (window), CRM_TYPE_INSIGHTS_PAGE, NULL);
+  while (crm_insights_page_is_updating (CRM_INSIGHTS_PAGE (insights_page)))
+    g_main_context_iteration (NULL, TRUE);
   spin_main_loop ();
   insights = CRM_INSIGHTS_LOYALTY (find_widget (GTK_WIDGET (window), CRM_TYPE_INSIGHTS_LOYALTY, NULL));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (insights)));

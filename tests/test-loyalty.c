@@ -1300,6 +1300,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  shop_fixture_init_engine ();
 
   g_test_add_func ("/loyalty/rules/points", test_rules_points);
   g_test_add_func ("/loyalty/rules/discount", test_rules_discount);

@@ -9,6 +9,7 @@
 
 #include "crm-customer-page.h"
 #include "crm-customers-page.h"
+#include "crm-duplicates-dialog.h"
 #include "crm-feedback-dialog.h"
 #include "crm-feedback-page.h"
 #include "crm-follow-up-dialog.h"
@@ -17,6 +18,8 @@
 #include "crm-insights-page.h"
 #include "crm-preferences-window.h"
 #include "crm-record-dialog.h"
+#include "crm-restore-dialog.h"
+#include "crm-shared-database-dialog.h"
 #include "crm-spend-points-dialog.h"
 #include "crm-store-loyalty.h"
 #include "crm-store.h"
@@ -347,7 +350,7 @@ check_everything (CrmApplication *app,
   CrmCustomerFields fields = { .name = "ნინო ბერიძე", .phone = "+995 555 12 34 56" };
   CrmFeedbackFields praise = { .kind = "praise", .rating = 5, .text = "Lovely bread" };
   GtkWindow *prompt;
-  gint64 customer, feedback;
+  gint64 customer, feedback, bought, called;
 
   walk.store = crm_context_get_store (crm_application_get_context (app));
 
@@ -365,7 +368,9 @@ check_everything (CrmApplication *app,
   /* With a customer, a purchase, a follow-up and some feedback. */
   customer = crm_store_add_customer (walk.store, &fields, &error);
   g_assert_no_error (error);
-  crm_store_add_purchase (walk.store, customer, crm_store_now (walk.store) - 3600, 2550, "Bread", &error);
+  bought = crm_store_add_purchase (walk.store, customer, crm_store_now (walk.store) - 3600, 2550, "Bread", &error);
+  g_assert_no_error (error);
+  called = crm_store_add_interaction (walk.store, customer, crm_store_now (walk.store) - 7200, "call", "Cake", &error);
   g_assert_no_error (error);
   crm_store_add_follow_up (walk.store, customer, crm_store_now (walk.store) - 60, "Call about the cake", 0, &error);
   g_assert_no_error (error);
@@ -384,6 +389,13 @@ check_everything (CrmApplication *app,
   check_window (&walk, window, "customer page");
   check_dialog (&walk, crm_record_dialog_new (window, walk.store, customer, TRUE), "record purchase");
   check_dialog (&walk, crm_record_dialog_new (window, walk.store, customer, FALSE), "log interaction");
+  {
+    CrmTimelineEntry sale = { CRM_TIMELINE_PURCHASE, bought, crm_store_now (walk.store) - 3600, 2550, NULL, "Bread", NULL };
+    CrmTimelineEntry call = { CRM_TIMELINE_INTERACTION, called, crm_store_now (walk.store) - 7200, 0, "call", "Cake", NULL };
+
+    check_dialog (&walk, crm_record_dialog_new_edit (window, walk.store, customer, &sale), "edit purchase");
+    check_dialog (&walk, crm_record_dialog_new_edit (window, walk.store, customer, &call), "edit contact");
+  }
   check_dialog (&walk, activate_for_dialog (&walk, "win.new-follow-up", CRM_TYPE_FOLLOW_UP_DIALOG),
                 "follow-up dialog");
   check_complaint_prompt (&walk);
@@ -412,6 +424,23 @@ check_everything (CrmApplication *app,
 
   check_preferences (&walk);
   check_import (&walk);
+
+  /* The main menu's other windows: Find Duplicates with a pair to show,
+   * Restore, and the shared database in each of its three forms. */
+  {
+    CrmCustomerFields twin = { .name = "ნინო ბერიძე", .phone = "+995 555 12 34 56", .email = "nino@example.com" };
+    CrmContext *context = crm_application_get_context (app);
+
+    g_assert_cmpint (crm_store_add_customer (walk.store, &twin, &error), >, 0);
+    g_assert_no_error (error);
+    check_dialog (&walk, crm_duplicates_dialog_new (window, walk.store), "find duplicates");
+    check_dialog (&walk, crm_restore_dialog_new (window, crm_context_get_data_dir (context)), "restore");
+    check_dialog (&walk, crm_shared_database_dialog_new (window, app, CRM_SHARED_DATABASE_USE), "use a shared database");
+    check_dialog (&walk, crm_shared_database_dialog_new (window, app, CRM_SHARED_DATABASE_MOVE_THERE),
+                  "move the shop to a shared database");
+    check_dialog (&walk, crm_shared_database_dialog_new (window, app, CRM_SHARED_DATABASE_MOVE_BACK),
+                  "move the shop back to this PC");
+  }
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   check_dialog (&walk, find_toplevel (ADW_TYPE_ABOUT_WINDOW), "About");

@@ -233,7 +233,8 @@ assert_feedback_properties (CrmFeedback *feedback)
   g_autofree char *customer_name = NULL, *kind = NULL, *channel = NULL;
   g_autofree char *text = NULL, *status = NULL, *response = NULL, *responded_by = NULL;
   gboolean read;
-  guint rating;
+  guint rating, effort;
+  int recommend;
 
   g_object_get (feedback,
                 "id", &id,
@@ -250,6 +251,8 @@ assert_feedback_properties (CrmFeedback *feedback)
                 "responded-by", &responded_by,
                 "responded-at", &responded_at,
                 "resolved-at", &resolved_at,
+                "effort", &effort,
+                "recommend", &recommend,
                 NULL);
 
   g_assert_cmpint (id, ==, crm_feedback_get_id (feedback));
@@ -266,6 +269,8 @@ assert_feedback_properties (CrmFeedback *feedback)
   g_assert_cmpstr (responded_by, ==, crm_feedback_get_responded_by (feedback));
   g_assert_cmpint (responded_at, ==, crm_feedback_get_responded_at (feedback));
   g_assert_cmpint (resolved_at, ==, crm_feedback_get_resolved_at (feedback));
+  g_assert_cmpuint (effort, ==, crm_feedback_get_effort (feedback));
+  g_assert_cmpint (recommend, ==, crm_feedback_get_recommend (feedback));
 }
 
 static void
@@ -274,13 +279,14 @@ test_feedback (void)
   static const char * const names[] = {
     "id", "customer-id", "customer-name", "received-at", "kind", "rating",
     "channel", "text", "status", "read", "response", "responded-by",
-    "responded-at", "resolved-at", NULL
+    "responded-at", "resolved-at", "effort", "recommend", NULL
   };
   g_autoptr(CrmFeedback) feedback = g_object_new (CRM_TYPE_FEEDBACK, NULL);
 
   assert_read_only_properties (CRM_TYPE_FEEDBACK, names);
-  /* Anonymous and empty. */
+  /* Anonymous and empty; not asked is -1, as 0 is an answer. */
   assert_feedback_properties (feedback);
+  g_assert_cmpint (crm_feedback_get_recommend (feedback), ==, -1);
 
   feedback->id = 3;
   feedback->customer_id = 41;
@@ -296,6 +302,8 @@ test_feedback (void)
   feedback->responded_by = g_strdup ("Mariam");
   feedback->responded_at = 1700000200;
   feedback->resolved_at = 1700000300;
+  feedback->effort = 2;
+  feedback->recommend = 0;
   assert_feedback_properties (feedback);
 }
 

@@ -43,10 +43,10 @@ quit_app () {
   primary=""
 }
 
-echo "1..8"
+echo "1..11"
 
 /usr/bin/python3 -m dbusmock --template notification_daemon -l "$log" \
-  -p '{"capabilities": "body body-markup actions"}' >/dev/null 2>&1 &
+  -p '{"capabilities": "body body-markup actions persistence"}' >/dev/null 2>&1 &
 mock=$!
 wait_for 10 gdbus introspect --session --dest org.freedesktop.Notifications \
   --object-path /org/freedesktop/Notifications
@@ -63,8 +63,17 @@ check $? "a follow-up due in two seconds pops up"
 grep 'Notify "Clientele"' "$log" | grep -qF '"<b>A & B</b>" "Call &lt;i&gt;now&lt;/i&gt; &amp; then"'
 check $? "the name and the note arrive as text, the note escaped for markup"
 
-grep 'Notify "Clientele"' "$log" | grep -q '"done", "Done", "snooze", "Snooze 1 Hour", "tomorrow", "Tomorrow", "default", "Open"'
-check $? "it offers Done, Snooze 1 Hour, Tomorrow and Open"
+grep 'Notify "Clientele"' "$log" | grep -qE '"done", "Done", "snooze", "In 1 Hour", "tomorrow", "Tomorrow [0-9]{2}:[0-9]{2}", "default", "Open"'
+check $? "it offers Done, In 1 Hour, Tomorrow at opening time and Open"
+
+# A key client's reminder waits: critical, resident (the server keeps
+# notifications), and it never expires (timeout 0).
+first=$(grep 'Notify "Clientele"' "$log" | head -1)
+echo "$first" | grep -q '"urgency": 2,' &&
+  echo "$first" | grep -q '"resident": True'
+check $? "a key client's reminder is critical and resident"
+echo "$first" | grep -qE '\} 0$'
+check $? "a reminder never expires"
 
 # The person presses Done on the notification.
 gdbus call --session --dest org.freedesktop.Notifications \
@@ -99,6 +108,17 @@ closed=$(grep -c 'CloseNotification' "$log")
 "$helper" done "$tmp/shop" "$id3"
 wait_for 10 sh -c "[ \$(grep -c 'CloseNotification' '$log') -gt $closed ]"
 check $? "a follow-up done elsewhere withdraws its notification"
+# In 1 Hour on a reminder: the follow-up reminds again in an hour. The
+# mock numbers notifications 1, 2, … in the order they came.
+id4=$("$helper" prepare "$tmp/shop" 1)
+shown=$(grep -c 'Notify "Clientele"' "$log")
+wait_for 15 sh -c "[ \$(grep -c 'Notify \"Clientele\"' '$log') -gt $shown ]"
+gdbus call --session --dest org.freedesktop.Notifications \
+  --object-path /org/freedesktop/Notifications \
+  --method org.freedesktop.DBus.Mock.EmitSignal \
+  org.freedesktop.Notifications ActionInvoked us "[<uint32 $((shown + 1))>, <'snooze'>]" >/dev/null
+wait_for 10 sh -c "[ \$('$helper' due-in '$tmp/shop' $id4) -gt 3000 ]"
+check $? "In 1 Hour on the notification moves the follow-up an hour on"
 quit_app
 
 exit $failed

@@ -458,6 +458,131 @@ test_keep_in_touch (Fixture       *fixture,
   g_assert_cmpuint (suggested (fixture, fixture->key_customer), ==, 0);
 }
 
+static void
+set_digest_day (Fixture *fixture,
+                gint64   when)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *day = g_date_time_format (local, "%Y-%m-%d");
+
+  g_assert_true (crm_store_set_setting (fixture->shop.store, "reminders.digest_day", day, &error));
+}
+
+/* Announced yesterday, not handled: missed today, told again at the next
+ * start with what fell due while closed, gone once handled or seen. */
+static void
+test_missed (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CrmStore *store = fixture->shop.store;
+  gint64 today = fixture->shop.now;
+  gint64 yesterday = today - DAY;
+  gint64 day_start;
+  gint64 missed, handled, snoozed, fresh;
+
+  fixture->shop.now = yesterday;
+  set_digest_day (fixture, yesterday);
+  missed = add (fixture, yesterday + MINUTE, "missed");
+  handled = add (fixture, yesterday + 2 * MINUTE, "handled");
+  snoozed = add (fixture, yesterday + 3 * MINUTE, "snoozed");
+  crm_scheduler_start (fixture->scheduler);
+  advance_to (fixture, yesterday + 5 * MINUTE);
+  g_assert_cmpuint (fixture->due->len, ==, 3);
+  g_assert_cmpint (crm_store_complete_follow_up (store, handled, &error), ==, handled);
+  g_assert_true (crm_store_snooze_follow_up (store, snoozed, today + 5 * HOUR, &error));
+
+  /* Still on its day: not missed yet. */
+  day_start = crm_scheduler_get_day_start (fixture->scheduler, fixture->shop.now);
+  g_assert_cmpuint (crm_store_count_missed_follow_ups (store, day_start), ==, 0);
+
+  /* The next day, a new process, after today's digest: the one announced
+   * and left comes back with one that fell due while closed. */
+  new_scheduler (fixture);
+  fixture->shop.now = today;
+  set_digest_day (fixture, today);
+  fresh = add (fixture, today - HOUR, "fresh");
+  day_start = crm_scheduler_get_day_start (fixture->scheduler, today);
+  g_assert_cmpint (day_start, <=, today);
+  g_assert_cmpint (day_start, >, yesterday);
+  g_assert_cmpuint (crm_store_count_missed_follow_ups (store, day_start), ==, 1);
+  crm_scheduler_start (fixture->scheduler);
+  g_assert_cmpuint (fixture->n_missed_signals, ==, 1);
+  g_assert_cmpuint (fixture->missed->len, ==, 2);
+  g_assert_cmpint (GPOINTER_TO_INT (g_ptr_array_index (fixture->missed, 0)), ==, (int) fresh);
+  g_assert_cmpint (GPOINTER_TO_INT (g_ptr_array_index (fixture->missed, 1)), ==, (int) missed);
+
+  /* The list says which; "fresh" is today's, not missed. */
+  {
+    g_autoptr(GPtrArray) list = crm_store_list_missed_follow_ups (store, day_start);
+
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpint (crm_follow_up_get_id (g_ptr_array_index (list, 0)), ==, missed);
+  }
+
+  /* Marked seen: gone from the banner, and not told at the next start. */
+  g_assert_true (crm_store_mark_missed_seen (store, day_start, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_count_missed_follow_ups (store, day_start), ==, 0);
+  new_scheduler (fixture);
+  crm_scheduler_start (fixture->scheduler);
+  g_assert_cmpuint (fixture->n_missed_signals, ==, 1);
+
+  /* "fresh", announced today and left, is missed tomorrow: the mark was
+   * for what was missed then. */
+  g_assert_cmpuint (crm_store_count_missed_follow_ups (store, day_start + DAY), ==, 1);
+
+  /* Done: never missed again. */
+  g_assert_cmpint (crm_store_complete_follow_up (store, fresh, &error), ==, fresh);
+  g_assert_cmpuint (crm_store_count_missed_follow_ups (store, day_start + DAY), ==, 0);
+}
+
+static gint64
+at (int day,
+    int hour,
+    int minute)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (2026, 11, day, hour, minute, 0);
+
+  return g_date_time_to_unix (time);
+}
+
+/* A new follow-up is offered the next full hour inside shop hours, else
+ * the next opening: never midnight for a shop that closes at 19:00. */
+static void
+test_propose_time (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CrmStore *store = fixture->shop.store;
+
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 23, 27)), ==, at (24, 9, 0));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 10, 15)), ==, at (23, 11, 0));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 17, 59)), ==, at (23, 18, 0));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 18, 30)), ==, at (24, 9, 0));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 7, 10)), ==, at (23, 9, 0));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 0, 5)), ==, at (23, 9, 0));
+
+  /* Opening at 09:30: before it, the opening itself. */
+  g_assert_true (crm_store_set_setting (store, "reminders.opens", "570", &error));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 8, 40)), ==, at (23, 9, 30));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 9, 40)), ==, at (23, 10, 0));
+
+  /* Open past midnight (18:00–02:00): 23:27 gives midnight, 01:30 the
+   * evening's opening. */
+  g_assert_true (crm_store_set_setting (store, "reminders.opens", "1080", &error));
+  g_assert_true (crm_store_set_setting (store, "reminders.closes", "120", &error));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 23, 27)), ==, at (24, 0, 0));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 1, 30)), ==, at (23, 18, 0));
+
+  /* Always open: the next full hour. */
+  g_assert_true (crm_store_set_setting (store, "reminders.closes", "1080", &error));
+  g_assert_cmpint (crm_scheduler_propose_time (store, at (23, 23, 27)), ==, at (24, 0, 0));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +600,8 @@ main (int   argc,
   ADD ("/scheduler/clock-jumps", test_clock_jumps);
   ADD ("/scheduler/shop-hours-and-digest", test_shop_hours_and_digest);
   ADD ("/scheduler/catch-up-summary", test_catch_up_summary);
+  ADD ("/scheduler/missed", test_missed);
+  ADD ("/scheduler/propose-time", test_propose_time);
   ADD ("/scheduler/no-repeat-after-restart", test_no_repeat_after_restart);
   ADD ("/scheduler/idle-wakeups", test_idle_wakeups);
   ADD ("/scheduler/keep-in-touch", test_keep_in_touch);

@@ -13,8 +13,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "crm-context.h"
 #include "crm-demo.h"
 #include "crm-shop-copy.h"
+#include "crm-store-backup.h"
 #include "crm-store-pg-private.h"
 #include "crm-store-private.h"
 #include "shop-fixture.h"
@@ -714,6 +716,70 @@ test_copy_to_file (Fixture       *fixture,
   remove_tree (kept_dir);
 }
 
+static void
+backing_up_cb (CrmContext *context,
+               GParamSpec *pspec,
+               gboolean   *done)
+{
+  *done = !crm_context_is_backing_up (context);
+}
+
+/* A PC on a shared shop keeps daily copies of it in its own backups
+ * folder, as ordinary shop files: the server is only read, the copy
+ * holds what the server holds, and it opens on this PC. */
+static void
+test_daily_copy (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *local_dir = g_dir_make_tmp ("clientele-test-XXXXXX", NULL);
+  g_autofree char *database = shop_fixture_dup_conninfo (fixture->shop.dir);
+  g_autofree char *folder = crm_store_backup_folder (local_dir);
+  g_autoptr(CrmContext) context = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  CrmShopCounts counts = { 0 };
+  gboolean done = FALSE;
+  CrmBackup *daily = NULL;
+
+  g_assert_true (crm_demo_fill (fixture->shop.store, 30, 5, &error));
+  g_assert_no_error (error);
+
+  /* The context starts the day's copy as it opens. */
+  context = crm_context_new (local_dir, database, &error);
+  g_assert_no_error (error);
+  g_signal_connect (context, "notify::backing-up", G_CALLBACK (backing_up_cb), &done);
+  done = !crm_context_is_backing_up (context);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (crm_context_get_backup_error (context));
+
+  backups = crm_store_list_backups (folder);
+  for (guint i = 0; i < backups->len; i++)
+    if (((CrmBackup *) g_ptr_array_index (backups, i))->kind == CRM_BACKUP_DAILY)
+      daily = g_ptr_array_index (backups, i);
+  g_assert_nonnull (daily);
+  g_assert_true (crm_store_inspect_file (daily->path, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.customers, ==, crm_store_count_customers (fixture->shop.store));
+  g_assert_cmpuint (counts.customers, ==, 30);
+  g_assert_cmpint (crm_context_get_last_backup (context), >, 0);
+
+  /* No staging folder is left beside the copies, and this PC's own file
+   * was never made: the shop is the server's. */
+  {
+    g_autoptr(GDir) listing = g_dir_open (folder, 0, NULL);
+    g_autofree char *file = g_build_filename (local_dir, CRM_STORE_FILE_NAME, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".clientele-backup-"));
+    g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+  }
+
+  g_clear_object (&context);
+  remove_tree (local_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +811,8 @@ main (int   argc,
   g_test_add ("/shared/copy-stopped", Fixture, NULL, fixture_setup, test_copy_stopped,
               fixture_teardown);
   g_test_add ("/shared/copy-to-file", Fixture, NULL, fixture_setup, test_copy_to_file,
+              fixture_teardown);
+  g_test_add ("/shared/daily-copy", Fixture, NULL, fixture_setup, test_daily_copy,
               fixture_teardown);
   /* Last: it restarts the server under everything. */
   g_test_add ("/shared/server-restart", Fixture, NULL,

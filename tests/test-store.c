@@ -566,6 +566,54 @@ test_store_check_constraints (Fixture       *fixture,
                    ==, SQLITE_OK);
 }
 
+/* The service figures' step: answers are empty on old entries, and an
+ * entry resolved at its first response (both times the same second) is
+ * taken as resolved at first contact; one resolved later is not. */
+static void
+test_store_migrates_feedback_answers (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(CrmFeedback) first = NULL;
+  const CrmMigration *steps;
+  gsize n_steps, before = 0;
+  CrmStore *old = NULL;
+
+  if (shop_fixture_skip_unless_sqlite ())
+    return;
+
+  steps = crm_store_get_migrations (&n_steps);
+  for (gsize i = 0; i < n_steps; i++)
+    if (strstr (steps[i].sql, "ADD COLUMN first_contact") != NULL)
+      before = i;
+  g_assert_cmpuint (before, >, 0);
+
+  old = crm_store_open_unchecked (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_exec (old, "PRAGMA application_id = 1129074260", &error));
+  g_assert_true (crm_store_run_migrations (old, steps, before, &error));
+  g_assert_true (crm_store_exec (old,
+                                 "INSERT INTO feedback (id, received_at, kind, status, responded_at, resolved_at) "
+                                 "VALUES (1, 100, 'complaint', 'resolved', 200, 200), "
+                                 "       (2, 100, 'complaint', 'resolved', 200, 900), "
+                                 "       (3, 100, 'question', 'in_progress', 200, NULL)",
+                                 &error));
+  g_assert_no_error (error);
+  g_clear_object (&old);
+
+  store = shop_store_open (fixture->dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_get_schema_version (store), ==, CRM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM feedback WHERE first_contact = 1"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT id FROM feedback WHERE first_contact = 1"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM feedback WHERE effort IS NULL AND recommend IS NULL "
+                                     "AND reopened_at IS NULL"), ==, 3);
+  first = crm_store_get_feedback (store, 1);
+  g_assert_cmpuint (crm_feedback_get_effort (first), ==, 0);
+  g_assert_cmpint (crm_feedback_get_recommend (first), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +632,7 @@ main (int   argc,
   ADD ("/store/migrate/older-version", test_store_migrates_older_version);
   ADD ("/store/migrate/step-by-step", test_migrations_step_by_step);
   ADD ("/store/migrate/schema-1-data", test_store_migrates_schema_1_data);
+  ADD ("/store/migrate/feedback-answers", test_store_migrates_feedback_answers);
   ADD ("/store/refuse/newer-version", test_store_refuses_newer);
   ADD ("/store/refuse/garbage", test_store_refuses_garbage);
   ADD ("/store/refuse/text-file", test_store_refuses_text_file);

@@ -7,6 +7,7 @@
 #include "crm-context.h"
 #include "crm-loyalty.h"
 #include "crm-scheduler.h"
+#include "crm-shop-copy.h"
 #include "crm-store-backup.h"
 #include "crm-store-job.h"
 #include "crm-store.h"
@@ -238,6 +239,15 @@ backup_done_cb (GObject      *source,
     }
 }
 
+static gboolean
+copy_shared_cb (const char    *dest,
+                gpointer       database,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  return crm_shop_back_up_shared (database, dest, cancellable, error);
+}
+
 /* Today's copy, in a worker with a connection of its own: nothing to do
  * when it is there already (a second start on the same day). */
 static void
@@ -245,11 +255,6 @@ run_backup (CrmContext *self,
             gboolean    force)
 {
   GWeakRef *ref;
-
-  /* A shared server's copies are its administrator's (docs/scale.md);
-   * the file in the data folder is not the shop then. */
-  if (self->database != NULL)
-    return;
 
   if (self->backup_job != NULL)
     {
@@ -266,6 +271,7 @@ run_backup (CrmContext *self,
   crm_store_job_set_second_folder (self->backup_job, self->second_folder);
   crm_store_job_set_now (self->backup_job, crm_store_now (self->store));
   crm_store_job_set_force (self->backup_job, force);
+  crm_context_set_up_backup (self, self->backup_job);
   ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, self);
   crm_store_job_run_async (self->backup_job, self->backup_cancellable, backup_done_cb, ref);
@@ -644,6 +650,25 @@ crm_context_set_second_backup_folder (CrmContext *self,
 
   if (self->store != NULL)
     run_backup (self, FALSE);
+}
+
+/**
+ * crm_context_set_up_backup:
+ * @job: a %CRM_STORE_JOB_BACK_UP or %CRM_STORE_JOB_BACK_UP_DAILY job
+ *
+ * Makes @job copy the shop this context has open: a shared shop is read
+ * from the server into an ordinary shop file (docs/data-safety.md), the
+ * file in the data folder is copied as it is.
+ */
+void
+crm_context_set_up_backup (CrmContext  *self,
+                           CrmStoreJob *job)
+{
+  g_return_if_fail (CRM_IS_CONTEXT (self));
+  g_return_if_fail (CRM_IS_STORE_JOB (job));
+
+  if (self->database != NULL)
+    crm_store_job_set_copy_func (job, copy_shared_cb, g_strdup (self->database), g_free);
 }
 
 /**

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "crm-store-job.h"
 #include "crm-types.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ CrmScheduler *crm_context_get_scheduler  (CrmContext  *self);
 void        crm_context_set_second_backup_folder (CrmContext *self,
                                                   const char *folder);
 void        crm_context_back_up_now      (CrmContext  *self);
+void        crm_context_set_up_backup    (CrmContext  *self,
+                                          CrmStoreJob *job);
 gboolean    crm_context_is_backing_up    (CrmContext  *self);
 gint64      crm_context_get_last_backup  (CrmContext  *self);
 const char *crm_context_get_backup_note  (CrmContext  *self);

@@ -154,6 +154,19 @@ static const char *const georgian_notes[] = {
   "ლაქტოზას ვერ იტანს",
 };
 
+static const char *const english_notes[] = {
+  "Prefers home delivery",
+  "Allergic to nuts",
+  "Call in the evening, after 18:00",
+  "Loves pastries, comes every Saturday",
+  "Pays by card",
+  "Looks for sugar-free products",
+  "Orders a cake for birthdays",
+  "Vegan products only",
+  "Has a discount card",
+  "Lactose intolerant",
+};
+
 static const char *const armenian_notes[] = {
   "Նախընտրում է առաքում տուն",
   "Ալերգիա ունի ընկույզի նկատմամբ",
@@ -165,6 +178,21 @@ static const char *const armenian_notes[] = {
   "Միայն վեգան ապրանքներ",
   "Ունի զեղչային քարտ",
   "Լակտոզա չի կարող օգտագործել",
+};
+
+const char *const crm_demo_english_baskets[CRM_DEMO_N_BASKETS][5] = {
+  { "Coffee and a croissant", "Khachapuri, 2 pcs", "Bread and a pastry",
+    "Shoti bread and matsoni", "Lobiani and lemonade" },
+  { "Cheese and fruit", "Churchkhela and honey", "Weekly shopping",
+    "Sulguni, eggs, milk", "Assorted pastries" },
+  { "Birthday cake", "Gift basket", "Pastries to order",
+    "New Year gozinaki and churchkhela", "Festive table order" },
+  { "Wholesale order: bread, 50 pcs", "Wholesale: pastries for a café",
+    "Wholesale: khachapuri for a restaurant", "Wholesale order: bread, 50 pcs",
+    "Wholesale: pastries for a café" },
+  { "Return: damaged packaging", "Return: wrong order",
+    "Return: damaged packaging", "Return: wrong order",
+    "Return: damaged packaging" },
 };
 
 const char *const crm_demo_georgian_baskets[CRM_DEMO_N_BASKETS][5] = {
@@ -197,8 +225,35 @@ const char *const crm_demo_armenian_baskets[CRM_DEMO_N_BASKETS][5] = {
     "Վերադարձ՝ վնասված փաթեթավորում" },
 };
 
+const char *
+crm_demo_basket (guint         language,
+                 CrmDemoBasket basket,
+                 guint         i)
+{
+  g_assert (basket < CRM_DEMO_N_BASKETS && i < 5);
+
+  switch (language)
+    {
+    case 1:
+      return crm_demo_georgian_baskets[basket][i];
+    case 2:
+      return crm_demo_armenian_baskets[basket][i];
+    default:
+      return crm_demo_english_baskets[basket][i];
+    }
+}
+
 const char *const crm_demo_contact_kinds[CRM_DEMO_N_CONTACTS] = {
   "call", "visit", "message", "email", "other", "call",
+};
+
+const char *const crm_demo_english_contacts[CRM_DEMO_N_CONTACTS][2] = {
+  { "Called about the order", "Asked when the new coffee comes in" },
+  { "Came by, looked at the new pastries", "Came to pick up the order" },
+  { "Sent the delivery address", "We sent a discount offer" },
+  { "We sent the invoice", "Sent a thank-you letter" },
+  { "Left a review on social media", "We reminded them of the cake order" },
+  { "We called: not seen for a long time", "We called, no answer" },
 };
 
 const char *const crm_demo_georgian_contacts[CRM_DEMO_N_CONTACTS][2] = {
@@ -222,20 +277,33 @@ const char *const crm_demo_armenian_contacts[CRM_DEMO_N_CONTACTS][2] = {
 /* Follow-ups a shop really has: some overdue, some today, some ahead, a
  * few repeating (a monthly order, a weekly delivery). */
 static const CrmDemoFollowUp follow_up_plan[] = {
-  { "დაურეკოს შეკვეთის თაობაზე, რომელიც ჩამოვიდა", -50, 0 },
-  { "Զանգել պատվերի մասին, որը եկել է", -26, 0 },
-  { "მადლობა რეკომენდაციისთვის", -6, 0 },
-  { "Հիշեցնել տորթի պատվերի մասին", -2, 0 },
-  { "შეახსენოს დაბადების დღის ფასდაკლება", 1, 0 },
-  { "Ճշտել առաքման հասցեն", 3, 0 },
-  { "ყოველკვირეული მიწოდება რესტორანში", 5, 7 },
-  { "Ամսական մեծածախ պատվեր", 26, 30 },
-  { "ახალი პროდუქციის შეთავაზება", 50, 0 },
-  { "Հարցնել, թե ինչպես է դուր եկել նոր տեսականին", 75, 0 },
-  { "ორ კვირაში ერთხელ — ყავის მარცვლების შეკვეთა", 120, 14 },
-  { "Զանգել ծննդյան օրվա կապակցությամբ", 200, 0 },
-  { "საბითუმო ფასების განახლება", 330, 0 },
-  { "Ստուգել վճարումը", -75, 0 },
+  { { "Call about the order that arrived", "დავურეკოთ ჩამოსული შეკვეთის თაობაზე",
+      "Զանգել եկած պատվերի մասին" }, -50, 0 },
+  { { "Tell them the order has arrived", "ვაცნობოთ, რომ შეკვეთა ჩამოვიდა",
+      "Հայտնել, որ պատվերը եկել է" }, -26, 0 },
+  { { "Thank them for the referral", "მადლობა გადავუხადოთ რეკომენდაციისთვის",
+      "Շնորհակալություն հայտնել նոր հաճախորդ բերելու համար" }, -6, 0 },
+  { { "Remind them of the cake order", "შევახსენოთ ტორტის შეკვეთა",
+      "Հիշեցնել տորթի պատվերի մասին" }, -2, 0 },
+  { { "Remind them of the birthday discount", "შევახსენოთ დაბადების დღის ფასდაკლება",
+      "Հիշեցնել ծննդյան օրվա զեղչի մասին" }, 1, 0 },
+  { { "Check the delivery address", "დავაზუსტოთ მიწოდების მისამართი",
+      "Ճշտել առաքման հասցեն" }, 3, 0 },
+  { { "Weekly delivery to the restaurant", "ყოველკვირეული მიწოდება რესტორანში",
+      "Շաբաթական առաքում ռեստորան" }, 5, 7 },
+  { { "Monthly wholesale order", "ყოველთვიური საბითუმო შეკვეთა",
+      "Ամսական մեծածախ պատվեր" }, 26, 30 },
+  { { "Offer the new products", "შევთავაზოთ ახალი პროდუქცია",
+      "Առաջարկել նոր ապրանքները" }, 50, 0 },
+  { { "Ask how they liked the new range", "ვკითხოთ, როგორ მოეწონა ახალი ასორტიმენტი",
+      "Հարցնել, թե ինչպես է դուր եկել նոր տեսականին" }, 75, 0 },
+  { { "Every two weeks: the coffee beans order", "ორ კვირაში ერთხელ — ყავის მარცვლების შეკვეთა",
+      "Երկու շաբաթը մեկ՝ սուրճի հատիկների պատվեր" }, 120, 14 },
+  { { "Call with birthday wishes", "დავურეკოთ დაბადების დღის მისალოცად",
+      "Զանգել ծննդյան օրվա կապակցությամբ" }, 200, 0 },
+  { { "Update the wholesale prices", "განვაახლოთ საბითუმო ფასები",
+      "Թարմացնել մեծածախ գները" }, 330, 0 },
+  { { "Check the payment", "შევამოწმოთ გადახდა", "Ստուգել վճարումը" }, -75, 0 },
 };
 
 /* What customers said over the year, in their words. */
@@ -295,5 +363,6 @@ TABLE (CrmDemoWords, yerevan_streets);
 TABLE (CrmDemoWords, latin_streets);
 TABLE (CrmDemoWords, georgian_notes);
 TABLE (CrmDemoWords, armenian_notes);
+TABLE (CrmDemoWords, english_notes);
 TABLE (CrmDemoFollowUps, follow_up_plan);
 TABLE (CrmDemoFeedbackPlan, feedback_plan);

@@ -45,6 +45,7 @@ extern const CrmDemoWords crm_demo_yerevan_streets;
 extern const CrmDemoWords crm_demo_latin_streets;
 extern const CrmDemoWords crm_demo_georgian_notes;
 extern const CrmDemoWords crm_demo_armenian_notes;
+extern const CrmDemoWords crm_demo_english_notes;
 
 /* What a basket of that size is, by the size of the bill. */
 typedef enum
@@ -60,6 +61,11 @@ typedef enum
 /* Five descriptions for each kind of basket. */
 extern const char *const crm_demo_georgian_baskets[CRM_DEMO_N_BASKETS][5];
 extern const char *const crm_demo_armenian_baskets[CRM_DEMO_N_BASKETS][5];
+extern const char *const crm_demo_english_baskets[CRM_DEMO_N_BASKETS][5];
+/* One of them in a language: 0 English, 1 Georgian, 2 Armenian. */
+const char *crm_demo_basket (guint         language,
+                             CrmDemoBasket basket,
+                             guint         i);
 
 typedef enum
 {
@@ -76,11 +82,12 @@ typedef enum
 extern const char *const crm_demo_contact_kinds[CRM_DEMO_N_CONTACTS];
 extern const char *const crm_demo_georgian_contacts[CRM_DEMO_N_CONTACTS][2];
 extern const char *const crm_demo_armenian_contacts[CRM_DEMO_N_CONTACTS][2];
+extern const char *const crm_demo_english_contacts[CRM_DEMO_N_CONTACTS][2];
 
 typedef struct
 {
-  const char *note;
-  gint64      offset_hours;   /* from now */
+  const char *note[3];        /* en, ka, hy (crm_text_language_index()) */
+  gint64      offset_hours;   /* from now, moved into shop hours */
   guint       repeat_days;
 } CrmDemoFollowUp;
 

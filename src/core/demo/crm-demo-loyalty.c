@@ -164,9 +164,11 @@ spend_on_bill (CrmDemoLoyalty  *loyalty,
 
   /* Newest first: one of the older half. */
   visit = g_ptr_array_index (entries, between (loyalty->rand, entries->len / 2, entries->len - 1));
-  fields.at = visit->at + 2 * DAY + between (loyalty->rand, 0, 6) * HOUR;
+  /* Back two to eight days later, at the hour of that visit: in shop hours. */
+  fields.at = visit->at + 2 * DAY + between (loyalty->rand, 0, 6) * DAY;
   fields.amount = MAX (visit->purchase_amount, 500) * between (loyalty->rand, 80, 120) / 100;
-  fields.description = crm_demo_georgian_baskets[CRM_DEMO_BASKET_SMALL][between (loyalty->rand, 0, 4)];
+  fields.description = crm_demo_basket (loyalty->language, CRM_DEMO_BASKET_SMALL,
+                                        between (loyalty->rand, 0, 4));
   if (fields.at >= loyalty->now || fields.amount <= 0)
     return TRUE;
 

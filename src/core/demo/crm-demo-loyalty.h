@@ -16,6 +16,7 @@ typedef struct
   GRand     *rand;
   GPtrArray *rewards;
   gint64     now;
+  guint      language;  /* of the notes: 0 en, 1 ka, 2 hy */
 } CrmDemoLoyalty;
 
 gboolean crm_demo_loyalty_begin    (CrmDemoLoyalty  *loyalty,

@@ -5,8 +5,12 @@
  * foreigners. One GRand seed makes one shop, so tests and the benchmark can
  * rebuild exactly the same data. What it draws from (names, streets,
  * notes, baskets, feedback) is in crm-demo-data.c; that and the few words
- * written here (tags, addresses) are sample data, not interface text:
- * they are not translated. */
+ * written here (tags, addresses) are sample data, not interface text, so
+ * not in the catalogues. What the shop itself writes (notes, contacts,
+ * baskets, follow-ups) is kept in English, Georgian and Armenian and
+ * written in the interface's language; the customers' own words
+ * (feedback) stay as they said them. Times fall inside the shop's hours
+ * on this PC's clock. The draws are the same whatever the language. */
 
 #define G_LOG_DOMAIN "crm-demo"
 
@@ -18,14 +22,17 @@
 #include "crm-demo-data.h"
 #include "crm-demo-loyalty.h"
 #include "crm-store-demo.h"
+#include "crm-text.h"
 
 G_DEFINE_QUARK (crm-demo-error-quark, crm_demo_error)
 
 #define HOUR ((gint64) 60 * 60)
 #define DAY  (24 * HOUR)
 
-/* Georgia and Armenia are both UTC+4 all year. */
-#define SHOP_UTC_OFFSET (4 * HOUR)
+/* Sample times fall inside these when the shop's own hours (Preferences
+ * → Reminders) are round the clock or past midnight. */
+#define DEFAULT_OPENS (9 * 60)
+#define DEFAULT_CLOSES (19 * 60)
 
 typedef enum
 {
@@ -94,7 +101,11 @@ typedef struct
   CrmStore    *store;
   GRand       *rand;
   gint64       now;
-  gint64       midnight;   /* today's 00:00 in the shop, as UTC */
+  gint64       midnight;   /* today's 00:00 here, as UTC */
+  gint64       utc_offset; /* of this PC's time zone now, in seconds */
+  gint64       opens;      /* shop hours, seconds after midnight */
+  gint64       closes;
+  guint        language;   /* notes in the interface's language: 0 en, 1 ka, 2 hy */
   const Money *money;
   gint64       staff[3];
   guint        n_staff;
@@ -163,19 +174,56 @@ between (GRand *rand,
   return (guint) g_rand_int_range (rand, (gint32) low, (gint32) high + 1);
 }
 
-/* A moment during opening hours (9:00 to 21:00) @days_ago days before
- * today, never later than now. */
+/* A moment during shop hours @days_ago days before today, never later
+ * than now. */
 static gint64
 shop_time (Shop  *shop,
            guint  days_ago)
 {
-  gint64 at = shop->midnight - (gint64) days_ago * DAY + 9 * HOUR +
-              g_rand_int_range (shop->rand, 0, 12 * HOUR);
+  gint64 at = shop->midnight - (gint64) days_ago * DAY + shop->opens +
+              g_rand_int_range (shop->rand, 0, (gint32) (shop->closes - shop->opens));
 
   while (at > shop->now)
     at -= DAY;
 
   return at;
+}
+
+/* @at moved into shop hours, keeping its minutes: @forward to the next
+ * opening, or back to the last hour before closing. No draw from the
+ * generator. */
+static gint64
+in_hours (Shop     *shop,
+          gint64    at,
+          gboolean  forward)
+{
+  gint64 into_day = (at + shop->utc_offset) % DAY;
+  gint64 day_start = at - (into_day < 0 ? into_day + DAY : into_day);
+  gint64 minutes = (at - day_start) % HOUR;
+
+  into_day = at - day_start;
+  if (into_day >= shop->opens && into_day < shop->closes)
+    return at;
+  if (forward)
+    return (into_day < shop->opens ? day_start : day_start + DAY) + shop->opens + minutes;
+
+  return (into_day >= shop->closes ? day_start : day_start - DAY) + shop->closes - HOUR + minutes;
+}
+
+static const char *
+contact_note (Shop           *shop,
+              CrmDemoContact  contact,
+              guint           which)
+{
+  switch (shop->language)
+    {
+    case 1:
+      return crm_demo_georgian_contacts[contact][which];
+    case 2:
+      return crm_demo_armenian_contacts[contact][which];
+    default:
+      return crm_demo_english_contacts[contact][which];
+    }
 }
 
 /* Hundredths of a lari to the shop's currency. */
@@ -190,13 +238,14 @@ to_money (Shop   *shop,
 }
 
 static const char *
-basket_description (Shop   *shop,
-                    Script  script,
+basket_description (Shop          *shop,
                     CrmDemoBasket  basket)
 {
   guint i = between (shop->rand, 0, 4);
 
-  return script == SCRIPT_ARMENIAN ? crm_demo_armenian_baskets[basket][i] : crm_demo_georgian_baskets[basket][i];
+  /* Written by the shop, in the language it works in; the draw is the
+   * same whatever the language. */
+  return crm_demo_basket (shop->language, basket, i);
 }
 
 static CrmDemoBasket
@@ -401,17 +450,20 @@ add_purchases (Shop         *shop,
       basket = basket_for (tetri);
 
       if (crm_store_add_purchase (shop->store, customer_id, at, to_money (shop, tetri),
-                                  basket_description (shop, habit->script, basket), error) == 0)
+                                  basket_description (shop, basket), error) == 0)
         return FALSE;
 
       /* Now and then something comes back: part or all of the bill. */
       if (basket != CRM_DEMO_BASKET_WHOLESALE && tetri >= 10 * 100 && between (rand, 0, 79) == 0)
         {
-          gint64 refund_at = MIN (at + between (rand, 1, 72) * HOUR, shop->now);
+          gint64 refund_at = in_hours (shop, at + between (rand, 1, 72) * HOUR, TRUE);
           gint64 refund = tetri * between (rand, 20, 100) / 100;
 
+          if (refund_at > shop->now)
+            refund_at = at;
+
           if (crm_store_add_purchase (shop->store, customer_id, refund_at, -to_money (shop, refund),
-                                      basket_description (shop, habit->script, CRM_DEMO_BASKET_REFUND),
+                                      basket_description (shop, CRM_DEMO_BASKET_REFUND),
                                       error) == 0)
             return FALSE;
         }
@@ -458,9 +510,7 @@ add_contacts (Shop         *shop,
           days_ago = between (rand, latest, earliest);
         }
 
-      note = habit->script == SCRIPT_ARMENIAN
-        ? crm_demo_armenian_contacts[contact][between (rand, 0, 1)]
-        : crm_demo_georgian_contacts[contact][between (rand, 0, 1)];
+      note = contact_note (shop, contact, between (rand, 0, 1));
 
       if (crm_store_add_interaction (shop->store, customer_id, shop_time (shop, days_ago),
                                      crm_demo_contact_kinds[contact], note, error) == 0)
@@ -569,7 +619,13 @@ add_customer (Shop         *shop,
   fields.tags = tags;
 
   if (chance (rand, 20))
-    fields.notes = georgian ? PICK (rand, crm_demo_georgian_notes) : PICK (rand, crm_demo_armenian_notes);
+    {
+      static const CrmDemoWords *const notes[] = {
+        &crm_demo_english_notes, &crm_demo_georgian_notes, &crm_demo_armenian_notes,
+      };
+
+      fields.notes = PICK (rand, *notes[shop->language]);
+    }
 
   /* The owner's family is key whatever they spend. */
   if (habit->tier <= TIER_PASSER_BY && between (rand, 0, 399) == 0)
@@ -596,12 +652,39 @@ static gboolean
 answer_at (CrmStore    *store,
            gint64       id,
            gboolean     resolve,
+           gboolean     at_once,
            const char  *response,
            gint64       when,
            GError     **error)
 {
+  /* Some are settled by the first answer (first-contact resolution). */
+  if (resolve && at_once)
+    return crm_store_update_feedback_at (store, id, "resolved", response, when, error);
+
   return crm_store_update_feedback_at (store, id, "in_progress", response, when, error) &&
          (!resolve || crm_store_update_feedback_at (store, id, "resolved", NULL, when + 3 * 3600, error));
+}
+
+/* The optional answers of entry @i: how easy it was (1–5) on about two in
+ * three, would recommend (0–10) on about half, mostly content. From
+ * their own sequence, so the rest of the sample shop stays as it was. */
+static void
+add_answers (GRand             *answers,
+             CrmFeedbackFields *fields)
+{
+  static const guint easy[] = { 5, 5, 4, 4, 4, 3, 5, 2, 4, 5 };
+  static const guint recommend[] = { 10, 9, 9, 8, 10, 7, 9, 6, 10, 3, 8, 9 };
+  gboolean complaint = g_strcmp0 (fields->kind, "complaint") == 0;
+
+  if (g_rand_int_range (answers, 0, 100) < 65)
+    fields->effort = complaint ? (guint) g_rand_int_range (answers, 1, 4)
+                               : easy[g_rand_int_range (answers, 0, G_N_ELEMENTS (easy))];
+  if (g_rand_int_range (answers, 0, 100) < 55)
+    {
+      fields->has_recommend = TRUE;
+      fields->recommend = complaint ? (guint) g_rand_int_range (answers, 2, 8)
+                                    : recommend[g_rand_int_range (answers, 0, G_N_ELEMENTS (recommend))];
+    }
 }
 
 static gboolean
@@ -609,6 +692,8 @@ add_feedback (Shop    *shop,
               guint    n_customers,
               GError **error)
 {
+  g_autoptr(GRand) answers = g_rand_new_with_seed (0x43455321);
+
   for (guint i = 0; i < crm_demo_feedback_plan.len; i++)
     {
       CrmFeedbackFields fields = { 0 };
@@ -619,8 +704,10 @@ add_feedback (Shop    *shop,
       fields.kind = crm_demo_feedback_plan.items[i].kind;
       fields.rating = crm_demo_feedback_plan.items[i].rating;
       fields.text = crm_demo_feedback_plan.items[i].text;
+      add_answers (answers, &fields);
       fields.channel = crm_feedback_channels[g_rand_int_range (shop->rand, 0, 5)];
-      fields.received_at = shop->now - (gint64) days_ago * DAY - g_rand_int_range (shop->rand, 0, 8 * 3600);
+      fields.received_at = in_hours (shop, shop->now - (gint64) days_ago * DAY -
+                                              g_rand_int_range (shop->rand, 0, 8 * 3600), FALSE);
       if (n_customers > 0 && chance (shop->rand, 70))
         fields.customer_id = shop->first_customer +
                              g_rand_int_range (shop->rand, 0, (gint32) MIN (n_customers, G_MAXINT32));
@@ -632,9 +719,11 @@ add_feedback (Shop    *shop,
       /* Older entries are dealt with; the last few wait in the inbox. */
       if (crm_demo_feedback_plan.items[i].response != NULL || i < 20)
         {
-          gint64 answered = fields.received_at + g_rand_int_range (shop->rand, 1, 48) * 3600;
+          gint64 answered = in_hours (shop, fields.received_at + g_rand_int_range (shop->rand, 1, 48) * 3600,
+                                      TRUE);
 
           if (!answer_at (shop->store, id, i + 8 < crm_demo_feedback_plan.len,
+                          g_rand_int_range (answers, 0, 100) < 60,
                           crm_demo_feedback_plan.items[i].response, MIN (answered, shop->now), error))
             return FALSE;
         }
@@ -658,9 +747,12 @@ add_follow_ups (Shop    *shop,
       /* Spread over the list, the same customers for the same seed. */
       gint64 customer = shop->first_customer +
                         (gint64) g_rand_int_range (shop->rand, 0, (gint32) MIN (n_customers, G_MAXINT32));
-      gint64 due = shop->now + crm_demo_follow_up_plan.items[i].offset_hours * 60 * 60;
+      gint64 offset = crm_demo_follow_up_plan.items[i].offset_hours * HOUR;
+      /* Inside shop hours: the overdue ones earlier, the coming ones later. */
+      gint64 due = in_hours (shop, shop->now + offset, offset > 0);
 
-      if (crm_store_add_follow_up (shop->store, customer, due, crm_demo_follow_up_plan.items[i].note,
+      if (crm_store_add_follow_up (shop->store, customer, due,
+                                   crm_demo_follow_up_plan.items[i].note[shop->language],
                                    crm_demo_follow_up_plan.items[i].repeat_days, error) == 0)
         return FALSE;
     }
@@ -719,13 +811,32 @@ crm_demo_fill (CrmStore  *store,
   shop.store = store;
   shop.rand = rand;
   shop.now = crm_store_now (store);
-  local_now = shop.now + SHOP_UTC_OFFSET;
-  shop.midnight = local_now - (local_now % DAY) - SHOP_UTC_OFFSET;
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (shop.now);
+    g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+    gint64 opens = crm_store_get_setting_int (store, "reminders.opens", DEFAULT_OPENS);
+    gint64 closes = crm_store_get_setting_int (store, "reminders.closes", DEFAULT_CLOSES);
+
+    /* Times of this PC's day, as the window shows them. */
+    shop.utc_offset = g_date_time_get_utc_offset (local) / G_TIME_SPAN_SECOND;
+    if (opens < 0 || closes > 24 * 60 || closes - opens < 60)
+      opens = DEFAULT_OPENS, closes = DEFAULT_CLOSES;
+    shop.opens = opens * 60;
+    shop.closes = closes * 60;
+  }
+  local_now = shop.now + shop.utc_offset;
+  shop.midnight = local_now - (local_now % DAY) - shop.utc_offset;
+  {
+    const char *language = crm_text_ui_language ();
+
+    shop.language = g_str_equal (language, "ka") ? 1 : g_str_equal (language, "hy") ? 2 : 0;
+  }
   shop.money = money_for_shop (store);
 
   if (!add_staff (&shop, error) ||
       (n_customers > 0 && !crm_demo_loyalty_begin (&loyalty, store, seed, error)))
     goto failed;
+  loyalty.language = shop.language;
 
   for (guint i = 0; i < n_customers; i++)
     {

@@ -646,10 +646,22 @@ crm_archive_read_feedback (JsonObject          *object,
       !get_bool (object, item, "is_read", &row->is_read, error) ||
       !get_time (object, item, "responded_at", FALSE, &row->responded_at, error) ||
       !get_time (object, item, "resolved_at", FALSE, &row->resolved_at, error) ||
+      !get_int (object, item, "effort", FALSE, 1, 5, &row->effort, error) ||
+      !get_int (object, item, "recommend", FALSE, 0, 10, &row->recommend, error) ||
+      !get_bool (object, item, "first_contact", &row->first_contact, error) ||
+      !get_time (object, item, "reopened_at", FALSE, &row->reopened_at, error) ||
       !get_choice (object, item, "kind", TRUE, NULL, feedback_kinds, &row->kind, error) ||
       !get_choice (object, item, "channel", FALSE, "in-store", feedback_channels, &row->channel, error) ||
       !get_choice (object, item, "status", FALSE, "new", feedback_statuses, &row->status, error))
     return FALSE;
+
+  /* 0 is an answer to "would you recommend": absent or null is none. */
+  {
+    JsonNode *recommend = json_object_get_member (object, "recommend");
+
+    if (recommend == NULL || JSON_NODE_HOLDS_NULL (recommend))
+      row->recommend = -1;
+  }
 
   row->text = clean_text (text, MAX_TEXT, texts);
   row->response = response != NULL ? clean_text (response, MAX_TEXT, texts) : NULL;

@@ -64,7 +64,6 @@ struct _CrmArchive
 /* One pass over the lists: checking only (@store is NULL) or writing. */
 typedef struct
 {
-  CrmArchive       *archive;
   CrmArchiveRefs    refs;
   GPtrArray        *texts;
   CrmStore         *store;
@@ -433,7 +432,7 @@ read_lists (CrmArchive  *archive,
             CrmStore    *store,
             GError     **error)
 {
-  Pass pass = { archive, { 0 }, g_ptr_array_new_with_free_func (g_free), store, NULL, { 0 } };
+  Pass pass = { { 0 }, g_ptr_array_new_with_free_func (g_free), store, NULL, { 0 } };
   gboolean ok = TRUE;
 
   crm_archive_refs_init (&pass.refs);

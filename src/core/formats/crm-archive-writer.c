@@ -279,6 +279,14 @@ feedback_item (JsonBuilder   *builder,
   add_time (builder, "responded_at", feedback->responded_at, zone);
   add_time (builder, "resolved_at", feedback->resolved_at, zone);
   add_ref (builder, "staff", feedback->staff, 's');
+  add_int_or_null (builder, "effort", feedback->effort);
+  json_builder_set_member_name (builder, "recommend");
+  if (feedback->recommend >= 0)
+    json_builder_add_int_value (builder, feedback->recommend);
+  else
+    json_builder_add_null_value (builder);
+  add_bool (builder, "first_contact", feedback->first_contact);
+  add_time (builder, "reopened_at", feedback->reopened_at, zone);
 }
 
 static void

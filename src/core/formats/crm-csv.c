@@ -155,6 +155,7 @@ binary_line (const guchar *data,
   gsize n = MIN (length, SNIFF_BYTES);
   guint controls = 0, line = 1, first = 0;
 
+  /* cppcheck-suppress knownConditionTrueFalse ; it reads MIN () of a run-time length as zero */
   for (gsize i = 0; i < n; i++)
     {
       if (data[i] == '\n')

@@ -19,6 +19,7 @@
 
 #include "crm-shop-copy.h"
 #include "crm-store-archive.h"
+#include "crm-store-backup.h"
 
 static gboolean
 counts_equal (const CrmArchiveCounts *a,
@@ -221,6 +222,39 @@ remove_staging (const char *dir)
   g_rmdir (dir);
 }
 
+/* @from copied into a new shop file in a temporary folder made from
+ * @staging (a mkdtemp template inside @folder), closed so that the file is
+ * whole without its journal; on failure the folder is removed again. */
+static gboolean
+copy_into_staging (CrmStore             *from,
+                   const char           *folder,
+                   char                 *staging,
+                   CrmShopCopyProgress  *progress,
+                   GCancellable         *cancellable,
+                   CrmArchiveCounts     *copied,
+                   GError              **error)
+{
+  g_autoptr(CrmStore) to = NULL;
+  gboolean ok;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0 || g_mkdtemp_full (staging, 0700) == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write in the folder “%s”: %s"), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  to = crm_store_open (staging, error);
+  ok = to != NULL && crm_shop_copy_full (from, to, staging, progress, cancellable, copied, error);
+  g_clear_object (&to);
+  if (!ok)
+    remove_staging (staging);
+
+  return ok;
+}
+
 /**
  * crm_shop_copy_to_file:
  * @from: the shop to copy (a shared database); only read
@@ -248,8 +282,6 @@ crm_shop_copy_to_file (CrmStore             *from,
   g_autofree char *target = g_build_filename (data_dir, CRM_STORE_FILE_NAME, NULL);
   g_autofree char *fresh = NULL;
   g_autofree char *aside = NULL;
-  g_autoptr(CrmStore) to = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (CRM_IS_STORE (from), FALSE);
   g_return_val_if_fail (data_dir != NULL, FALSE);
@@ -257,24 +289,8 @@ crm_shop_copy_to_file (CrmStore             *from,
   if (kept != NULL)
     *kept = NULL;
 
-  if (g_mkdir_with_parents (data_dir, 0700) != 0 || g_mkdtemp_full (staging, 0700) == NULL)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write in the folder “%s”: %s"), data_dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  to = crm_store_open (staging, error);
-  ok = to != NULL && crm_shop_copy_full (from, to, staging, progress, cancellable, copied, error);
-  /* Closed, so that the file is whole without its journal. */
-  g_clear_object (&to);
-  if (!ok)
-    {
-      remove_staging (staging);
-      return FALSE;
-    }
+  if (!copy_into_staging (from, data_dir, staging, progress, cancellable, copied, error))
+    return FALSE;
 
   if (g_file_test (target, G_FILE_TEST_EXISTS))
     {
@@ -306,6 +322,41 @@ crm_shop_copy_to_file (CrmStore             *from,
   if (kept != NULL)
     *kept = g_steal_pointer (&aside);
   return TRUE;
+}
+
+/**
+ * crm_shop_back_up_shared:
+ * @database: the shared database's address
+ * @dest: the file to write; replaced only by a whole, checked copy
+ *
+ * A shared shop as an ordinary shop file, for the daily backups a PC keeps
+ * of it (a #CrmStoreCopyFunc): read on a connection of its own, written
+ * beside @dest, then copied into place through the checked copy of
+ * crm_store_back_up(). The server is only read.
+ */
+gboolean
+crm_shop_back_up_shared (const char    *database,
+                         const char    *dest,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autofree char *folder = g_path_get_dirname (dest);
+  g_autofree char *staging = g_build_filename (folder, ".clientele-backup-XXXXXX", NULL);
+  g_autoptr(CrmStore) from = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (database != NULL && dest != NULL, FALSE);
+
+  from = crm_store_open_shared (database, error);
+  if (from == NULL)
+    return FALSE;
+
+  if (!copy_into_staging (from, folder, staging, NULL, cancellable, NULL, error))
+    return FALSE;
+  ok = crm_store_back_up (staging, dest, NULL, NULL, cancellable, NULL, error);
+  remove_staging (staging);
+
+  return ok;
 }
 
 /**

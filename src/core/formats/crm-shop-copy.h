@@ -39,6 +39,10 @@ gboolean crm_shop_copy_to_file (CrmStore            *from,
                                 CrmArchiveCounts    *copied,
                                 char               **kept,
                                 GError             **error);
+gboolean crm_shop_back_up_shared (const char          *database,
+                                 const char          *dest,
+                                 GCancellable        *cancellable,
+                                 GError             **error);
 gboolean crm_shop_copy      (CrmStore             *from,
                              CrmStore             *to,
                              CrmArchiveCounts     *counts,

@@ -114,7 +114,6 @@ crm_import_parse_date (const char *text,
   const char *p = text;
   int a, b, c;
   guint digits_a, digits_c;
-  char separator;
 
   *hour = *minute = *second = 0;
   *has_time = FALSE;
@@ -135,9 +134,11 @@ crm_import_parse_date (const char *text,
     }
   else
     {
-      if (digits_a > 4 || (*p != '-' && *p != '.' && *p != '/'))
+      char separator = *p;
+
+      if (digits_a > 4 || (separator != '-' && separator != '.' && separator != '/'))
         return FALSE;
-      separator = *p++;
+      p++;
       if (!read_number (&p, 2, &b, NULL) || *p != separator)
         return FALSE;
       p++;

@@ -769,10 +769,11 @@ latin_words (const char *name)
   for (const char *p = folded;; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      const char *latin;
 
       if (c != 0 && (g_unichar_isalpha (c) || g_unichar_ismark (c)))
         {
+          const char *latin;
+
           /* The Armenian "ու" is one sound. */
           if (c == 0x0578 && g_utf8_get_char (g_utf8_next_char (p)) == 0x0582)
             {

@@ -41,6 +41,12 @@ period_start (CrmPeriod  period,
       }
     case CRM_PERIOD_MONTH:
       return g_date_time_new_local (g_date_time_get_year (time), g_date_time_get_month (time), 1, 0, 0, 0);
+    case CRM_PERIOD_LAST_30_DAYS:
+      {
+        g_autoptr(GDateTime) midnight = local_midnight (time);
+
+        return g_date_time_add_days (midnight, -29);
+      }
     case CRM_PERIOD_YEAR:
     default:
       return g_date_time_new_local (g_date_time_get_year (time), 1, 1, 0, 0, 0);
@@ -58,6 +64,8 @@ period_add (CrmPeriod  period,
       return g_date_time_add_weeks (start, n);
     case CRM_PERIOD_MONTH:
       return g_date_time_add_months (start, n);
+    case CRM_PERIOD_LAST_30_DAYS:
+      return g_date_time_add_days (start, 30 * n);
     case CRM_PERIOD_YEAR:
     default:
       return g_date_time_add_years (start, n);
@@ -67,8 +75,9 @@ period_add (CrmPeriod  period,
 /**
  * crm_insights_period_bounds:
  *
- * This week (from Monday), this month or this year, in local time, and
- * the one before it.
+ * This week (from Monday), this month, this year or the last 30 days
+ * (today and the 29 before, so never empty on the 1st), in local time,
+ * and the one before it.
  */
 void
 crm_insights_period_bounds (CrmPeriod  period,
@@ -128,6 +137,24 @@ compute_feedback (CrmStore    *store,
   insights->csat = ratio (counts.ratings[3] + counts.ratings[4], insights->n_rated);
   insights->resolution_rate = ratio (counts.resolved, insights->n_feedback);
   insights->first_response = insights->n_responded > 0 ? counts.response_seconds / insights->n_responded : -1.0;
+  insights->first_contact_rate = ratio (counts.first_contact, insights->n_responded);
+
+  insights->n_effort = counts.effort_answers;
+  insights->effort = insights->n_effort > 0 ? (double) counts.effort_sum / insights->n_effort : -1.0;
+
+  /* NPS: promoters answer 9–10, detractors 0–6, passives 7–8 count only
+   * in the whole. */
+  for (guint i = 0; i <= 10; i++)
+    {
+      insights->n_recommend += counts.recommend[i];
+      if (i >= 9)
+        insights->promoters += counts.recommend[i];
+      else if (i <= 6)
+        insights->detractors += counts.recommend[i];
+    }
+  insights->has_nps = insights->n_recommend >= CRM_INSIGHTS_NPS_MIN_ANSWERS;
+  if (insights->n_recommend > 0)
+    insights->nps = 100.0 * ((double) insights->promoters - (double) insights->detractors) / insights->n_recommend;
 
   if (check (crm_store_count_feedback (store, insights->previous_from, insights->from, &before, &error), &error))
     insights->complaints_before = before.complaints;
@@ -295,13 +322,28 @@ crm_insights_compute (CrmStore    *store,
                       CrmPeriod    period,
                       CrmInsights *insights)
 {
-  gint64 now;
+  g_return_if_fail (CRM_IS_STORE (store));
 
+  crm_insights_compute_at (store, period, crm_store_now (store), insights);
+}
+
+/**
+ * crm_insights_compute_at:
+ * @now: the time the figures are for (a worker's connection has no clock
+ *   of the window's)
+ *
+ * As crm_insights_compute(), at @now.
+ */
+void
+crm_insights_compute_at (CrmStore    *store,
+                         CrmPeriod    period,
+                         gint64       now,
+                         CrmInsights *insights)
+{
   g_return_if_fail (CRM_IS_STORE (store));
   g_return_if_fail (insights != NULL);
 
   memset (insights, 0, sizeof *insights);
-  now = crm_store_now (store);
   crm_insights_period_bounds (period, now, &insights->from, &insights->to, &insights->previous_from);
 
   compute_feedback (store, insights);

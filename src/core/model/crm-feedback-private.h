@@ -23,6 +23,8 @@ struct _CrmFeedback
   gint64   responded_at;
   gint64   resolved_at;
   char    *responded_by;
+  guint    effort;       /* 1–5, 0 for not asked */
+  int      recommend;    /* 0–10, -1 for not asked */
 };
 
 G_END_DECLS

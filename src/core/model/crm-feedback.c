@@ -31,6 +31,8 @@ enum {
   PROP_RESPONDED_BY,
   PROP_RESPONDED_AT,
   PROP_RESOLVED_AT,
+  PROP_EFFORT,
+  PROP_RECOMMEND,
   N_PROPS
 };
 
@@ -87,6 +89,12 @@ crm_feedback_get_property (GObject    *object,
       break;
     case PROP_RESOLVED_AT:
       g_value_set_int64 (value, crm_feedback_get_resolved_at (self));
+      break;
+    case PROP_EFFORT:
+      g_value_set_uint (value, crm_feedback_get_effort (self));
+      break;
+    case PROP_RECOMMEND:
+      g_value_set_int (value, crm_feedback_get_recommend (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -145,6 +153,12 @@ crm_feedback_class_init (CrmFeedbackClass *klass)
   properties[PROP_RESPONDED_BY] = TEXT_PROPERTY ("responded-by");
   properties[PROP_RESPONDED_AT] = TIME_PROPERTY ("responded-at");
   properties[PROP_RESOLVED_AT] = TIME_PROPERTY ("resolved-at");
+  /* How easy it was, 1–5, 0 for not asked */
+  properties[PROP_EFFORT] =
+    g_param_spec_uint ("effort", NULL, NULL, 0, 5, 0, READ_ONLY);
+  /* Would recommend the shop, 0–10, -1 for not asked */
+  properties[PROP_RECOMMEND] =
+    g_param_spec_int ("recommend", NULL, NULL, -1, 10, -1, READ_ONLY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -156,6 +170,7 @@ crm_feedback_class_init (CrmFeedbackClass *klass)
 static void
 crm_feedback_init (CrmFeedback *self)
 {
+  self->recommend = -1;
 }
 
 #define GETTER(type, name, field, fallback)                  \
@@ -180,5 +195,7 @@ GETTER (const char *, response, response, NULL)
 GETTER (gint64, responded_at, responded_at, 0)
 GETTER (gint64, resolved_at, resolved_at, 0)
 GETTER (const char *, responded_by, responded_by, NULL)
+GETTER (guint, effort, effort, 0)
+GETTER (int, recommend, recommend, -1)
 
 #undef GETTER

@@ -29,5 +29,7 @@ const char *crm_feedback_get_response      (CrmFeedback *self);
 const char *crm_feedback_get_responded_by  (CrmFeedback *self);
 gint64      crm_feedback_get_responded_at  (CrmFeedback *self);
 gint64      crm_feedback_get_resolved_at   (CrmFeedback *self);
+guint       crm_feedback_get_effort        (CrmFeedback *self);
+int         crm_feedback_get_recommend     (CrmFeedback *self);
 
 G_END_DECLS

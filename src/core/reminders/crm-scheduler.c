@@ -65,28 +65,22 @@ minute_of_day (CrmScheduler *self,
 }
 
 static void
-shop_hours (CrmScheduler *self,
-            gint         *opens,
-            gint         *closes)
+shop_hours (CrmStore *store,
+            gint     *opens,
+            gint     *closes)
 {
-  *opens = CLAMP (crm_store_get_setting_int (self->store, "reminders.opens", DEFAULT_OPENS), 0, 24 * 60);
-  *closes = CLAMP (crm_store_get_setting_int (self->store, "reminders.closes", DEFAULT_CLOSES), 0, 24 * 60);
+  *opens = CLAMP (crm_store_get_setting_int (store, "reminders.opens", DEFAULT_OPENS), 0, 24 * 60);
+  *closes = CLAMP (crm_store_get_setting_int (store, "reminders.closes", DEFAULT_CLOSES), 0, 24 * 60);
 }
 
-/**
- * crm_scheduler_is_open:
- *
- * Returns: whether @unix_time falls inside shop hours, when reminders may
- *   pop up. Opening equal to closing means always.
- */
-gboolean
-crm_scheduler_is_open (CrmScheduler *self,
-                       gint64        unix_time)
+static gboolean
+open_at (CrmStore *store,
+         gint64    unix_time)
 {
   gint opens, closes;
-  gint64 minute = minute_of_day (self, unix_time, NULL);
+  gint64 minute = minute_of_day (NULL, unix_time, NULL);
 
-  shop_hours (self, &opens, &closes);
+  shop_hours (store, &opens, &closes);
 
   if (opens == closes)
     return TRUE;
@@ -97,20 +91,14 @@ crm_scheduler_is_open (CrmScheduler *self,
   return minute >= opens || minute < closes;
 }
 
-/**
- * crm_scheduler_next_opening:
- *
- * Returns: the next time the shop opens after @unix_time: "Tomorrow" on a
- *   reminder means this
- */
-gint64
-crm_scheduler_next_opening (CrmScheduler *self,
-                            gint64        unix_time)
+static gint64
+next_opening (CrmStore *store,
+              gint64    unix_time)
 {
   g_autoptr(GDateTime) local = local_time (unix_time);
   gint opens, closes;
 
-  shop_hours (self, &opens, &closes);
+  shop_hours (store, &opens, &closes);
 
   for (int day = 0; day <= 2; day++)
     {
@@ -125,6 +113,61 @@ crm_scheduler_next_opening (CrmScheduler *self,
     }
 
   return unix_time + 24 * 60 * 60;
+}
+
+/**
+ * crm_scheduler_is_open:
+ *
+ * Returns: whether @unix_time falls inside shop hours, when reminders may
+ *   pop up. Opening equal to closing means always.
+ */
+gboolean
+crm_scheduler_is_open (CrmScheduler *self,
+                       gint64        unix_time)
+{
+  g_return_val_if_fail (CRM_IS_SCHEDULER (self), TRUE);
+
+  return open_at (self->store, unix_time);
+}
+
+/**
+ * crm_scheduler_next_opening:
+ *
+ * Returns: the next time the shop opens after @unix_time: "Tomorrow" on a
+ *   reminder means this
+ */
+gint64
+crm_scheduler_next_opening (CrmScheduler *self,
+                            gint64        unix_time)
+{
+  g_return_val_if_fail (CRM_IS_SCHEDULER (self), unix_time);
+
+  return next_opening (self->store, unix_time);
+}
+
+/**
+ * crm_scheduler_propose_time:
+ * @store: the shop, whose hours count
+ * @now: the time the owner starts a new follow-up
+ *
+ * The time a new follow-up is offered: the next full hour, soon and round,
+ * when the shop is open then; otherwise the next opening (at 23:27 not
+ * midnight, but the morning's opening time).
+ *
+ * Returns: a unix time after @now
+ */
+gint64
+crm_scheduler_propose_time (CrmStore *store,
+                            gint64    now)
+{
+  g_autoptr(GDateTime) local = local_time (now);
+  g_autoptr(GDateTime) later = g_date_time_add_hours (local, 1);
+  gint64 hour;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), now);
+
+  hour = g_date_time_to_unix (later) - g_date_time_get_minute (later) * 60 - g_date_time_get_second (later);
+  return open_at (store, hour) ? hour : next_opening (store, now);
 }
 
 static char *
@@ -157,10 +200,13 @@ arm (CrmScheduler *self,
     self->timeout_id = g_timeout_add_seconds ((guint) delay, timeout_cb, self);
 }
 
+/* @earlier: follow-ups announced before and still waiting, told again
+ * with the ones announced now (the catch-up at start) */
 static void
 announce (CrmScheduler *self,
           guint         signal_id,
           GPtrArray    *follow_ups,
+          GPtrArray    *earlier,
           gint64        now)
 {
   g_autoptr(GError) error = NULL;
@@ -172,6 +218,8 @@ announce (CrmScheduler *self,
       g_warning ("Could not remember the reminders: %s", error->message);
       return;
     }
+  for (guint i = 0; earlier != NULL && i < earlier->len; i++)
+    g_ptr_array_add (follow_ups, g_object_ref (g_ptr_array_index (earlier, i)));
   if (follow_ups->len == 0)
     return;
 
@@ -189,8 +237,10 @@ void
 crm_scheduler_tick (CrmScheduler *self)
 {
   g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) earlier = NULL;
   g_autofree char *today = NULL;
   g_autofree char *digest_day = NULL;
+  gboolean digest_sent = FALSE;
   gint64 now;
 
   g_return_if_fail (CRM_IS_SCHEDULER (self));
@@ -232,11 +282,23 @@ crm_scheduler_tick (CrmScheduler *self)
 
       if (overdue + due_today > 0)
         g_signal_emit (self, signals[DIGEST], 0, due_today, overdue);
+      digest_sent = TRUE;
+    }
+
+  /* At start, what was announced before and missed comes back with what
+   * fell due while the app was closed: read before the new ones are
+   * marked, so that none is told twice. */
+  if (!self->started && !digest_sent)
+    {
+      gint64 day_start;
+
+      minute_of_day (self, now, &day_start);
+      earlier = crm_store_list_missed_follow_ups (self->store, day_start);
     }
 
   due = crm_store_list_due_follow_ups (self->store, now);
-  if (due->len > 0)
-    announce (self, self->started ? DUE : MISSED, due, now);
+  if (due->len > 0 || (earlier != NULL && earlier->len > 0))
+    announce (self, self->started ? DUE : MISSED, due, earlier, now);
 
   self->started = TRUE;
   arm (self, now);
@@ -293,7 +355,10 @@ crm_scheduler_class_init (CrmSchedulerClass *klass)
   /**
    * CrmScheduler::missed:
    * @follow_ups: (element-type CrmFollowUp): what fell due while the app
-   *   was not running, announced once at start
+   *   was not running, and what was announced before but missed (not
+   *   handled by the end of its day, crm_store_list_missed_follow_ups()):
+   *   told once at start, unless the day's digest speaks for them. The
+   *   missed ones have notified_at set, the others 0.
    */
   signals[MISSED] = g_signal_new ("missed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
@@ -372,4 +437,21 @@ crm_scheduler_get_wakeup (CrmScheduler *self)
   g_return_val_if_fail (CRM_IS_SCHEDULER (self), 0);
 
   return self->wakeup;
+}
+
+/**
+ * crm_scheduler_get_day_start:
+ *
+ * Returns: local midnight of the day of @unix_time: where "missed" starts
+ */
+gint64
+crm_scheduler_get_day_start (CrmScheduler *self,
+                             gint64        unix_time)
+{
+  gint64 day_start;
+
+  g_return_val_if_fail (CRM_IS_SCHEDULER (self), 0);
+
+  minute_of_day (self, unix_time, &day_start);
+  return day_start;
 }

@@ -20,4 +20,9 @@ gboolean      crm_scheduler_is_open      (CrmScheduler *self,
 gint64        crm_scheduler_next_opening (CrmScheduler *self,
                                           gint64        unix_time);
 
+gint64        crm_scheduler_propose_time (CrmStore     *store,
+                                          gint64        now);
+gint64        crm_scheduler_get_day_start (CrmScheduler *self,
+                                           gint64        unix_time);
+
 G_END_DECLS

@@ -50,7 +50,8 @@ static const char *const read_sql[] = {
     "FROM follow_ups ORDER BY id",
   [CRM_ARCHIVE_FEEDBACK] =
     "SELECT customer_id, received_at, kind, rating, channel, text, status, is_read, response, "
-    "  responded_at, resolved_at, staff_id FROM feedback ORDER BY id",
+    "  responded_at, resolved_at, staff_id, coalesce (effort, 0), coalesce (recommend, -1), "
+    "  first_contact, reopened_at FROM feedback ORDER BY id",
   [CRM_ARCHIVE_REWARDS] = "SELECT id, name, points_cost, active FROM rewards ORDER BY id",
   [CRM_ARCHIVE_TIERS] = "SELECT name, min_spend, rate FROM loyalty_tiers ORDER BY min_spend",
   [CRM_ARCHIVE_LEDGER] =
@@ -139,7 +140,8 @@ emit_row (CrmStmt            *stmt,
       {
         CrmArchiveFeedback row = {
           INT64 (0), INT64 (1), TEXT (2), INT64 (3), TEXT (4), TEXT (5), TEXT (6), INT64 (7) != 0,
-          TEXT (8), INT64 (9), INT64 (10), INT64 (11),
+          TEXT (8), INT64 (9), INT64 (10), INT64 (11), INT64 (12), INT64 (13), INT64 (14) != 0,
+          INT64 (15),
         };
 
         return func (&row, user_data, error);
@@ -436,8 +438,9 @@ crm_store_archive_add_feedback (CrmStore                  *store,
 {
   CrmStmt *stmt = crm_store_prepare (store,
                                      "INSERT INTO feedback (customer_id, received_at, kind, rating, channel, "
-                                     "  text, status, is_read, response, responded_at, resolved_at, staff_id) "
-                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                     "  text, status, is_read, response, responded_at, resolved_at, staff_id, "
+                                     "  effort, recommend, first_contact, reopened_at) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                                      error);
 
   if (stmt == NULL)
@@ -454,6 +457,13 @@ crm_store_archive_add_feedback (CrmStore                  *store,
   crm_stmt_bind_time_or_null (stmt, 10, feedback->responded_at);
   crm_stmt_bind_time_or_null (stmt, 11, feedback->resolved_at);
   bind_id_or_null (stmt, 12, feedback->staff);
+  bind_id_or_null (stmt, 13, feedback->effort);
+  if (feedback->recommend >= 0)
+    crm_stmt_bind_int64 (stmt, 14, feedback->recommend);
+  else
+    crm_stmt_bind_null (stmt, 14);
+  crm_stmt_bind_int (stmt, 15, feedback->first_contact ? 1 : 0);
+  crm_stmt_bind_time_or_null (stmt, 16, feedback->reopened_at);
   return crm_store_step_done (store, stmt, "feedback", error);
 }
 

@@ -104,6 +104,10 @@ typedef struct
   gint64      responded_at;
   gint64      resolved_at;
   gint64      staff;
+  gint64      effort;        /* 1–5, 0: not asked */
+  gint64      recommend;     /* 0–10, -1: not asked */
+  gboolean    first_contact; /* resolved by the first response */
+  gint64      reopened_at;   /* 0: never reopened */
 } CrmArchiveFeedback;
 
 /* The loyalty programme's catalogue, tiers and ledger (docs/loyalty.md). */

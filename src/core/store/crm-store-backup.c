@@ -382,15 +382,19 @@ crm_store_back_up (const char            *data_dir,
 }
 
 /* Today's daily copy (and this month's) in @folder: from the shop the
- * first time, from @source, an earlier copy, otherwise. */
+ * first time (through @copy when the shop is not a file), from @source,
+ * an earlier copy, otherwise. */
 static gboolean
-daily_into (const char  *folder,
-            const char  *data_dir,
-            const char  *source,
-            gint64       now,
-            gboolean     force,
-            char       **written,
-            GError     **error)
+daily_into (const char        *folder,
+            const char        *data_dir,
+            CrmStoreCopyFunc   copy,
+            gpointer           copy_data,
+            const char        *source,
+            gint64             now,
+            gboolean           force,
+            GCancellable      *cancellable,
+            char             **written,
+            GError           **error)
 {
   g_autofree char *day = local_stamp (now, "daily-%Y-%m-%d.db");
   g_autofree char *month = local_stamp (now, "monthly-%Y-%m.db");
@@ -402,8 +406,14 @@ daily_into (const char  *folder,
 
   if (force || !g_file_test (daily, G_FILE_TEST_EXISTS))
     {
-      gboolean ok = source != NULL ? copy_file (source, daily, NULL, NULL, NULL, error)
-                                   : crm_store_back_up (data_dir, daily, NULL, NULL, NULL, NULL, error);
+      gboolean ok;
+
+      if (source != NULL)
+        ok = copy_file (source, daily, NULL, NULL, NULL, error);
+      else if (copy != NULL)
+        ok = copy (daily, copy_data, cancellable, error);
+      else
+        ok = crm_store_back_up (data_dir, daily, NULL, NULL, NULL, NULL, error);
 
       if (!ok)
         return FALSE;
@@ -444,13 +454,38 @@ crm_store_back_up_daily (const char  *data_dir,
                          char       **note,
                          GError     **error)
 {
+  return crm_store_back_up_daily_from (data_dir, NULL, NULL, second_folder, now, force, NULL, note,
+                                       error);
+}
+
+/**
+ * crm_store_back_up_daily_from:
+ * @copy: (nullable): writes today's copy when the shop is not the file in
+ *   @data_dir (a shared database); %NULL copies that file
+ * @cancellable: (nullable): stops @copy; no copy of today is left then
+ *
+ * crm_store_back_up_daily() with today's first copy written by @copy: the
+ * copies of a shared shop go into this PC's backups folder, are kept and
+ * rotated the same way and are ordinary shop files.
+ */
+gboolean
+crm_store_back_up_daily_from (const char        *data_dir,
+                              CrmStoreCopyFunc   copy,
+                              gpointer           copy_data,
+                              const char        *second_folder,
+                              gint64             now,
+                              gboolean           force,
+                              GCancellable      *cancellable,
+                              char             **note,
+                              GError           **error)
+{
   g_autofree char *folder = crm_store_backup_folder (data_dir);
   g_autofree char *daily = NULL;
   g_autoptr(GError) second_error = NULL;
 
   g_return_val_if_fail (data_dir != NULL, FALSE);
 
-  if (!daily_into (folder, data_dir, NULL, now, force, &daily, error))
+  if (!daily_into (folder, data_dir, copy, copy_data, NULL, now, force, cancellable, &daily, error))
     return FALSE;
 
   if (second_folder == NULL || second_folder[0] == '\0')
@@ -466,7 +501,8 @@ crm_store_back_up_daily (const char  *data_dir,
       return TRUE;
     }
 
-  if (!daily_into (second_folder, data_dir, daily, now, force, NULL, &second_error) && note != NULL)
+  if (!daily_into (second_folder, data_dir, NULL, NULL, daily, now, force, NULL, NULL, &second_error) &&
+      note != NULL)
     *note = g_strdup (second_error->message);
 
   return TRUE;

@@ -26,6 +26,14 @@ typedef void (*CrmStoreProgressFunc) (guint64   done,
                                       guint64   total,
                                       gpointer  user_data);
 
+/* Writes a whole, checked copy of the shop to @dest, where the shop is not
+ * a file that crm_store_back_up() can copy (a shared database); called
+ * from the thread that makes the backup. */
+typedef gboolean (*CrmStoreCopyFunc) (const char    *dest,
+                                      gpointer       user_data,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+
 typedef enum
 {
   CRM_BACKUP_DAILY,
@@ -90,6 +98,15 @@ gboolean   crm_store_back_up_daily     (const char            *data_dir,
                                         gboolean               force,
                                         char                 **note,
                                         GError               **error);
+gboolean   crm_store_back_up_daily_from (const char           *data_dir,
+                                        CrmStoreCopyFunc      copy,
+                                        gpointer              copy_data,
+                                        const char           *second_folder,
+                                        gint64                now,
+                                        gboolean              force,
+                                        GCancellable         *cancellable,
+                                        char                **note,
+                                        GError              **error);
 gboolean   crm_store_back_up_for_update (const char           *data_dir,
                                         GError               **error);
 gboolean   crm_store_restore           (const char            *data_dir,

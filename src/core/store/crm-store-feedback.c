@@ -22,7 +22,7 @@
   "f.id, coalesce (f.customer_id, 0), coalesce (c.name, ''), f.received_at, " \
   "f.kind, coalesce (f.rating, 0), f.channel, f.text, f.status, f.is_read, "   \
   "coalesce (f.response, ''), coalesce (f.responded_at, 0), coalesce (f.resolved_at, 0), " \
-  "coalesce (s.name, '') "                                                   \
+  "coalesce (s.name, ''), coalesce (f.effort, 0), coalesce (f.recommend, -1) " \
   "FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id "           \
   "LEFT JOIN staff s ON s.id = f.staff_id "
 
@@ -46,6 +46,8 @@ feedback_from_row (CrmStmt *stmt)
   feedback->responded_at = crm_stmt_column_int64 (stmt, 11);
   feedback->resolved_at = crm_stmt_column_int64 (stmt, 12);
   feedback->responded_by = TEXT (13);
+  feedback->effort = (guint) crm_stmt_column_int (stmt, 14);
+  feedback->recommend = crm_stmt_column_int (stmt, 15);
 #undef TEXT
 
   return feedback;
@@ -91,6 +93,13 @@ crm_store_add_feedback (CrmStore                *self,
       return 0;
     }
 
+  if (fields->effort > 5 || (fields->has_recommend && fields->recommend > 10))
+    {
+      g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
+                           _("How easy it was is from 1 to 5, and would recommend from 0 to 10."));
+      return 0;
+    }
+
   text = crm_text_clean (fields->text, MAX_TEXT);
   if (text[0] == '\0' && fields->rating == 0)
     {
@@ -100,8 +109,10 @@ crm_store_add_feedback (CrmStore                *self,
     }
 
   stmt = crm_store_prepare (self,
-                            "INSERT INTO feedback (customer_id, received_at, kind, rating, channel, text) "
-                            "VALUES ((SELECT id FROM customers WHERE id = ?1), ?2, ?3, nullif (?4, 0), ?5, ?6)",
+                            "INSERT INTO feedback (customer_id, received_at, kind, rating, channel, text, "
+                            "  effort, recommend) "
+                            "VALUES ((SELECT id FROM customers WHERE id = ?1), ?2, ?3, nullif (?4, 0), ?5, ?6, "
+                            "  nullif (?7, 0), ?8)",
                             error);
   if (stmt == NULL)
     return 0;
@@ -112,6 +123,11 @@ crm_store_add_feedback (CrmStore                *self,
   crm_stmt_bind_int (stmt, 4, (int) fields->rating);
   crm_stmt_bind_text (stmt, 5, fields->channel ? fields->channel : "in-store");
   crm_stmt_bind_text (stmt, 6, text);
+  crm_stmt_bind_int (stmt, 7, (int) fields->effort);
+  if (fields->has_recommend)
+    crm_stmt_bind_int (stmt, 8, (int) fields->recommend);
+  else
+    crm_stmt_bind_null (stmt, 8);
   if (!crm_store_step_done (self, stmt, "feedback", error))
     return 0;
 
@@ -126,7 +142,9 @@ crm_store_add_feedback (CrmStore                *self,
  * @response: (nullable): the shop's response note, or %NULL to keep it
  *
  * The first response (a note, or leaving "new") records when the shop
- * first answered; resolving records when; reopening clears the resolution.
+ * first answered, and whether it resolved the entry at once (first-contact
+ * resolution); resolving records when; reopening clears the resolution
+ * and records when it was reopened.
  */
 gboolean
 crm_store_update_feedback (CrmStore    *self,
@@ -154,6 +172,11 @@ crm_store_update_feedback (CrmStore    *self,
                             "      (?2 <> 'new' OR coalesce (?3, '') <> '') THEN ?4 ELSE responded_at END, "
                             "  resolved_at = CASE WHEN ?2 = 'resolved' THEN coalesce (resolved_at, ?4) "
                             "      ELSE NULL END, "
+                            "  first_contact = CASE WHEN responded_at IS NULL AND "
+                            "      (?2 <> 'new' OR coalesce (?3, '') <> '') "
+                            "      THEN CASE WHEN ?2 = 'resolved' THEN 1 ELSE 0 END ELSE first_contact END, "
+                            "  reopened_at = CASE WHEN status = 'resolved' AND ?2 <> 'resolved' THEN ?4 "
+                            "      ELSE reopened_at END, "
                             "  staff_id = CASE WHEN coalesce (?3, '') <> '' AND ?3 IS DISTINCT FROM coalesce (response, '') "
                             "      THEN ?5 ELSE staff_id END, "
                             "  is_read = 1 "

@@ -587,3 +587,107 @@ crm_store_dismiss_keep_in_touch (CrmStore  *self,
   return write_one (self, "UPDATE customers SET touch_dismissed_at = ?2 WHERE id = ?1",
                     customer_id, crm_store_now (self), error);
 }
+
+/* A missed reminder: announced, neither done nor snoozed nor removed, and
+ * its day over. "Seen" is one mark per shop: what was missed already when
+ * the owner marked the banner seen stays out of it, until it is announced
+ * again (a snooze clears notified_at, so a later announcement is newer). */
+#define MISSED_SQL                                                            \
+  "f.done_at IS NULL AND f.notified_at IS NOT NULL AND c.archived_at IS NULL " \
+  "AND " WHEN_SQL " < ?1 AND NOT (f.notified_at <= ?2 AND " WHEN_SQL " < ?3) "
+
+static void
+bind_missed (CrmStore *self,
+             CrmStmt  *stmt,
+             gint64    day_start)
+{
+  g_autofree char *seen_at = crm_store_dup_setting (self, "reminders.missed_seen_at", "0");
+  g_autofree char *seen_before = crm_store_dup_setting (self, "reminders.missed_seen_before", "0");
+
+  crm_stmt_bind_int64 (stmt, 1, day_start);
+  crm_stmt_bind_int64 (stmt, 2, g_ascii_strtoll (seen_at, NULL, 10));
+  crm_stmt_bind_int64 (stmt, 3, g_ascii_strtoll (seen_before, NULL, 10));
+}
+
+/**
+ * crm_store_list_missed_follow_ups:
+ * @day_start: the start of today (local midnight)
+ *
+ * Returns: (transfer full) (element-type CrmFollowUp): follow-ups that were
+ *   announced but not handled by the end of their day, and not marked
+ *   seen since: the oldest first
+ */
+GPtrArray *
+crm_store_list_missed_follow_ups (CrmStore *self,
+                                  gint64    day_start)
+{
+  CrmStmt *stmt;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_store_prepare (self,
+                            "SELECT " FOLLOW_UP_COLUMNS "WHERE " MISSED_SQL
+                            "ORDER BY " WHEN_SQL ", f.id",
+                            NULL);
+  if (stmt != NULL)
+    bind_missed (self, stmt, day_start);
+
+  return collect (stmt);
+}
+
+/**
+ * crm_store_count_missed_follow_ups:
+ *
+ * Returns: how many crm_store_list_missed_follow_ups() would list
+ */
+guint
+crm_store_count_missed_follow_ups (CrmStore *self,
+                                   gint64    day_start)
+{
+  CrmStmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  stmt = crm_store_prepare (self,
+                            "SELECT count (*) FROM follow_ups f JOIN customers c ON c.id = f.customer_id "
+                            "WHERE " MISSED_SQL,
+                            NULL);
+  if (stmt == NULL)
+    return 0;
+
+  bind_missed (self, stmt, day_start);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
+    count = (guint) crm_stmt_column_int (stmt, 0);
+  crm_stmt_reset (stmt);
+
+  return count;
+}
+
+/**
+ * crm_store_mark_missed_seen:
+ * @day_start: the start of today
+ *
+ * The owner has seen what was missed so far: the banner hides it. A
+ * follow-up missed later, or announced again, shows again.
+ */
+gboolean
+crm_store_mark_missed_seen (CrmStore  *self,
+                            gint64     day_start,
+                            GError   **error)
+{
+  char seen_at[32], seen_before[32];
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  g_snprintf (seen_at, sizeof seen_at, "%" G_GINT64_FORMAT, crm_store_now (self));
+  g_snprintf (seen_before, sizeof seen_before, "%" G_GINT64_FORMAT, day_start);
+
+  if (!crm_store_savepoint (self, error))
+    return FALSE;
+
+  return crm_store_release (self,
+                            crm_store_set_setting (self, "reminders.missed_seen_before", seen_before, error) &&
+                            crm_store_set_setting (self, "reminders.missed_seen_at", seen_at, error),
+                            error);
+}

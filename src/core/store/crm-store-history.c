@@ -244,6 +244,84 @@ crm_purchase_free (CrmPurchase *purchase)
   g_free (purchase);
 }
 
+static gboolean
+check_interaction_kind (const char  *kind,
+                        GError     **error)
+{
+  static const char *const kinds[] = { "call", "visit", "message", "email", "other", NULL };
+
+  if (kind != NULL && g_strv_contains (kinds, kind))
+    return TRUE;
+
+  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
+               "unknown interaction kind “%s”", kind ? kind : "(null)");
+  return FALSE;
+}
+
+/* An interaction written by @sql: ?1 is @key (the customer for an
+ * INSERT, the interaction for an UPDATE), ?2 the time, ?3 the kind, ?4 the
+ * note and, for a new one, ?5 who logged it. */
+static gboolean
+write_interaction (CrmStore    *self,
+                   const char  *sql,
+                   gint64       key,
+                   gint64       customer_id,
+                   gint64       at,
+                   const char  *kind,
+                   const char  *note,
+                   gint64      *id,
+                   GError     **error)
+{
+  g_autofree char *text = crm_text_clean (note, CRM_STORE_MAX_NOTES);
+  CrmStmt *stmt;
+  gboolean ok;
+
+  if (!check_interaction_kind (kind, error) || !crm_store_savepoint (self, error))
+    return FALSE;
+
+  stmt = crm_store_prepare (self, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      crm_stmt_bind_int64 (stmt, 1, key);
+      crm_stmt_bind_int64 (stmt, 2, at);
+      crm_stmt_bind_text (stmt, 3, kind);
+      crm_stmt_bind_text (stmt, 4, text);
+      if (id != NULL)
+        crm_store_bind_acting_staff (self, stmt, 5);
+      ok = crm_store_step_done (self, stmt, "write", error);
+      if (id != NULL)
+        *id = crm_store_last_insert_id (self);
+    }
+
+  ok = ok && crm_store_refresh_stats (self, customer_id, error);
+
+  if (!crm_store_release (self, ok, error))
+    return FALSE;
+
+  crm_store_emit_changed (self, CRM_STORE_CHANGE_INTERACTIONS, customer_id);
+  return TRUE;
+}
+
+/* Whose @table row @id is, or 0. */
+static gint64
+customer_of (CrmStore    *self,
+             const char  *select,
+             gint64       id,
+             GError     **error)
+{
+  CrmStmt *stmt = crm_store_prepare (self, select, error);
+  gint64 customer_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  crm_stmt_bind_int64 (stmt, 1, id);
+  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
+    customer_id = crm_stmt_column_int64 (stmt, 0);
+  crm_stmt_reset (stmt);
+  return customer_id;
+}
+
 /**
  * crm_store_add_interaction:
  * @kind: "call", "visit", "message", "email" or "other"
@@ -258,46 +336,48 @@ crm_store_add_interaction (CrmStore    *self,
                            const char  *note,
                            GError     **error)
 {
-  static const char *const kinds[] = { "call", "visit", "message", "email", "other", NULL };
-  g_autofree char *text = crm_text_clean (note, CRM_STORE_MAX_NOTES);
-  CrmStmt *stmt;
   gint64 id = 0;
-  gboolean ok;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
 
-  if (kind == NULL || !g_strv_contains (kinds, kind))
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
-                   "unknown interaction kind “%s”", kind ? kind : "(null)");
-      return 0;
-    }
-
-  if (!check_customer_exists (self, customer_id, error) || !crm_store_savepoint (self, error))
+  if (!check_customer_exists (self, customer_id, error) ||
+      !write_interaction (self,
+                          "INSERT INTO interactions (customer_id, at, kind, note, staff_id) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5)",
+                          customer_id, customer_id, at, kind, note, &id, error))
     return 0;
 
-  stmt = crm_store_prepare (self,
-                            "INSERT INTO interactions (customer_id, at, kind, note, staff_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-                            error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      crm_stmt_bind_int64 (stmt, 1, customer_id);
-      crm_stmt_bind_int64 (stmt, 2, at);
-      crm_stmt_bind_text (stmt, 3, kind);
-      crm_stmt_bind_text (stmt, 4, text);
-      crm_store_bind_acting_staff (self, stmt, 5);
-      ok = crm_store_step_done (self, stmt, "write", error);
-      id = crm_store_last_insert_id (self);
-    }
-
-  ok = ok && crm_store_refresh_stats (self, customer_id, error);
-
-  if (!crm_store_release (self, ok, error))
-    return 0;
-
-  crm_store_emit_changed (self, CRM_STORE_CHANGE_INTERACTIONS, customer_id);
   return id;
+}
+
+/**
+ * crm_store_update_interaction:
+ *
+ * Corrects a logged contact: its time, kind and note. Who logged it stays.
+ */
+gboolean
+crm_store_update_interaction (CrmStore    *self,
+                              gint64       id,
+                              gint64       at,
+                              const char  *kind,
+                              const char  *note,
+                              GError     **error)
+{
+  gint64 customer_id;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  customer_id = customer_of (self, "SELECT customer_id FROM interactions WHERE id = ?1", id, error);
+  if (customer_id == 0)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_SQL,
+                     "no interaction with id %" G_GINT64_FORMAT, id);
+      return FALSE;
+    }
+
+  return write_interaction (self, "UPDATE interactions SET at = ?2, kind = ?3, note = ?4 WHERE id = ?1",
+                            id, customer_id, at, kind, note, NULL, error);
 }
 
 gboolean
@@ -309,19 +389,18 @@ crm_store_delete_timeline_entry (CrmStore         *self,
   const char *table = kind == CRM_TIMELINE_PURCHASE ? "purchases" : "interactions";
   g_autofree char *select = g_strdup_printf ("SELECT customer_id FROM %s WHERE id = ?1", table);
   g_autofree char *delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
-  CrmStmt *stmt;
-  gint64 customer_id = 0;
+  g_autoptr(GError) local_error = NULL;
+  gint64 customer_id;
   gboolean ok;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
-  stmt = crm_store_prepare (self, select, error);
-  if (stmt == NULL)
-    return FALSE;
-  crm_stmt_bind_int64 (stmt, 1, id);
-  if (crm_stmt_step (stmt) == CRM_STMT_ROW)
-    customer_id = crm_stmt_column_int64 (stmt, 0);
-  crm_stmt_reset (stmt);
+  customer_id = customer_of (self, select, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   if (customer_id == 0 || !crm_store_savepoint (self, error))
     return customer_id == 0;

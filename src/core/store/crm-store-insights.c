@@ -78,7 +78,10 @@ crm_store_count_feedback (CrmStore           *self,
                        "                      THEN greatest (responded_at - received_at, 0) END), 0), "
                        "  count (*) FILTER (WHERE rating = 1), count (*) FILTER (WHERE rating = 2), "
                        "  count (*) FILTER (WHERE rating = 3), count (*) FILTER (WHERE rating = 4), "
-                       "  count (*) FILTER (WHERE rating = 5) "
+                       "  count (*) FILTER (WHERE rating = 5), "
+                       "  count (*) FILTER (WHERE responded_at IS NOT NULL AND first_contact = 1 "
+                       "                    AND reopened_at IS NULL), "
+                       "  count (effort), coalesce (sum (effort), 0) "
                        "FROM feedback WHERE received_at >= ?1 AND received_at < ?2",
                        from, to, error);
   if (stmt == NULL)
@@ -94,9 +97,32 @@ crm_store_count_feedback (CrmStore           *self,
       counts->response_seconds = crm_stmt_column_double (stmt, 4);
       for (guint i = 0; i < G_N_ELEMENTS (counts->ratings); i++)
         counts->ratings[i] = (guint) crm_stmt_column_int (stmt, 5 + (int) i);
+      counts->first_contact = (guint) crm_stmt_column_int (stmt, 10);
+      counts->effort_answers = (guint) crm_stmt_column_int (stmt, 11);
+      counts->effort_sum = (guint) crm_stmt_column_int64 (stmt, 12);
     }
 
-  return finish (self, stmt, rc, "count feedback", error);
+  if (!finish (self, stmt, rc, "count feedback", error))
+    return FALSE;
+
+  /* The answers to "would you recommend", one row per answer given. */
+  stmt = prepare_span (self,
+                       "SELECT recommend, count (*) FROM feedback "
+                       "WHERE received_at >= ?1 AND received_at < ?2 AND recommend IS NOT NULL "
+                       "GROUP BY recommend",
+                       from, to, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = crm_stmt_step (stmt)) == CRM_STMT_ROW)
+    {
+      int answer = crm_stmt_column_int (stmt, 0);
+
+      if (answer >= 0 && answer <= 10)
+        counts->recommend[answer] = (guint) crm_stmt_column_int (stmt, 1);
+    }
+
+  return finish (self, stmt, rc, "count recommendations", error);
 }
 
 /**

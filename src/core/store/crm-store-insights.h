@@ -19,6 +19,10 @@ typedef struct
   guint  complaints;
   guint  responded;           /* that have a first response */
   double response_seconds;    /* receipt to first response, summed over those */
+  guint  first_contact;       /* resolved by the first response and never reopened */
+  guint  effort_answers;      /* that say how easy it was (1–5) */
+  guint  effort_sum;
+  guint  recommend[11];       /* how many answered 0, 1, … 10 to "would you recommend" */
 } CrmFeedbackCounts;
 
 /* Follow-ups due in [from, to). */

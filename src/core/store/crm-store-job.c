@@ -14,6 +14,10 @@ struct _CrmStoreJob
   char            *data_dir;
   char            *path;
   char            *second_folder;
+  /* Today's copy of a shop that is not the file (BACK_UP_DAILY). */
+  CrmStoreCopyFunc copy;
+  gpointer         copy_data;
+  GDestroyNotify   copy_destroy;
   gint64           now;
   gboolean         force;
 
@@ -123,12 +127,16 @@ crm_store_job_run (CrmStoreJob   *self,
       return crm_store_inspect_file (self->path, &self->counts, error);
 
     case CRM_STORE_JOB_BACK_UP:
+      if (self->copy != NULL)
+        return self->copy (self->path, self->copy_data, cancellable, error) &&
+               crm_store_inspect_file (self->path, &self->counts, error);
       return crm_store_back_up (self->data_dir, self->path, progress_cb, self, cancellable,
                                 &self->counts, error);
 
     case CRM_STORE_JOB_BACK_UP_DAILY:
-      return crm_store_back_up_daily (self->data_dir, self->second_folder, self->now, self->force,
-                                      &self->note, error);
+      return crm_store_back_up_daily_from (self->data_dir, self->copy, self->copy_data,
+                                           self->second_folder, self->now, self->force,
+                                           cancellable, &self->note, error);
 
     case CRM_STORE_JOB_RESTORE:
       return crm_store_inspect_file (self->path, &self->counts, error) &&
@@ -169,6 +177,8 @@ crm_store_job_finalize (GObject *object)
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->second_folder, g_free);
+  if (self->copy_destroy != NULL)
+    g_clear_pointer (&self->copy_data, self->copy_destroy);
   g_clear_pointer (&self->kept, g_free);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->salvaged, g_ptr_array_unref);
@@ -252,6 +262,23 @@ crm_store_job_set_second_folder (CrmStoreJob *self,
 
   g_free (self->second_folder);
   self->second_folder = g_strdup (folder);
+}
+
+/* A shop that is not the file in the data folder (a shared database):
+ * @copy writes its copy (BACK_UP and BACK_UP_DAILY). */
+void
+crm_store_job_set_copy_func (CrmStoreJob      *self,
+                             CrmStoreCopyFunc  copy,
+                             gpointer          copy_data,
+                             GDestroyNotify    destroy)
+{
+  g_return_if_fail (CRM_IS_STORE_JOB (self));
+
+  if (self->copy_destroy != NULL)
+    g_clear_pointer (&self->copy_data, self->copy_destroy);
+  self->copy = copy;
+  self->copy_data = copy_data;
+  self->copy_destroy = destroy;
 }
 
 /* The shop's clock, for the names of the copies. */

@@ -15,8 +15,8 @@ typedef enum
 {
   CRM_STORE_JOB_CHECK,          /* crm_store_check_file (data-dir), then the copy an update needs */
   CRM_STORE_JOB_INSPECT,        /* crm_store_inspect_file (path) */
-  CRM_STORE_JOB_BACK_UP,        /* crm_store_back_up (data-dir, path) */
-  CRM_STORE_JOB_BACK_UP_DAILY,  /* crm_store_back_up_daily (data-dir, second folder, now, force) */
+  CRM_STORE_JOB_BACK_UP,        /* crm_store_back_up (data-dir, path), or the copy func's */
+  CRM_STORE_JOB_BACK_UP_DAILY,  /* crm_store_back_up_daily_from (data-dir, copy func, second folder, now, force) */
   CRM_STORE_JOB_RESTORE,        /* crm_store_restore (data-dir, path, now) */
   CRM_STORE_JOB_SALVAGE,        /* crm_store_salvage (data-dir, path) */
   CRM_STORE_JOB_NEWEST_GOOD,    /* the newest automatic backup that passes inspection */
@@ -31,6 +31,10 @@ CrmStoreJob         *crm_store_job_new               (CrmStoreJobKind       kind
                                                       const char           *path);
 void                 crm_store_job_set_second_folder (CrmStoreJob          *self,
                                                       const char           *folder);
+void                 crm_store_job_set_copy_func     (CrmStoreJob          *self,
+                                                      CrmStoreCopyFunc      copy,
+                                                      gpointer              copy_data,
+                                                      GDestroyNotify        destroy);
 void                 crm_store_job_set_now           (CrmStoreJob          *self,
                                                       gint64                now);
 void                 crm_store_job_set_force         (CrmStoreJob          *self,

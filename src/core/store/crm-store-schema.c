@@ -369,6 +369,21 @@ static const char schema_4_pg[] =
   ");"
   "CREATE INDEX clientele_commits_at ON clientele_commits (at);";
 
+/* The service figures: how easy it was for the customer (1–5) and
+ * whether they would recommend the shop (0–10), both optional; whether
+ * the entry was resolved by the shop's first response, and when it was
+ * last reopened (first-contact resolution counts only entries never
+ * reopened). Entries from before are taken as resolved at the first
+ * response when both times are the same second, as a one-step answer
+ * writes them. */
+static const char schema_5[] =
+  "ALTER TABLE feedback ADD COLUMN effort INTEGER CHECK (effort IS NULL OR effort BETWEEN 1 AND 5);"
+  "ALTER TABLE feedback ADD COLUMN recommend INTEGER CHECK (recommend IS NULL OR recommend BETWEEN 0 AND 10);"
+  "ALTER TABLE feedback ADD COLUMN first_contact INTEGER NOT NULL DEFAULT 0 CHECK (first_contact IN (0, 1));"
+  "ALTER TABLE feedback ADD COLUMN reopened_at INTEGER;"
+  "UPDATE feedback SET first_contact = 1 "
+  "  WHERE status = 'resolved' AND responded_at IS NOT NULL AND resolved_at = responded_at;";
+
 /* Append new steps at the end; never edit one that has shipped. A step
  * without a PostgreSQL form runs on PostgreSQL with INTEGER read as
  * bigint (step_sql()): write its SQL for both engines. */
@@ -377,6 +392,7 @@ static const CrmMigration migrations[] = {
   { 2, schema_2, crm_store_fill_search_keys, NULL },
   { 3, schema_3, NULL, NULL },
   { 4, schema_4, crm_store_fill_name_keys, schema_4_pg },
+  { 5, schema_5, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);

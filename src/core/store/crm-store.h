@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The schema this program writes. A database whose schema version is
  * higher was written by a newer Clientele and is refused untouched. */
-#define CRM_STORE_SCHEMA_VERSION 4
+#define CRM_STORE_SCHEMA_VERSION 5
 
 /* The application id of every Clientele database ("CLNT"; SQLite keeps
  * it as PRAGMA application_id), so that another program's database is
@@ -86,6 +86,9 @@ typedef struct
   guint       rating;        /* 1–5, or 0 for none */
   const char *channel;       /* one of crm_feedback_channels; NULL for in-store */
   const char *text;
+  guint       effort;        /* how easy it was, 1–5, or 0 for not asked */
+  gboolean    has_recommend; /* whether @recommend was answered */
+  guint       recommend;     /* would recommend the shop, 0–10 */
 } CrmFeedbackFields;
 
 /* NULL and 0 mean "any". */
@@ -266,6 +269,12 @@ gint64       crm_store_add_interaction       (CrmStore                *self,
                                               const char              *kind,
                                               const char              *note,
                                               GError                 **error);
+gboolean     crm_store_update_interaction    (CrmStore                *self,
+                                              gint64                   id,
+                                              gint64                   at,
+                                              const char              *kind,
+                                              const char              *note,
+                                              GError                 **error);
 gboolean     crm_store_delete_timeline_entry (CrmStore                *self,
                                               CrmTimelineKind          kind,
                                               gint64                   id,
@@ -313,6 +322,13 @@ gint64       crm_store_next_follow_up_time   (CrmStore                *self);
 gboolean     crm_store_mark_follow_ups_notified (CrmStore             *self,
                                               GPtrArray               *follow_ups,
                                               gint64                   now,
+                                              GError                 **error);
+GPtrArray   *crm_store_list_missed_follow_ups (CrmStore             *self,
+                                              gint64                   day_start);
+guint        crm_store_count_missed_follow_ups (CrmStore            *self,
+                                              gint64                   day_start);
+gboolean     crm_store_mark_missed_seen      (CrmStore                *self,
+                                              gint64                   day_start,
                                               GError                 **error);
 gboolean     crm_store_claim_day             (CrmStore                *self,
                                               const char              *what,

@@ -99,6 +99,30 @@ crm_text_format_date_in (gint64      unix_time,
 }
 
 /**
+ * crm_text_format_day_month:
+ * @language: (nullable): "en", "ka" or "hy"; %NULL for the interface's
+ *
+ * The day and month alone, as short as it reads: "14.09" in Georgian and
+ * Armenian, "14/09" in English (day first, as the app's dates are): a
+ * chart's axis, where a week's label has a few dozen pixels.
+ */
+char *
+crm_text_format_day_month (gint64      unix_time,
+                           const char *language)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = NULL;
+  guint lang = crm_text_language_index (language ? language : crm_text_ui_language ());
+
+  if (utc == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (utc);
+  return g_strdup_printf (lang == 0 ? "%02d/%02d" : "%02d.%02d",
+                          g_date_time_get_day_of_month (local), g_date_time_get_month (local));
+}
+
+/**
  * crm_text_format_date:
  *
  * crm_text_format_date_in() in the interface language.

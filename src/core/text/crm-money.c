@@ -237,6 +237,31 @@ crm_money_format (gint64      minor,
 }
 
 /**
+ * crm_money_format_whole:
+ *
+ * As crm_money_format(), rounded to whole units with no fraction ("₾1,200",
+ * "1 200 ₾"): a chart's scale.
+ */
+char *
+crm_money_format_whole (gint64      minor,
+                        const char *currency,
+                        const char *language)
+{
+  gint64 rounded = minor >= 0 ? (minor + 50) / 100 * 100 : -((-minor + 50) / 100 * 100);
+  const Currency *c = find_currency (currency);
+  const char *symbol = c ? c->symbol : (currency ? currency : "");
+  gboolean native = g_strcmp0 (language, "ka") == 0 || g_strcmp0 (language, "hy") == 0;
+  guint64 abs_whole = (guint64) (rounded < 0 ? -rounded : rounded) / 100;
+  g_autofree char *whole = group_thousands (abs_whole, native ? "\u202F" : ",");
+  const char *sign = rounded < 0 ? "−" : "";
+
+  if (native)
+    return g_strdup_printf ("%s%s\u00A0%s", sign, whole, symbol);
+
+  return g_strdup_printf ("%s%s%s", sign, symbol, whole);
+}
+
+/**
  * crm_money_format_plain:
  *
  * The amount as a plain decimal ("-1234.50"): files and archives.

@@ -19,5 +19,8 @@ char               *crm_money_format       (gint64       minor,
                                             const char  *currency,
                                             const char  *language);
 char               *crm_money_format_plain (gint64       minor);
+char               *crm_money_format_whole (gint64       minor,
+                                            const char  *currency,
+                                            const char  *language);
 
 G_END_DECLS

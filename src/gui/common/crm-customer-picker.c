@@ -98,13 +98,26 @@ match_activated_cb (CrmCustomerPicker *self,
                                                                                             "crm-customer-id")));
 }
 
+/* Enter: picks the first match while there are matches; once a customer
+ * is chosen (or nothing is typed), Enter does what Enter does elsewhere in
+ * the dialog: its default button. */
 static void
 pick_first_cb (CrmCustomerPicker *self)
 {
   GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->matches_list, 0);
 
-  if (first != NULL)
+  if (first != NULL && gtk_widget_get_visible (GTK_WIDGET (self->matches_list)))
     match_activated_cb (self, first);
+  else
+    {
+      /* The window's default button, pressed as Enter presses it
+       * (gtk_widget_activate_default() does not reach it from here). */
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *button = GTK_IS_WINDOW (root) ? gtk_window_get_default_widget (GTK_WINDOW (root)) : NULL;
+
+      if (button != NULL && gtk_widget_is_sensitive (button))
+        gtk_widget_activate (button);
+    }
 }
 
 static void

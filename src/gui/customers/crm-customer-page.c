@@ -34,7 +34,6 @@ struct _CrmCustomerPage
   /* Template widgets */
   GtkStack        *bar_stack;
   GtkStack        *mode_stack;
-  GtkWidget       *back_button;
   GtkWidget       *edit_button;
   GtkButton       *save_button;
   GtkLabel        *edit_title;
@@ -51,11 +50,9 @@ struct _CrmCustomerPage
   CrmLoyaltyCard  *loyalty_card;
   GtkWidget       *follow_ups_group;
   GtkListBox      *follow_ups_list;
-  GtkWidget       *history_group;
   GtkListBox      *history_list;
   GtkButton       *more_history_button;
   GtkListBox      *details_list;
-  GtkWidget       *danger_box;
 };
 
 G_DEFINE_FINAL_TYPE (CrmCustomerPage, crm_customer_page, ADW_TYPE_BIN)
@@ -184,6 +181,31 @@ static const struct
   { "other", N_("Other contact"), "view-more-horizontal-symbolic" },
 };
 
+static CrmTimelineEntry *
+copy_entry (const CrmTimelineEntry *entry)
+{
+  CrmTimelineEntry *copy = g_new0 (CrmTimelineEntry, 1);
+
+  *copy = *entry;
+  copy->what = g_strdup (entry->what);
+  copy->text = g_strdup (entry->text);
+  copy->staff = g_strdup (entry->staff);
+  return copy;
+}
+
+/* A line of the history opens it to correct or delete. */
+static void
+history_row_activated_cb (AdwActionRow    *row,
+                          CrmCustomerPage *self)
+{
+  const CrmTimelineEntry *entry = g_object_get_data (G_OBJECT (row), "entry");
+  GtkWindow *dialog;
+
+  dialog = crm_record_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                       get_store (self), self->customer_id, entry);
+  gtk_window_present (dialog);
+}
+
 static GtkWidget *
 history_row (CrmCustomerPage        *self,
              const CrmTimelineEntry *entry,
@@ -233,7 +255,13 @@ history_row (CrmCustomerPage        *self,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   /* The title says what it was: the icon only helps the eye. */
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), crm_accessible_icon (icon));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), crm_accessible_icon ("document-edit-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "entry", copy_entry (entry), (GDestroyNotify) crm_timeline_entry_free);
+  g_signal_connect_object (row, "activated", G_CALLBACK (history_row_activated_cb), self, 0);
   crm_accessible_name_row (row, title, subtitle);
+  gtk_widget_set_tooltip_text (row, entry->kind == CRM_TIMELINE_PURCHASE ? _("Edit or delete this purchase")
+                                                                          : _("Edit or delete this contact"));
   return row;
 }
 
@@ -418,7 +446,7 @@ update_summary (CrmCustomerPage *self)
   crm_format_segment_badge (self->badge_label, crm_customer_get_segment (customer));
 
   contact = crm_format_join (" · ", crm_customer_get_phone (customer),
-                                     crm_customer_get_email (customer), NULL);
+                                     crm_customer_get_email (customer), (const char *) NULL);
   gtk_label_set_text (self->contact_label, contact);
   gtk_widget_set_visible (GTK_WIDGET (self->contact_label), contact[0] != '\0');
 
@@ -700,7 +728,6 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-customer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, bar_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, mode_stack);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, edit_title);
@@ -712,7 +739,6 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, figures_box);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, form);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, more_history_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, loyalty_card);
@@ -721,7 +747,6 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_group);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_list);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, details_list);
-  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, danger_box);
   gtk_widget_class_bind_template_callback (widget_class, follow_up_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);

@@ -15,6 +15,11 @@ GtkWindow *crm_record_dialog_new  (GtkWindow *parent,
                                    CrmStore  *store,
                                    gint64     customer_id,
                                    gboolean   purchase);
+GtkWindow *crm_record_dialog_new_edit (GtkWindow              *parent,
+                                       CrmStore               *store,
+                                       gint64                  customer_id,
+                                       const CrmTimelineEntry *entry);
 gboolean   crm_record_dialog_save (CrmRecordDialog *self);
+gboolean   crm_record_dialog_delete (CrmRecordDialog *self);
 
 G_END_DECLS

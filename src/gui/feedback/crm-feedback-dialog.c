@@ -19,8 +19,11 @@ struct _CrmFeedbackDialog
 
   CrmStore          *store;
   GtkToggleButton   *ratings[6];   /* none, then 1–5 */
+  GtkToggleButton   *efforts[6];   /* not asked, then 1–5 */
 
   GtkBox            *rating_box;
+  GtkBox            *effort_box;
+  AdwComboRow       *recommend_row;
   AdwComboRow       *kind_row;
   AdwComboRow       *channel_row;
   GtkTextView       *text_view;
@@ -30,14 +33,46 @@ struct _CrmFeedbackDialog
 
 G_DEFINE_FINAL_TYPE (CrmFeedbackDialog, crm_feedback_dialog, ADW_TYPE_WINDOW)
 
+/* 1–5, or 0 for the first button (none, not asked). */
 static guint
-selected_rating (CrmFeedbackDialog *self)
+selected_in (GtkToggleButton **buttons)
 {
   for (guint i = 1; i <= 5; i++)
-    if (gtk_toggle_button_get_active (self->ratings[i]))
+    if (gtk_toggle_button_get_active (buttons[i]))
       return i;
 
   return 0;
+}
+
+static char *
+effort_name (guint effort)
+{
+  /* Translators: %u is 1 to 5; 5 is very easy */
+  return g_strdup_printf (_("Ease %u of 5"), effort);
+}
+
+/* A row of six linked toggles, numbers first so colour is never needed. */
+static void
+add_scale (GtkBox           *box,
+           GtkToggleButton **buttons,
+           const char       *none_label,
+           const char       *none_name,
+           char           *(*name_of) (guint))
+{
+  for (guint i = 0; i <= 5; i++)
+    {
+      g_autofree char *label = i == 0 ? g_strdup (none_label) : g_strdup_printf ("%u", i);
+      g_autofree char *name = i == 0 ? g_strdup (none_name) : name_of (i);
+      GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_widget_set_tooltip_text (button, name);
+      if (i > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), buttons[0]);
+      buttons[i] = GTK_TOGGLE_BUTTON (button);
+      gtk_box_append (box, button);
+    }
+  gtk_toggle_button_set_active (buttons[0], TRUE);
 }
 
 static void
@@ -102,6 +137,7 @@ crm_feedback_dialog_save (CrmFeedbackDialog *self)
   GtkTextIter start, end;
   guint kind = adw_combo_row_get_selected (self->kind_row);
   guint channel = adw_combo_row_get_selected (self->channel_row);
+  guint recommend = adw_combo_row_get_selected (self->recommend_row);
   CrmFeedbackFields fields = { 0 };
   gint64 id;
 
@@ -111,7 +147,11 @@ crm_feedback_dialog_save (CrmFeedbackDialog *self)
   fields.customer_id = crm_customer_picker_get_customer_id (self->picker);
   fields.kind = crm_feedback_kinds[MIN (kind, 3)];
   fields.channel = crm_feedback_channels[MIN (channel, 4)];
-  fields.rating = selected_rating (self);
+  fields.rating = selected_in (self->ratings);
+  fields.effort = selected_in (self->efforts);
+  /* The first choice is "not asked"; then 0 to 10. */
+  fields.has_recommend = recommend > 0 && recommend != GTK_INVALID_LIST_POSITION;
+  fields.recommend = fields.has_recommend ? recommend - 1 : 0;
   fields.text = text;
 
   id = crm_store_add_feedback (self->store, &fields, &error);
@@ -167,6 +207,8 @@ crm_feedback_dialog_class_init (CrmFeedbackDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-feedback-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackDialog, rating_box);
+  gtk_widget_class_bind_template_child (widget_class, CrmFeedbackDialog, effort_box);
+  gtk_widget_class_bind_template_child (widget_class, CrmFeedbackDialog, recommend_row);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackDialog, channel_row);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackDialog, text_view);
@@ -199,6 +241,30 @@ crm_feedback_dialog_init (CrmFeedbackDialog *self)
       gtk_box_append (self->rating_box, button);
     }
   gtk_toggle_button_set_active (self->ratings[0], TRUE);
+
+  add_scale (self->effort_box, self->efforts, C_("effort", "None"), _("Not asked how easy it was"), effort_name);
+
+  {
+    g_autoptr(GtkStringList) answers = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (answers, C_("recommend", "Not Asked"));
+    for (guint i = 0; i <= 10; i++)
+      {
+        g_autofree char *answer = NULL;
+
+        if (i == 0)
+          /* Translators: the answer 0 to "would you recommend us" */
+          answer = g_strdup (_("0 – not at all"));
+        else if (i == 10)
+          /* Translators: the answer 10 to "would you recommend us" */
+          answer = g_strdup (_("10 – certainly"));
+        else
+          answer = g_strdup_printf ("%u", i);
+        gtk_string_list_append (answers, answer);
+      }
+    adw_combo_row_set_model (self->recommend_row, G_LIST_MODEL (answers));
+    adw_combo_row_set_selected (self->recommend_row, 0);
+  }
 }
 
 /**

@@ -207,6 +207,26 @@ show_detail (CrmFeedbackPage *self,
   rating = crm_format_rating (crm_feedback_get_rating (feedback));
   meta = g_strdup_printf ("%s · %s · %s", date, crm_format_feedback_channel (crm_feedback_get_channel (feedback)),
                           rating);
+  /* The optional answers, when the customer gave them. */
+  if (crm_feedback_get_effort (feedback) > 0)
+    {
+      /* Translators: how easy the customer found it, 1–5 (5 very easy) */
+      g_autofree char *effort = g_strdup_printf (_("ease %u of 5"), crm_feedback_get_effort (feedback));
+      char *longer = g_strdup_printf ("%s · %s", meta, effort);
+
+      g_free (meta);
+      meta = longer;
+    }
+  if (crm_feedback_get_recommend (feedback) >= 0)
+    {
+      /* Translators: the customer's answer to "would you recommend us", 0–10 */
+      g_autofree char *recommend = g_strdup_printf (_("would recommend %d of 10"),
+                                                    crm_feedback_get_recommend (feedback));
+      char *longer = g_strdup_printf ("%s · %s", meta, recommend);
+
+      g_free (meta);
+      meta = longer;
+    }
 
   gtk_label_set_text (self->detail_title, crm_format_feedback_kind (crm_feedback_get_kind (feedback)));
   gtk_label_set_text (self->detail_meta, meta);

@@ -9,6 +9,7 @@
 
 #include "crm-customer-picker.h"
 #include "crm-follow-up-dialog.h"
+#include "crm-scheduler.h"
 
 /* Schedules a new follow-up or edits one: who, what, when, how often. The
  * customer is found by typing a few letters, as in the customer list. */
@@ -221,12 +222,11 @@ crm_follow_up_dialog_new (GtkWindow *parent,
     }
   else
     {
-      /* The next full hour: soon, and a round time to remember. */
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GDateTime) hour = g_date_time_add_hours (now, 1);
+      /* The next full hour, or the next opening when the shop is shut. */
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (
+        crm_scheduler_propose_time (store, crm_store_now (store)));
 
-      when = g_date_time_add_seconds (hour, -(g_date_time_get_minute (hour) * 60 +
-                                              g_date_time_get_seconds (hour)));
+      when = g_date_time_to_local (utc);
     }
 
   date = g_date_time_format (when, "%Y-%m-%d");

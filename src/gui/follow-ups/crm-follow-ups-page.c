@@ -26,6 +26,10 @@ struct _CrmFollowUpsPage
   guint       n_waiting;
 
   GtkStack   *stack;
+  GtkRevealer *missed_revealer;
+  GtkLabel   *missed_label;
+  GtkWidget  *missed_group;
+  GtkListBox *missed_list;
   GtkWidget  *overdue_group;
   GtkListBox *overdue_list;
   GtkWidget  *today_group;
@@ -77,14 +81,66 @@ start_of_tomorrow (gint64 now)
   return g_date_time_to_unix (midnight);
 }
 
+static gboolean
+is_missed (GPtrArray   *missed,
+           CrmFollowUp *follow_up)
+{
+  for (guint i = 0; i < missed->len; i++)
+    if (crm_follow_up_get_id (g_ptr_array_index (missed, i)) == crm_follow_up_get_id (follow_up))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The banner: how many were missed, until they are handled or seen. */
+static void
+show_missed (CrmFollowUpsPage *self,
+             guint             n_missed)
+{
+  if (n_missed > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u reminder was missed",
+                                                         "%u reminders were missed", n_missed),
+                                               n_missed);
+
+      gtk_label_set_text (self->missed_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->missed_revealer, n_missed > 0);
+}
+
+/* Review: the first missed one, where Done and Snooze are. */
+static void
+missed_show_cb (CrmFollowUpsPage *self)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->missed_list));
+
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+}
+
+static void
+missed_seen_cb (CrmFollowUpsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  CrmStore *store = crm_context_get_store (self->context);
+  gint64 today = crm_scheduler_get_day_start (crm_context_get_scheduler (self->context),
+                                              crm_store_now (store));
+
+  if (!crm_store_mark_missed_seen (store, today, &error))
+    g_warning ("%s", error->message);
+  crm_follow_ups_page_refresh (self);
+}
+
 void
 crm_follow_ups_page_refresh (CrmFollowUpsPage *self)
 {
   CrmStore *store;
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GPtrArray) done = NULL;
+  g_autoptr(GPtrArray) missed = NULL;
   gint64 now, tomorrow;
   guint n[3] = { 0, 0, 0 };
+  guint n_missed = 0;
   GtkListBox *lists[3];
 
   g_return_if_fail (CRM_IS_FOLLOW_UPS_PAGE (self));
@@ -103,6 +159,11 @@ crm_follow_ups_page_refresh (CrmFollowUpsPage *self)
     clear_list (lists[i]);
   clear_list (self->done_list);
 
+  clear_list (self->missed_list);
+  missed = crm_store_list_missed_follow_ups (store,
+                                             crm_scheduler_get_day_start (crm_context_get_scheduler (self->context),
+                                                                          now));
+
   pending = crm_store_list_follow_ups (store, FALSE, 0, MAX_PENDING);
   for (guint i = 0; i < pending->len; i++)
     {
@@ -110,15 +171,23 @@ crm_follow_ups_page_refresh (CrmFollowUpsPage *self)
       gint64 when = crm_follow_up_get_when (follow_up);
       guint group = when <= now ? 0 : when < tomorrow ? 1 : 2;
 
+      if (is_missed (missed, follow_up))
+        {
+          gtk_list_box_append (self->missed_list, crm_follow_up_row_new (self->context, follow_up, TRUE));
+          n_missed++;
+          continue;
+        }
       gtk_list_box_append (lists[group], crm_follow_up_row_new (self->context, follow_up, TRUE));
       n[group]++;
     }
+  show_missed (self, n_missed);
 
   done = crm_store_list_follow_ups (store, TRUE, 0, MAX_DONE);
   for (guint i = 0; i < done->len; i++)
     gtk_list_box_append (self->done_list,
                          crm_follow_up_row_new (self->context, g_ptr_array_index (done, i), TRUE));
 
+  gtk_widget_set_visible (self->missed_group, n_missed > 0);
   gtk_widget_set_visible (self->overdue_group, n[0] > 0);
   gtk_widget_set_visible (self->today_group, n[1] > 0);
   gtk_widget_set_visible (self->upcoming_group, n[2] > 0);
@@ -126,9 +195,9 @@ crm_follow_ups_page_refresh (CrmFollowUpsPage *self)
   gtk_stack_set_visible_child_name (self->stack,
                                     pending->len + done->len + self->n_suggested > 0 ? "list" : "empty");
 
-  if (self->n_waiting != n[0] + n[1])
+  if (self->n_waiting != n_missed + n[0] + n[1])
     {
-      self->n_waiting = n[0] + n[1];
+      self->n_waiting = n_missed + n[0] + n[1];
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
     }
 }
@@ -301,6 +370,9 @@ store_changed_cb (CrmStore         *store,
       refresh_suggestions (self);
       crm_follow_ups_page_refresh (self);
     }
+  else if (change & CRM_STORE_CHANGE_SETTINGS)
+    /* Missed marked seen on another PC, or new shop hours. */
+    crm_follow_ups_page_refresh (self);
 }
 
 /* Time moves follow-ups from Upcoming to Today to Overdue. */
@@ -364,6 +436,10 @@ crm_follow_ups_page_class_init (CrmFollowUpsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-follow-ups-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, missed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, missed_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, missed_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, missed_list);
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, overdue_list);
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, today_group);
@@ -375,6 +451,8 @@ crm_follow_ups_page_class_init (CrmFollowUpsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, suggested_group);
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpsPage, suggested_list);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, missed_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, missed_seen_cb);
 }
 
 static void

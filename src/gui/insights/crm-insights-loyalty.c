@@ -56,30 +56,23 @@ percent_or_dash (double fraction)
 
 /**
  * crm_insights_loyalty_update:
- * @from: the period's first second
- * @to: the first second after it
+ * @result: the page's figures, worked out in its worker
  */
 void
-crm_insights_loyalty_update (CrmInsightsLoyalty *self,
-                             CrmStore           *store,
-                             gint64              from,
-                             gint64              to)
+crm_insights_loyalty_update (CrmInsightsLoyalty      *self,
+                             const CrmInsightsResult *result)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *currency = NULL;
-  CrmLoyaltySettings settings;
   CrmLoyaltyFigures f;
+  const char *currency;
 
   g_return_if_fail (CRM_IS_INSIGHTS_LOYALTY (self));
+  g_return_if_fail (result != NULL);
 
-  crm_loyalty_settings_load (store, &settings);
-  if (!crm_loyalty_compute_figures (store, from, to, &f, &error))
-    {
-      g_warning ("loyalty figures: %s", error->message);
-      return;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self), settings.enabled || f.outstanding > 0 || f.issued != 0);
-  currency = crm_store_dup_currency (store);
+  f = result->loyalty;
+  currency = result->currency;
+  if (!result->has_loyalty)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self), result->loyalty_enabled || f.outstanding > 0 || f.issued != 0);
 
   {
     g_autofree char *issued = crm_loyalty_format_points (f.issued);

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "crm-store.h"
+#include "crm-insights-worker.h"
 
 G_BEGIN_DECLS
 
@@ -11,10 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrmInsightsLoyalty, crm_insights_loyalty, CRM, INSIGHTS_LOYALTY, GtkBox)
 
-void        crm_insights_loyalty_update     (CrmInsightsLoyalty *self,
-                                             CrmStore           *store,
-                                             gint64              from,
-                                             gint64              to);
+void        crm_insights_loyalty_update     (CrmInsightsLoyalty      *self,
+                                             const CrmInsightsResult *result);
 const char *crm_insights_loyalty_get_figure (CrmInsightsLoyalty *self,
                                              const char         *name);
 

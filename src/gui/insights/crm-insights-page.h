@@ -16,5 +16,9 @@ void        crm_insights_page_set_context (CrmInsightsPage *self,
 void        crm_insights_page_refresh     (CrmInsightsPage *self);
 const char *crm_insights_page_get_figure  (CrmInsightsPage *self,
                                            const char      *name);
+gboolean    crm_insights_page_is_updating (CrmInsightsPage *self);
+guint       crm_insights_page_get_n_results (CrmInsightsPage *self);
+GtkWidget  *crm_insights_page_get_chart   (CrmInsightsPage *self,
+                                           const char      *name);
 
 G_END_DECLS

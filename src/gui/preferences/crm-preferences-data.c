@@ -23,7 +23,9 @@ struct _CrmPreferencesData
   GSettings            *settings;
   CrmContext           *context;
 
+  AdwPreferencesGroup  *database_group;
   AdwActionRow         *database_row;
+  GtkWidget            *open_data_button;
   AdwActionRow         *last_backup_row;
   AdwActionRow         *backups_folder_row;
   AdwActionRow         *second_folder_row;
@@ -160,7 +162,9 @@ crm_preferences_data_class_init (CrmPreferencesDataClass *klass)
   object_class->finalize = crm_preferences_data_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-preferences-data.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesData, database_group);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesData, database_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesData, open_data_button);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesData, last_backup_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesData, backups_folder_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesData, second_folder_row);
@@ -200,6 +204,17 @@ crm_preferences_data_new (GSettings  *settings,
   self->context = g_object_ref (context);
 
   adw_action_row_set_subtitle (self->database_row, crm_store_get_path (crm_context_get_store (context)));
+  /* On a shared database the file in the data folder is not the shop;
+   * the backups below are this PC's copies of the server's shop. */
+  if (crm_context_get_database (context) != NULL)
+    {
+      adw_preferences_group_set_title (self->database_group, _("The Shared Database"));
+      adw_preferences_group_set_description (self->database_group,
+                                             _("Everything about your customers is kept in a shared database "
+                                               "that all of this shop’s PCs use at once. This PC keeps its own "
+                                               "daily copies of it in the backups folder below."));
+      gtk_widget_set_visible (self->open_data_button, FALSE);
+    }
   folder = crm_store_backup_folder (crm_context_get_data_dir (context));
   adw_action_row_set_subtitle (self->backups_folder_row, folder);
 

@@ -61,8 +61,16 @@ set_data_actions_enabled (CrmWindow *self,
                           gboolean   enabled)
 {
   for (guint i = 0; i < G_N_ELEMENTS (data_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), data_actions[i],
-                                   enabled && (self->context != NULL || g_str_equal (data_actions[i], "win.restore")));
+    {
+      gboolean restore = g_str_equal (data_actions[i], "win.restore");
+
+      /* Restore replaces this PC's file: not what a shared shop is. */
+      if (restore && self->context != NULL && crm_context_get_database (self->context) != NULL)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), data_actions[i], FALSE);
+      else
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), data_actions[i],
+                                       enabled && (self->context != NULL || restore));
+    }
   if (self->newest_backup_button != NULL)
     gtk_widget_set_sensitive (self->newest_backup_button, enabled && self->newest_backup != NULL);
   if (self->salvage_button != NULL)
@@ -307,6 +315,7 @@ back_up_to (GtkWidget  *widget,
   CrmWindow *self = CRM_WINDOW (widget);
   g_autoptr(CrmStoreJob) job = crm_store_job_new (CRM_STORE_JOB_BACK_UP, data_dir_of (self), path);
 
+  crm_context_set_up_backup (self->context, job);
   run_job (self, job, _("Backing Up the Shop…"), TRUE, back_up_done_cb);
 }
 

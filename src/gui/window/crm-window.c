@@ -17,6 +17,7 @@
 #include "crm-duplicates-dialog.h"
 #include "crm-import-dialog.h"
 #include "crm-money.h"
+#include "crm-shortcuts.h"
 #include "crm-store.h"
 #include "crm-text.h"
 #include "crm-window-private.h"
@@ -280,6 +281,10 @@ currency_response_cb (AdwMessageDialog *dialog,
 
   if (!crm_store_set_setting (crm_context_get_store (self->context), "shop.currency", response, &error))
     g_warning ("Could not save the currency: %s", error->message);
+
+  /* Answered by keyboard more often than not: the window's focus ring
+   * shows where the keys go next, as it would after a Tab. */
+  gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
 }
 
 /* Asked once, on a shop that has never chosen: amounts are stored in its
@@ -671,15 +676,21 @@ crm_window_new (CrmApplication *application,
                 CrmContext     *context,
                 const GError   *load_error)
 {
+  GtkWindow *window;
+
   g_return_val_if_fail (CRM_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  return g_object_new (CRM_TYPE_WINDOW,
-                       "application", application,
-                       "settings", settings,
-                       "context", context,
-                       "load-error", load_error,
-                       NULL);
+  window = g_object_new (CRM_TYPE_WINDOW,
+                         "application", application,
+                         "settings", settings,
+                         "context", context,
+                         "load-error", load_error,
+                         NULL);
+  /* Once it has the application: the shortcuts shown are its keys. */
+  crm_shortcuts_window_attach (GTK_APPLICATION_WINDOW (window));
+
+  return window;
 }
 
 /**
