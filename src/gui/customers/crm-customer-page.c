@@ -790,7 +790,6 @@ crm_customer_page_init (CrmCustomerPage *self)
   /* Buttons and figures, not choices: Tab goes straight to each button. */
   crm_accessible_plain_flow_box (self->figures_box);
   crm_accessible_plain_flow_box (self->actions_box);
-  crm_accessible_plain_flow_box (GTK_FLOW_BOX (self->danger_box));
   crm_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
