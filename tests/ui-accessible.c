@@ -263,10 +263,13 @@ walk (GtkWidget  *widget,
           GtkWidget *parent = gtk_widget_get_parent (widget);
           GtkWidget *grand = parent ? gtk_widget_get_parent (parent) : NULL;
 
-          g_string_append_printf (problems, "\n  %s: a %s (in a %s in a %s) %s: “%s”", where,
+          g_string_append_printf (problems, "\n  %s: a %s (in a %s in a %s%s%s) %s: “%s”", where,
                                   G_OBJECT_TYPE_NAME (widget),
                                   parent ? G_OBJECT_TYPE_NAME (parent) : "window",
-                                  grand ? G_OBJECT_TYPE_NAME (grand) : "window", why, name);
+                                  grand ? G_OBJECT_TYPE_NAME (grand) : "window",
+                                  GTK_IS_BUTTON (widget) ? ", icon " : "",
+                                  GTK_IS_BUTTON (widget) ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : "",
+                                  why, name);
         }
       (*checked)++;
     }

@@ -119,8 +119,14 @@ crm_accessible_fix_mnemonic (GtkWidget *button)
     /* A label put in as the child (libadwaita's own buttons). */
     gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                     child, NULL, -1);
-  else if (gtk_widget_get_tooltip_text (button) != NULL && !has_name (button))
-    crm_accessible_set_name (button, gtk_widget_get_tooltip_text (button));
+  else if (gtk_widget_get_tooltip_text (button) != NULL &&
+           (!has_name (button) || g_object_get_data (G_OBJECT (button), "crm-accessible-tooltip") != NULL))
+    {
+      /* An icon button of libadwaita's (a password's peek): its tooltip,
+       * which it changes as it toggles. */
+      g_object_set_data (G_OBJECT (button), "crm-accessible-tooltip", GINT_TO_POINTER (TRUE));
+      crm_accessible_set_name (button, gtk_widget_get_tooltip_text (button));
+    }
 
   /* GTK sets the raw label again whenever it changes ("_Import 3
    * Customers" after a file is read): follow it. */
@@ -129,6 +135,7 @@ crm_accessible_fix_mnemonic (GtkWidget *button)
       g_object_set_data (G_OBJECT (button), "crm-accessible-follows", GINT_TO_POINTER (TRUE));
       g_signal_connect_after (button, "notify::label", G_CALLBACK (crm_accessible_fix_mnemonic), NULL);
       g_signal_connect_after (button, "notify::use-underline", G_CALLBACK (crm_accessible_fix_mnemonic), NULL);
+      g_signal_connect_after (button, "notify::tooltip-text", G_CALLBACK (crm_accessible_fix_mnemonic), NULL);
       if (ADW_IS_BUTTON_CONTENT (child))
         g_signal_connect_object (child, "notify::label", G_CALLBACK (crm_accessible_fix_mnemonic), button,
                                  G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -407,6 +414,40 @@ fix_untitled_group (AdwPreferencesGroup *group)
     crm_accessible_set_name (list, "");
 }
 
+/* libadwaita 1.2's password row has an icon button to show the text that
+ * says nothing: it reads as libadwaita's own words for it. */
+static void
+name_peek_button (GtkWidget *button)
+{
+  gboolean shown = g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (button)), "view-conceal-symbolic") == 0;
+
+  crm_accessible_set_name (button, shown ? g_dgettext ("libadwaita", "Hide Text")
+                                         : g_dgettext ("libadwaita", "Show Text"));
+}
+
+static void
+fix_password_row (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *icon = GTK_IS_BUTTON (child) ? gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
+
+      if (g_strcmp0 (icon, "view-reveal-symbolic") == 0 || g_strcmp0 (icon, "view-conceal-symbolic") == 0)
+        {
+          name_peek_button (child);
+          if (g_object_get_data (G_OBJECT (child), "crm-accessible-peek") == NULL)
+            {
+              g_object_set_data (G_OBJECT (child), "crm-accessible-peek", GINT_TO_POINTER (TRUE));
+              g_signal_connect_after (child, "notify::icon-name", G_CALLBACK (name_peek_button), NULL);
+            }
+        }
+      else
+        fix_password_row (child);
+    }
+}
+
 /**
  * crm_accessible_fix_tree:
  *
@@ -439,6 +480,8 @@ crm_accessible_fix_tree (GtkWidget *root)
     crm_accessible_name_by_labels (root, root);
   else if (ADW_IS_PREFERENCES_GROUP (root))
     fix_untitled_group (ADW_PREFERENCES_GROUP (root));
+  else if (ADW_IS_PASSWORD_ENTRY_ROW (root))
+    fix_password_row (root);
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
