@@ -74,44 +74,19 @@ check_dialog (Walk       *walk,
 }
 
 static void
-collect_pages (GtkWidget *widget,
-               GPtrArray *pages)
+visit_page (GtkWindow  *preferences,
+            const char *where,
+            gpointer    data)
 {
-  if (ADW_IS_PREFERENCES_PAGE (widget) && ADW_IS_VIEW_STACK (gtk_widget_get_parent (widget)))
-    {
-      g_ptr_array_add (pages, widget);
-      return;
-    }
+  Walk *walk = data;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_pages (child, pages);
+  check_names (walk, GTK_WIDGET (preferences), where);
 }
 
 static void
 check_preferences (Walk *walk)
 {
-  AdwPreferencesWindow *preferences;
-  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
-
-  g_action_group_activate_action (G_ACTION_GROUP (walk->app), "preferences", NULL);
-  preferences = ADW_PREFERENCES_WINDOW (find_toplevel (CRM_TYPE_PREFERENCES_WINDOW));
-  g_assert_nonnull (preferences);
-
-  collect_pages (GTK_WIDGET (preferences), pages);
-  g_assert_cmpuint (pages->len, >, 1);
-  for (guint i = 0; i < pages->len; i++)
-    {
-      AdwPreferencesPage *page = g_ptr_array_index (pages, i);
-      g_autofree char *where = g_strdup_printf ("Preferences, %s", adw_preferences_page_get_title (page));
-
-      adw_preferences_window_set_visible_page (preferences, page);
-      check_names (walk, GTK_WIDGET (preferences), where);
-    }
-
-  gtk_window_destroy (GTK_WINDOW (preferences));
-  spin_main_loop ();
+  visit_preferences_pages (walk->app, visit_page, walk);
 }
 
 static gint64
