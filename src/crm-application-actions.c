@@ -8,6 +8,7 @@
 
 #include "crm-application-private.h"
 #include "crm-preferences-window.h"
+#include "crm-send-dialog.h"
 #include "crm-shared-database-dialog.h"
 #include "crm-window.h"
 
@@ -128,6 +129,30 @@ show_customer_activated (GSimpleAction *action,
     crm_window_show_customer (window, g_variant_get_int64 (parameter));
 }
 
+/* A message to a customer, from a reminder: their page, then the send
+ * dialog with the message given ("birthday" for Send Wish). */
+static void
+send_message_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  CrmApplication *self = user_data;
+  CrmWindow *window = raise_window (self);
+  const char *template = NULL;
+  gint64 customer_id = 0;
+  GtkWindow *dialog;
+
+  if (window == NULL || self->context == NULL)
+    return;
+
+  g_variant_get (parameter, "(x&s)", &customer_id, &template);
+  crm_window_show_customer (window, customer_id);
+  dialog = crm_send_dialog_new (GTK_WINDOW (window), crm_context_get_store (self->context),
+                                customer_id, template[0] != '\0' ? template : NULL);
+  if (dialog != NULL)
+    gtk_window_present (dialog);
+}
+
 static void
 show_follow_ups_activated (GSimpleAction *action,
                            GVariant      *parameter,
@@ -191,6 +216,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   /* Opens a customer's page: reminders and other programs use it. */
   { "show-customer", show_customer_activated, "x" },
+  { "send-message", send_message_activated, "(xs)" },
   { "about", about_activated },
   { "preferences", preferences_activated },
   { "staff", NULL, "x", "int64 0", staff_change_state },

@@ -8,6 +8,7 @@
 #include <libnotify/notify.h>
 
 #include "crm-loyalty.h"
+#include "crm-message-compose.h"
 #include "crm-notifier.h"
 
 /* Turns the scheduler's announcements into desktop notifications. Each
@@ -115,6 +116,10 @@ follow_up_action_cb (NotifyNotification *notification,
     crm_store_snooze_follow_up (get_store (self), id,
                                 crm_scheduler_next_opening (crm_context_get_scheduler (self->context), now),
                                 &error);
+  else if (g_str_equal (action, "send-wish"))
+    g_action_group_activate_action (G_ACTION_GROUP (self->app), "send-message",
+                                    g_variant_new ("(xs)", crm_follow_up_get_customer_id (follow_up),
+                                                   "birthday"));
   else
     open_app (self, crm_follow_up_get_customer_id (follow_up));
 
@@ -130,6 +135,22 @@ summary_action_cb (NotifyNotification *notification,
   CrmNotifier *self = g_object_get_data (G_OBJECT (notification), "crm-notifier");
 
   open_app (self, 0);
+}
+
+/* Whether today is the customer's birthday and they agreed to a wish:
+ * then the reminder offers Send Wish (docs/messages.md). */
+static gboolean
+wish_today (CrmNotifier *self,
+            gint64       customer_id)
+{
+  g_autoptr(CrmCustomer) customer = crm_store_get_customer (get_store (self), customer_id);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (crm_store_now (get_store (self)));
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *today = local != NULL ? g_date_time_format (local, "-%m-%d") : NULL;
+  const char *birthday = customer != NULL ? crm_customer_get_birthday (customer) : NULL;
+
+  return today != NULL && birthday != NULL && g_str_has_suffix (birthday, today) &&
+         crm_message_allowed (customer, CRM_MESSAGE_BIRTHDAY);
 }
 
 static NotifyNotification *
@@ -164,8 +185,17 @@ tomorrow_label (CrmNotifier *self)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (opening);
   g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
 
-  if (local == NULL)
+  g_autoptr(GDateTime) now_utc = g_date_time_new_from_unix_utc (crm_store_now (get_store (self)));
+  g_autoptr(GDateTime) now = now_utc ? g_date_time_to_local (now_utc) : NULL;
+
+  if (local == NULL || now == NULL)
     return g_strdup (_("Tomorrow"));
+
+  /* A shop open past midnight opens again later the same day. */
+  if (g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    /* Translators: a snooze button; %02d:%02d is the shop's opening time later today */
+    return g_strdup_printf (_("Today %02d:%02d"), g_date_time_get_hour (local),
+                            g_date_time_get_minute (local));
 
   /* Translators: a snooze button; %02d:%02d is the shop's opening time */
   return g_strdup_printf (_("Tomorrow %02d:%02d"), g_date_time_get_hour (local),
@@ -205,6 +235,9 @@ notify_one (CrmNotifier *self,
                                       follow_up_action_cb, id, NULL);
       notify_notification_add_action (notification, "tomorrow", tomorrow,
                                       follow_up_action_cb, id, NULL);
+      if (wish_today (self, crm_follow_up_get_customer_id (follow_up)))
+        notify_notification_add_action (notification, "send-wish", _("Send Wish"),
+                                        follow_up_action_cb, id, NULL);
       notify_notification_add_action (notification, "default", _("Open"),
                                       follow_up_action_cb, id, NULL);
     }

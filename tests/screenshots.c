@@ -12,12 +12,14 @@
 
 #include <stdlib.h>
 
+#include "crm-customer-privacy.h"
 #include "crm-customers-page.h"
 #include "crm-demo.h"
 #include "crm-feedback-dialog.h"
 #include "crm-feedback-page.h"
 #include "crm-preferences-window.h"
 #include "crm-record-dialog.h"
+#include "crm-send-dialog.h"
 #include "crm-store.h"
 #include "crm-window.h"
 #include "ui-helpers.h"
@@ -26,6 +28,8 @@ static const char *out_dir;
 static int width = 1280;
 static int height = 800;
 static gboolean dark;
+/* A Georgian customer who agreed to marketing messages. */
+static gint64 nino_id;
 
 /* Lets the window lay out and draw what changed. */
 static void
@@ -79,6 +83,16 @@ prepare (const char *data_dir)
 
   if (store == NULL || !crm_demo_fill (store, CRM_DEMO_CUSTOMERS, 2026, &error))
     g_error ("%s", error->message);
+  {
+    CrmCustomerFields nino = {
+      .name = "ნინო ბერიძე", .phone = "599 12 34 56", .language = "ka", .channel = "whatsapp",
+      .marketing_consent = TRUE, .consent_source = "in_person",
+    };
+
+    nino_id = crm_store_add_customer (store, &nino, &error);
+    if (nino_id == 0)
+      g_error ("%s", error->message);
+  }
 
   /* Reminders of the days before were announced and left: the banner of
    * missed ones shows at the top of Follow-ups. */
@@ -204,6 +218,40 @@ take_all (CrmApplication *app,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL);
   save (window, "customer-new");
   crm_customers_page_go_back (customers);
+
+  /* Sending a message: to a customer without consent (the note says
+   * why some are not offered), to one with it; erasing, asked first. */
+  {
+    GtkWindow *send = crm_send_dialog_new (window, store, some_key_client (window), "miss_you");
+    GtkWindow *question;
+
+    gtk_window_present (send);
+    save (send, "send-message-no-consent");
+    gtk_window_destroy (send);
+    send = crm_send_dialog_new (window, store, nino_id, "miss_you");
+    gtk_window_present (send);
+    save (send, "send-message");
+    gtk_window_destroy (send);
+
+    crm_window_show_customer (crm_window, nino_id);
+    settle ();
+    {
+      GtkWidget *privacy = find_widget (GTK_WIDGET (window), CRM_TYPE_CUSTOMER_PRIVACY, NULL);
+      GtkWidget *scrolled = gtk_widget_get_ancestor (privacy, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      save (window, "customer-privacy");
+    }
+    question = crm_customer_privacy_ask_erase (CRM_CUSTOMER_PRIVACY (
+      find_widget (GTK_WIDGET (window), CRM_TYPE_CUSTOMER_PRIVACY, NULL)));
+    if (question != NULL)
+      {
+        save (question, "erase-confirm");
+        adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "cancel");
+      }
+    crm_customers_page_go_back (customers);
+  }
 
   if (feedback->len > 0)
     {

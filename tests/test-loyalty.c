@@ -654,9 +654,9 @@ test_tiers (void)
     g_assert_true (crm_export_customers_csv (shop.store, file, NULL, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-    g_assert_nonnull (strstr (contents, ",notes,points,tier\r\n"));
-    g_assert_nonnull (strstr (contents, ",780,Bronze\r\n"));
-    g_assert_nonnull (strstr (contents, ",6014,Bronze\r\n"));
+    g_assert_nonnull (strstr (contents, ",notes,points,tier,language,"));
+    g_assert_nonnull (strstr (contents, ",780,Bronze,"));
+    g_assert_nonnull (strstr (contents, ",6014,Bronze,"));
   }
 
   shop_fixture_close (&shop);

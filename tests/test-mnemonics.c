@@ -349,6 +349,16 @@ check_everything (CrmApplication *app,
   g_assert_no_error (error);
   crm_store_add_follow_up (walk.store, customer, crm_store_now (walk.store) + 86400, "Ask about the party", 0, &error);
   g_assert_no_error (error);
+  /* One announced two days ago and left: the missed banner's buttons too. */
+  {
+    g_autoptr(GPtrArray) missed = g_ptr_array_new_with_free_func (g_object_unref);
+    gint64 id = crm_store_add_follow_up (walk.store, customer, crm_store_now (walk.store) - 2 * 86400,
+                                         "Send the invoice", 0, &error);
+
+    g_ptr_array_add (missed, crm_store_get_follow_up (walk.store, id));
+    crm_store_mark_follow_ups_notified (walk.store, missed, crm_store_now (walk.store) - 2 * 86400, &error);
+    g_assert_no_error (error);
+  }
   feedback = crm_store_add_feedback (walk.store, &praise, &error);
   g_assert_no_error (error);
   spin_main_loop ();

@@ -58,6 +58,9 @@ customer_with_every_field (void)
   customer->revenue_total = 50200;
   customer->at_risk = TRUE;
   customer->usual_interval = 86400 * 9;
+  customer->language = g_strdup ("ka");
+  customer->channel = g_strdup ("viber");
+  customer->marketing_consent = TRUE;
 
   return customer;
 }
@@ -69,8 +72,9 @@ assert_customer_properties (CrmCustomer *customer)
   gint64 revenue_total, usual_interval;
   g_autofree char *name = NULL, *phone = NULL, *email = NULL, *address = NULL;
   g_autofree char *birthday = NULL, *notes = NULL, *segment_override = NULL;
+  g_autofree char *language = NULL, *channel = NULL;
   g_auto(GStrv) tags = NULL;
-  gboolean archived, rule_key, at_risk;
+  gboolean archived, rule_key, at_risk, marketing_consent;
   CrmSegment segment;
   guint purchases, total_purchases;
   double share;
@@ -98,6 +102,9 @@ assert_customer_properties (CrmCustomer *customer)
                 "share", &share,
                 "at-risk", &at_risk,
                 "usual-interval", &usual_interval,
+                "language", &language,
+                "channel", &channel,
+                "marketing-consent", &marketing_consent,
                 NULL);
 
   g_assert_cmpint (id, ==, crm_customer_get_id (customer));
@@ -122,6 +129,9 @@ assert_customer_properties (CrmCustomer *customer)
   g_assert_cmpfloat (share, ==, crm_customer_get_share (customer));
   g_assert_cmpint (at_risk, ==, crm_customer_get_at_risk (customer));
   g_assert_cmpint (usual_interval, ==, crm_customer_get_usual_interval (customer));
+  g_assert_cmpstr (language, ==, crm_customer_get_language (customer));
+  g_assert_cmpstr (channel, ==, crm_customer_get_channel (customer));
+  g_assert_cmpint (marketing_consent, ==, crm_customer_get_marketing_consent (customer));
 }
 
 static void
@@ -132,6 +142,7 @@ test_customer (void)
     "segment-override", "archived", "segment", "rule-key", "spend",
     "purchases", "total-purchases", "first-purchase-at", "last-purchase-at",
     "last-visit-at", "revenue-total", "share", "at-risk", "usual-interval",
+    "language", "channel", "marketing-consent",
     NULL
   };
   g_autoptr(CrmCustomer) full = customer_with_every_field ();

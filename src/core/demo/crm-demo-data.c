@@ -225,6 +225,16 @@ const char *const crm_demo_armenian_baskets[CRM_DEMO_N_BASKETS][5] = {
     "Վերադարձ՝ վնասված փաթեթավորում" },
 };
 
+/* 0 English, 1 Georgian, 2 Armenian, as crm_text_language_index(). */
+static const char *
+in_language (guint       language,
+             const char *english,
+             const char *georgian,
+             const char *armenian)
+{
+  return language == 1 ? georgian : language == 2 ? armenian : english;
+}
+
 const char *
 crm_demo_basket (guint         language,
                  CrmDemoBasket basket,
@@ -232,15 +242,19 @@ crm_demo_basket (guint         language,
 {
   g_assert (basket < CRM_DEMO_N_BASKETS && i < 5);
 
-  switch (language)
-    {
-    case 1:
-      return crm_demo_georgian_baskets[basket][i];
-    case 2:
-      return crm_demo_armenian_baskets[basket][i];
-    default:
-      return crm_demo_english_baskets[basket][i];
-    }
+  return in_language (language, crm_demo_english_baskets[basket][i], crm_demo_georgian_baskets[basket][i],
+                      crm_demo_armenian_baskets[basket][i]);
+}
+
+const char *
+crm_demo_contact_note (guint          language,
+                       CrmDemoContact contact,
+                       guint          i)
+{
+  g_assert (contact < CRM_DEMO_N_CONTACTS && i < 2);
+
+  return in_language (language, crm_demo_english_contacts[contact][i], crm_demo_georgian_contacts[contact][i],
+                      crm_demo_armenian_contacts[contact][i]);
 }
 
 const char *const crm_demo_contact_kinds[CRM_DEMO_N_CONTACTS] = {

@@ -83,6 +83,10 @@ extern const char *const crm_demo_contact_kinds[CRM_DEMO_N_CONTACTS];
 extern const char *const crm_demo_georgian_contacts[CRM_DEMO_N_CONTACTS][2];
 extern const char *const crm_demo_armenian_contacts[CRM_DEMO_N_CONTACTS][2];
 extern const char *const crm_demo_english_contacts[CRM_DEMO_N_CONTACTS][2];
+/* One of them in a language: 0 English, 1 Georgian, 2 Armenian. */
+const char *crm_demo_contact_note (guint          language,
+                                   CrmDemoContact contact,
+                                   guint          i);
 
 typedef struct
 {

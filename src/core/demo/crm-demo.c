@@ -210,22 +210,6 @@ in_hours (Shop     *shop,
   return (into_day >= shop->closes ? day_start : day_start - DAY) + shop->closes - HOUR + minutes;
 }
 
-static const char *
-contact_note (Shop           *shop,
-              CrmDemoContact  contact,
-              guint           which)
-{
-  switch (shop->language)
-    {
-    case 1:
-      return crm_demo_georgian_contacts[contact][which];
-    case 2:
-      return crm_demo_armenian_contacts[contact][which];
-    default:
-      return crm_demo_english_contacts[contact][which];
-    }
-}
-
 /* Hundredths of a lari to the shop's currency. */
 static gint64
 to_money (Shop   *shop,
@@ -510,7 +494,7 @@ add_contacts (Shop         *shop,
           days_ago = between (rand, latest, earliest);
         }
 
-      note = contact_note (shop, contact, between (rand, 0, 1));
+      note = crm_demo_contact_note (shop->language, contact, between (rand, 0, 1));
 
       if (crm_store_add_interaction (shop->store, customer_id, shop_time (shop, days_ago),
                                      crm_demo_contact_kinds[contact], note, error) == 0)
@@ -626,6 +610,21 @@ add_customer (Shop         *shop,
 
       fields.notes = PICK (rand, *notes[shop->language]);
     }
+
+  /* How they like to hear from the shop (docs/messages.md), from the
+   * name's hash so that the random draws, and so the rest of the shop,
+   * stay as they were. */
+  {
+    static const char *const channels[] = { "whatsapp", "viber", "sms", "whatsapp", "telegram", "call" };
+    guint hash = g_str_hash (name);
+
+    fields.language = habit->script == SCRIPT_GEORGIAN ? "ka"
+                      : habit->script == SCRIPT_ARMENIAN ? "hy" : "";
+    fields.channel = phone != NULL ? channels[hash % G_N_ELEMENTS (channels)]
+                     : email != NULL ? "email" : "";
+    fields.marketing_consent = (hash / 7) % 100 < 60;
+    fields.consent_source = fields.marketing_consent ? ((hash / 11) % 3 == 0 ? "form" : "in_person") : NULL;
+  }
 
   /* The owner's family is key whatever they spend. */
   if (habit->tier <= TIER_PASSER_BY && between (rand, 0, 399) == 0)

@@ -28,6 +28,9 @@ static const char *const feedback_channels[] = { "in-store", "phone", "email", "
 static const char *const feedback_statuses[] = { "new", "in_progress", "resolved", NULL };
 static const char *const segment_overrides[] = { "key", "secondary", NULL };
 static const char *const staff_languages[] = { "", "en", "ka", "hy", NULL };
+static const char *const customer_channels[] = {
+  "", "call", "sms", "email", "whatsapp", "viber", "telegram", "copy", NULL,
+};
 
 gboolean
 crm_archive_fail (GError     **error,
@@ -503,6 +506,7 @@ crm_archive_read_customer (JsonObject         *object,
                            GError            **error)
 {
   const char *name, *phone, *email, *address, *birthday, *notes, *segment;
+  const char *language, *channel, *telegram, *consent_date, *consent_source;
   g_autoptr(GError) invalid = NULL;
   g_autofree char *clean_name = NULL;
 
@@ -517,7 +521,13 @@ crm_archive_read_customer (JsonObject         *object,
       !get_choice (object, item, "segment_override", FALSE, NULL, segment_overrides, &segment, error) ||
       !get_time (object, item, "created_at", FALSE, &customer->created_at, error) ||
       !get_time (object, item, "archived_at", FALSE, &customer->archived_at, error) ||
-      !get_time (object, item, "touch_dismissed_at", FALSE, &customer->touch_dismissed_at, error))
+      !get_time (object, item, "touch_dismissed_at", FALSE, &customer->touch_dismissed_at, error) ||
+      !get_choice (object, item, "language", FALSE, "", staff_languages, &language, error) ||
+      !get_choice (object, item, "channel", FALSE, "", customer_channels, &channel, error) ||
+      !get_text (object, item, "telegram", FALSE, &telegram, error) ||
+      !get_bool (object, item, "marketing_consent", &customer->marketing_consent, error) ||
+      !get_text (object, item, "consent_date", FALSE, &consent_date, error) ||
+      !get_text (object, item, "consent_source", FALSE, &consent_source, error))
     return FALSE;
 
   if ((*ref)[0] == '\0')
@@ -542,6 +552,11 @@ crm_archive_read_customer (JsonObject         *object,
   customer->birthday = g_strdup (birthday);
   customer->notes = g_strdup (notes);
   customer->segment_override = g_strdup (segment);
+  customer->language = g_strdup (language);
+  customer->channel = g_strdup (channel);
+  customer->telegram = g_strdup (telegram);
+  customer->consent_date = g_strdup (consent_date);
+  customer->consent_source = g_strdup (consent_source);
 
   /* Everything was checked above: cleaning only trims and cuts. */
   return get_tags (object, item, customer, error) && crm_import_customer_clean (customer, error);

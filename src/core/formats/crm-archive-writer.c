@@ -19,6 +19,7 @@
 #include "crm-file-writer.h"
 #include "crm-money.h"
 #include "crm-store-archive.h"
+#include "crm-store-messages.h"
 
 /* Bytes gathered before they go to the stream. */
 #define FLUSH_SIZE (64 * 1024)
@@ -98,6 +99,20 @@ append_string (Exporter   *exporter,
   g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
 
   append_node (exporter, node);
+}
+
+/* The opening keys every file of ours has: what it is, and when. */
+static void
+write_head (Exporter   *exporter,
+            const char *format,
+            const char *currency,
+            const char *now)
+{
+  g_string_append_printf (exporter->out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"currency\": ",
+                          format, CRM_ARCHIVE_VERSION);
+  append_string (exporter, currency);
+  g_string_append (exporter->out, ",\n  \"exported_at\": ");
+  append_string (exporter, now ? now : "");
 }
 
 static void
@@ -202,6 +217,13 @@ customer_item (JsonBuilder   *builder,
   add_time (builder, "created_at", customer->created_at, zone);
   add_time (builder, "archived_at", customer->archived_at, zone);
   add_time (builder, "touch_dismissed_at", customer->touch_dismissed_at, zone);
+  /* How they like to be reached, and their consent (docs/messages.md). */
+  add_text (builder, "language", customer->language);
+  add_text (builder, "channel", customer->channel);
+  add_text (builder, "telegram", customer->telegram);
+  add_bool (builder, "marketing_consent", customer->marketing_consent);
+  add_text_or_null (builder, "consent_date", customer->consent_date);
+  add_text (builder, "consent_source", customer->consent_source);
 }
 
 static void
@@ -357,6 +379,12 @@ typedef struct
   ItemFunc  item;
 } SectionWriter;
 
+/* The sections of one person's data, in the archive's order. */
+static const CrmArchiveKind person_sections[] = {
+  CRM_ARCHIVE_CUSTOMERS, CRM_ARCHIVE_PURCHASES, CRM_ARCHIVE_INTERACTIONS,
+  CRM_ARCHIVE_FOLLOW_UPS, CRM_ARCHIVE_FEEDBACK, CRM_ARCHIVE_LEDGER,
+};
+
 /* One item per line, so that the file reads and compares well. */
 static gboolean
 write_item_cb (gconstpointer   row,
@@ -383,6 +411,7 @@ static gboolean
 write_section (Exporter          *exporter,
                CrmStore          *store,
                guint              i,
+               gint64             customer_id,
                CrmArchiveCounts  *counts,
                GError           **error)
 {
@@ -391,7 +420,8 @@ write_section (Exporter          *exporter,
 
   g_string_append_printf (exporter->out, ",\n  \"%s\": [", sections[i].name);
   exporter->n_items = 0;
-  if (!crm_store_archive_foreach (store, sections[i].kind, write_item_cb, &section, count, error))
+  if (!crm_store_archive_foreach_of (store, sections[i].kind, customer_id, write_item_cb, &section,
+                                     count, error))
     return FALSE;
   g_string_append (exporter->out, *count > 0 ? "\n  ]" : "]");
   return TRUE;
@@ -460,15 +490,11 @@ crm_archive_export_to_stream (CrmStore          *store,
   if (!crm_store_archive_begin_read (store, error))
     return FALSE;
 
-  g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"currency\": ",
-                          CRM_ARCHIVE_FORMAT, CRM_ARCHIVE_VERSION);
-  append_string (&exporter, currency);
-  g_string_append (out, ",\n  \"exported_at\": ");
-  append_string (&exporter, now ? now : "");
+  write_head (&exporter, CRM_ARCHIVE_FORMAT, currency, now);
 
   ok = write_settings (&exporter, store, error);
   for (guint i = 0; ok && i < G_N_ELEMENTS (sections); i++)
-    ok = write_section (&exporter, store, i, &n, error);
+    ok = write_section (&exporter, store, i, 0, &n, error);
 
   crm_store_archive_end_read (store);
   if (!ok)
@@ -536,4 +562,73 @@ crm_archive_export (CrmStore          *store,
   if (counts != NULL)
     *counts = n;
   return TRUE;
+}
+
+/* One person */
+
+static gboolean
+export_person_to_stream (CrmStore       *store,
+                         gint64          customer_id,
+                         GOutputStream  *stream,
+                         GError        **error)
+{
+  g_autoptr(GString) out = g_string_sized_new (FLUSH_SIZE + 4096);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autofree char *currency = crm_store_dup_currency (store);
+  g_autofree char *now = iso_time (crm_store_now (store), zone);
+  Exporter exporter = { stream, NULL, out, generator, zone, 0 };
+  CrmArchiveCounts n = { 0 };
+  gboolean ok = TRUE;
+
+  if (!crm_store_archive_begin_read (store, error))
+    return FALSE;
+
+  write_head (&exporter, CRM_ARCHIVE_PERSON_FORMAT, currency, now);
+
+  for (guint k = 0; ok && k < G_N_ELEMENTS (person_sections); k++)
+    for (guint i = 0; ok && i < G_N_ELEMENTS (sections); i++)
+      if (sections[i].kind == person_sections[k])
+        ok = write_section (&exporter, store, i, customer_id, &n, error);
+
+  crm_store_archive_end_read (store);
+  if (!ok)
+    return FALSE;
+  if (n.customers == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "no customer with id %" G_GINT64_FORMAT, customer_id);
+      return FALSE;
+    }
+
+  g_string_append (out, "\n}\n");
+  return flush (&exporter, 0, error);
+}
+
+/**
+ * crm_archive_export_person:
+ *
+ * Writes everything the shop holds about customer @customer_id to @file
+ * as JSON (format "clientele-person": their fields, purchases, history,
+ * follow-ups, feedback and points ledger, in the archive's keys),
+ * atomically and readable by its owner only. The store's privacy log
+ * notes the export, without the person's details.
+ */
+gboolean
+crm_archive_export_person (CrmStore  *store,
+                           gint64     customer_id,
+                           GFile     *file,
+                           GError   **error)
+{
+  g_autoptr(CrmFileWriter) writer = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (customer_id > 0, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  writer = crm_file_writer_new (file, error);
+  return writer != NULL &&
+         export_person_to_stream (store, customer_id, crm_file_writer_get_stream (writer), error) &&
+         crm_file_writer_commit (writer, NULL, error) &&
+         crm_store_log_privacy (store, CRM_PRIVACY_EXPORT, customer_id, error);
 }

@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 
 #define CRM_ARCHIVE_FORMAT  "clientele"
 #define CRM_ARCHIVE_VERSION 1
+/* One person's data (crm_archive_export_person()): not an archive to import. */
+#define CRM_ARCHIVE_PERSON_FORMAT "clientele-person"
 
 typedef struct
 {
@@ -38,6 +40,10 @@ GBytes     *crm_archive_export_bytes    (CrmStore                *store,
 gboolean    crm_archive_export          (CrmStore                *store,
                                          GFile                   *file,
                                          CrmArchiveCounts        *counts,
+                                         GError                 **error);
+gboolean    crm_archive_export_person   (CrmStore                *store,
+                                         gint64                   customer_id,
+                                         GFile                   *file,
                                          GError                 **error);
 
 CrmArchive *crm_archive_load            (GBytes                  *bytes,

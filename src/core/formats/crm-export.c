@@ -112,7 +112,10 @@ write_customer_cb (const CrmExportCustomer  *customer,
   const char *cells[] = {
     customer->name, customer->phone, customer->email, customer->address, customer->birthday,
     customer->tags, customer->key ? "key" : "secondary", spend, purchases, last_visit,
-    customer->notes, points, customer->tier, NULL,
+    customer->notes, points, customer->tier,
+    customer->language, customer->channel, customer->telegram,
+    customer->marketing_consent ? "yes" : "no", customer->consent_date, customer->consent_source,
+    NULL,
   };
 
   return write_line (user_data, cells, error);
@@ -155,7 +158,9 @@ crm_export_customers_csv (CrmStore  *store,
   spend_header = g_strdup_printf ("spend_%s", currency);
   {
     const char *header[] = { "name", "phone", "email", "address", "birthday", "tags", "segment",
-                             spend_header, "purchases", "last_visit", "notes", "points", "tier", NULL };
+                             spend_header, "purchases", "last_visit", "notes", "points", "tier",
+                             "language", "channel", "telegram", "marketing_consent",
+                             "consent_date", "consent_source", NULL };
 
     if (!g_output_stream_write_all (export.stream, "\xEF\xBB\xBF", 3, NULL, NULL, error) ||
         !write_line (&export, header, error))

@@ -34,7 +34,23 @@ crm_import_customer_clean (CrmImportCustomer  *customer,
       g_strcmp0 (customer->segment_override, "secondary") != 0)
     g_clear_pointer (&customer->segment_override, g_free);
 
-  if (crm_store_clean_customer (customer, &refused, &local_error))
+  /* Nor do they choose a language or channel the store does not know,
+   * or a username Telegram would refuse: those are dropped too. */
+  while (!crm_store_clean_customer (customer, &refused, &local_error) &&
+         (refused == CRM_CUSTOMER_FIELD_LANGUAGE || refused == CRM_CUSTOMER_FIELD_CHANNEL ||
+          refused == CRM_CUSTOMER_FIELD_TELEGRAM || refused == CRM_CUSTOMER_FIELD_CONSENT_DATE))
+    {
+      char **field = refused == CRM_CUSTOMER_FIELD_LANGUAGE ? &customer->language
+                     : refused == CRM_CUSTOMER_FIELD_CHANNEL ? &customer->channel
+                     : refused == CRM_CUSTOMER_FIELD_TELEGRAM ? &customer->telegram
+                     : &customer->consent_date;
+
+      g_clear_error (&local_error);
+      g_free (*field);
+      *field = g_strdup ("");
+    }
+
+  if (local_error == NULL)
     return TRUE;
 
   switch (refused)

@@ -52,6 +52,8 @@ crm_contact_clear (CrmContact *contact)
   g_string_free (contact->notes, TRUE);
   g_ptr_array_unref (contact->tags);
   g_ptr_array_unref (contact->remarks);
+  for (guint i = 0; i < G_N_ELEMENTS (contact->reach); i++)
+    g_free (contact->reach[i]);
 }
 
 static void
@@ -304,6 +306,14 @@ crm_contact_add_row (CrmContact            *contact,
         case CRM_CUSTOMER_COLUMN_BIRTH_MONTH:
         case CRM_CUSTOMER_COLUMN_BIRTH_DAY:
           set_first (&contact->birth_parts[column->field - CRM_CUSTOMER_COLUMN_BIRTH_YEAR], text);
+          break;
+        case CRM_CUSTOMER_COLUMN_LANGUAGE:
+        case CRM_CUSTOMER_COLUMN_CHANNEL:
+        case CRM_CUSTOMER_COLUMN_TELEGRAM:
+        case CRM_CUSTOMER_COLUMN_CONSENT:
+        case CRM_CUSTOMER_COLUMN_CONSENT_DATE:
+        case CRM_CUSTOMER_COLUMN_CONSENT_SOURCE:
+          set_first (&contact->reach[column->field - CRM_CUSTOMER_COLUMN_LANGUAGE], text);
           break;
         case CRM_CUSTOMER_COLUMN_IGNORE:
         case CRM_CUSTOMER_N_COLUMNS:
@@ -567,6 +577,48 @@ usable_emails (CrmContact *contact,
  * others go into the notes so nothing the file held is lost. A value that
  * cannot be used costs only itself: it is named in @left_out. @remarks
  * get what else a person should know. */
+/* The export's own words, and the ones people write in the three
+ * languages; what is not recognised is left out (crm_import_customer_clean). */
+static char *
+folded_choice (const char         *text,
+               const char * const *table)
+{
+  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
+
+  g_strstrip (folded);
+  for (guint i = 0; table[i] != NULL; i += 2)
+    if (g_str_equal (folded, table[i]))
+      return g_strdup (table[i + 1]);
+
+  return g_strdup (folded);
+}
+
+static void
+reach_to_customer (CrmContact        *contact,
+                   CrmImportCustomer *customer)
+{
+  static const char * const languages[] = {
+    "english", "en", "georgian", "ka", "ქართული", "ka", "armenian", "hy", "հայերեն", "hy", NULL,
+  };
+  static const char * const channels[] = {
+    "phone", "call", "phone call", "call", "e-mail", "email", "mail", "email", "none", "", NULL,
+  };
+  static const char * const answers[] = {
+    "yes", "1", "true", "1", "y", "1", "კი", "1", "დიახ", "1", "այո", "1", NULL,
+  };
+  g_autofree char *consent = folded_choice (contact->reach[3], answers);
+  const char *source = contact->reach[5];
+
+  customer->language = folded_choice (contact->reach[0], languages);
+  customer->channel = folded_choice (contact->reach[1], channels);
+  customer->telegram = g_strdup (contact->reach[2]);
+  customer->marketing_consent = g_str_equal (consent, "1");
+  customer->consent_date = g_strdup (contact->reach[4]);
+  /* A "yes" that came with the file, and says no more, came by import. */
+  customer->consent_source = g_strdup (source != NULL && source[0] != '\0' ? source
+                                       : customer->marketing_consent ? "import" : "");
+}
+
 void
 crm_contact_to_customer (CrmContact         *contact,
                          CrmImportCustomer  *customer,
@@ -709,6 +761,8 @@ crm_contact_to_customer (CrmContact         *contact,
 
   for (guint i = 0; i < contact->tags->len; i++)
     crm_import_customer_add_tag (customer, g_ptr_array_index (contact->tags, i));
+
+  reach_to_customer (contact, customer);
 }
 
 /* Names compared across scripts */

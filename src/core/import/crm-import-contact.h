@@ -29,6 +29,8 @@ typedef struct
   GString   *notes;
   GPtrArray *tags;
   GPtrArray *remarks;          /* what the reader had to say, for people */
+  /* Language, channel, Telegram, consent, its date and source, as written. */
+  char      *reach[6];
 } CrmContact;
 
 void  crm_contact_init         (CrmContact             *contact);

@@ -712,6 +712,18 @@ crm_customer_column_get_label (CrmCustomerColumn field)
     case CRM_CUSTOMER_COLUMN_BIRTH_DAY:
       /* Translators: the day of the month someone was born on */
       return _("Day of birth");
+    case CRM_CUSTOMER_COLUMN_LANGUAGE:
+      return _("Preferred language");
+    case CRM_CUSTOMER_COLUMN_CHANNEL:
+      return _("Preferred channel");
+    case CRM_CUSTOMER_COLUMN_TELEGRAM:
+      return _("Telegram username");
+    case CRM_CUSTOMER_COLUMN_CONSENT:
+      return _("Marketing consent");
+    case CRM_CUSTOMER_COLUMN_CONSENT_DATE:
+      return _("Date of consent");
+    case CRM_CUSTOMER_COLUMN_CONSENT_SOURCE:
+      return _("Source of consent");
     case CRM_CUSTOMER_COLUMN_IGNORE:
     case CRM_CUSTOMER_N_COLUMNS:
     default:

@@ -69,6 +69,14 @@ typedef enum
   CRM_CUSTOMER_COLUMN_BIRTH_YEAR,    /* Thunderbird writes the birthday in three columns */
   CRM_CUSTOMER_COLUMN_BIRTH_MONTH,
   CRM_CUSTOMER_COLUMN_BIRTH_DAY,
+  /* How they like to be reached (docs/messages.md), as the customer
+   * export writes them. */
+  CRM_CUSTOMER_COLUMN_LANGUAGE,
+  CRM_CUSTOMER_COLUMN_CHANNEL,
+  CRM_CUSTOMER_COLUMN_TELEGRAM,
+  CRM_CUSTOMER_COLUMN_CONSENT,
+  CRM_CUSTOMER_COLUMN_CONSENT_DATE,
+  CRM_CUSTOMER_COLUMN_CONSENT_SOURCE,
   CRM_CUSTOMER_N_COLUMNS
 } CrmCustomerColumn;
 

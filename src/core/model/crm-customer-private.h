@@ -31,6 +31,13 @@ struct _CrmCustomer
   gint64   revenue_total;
   gboolean at_risk;
   gint64   usual_interval;
+
+  char    *language;
+  char    *channel;
+  char    *telegram;
+  gboolean marketing_consent;
+  char    *consent_date;
+  char    *consent_source;
 };
 
 G_END_DECLS

@@ -8,6 +8,10 @@
 
 G_DEFINE_FINAL_TYPE (CrmCustomer, crm_customer, G_TYPE_OBJECT)
 
+const char * const crm_customer_channels[] = {
+  "call", "sms", "email", "whatsapp", "viber", "telegram", "copy", NULL,
+};
+
 G_DEFINE_ENUM_TYPE (CrmSegment, crm_segment,
                     G_DEFINE_ENUM_VALUE (CRM_SEGMENT_SECONDARY, "secondary"),
                     G_DEFINE_ENUM_VALUE (CRM_SEGMENT_KEY, "key"))
@@ -39,6 +43,9 @@ enum {
   PROP_SHARE,
   PROP_AT_RISK,
   PROP_USUAL_INTERVAL,
+  PROP_LANGUAGE,
+  PROP_CHANNEL,
+  PROP_MARKETING_CONSENT,
   N_PROPS
 };
 
@@ -120,6 +127,15 @@ crm_customer_get_property (GObject    *object,
     case PROP_USUAL_INTERVAL:
       g_value_set_int64 (value, crm_customer_get_usual_interval (self));
       break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, crm_customer_get_language (self));
+      break;
+    case PROP_CHANNEL:
+      g_value_set_string (value, crm_customer_get_channel (self));
+      break;
+    case PROP_MARKETING_CONSENT:
+      g_value_set_boolean (value, crm_customer_get_marketing_consent (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -138,6 +154,11 @@ crm_customer_finalize (GObject *object)
   g_free (self->notes);
   g_strfreev (self->tags);
   g_free (self->segment_override);
+  g_free (self->language);
+  g_free (self->channel);
+  g_free (self->telegram);
+  g_free (self->consent_date);
+  g_free (self->consent_source);
 
   G_OBJECT_CLASS (crm_customer_parent_class)->finalize (object);
 }
@@ -197,6 +218,13 @@ crm_customer_class_init (CrmCustomerClass *klass)
   properties[PROP_USUAL_INTERVAL] =
     g_param_spec_int64 ("usual-interval", NULL, NULL, G_MININT64, G_MAXINT64, 0, READ_ONLY);
 
+  /* "", "en", "ka" or "hy"; "" is the shop's language */
+  properties[PROP_LANGUAGE] = TEXT_PROPERTY ("language");
+  /* "" or one of crm_customer_channels */
+  properties[PROP_CHANNEL] = TEXT_PROPERTY ("channel");
+  properties[PROP_MARKETING_CONSENT] =
+    g_param_spec_boolean ("marketing-consent", NULL, NULL, FALSE, READ_ONLY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -236,6 +264,12 @@ GETTER (gint64, last_visit_at, last_visit_at, 0)
 GETTER (gint64, revenue_total, revenue_total, 0)
 GETTER (gboolean, at_risk, at_risk, FALSE)
 GETTER (gint64, usual_interval, usual_interval, 0)
+GETTER (const char *, language, language, NULL)
+GETTER (const char *, channel, channel, NULL)
+GETTER (const char *, telegram, telegram, NULL)
+GETTER (gboolean, marketing_consent, marketing_consent, FALSE)
+GETTER (const char *, consent_date, consent_date, NULL)
+GETTER (const char *, consent_source, consent_source, NULL)
 
 #undef GETTER
 

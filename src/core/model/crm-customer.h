@@ -26,7 +26,18 @@ typedef struct
   const char         *notes;
   const char * const *tags;              /* NULL-terminated, may be NULL */
   const char         *segment_override;  /* "key", "secondary" or NULL */
+  /* How they like to be reached (docs/messages.md); NULL reads as "". */
+  const char         *language;          /* "", "en", "ka" or "hy" */
+  const char         *channel;           /* "" or one of crm_customer_channels */
+  const char         *telegram;          /* username, with or without "@" */
+  gboolean            marketing_consent;
+  const char         *consent_date;      /* YYYY-MM-DD or NULL/"" */
+  const char         *consent_source;    /* "in_person", "form", "import" or other text */
 } CrmCustomerFields;
+
+/* The channels a customer may prefer, NULL-terminated: "call", "sms",
+ * "email", "whatsapp", "viber", "telegram", "copy" ("" is none). */
+extern const char * const crm_customer_channels[];
 
 #define CRM_TYPE_CUSTOMER (crm_customer_get_type ())
 
@@ -54,5 +65,11 @@ gint64              crm_customer_get_revenue_total     (CrmCustomer *self);
 double              crm_customer_get_share             (CrmCustomer *self);
 gboolean            crm_customer_get_at_risk           (CrmCustomer *self);
 gint64              crm_customer_get_usual_interval    (CrmCustomer *self);
+const char         *crm_customer_get_language          (CrmCustomer *self);
+const char         *crm_customer_get_channel           (CrmCustomer *self);
+const char         *crm_customer_get_telegram          (CrmCustomer *self);
+gboolean            crm_customer_get_marketing_consent (CrmCustomer *self);
+const char         *crm_customer_get_consent_date      (CrmCustomer *self);
+const char         *crm_customer_get_consent_source    (CrmCustomer *self);
 
 G_END_DECLS

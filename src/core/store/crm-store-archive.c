@@ -39,7 +39,8 @@ static const char *const read_sql[] = {
     "  c.segment_override, c.created_at, c.archived_at, c.touch_dismissed_at, "
     "  (SELECT string_agg (name, chr (31)) FROM "
     "     (SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
-    "      WHERE ct.customer_id = c.id ORDER BY lower (t.name), t.name) AS tag) "
+    "      WHERE ct.customer_id = c.id ORDER BY lower (t.name), t.name) AS tag), "
+    "  c.language, c.channel, c.telegram, c.marketing_consent, c.consent_date, c.consent_source "
     "FROM customers c ORDER BY c.id",
   [CRM_ARCHIVE_PURCHASES] =
     "SELECT customer_id, at, amount, description, staff_id, id, discount, earns FROM purchases ORDER BY id",
@@ -106,6 +107,7 @@ emit_row (CrmStmt            *stmt,
         CrmArchiveCustomer row = {
           INT64 (0), TEXT (1), TEXT (2), TEXT (3), TEXT (4), TEXT (5), TEXT (6),
           (const char * const *) names, TEXT (7), INT64 (8), INT64 (9), INT64 (10),
+          TEXT (12), TEXT (13), TEXT (14), INT64 (15) != 0, TEXT (16), TEXT (17),
         };
 
         return func (&row, user_data, error);
@@ -193,17 +195,52 @@ crm_store_archive_foreach (CrmStore           *store,
                            guint              *n_rows,
                            GError            **error)
 {
+  return crm_store_archive_foreach_of (store, kind, 0, func, user_data, n_rows, error);
+}
+
+/**
+ * crm_store_archive_foreach_of:
+ * @customer_id: only this customer's rows, or 0 for everyone's
+ *
+ * As crm_store_archive_foreach(); with @customer_id, for the kinds that
+ * belong to a customer (customers, purchases, interactions, follow-ups,
+ * feedback, the ledger): what the shop holds about one person.
+ */
+gboolean
+crm_store_archive_foreach_of (CrmStore           *store,
+                              CrmArchiveKind      kind,
+                              gint64              customer_id,
+                              CrmArchiveRowFunc   func,
+                              gpointer            user_data,
+                              guint              *n_rows,
+                              GError            **error)
+{
   g_autoptr(CrmStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
   CrmStmtResult rc;
   guint n = 0;
 
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
   g_return_val_if_fail (kind <= CRM_ARCHIVE_LEDGER, FALSE);
+  g_return_val_if_fail (customer_id == 0 ||
+                        (kind >= CRM_ARCHIVE_CUSTOMERS && kind <= CRM_ARCHIVE_FEEDBACK) ||
+                        kind == CRM_ARCHIVE_LEDGER, FALSE);
+
+  /* Each read ends "ORDER BY …": one person's is the same with a WHERE. */
+  if (customer_id != 0)
+    {
+      const char *order = g_strrstr (read_sql[kind], " ORDER BY ");
+
+      sql = g_strdup_printf ("%.*s WHERE %s = ?1%s", (int) (order - read_sql[kind]), read_sql[kind],
+                             kind == CRM_ARCHIVE_CUSTOMERS ? "c.id" : "customer_id", order);
+    }
 
   /* Not cached: each runs once per export, and holds its read until freed. */
-  stmt = crm_store_prepare_once (store, read_sql[kind], error);
+  stmt = crm_store_prepare_once (store, sql != NULL ? sql : read_sql[kind], error);
   if (stmt == NULL)
     return FALSE;
+  if (customer_id != 0)
+    crm_stmt_bind_int64 (stmt, 1, customer_id);
 
   while ((rc = crm_stmt_step (stmt)) == CRM_STMT_ROW)
     {

@@ -55,6 +55,12 @@ typedef struct
   gint64              created_at;
   gint64              archived_at;
   gint64              touch_dismissed_at;
+  const char         *language;          /* "": the shop's */
+  const char         *channel;           /* "": none */
+  const char         *telegram;
+  gboolean            marketing_consent;
+  const char         *consent_date;      /* NULL: none */
+  const char         *consent_source;
 } CrmArchiveCustomer;
 
 typedef struct
@@ -150,6 +156,13 @@ gboolean crm_store_archive_begin_read       (CrmStore                     *store
 void     crm_store_archive_end_read         (CrmStore                     *store);
 gboolean crm_store_archive_foreach          (CrmStore                     *store,
                                              CrmArchiveKind                kind,
+                                             CrmArchiveRowFunc             func,
+                                             gpointer                      user_data,
+                                             guint                        *n_rows,
+                                             GError                      **error);
+gboolean crm_store_archive_foreach_of       (CrmStore                     *store,
+                                             CrmArchiveKind                kind,
+                                             gint64                        customer_id,
                                              CrmArchiveRowFunc             func,
                                              gpointer                      user_data,
                                              guint                        *n_rows,

@@ -41,6 +41,63 @@ crm_store_valid_birthday (const char *text)
          y >= 1900;
 }
 
+static gboolean
+valid_date (const char *text)
+{
+  guint y, m, d;
+  char extra;
+
+  return text != NULL && strlen (text) == 10 &&
+         sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &extra) == 3 &&
+         text[4] == '-' && text[7] == '-' &&
+         g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) && y >= 1900;
+}
+
+/**
+ * crm_store_clean_telegram:
+ *
+ * A Telegram username as people write it ("@nino_b", "t.me/nino_b",
+ * "https://t.me/nino_b") becomes the name alone.
+ *
+ * Returns: (transfer full): the username, "" for none, or %NULL when
+ *   @text is not one (5 to 32 Latin letters, digits and underscores)
+ */
+char *
+crm_store_clean_telegram (const char *text)
+{
+  g_autofree char *name = g_strstrip (g_strdup (text != NULL ? text : ""));
+  const char *p = name;
+  gsize length;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      if (g_str_has_prefix (p, "https://"))
+        p += strlen ("https://");
+      if (g_str_has_prefix (p, "t.me/"))
+        p += strlen ("t.me/");
+      if (*p == '@')
+        p++;
+    }
+
+  length = strlen (p);
+  if (length == 0)
+    return g_strdup ("");
+  if (length < 5 || length > 32)
+    return NULL;
+  for (const char *c = p; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && *c != '_')
+      return NULL;
+
+  return g_strdup (p);
+}
+
+static gboolean
+one_of (const char         *value,
+        const char * const *choices)
+{
+  return value[0] == '\0' || g_strv_contains (choices, value);
+}
+
 /* crm_text_clean() builds its result a character at a time. Most fields
  * of a file are already clean (valid, no control characters, nothing to
  * trim, short enough): those are only copied, with the same result. */
@@ -124,6 +181,16 @@ crm_store_clean_customer (CrmImportCustomer  *customer,
   replace_clean (&customer->address, CRM_STORE_MAX_FIELD, FALSE);
   replace_clean (&customer->birthday, 10 + 1, FALSE);
   replace_clean (&customer->notes, CRM_STORE_MAX_NOTES, FALSE);
+  replace_clean (&customer->language, 2 + 1, TRUE);
+  replace_clean (&customer->channel, 10, TRUE);
+  replace_clean (&customer->consent_date, 10 + 1, TRUE);
+  replace_clean (&customer->consent_source, CRM_STORE_MAX_NAME, TRUE);
+  /* A date and a source belong to a "yes". */
+  if (!customer->marketing_consent)
+    {
+      customer->consent_date[0] = '\0';
+      customer->consent_source[0] = '\0';
+    }
 
   customer->tags = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; tags != NULL && i < tags->len; i++)
@@ -155,6 +222,37 @@ crm_store_clean_customer (CrmImportCustomer  *customer,
       g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
                            _("Write the birthday as year-month-day, for example 1990-05-31."));
       return refuse (refused, CRM_CUSTOMER_FIELD_BIRTHDAY);
+    }
+
+  if (!one_of (customer->language, (const char * const[]) { "en", "ka", "hy", NULL }))
+    {
+      g_set_error (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
+                   "unknown language “%s”", customer->language);
+      return refuse (refused, CRM_CUSTOMER_FIELD_LANGUAGE);
+    }
+  if (!one_of (customer->channel, crm_customer_channels))
+    {
+      g_set_error (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
+                   "unknown channel “%s”", customer->channel);
+      return refuse (refused, CRM_CUSTOMER_FIELD_CHANNEL);
+    }
+  {
+    char *telegram = crm_store_clean_telegram (customer->telegram);
+
+    if (telegram == NULL)
+      {
+        g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
+                             _("A Telegram username has 5 to 32 Latin letters, digits or underscores."));
+        return refuse (refused, CRM_CUSTOMER_FIELD_TELEGRAM);
+      }
+    g_free (customer->telegram);
+    customer->telegram = telegram;
+  }
+  if (customer->consent_date[0] != '\0' && !valid_date (customer->consent_date))
+    {
+      g_set_error_literal (error, CRM_TEXT_ERROR, CRM_TEXT_ERROR_INVALID,
+                           _("Write the date of consent as year-month-day, for example 2026-05-31."));
+      return refuse (refused, CRM_CUSTOMER_FIELD_CONSENT_DATE);
     }
 
   if (customer->segment_override != NULL &&
@@ -274,22 +372,27 @@ crm_store_fill_name_keys (CrmStore  *self,
 
 /* Writing */
 
-/* ?1–?14 mean the same in all three; ?18 is the id a customer whose
- * removal is undone gets back (PostgreSQL takes no NULL for "a new one"). */
+/* ?1–?14 and ?18–?23 mean the same in all three (the update's ?15 is the
+ * id); ?24 is the id a customer whose removal is undone gets back
+ * (PostgreSQL takes no NULL for "a new one"). */
 #define INSERT_CUSTOMER_COLUMNS \
   "INSERT INTO customers (name, phone, email, address, birthday, notes, segment_override, " \
   "  updated_at, name_key, search_text, phone_key, name_key_en, name_key_ka, name_key_hy, " \
-  "  created_at, archived_at, touch_dismissed_at"
+  "  created_at, archived_at, touch_dismissed_at, language, channel, telegram, " \
+  "  marketing_consent, consent_date, consent_source"
+#define INSERT_CUSTOMER_VALUES \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, " \
+  "  ?18, ?19, ?20, ?21, ?22, ?23"
 static const char insert_customer_sql[] =
-  INSERT_CUSTOMER_COLUMNS ") "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+  INSERT_CUSTOMER_COLUMNS ") " INSERT_CUSTOMER_VALUES ")";
 static const char restore_customer_sql[] =
-  INSERT_CUSTOMER_COLUMNS ", id) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+  INSERT_CUSTOMER_COLUMNS ", id) " INSERT_CUSTOMER_VALUES ", ?24)";
 static const char update_customer_sql[] =
   "UPDATE customers SET name = ?1, phone = ?2, email = ?3, address = ?4, birthday = ?5, "
   "  notes = ?6, segment_override = ?7, updated_at = ?8, name_key = ?9, search_text = ?10, "
-  "  phone_key = ?11, name_key_en = ?12, name_key_ka = ?13, name_key_hy = ?14 "
+  "  phone_key = ?11, name_key_en = ?12, name_key_ka = ?13, name_key_hy = ?14, "
+  "  language = ?16, channel = ?17, telegram = ?18, marketing_consent = ?19, "
+  "  consent_date = ?20, consent_source = ?21 "
   "WHERE id = ?15";
 
 static char *
@@ -322,7 +425,18 @@ write_row (CrmStore                 *self,
   g_autofree char *name_key = NULL;
   g_autofree char *search = NULL;
   g_autofree char *phone_key = NULL;
+  g_autofree char *today = NULL;
   CrmStmt *stmt;
+
+  /* A "yes" without its date was given today. */
+  if (customer->marketing_consent &&
+      (customer->consent_date == NULL || customer->consent_date[0] == '\0'))
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+      g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+      today = local ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+    }
 
   tags = join_tags (customer);
   customer_keys (customer->name, customer->phone, customer->email, customer->notes, tags,
@@ -347,13 +461,24 @@ write_row (CrmStore                 *self,
   crm_stmt_bind_text (stmt, 10, search);
   crm_stmt_bind_text (stmt, 11, phone_key);
   crm_store_bind_folded_name_keys (stmt, 12, name_key);
+  /* How they like to be reached: ?18–?23 on insert, ?16–?21 on update. */
+  {
+    int at = insert ? 18 : 16;
+
+    crm_stmt_bind_text (stmt, at, customer->language ? customer->language : "");
+    crm_stmt_bind_text (stmt, at + 1, customer->channel ? customer->channel : "");
+    crm_stmt_bind_text (stmt, at + 2, customer->telegram ? customer->telegram : "");
+    crm_stmt_bind_int (stmt, at + 3, customer->marketing_consent ? 1 : 0);
+    crm_stmt_bind_text_or_null (stmt, at + 4, today != NULL ? today : customer->consent_date);
+    crm_stmt_bind_text (stmt, at + 5, customer->consent_source ? customer->consent_source : "");
+  }
   if (insert)
     {
       crm_stmt_bind_int64 (stmt, 15, customer->created_at != 0 ? customer->created_at : now);
       crm_stmt_bind_time_or_null (stmt, 16, customer->archived_at);
       crm_stmt_bind_time_or_null (stmt, 17, customer->touch_dismissed_at);
       if (*id != 0)
-        crm_stmt_bind_int64 (stmt, 18, *id);
+        crm_stmt_bind_int64 (stmt, 24, *id);
     }
   else
     crm_stmt_bind_int64 (stmt, 15, *id);
@@ -444,9 +569,10 @@ add_tags (CrmStore                 *self,
   return TRUE;
 }
 
-static gboolean
-drop_unused_tags (CrmStore  *self,
-                  GError   **error)
+/* Tags nobody uses any more go (a tag is the shop's text until then). */
+gboolean
+crm_store_drop_unused_tags (CrmStore  *self,
+                            GError   **error)
 {
   return crm_store_exec (self, "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM customer_tags)", error);
 }
@@ -463,6 +589,12 @@ customer_from_fields (const CrmCustomerFields *fields,
   customer->birthday = g_strdup (fields->birthday);
   customer->notes = g_strdup (fields->notes);
   customer->segment_override = g_strdup (fields->segment_override);
+  customer->language = g_strdup (fields->language);
+  customer->channel = g_strdup (fields->channel);
+  customer->telegram = g_strdup (fields->telegram);
+  customer->marketing_consent = fields->marketing_consent;
+  customer->consent_date = g_strdup (fields->consent_date);
+  customer->consent_source = g_strdup (fields->consent_source);
   for (guint i = 0; fields->tags != NULL && fields->tags[i] != NULL; i++)
     g_ptr_array_add (customer->tags, g_strdup (fields->tags[i]));
 }
@@ -490,7 +622,7 @@ write_customer (CrmStore                *self,
        (is_new || crm_store_write_id (self, "DELETE FROM customer_tags WHERE customer_id = ?1",
                                       *id, 0, TRUE, error)) &&
        add_tags (self, NULL, *id, &customer, error) &&
-       drop_unused_tags (self, error) &&
+       crm_store_drop_unused_tags (self, error) &&
        crm_store_refresh_stats (self, *id, error) &&
        crm_store_rank_customers (self, error);
 
@@ -589,7 +721,7 @@ crm_import_writer_finish (CrmImportWriter  *writer,
 
   /* Inside crm_store_begin() this only marks the figures for a rebuild
    * at commit. */
-  if (!drop_unused_tags (writer->store, error) ||
+  if (!crm_store_drop_unused_tags (writer->store, error) ||
       !crm_store_refresh_stats (writer->store, 0, error))
     return FALSE;
 
@@ -695,6 +827,12 @@ customer_from_row (CrmCustomer *customer,
   /* The unit separator cannot be typed into a tag. */
   customer->tags = tags ? g_strsplit (tags, "\x1f", -1) : g_new0 (char *, 1);
   customer->at_risk = crm_stmt_column_int (stmt, 17) != 0;
+  customer->language = crm_stmt_dup_text (stmt, 18);
+  customer->channel = crm_stmt_dup_text (stmt, 19);
+  customer->telegram = crm_stmt_dup_text (stmt, 20);
+  customer->marketing_consent = crm_stmt_column_int (stmt, 21) != 0;
+  customer->consent_date = crm_stmt_dup_text (stmt, 22);
+  customer->consent_source = crm_stmt_dup_text (stmt, 23);
   if (customer->total_purchases >= 2)
     customer->usual_interval = (customer->last_purchase_at - customer->first_purchase_at) /
                                (customer->total_purchases - 1);
@@ -731,6 +869,9 @@ crm_store_get_customer (CrmStore *self,
 
   if (g_once_init_enter (&sql))
     g_once_init_leave (&sql, g_strconcat ("SELECT " CUSTOMER_COLUMNS, crm_store_at_risk_sql,
+                                          ", c.language, c.channel, c.telegram, "
+                                          "c.marketing_consent, coalesce (c.consent_date, ''), "
+                                          "c.consent_source"
                                           " FROM customers c "
                                           "LEFT JOIN customer_stats s ON s.customer_id = c.id "
                                           "WHERE c.id = ?1",
@@ -810,7 +951,7 @@ crm_store_delete_customer (CrmStore  *self,
     return FALSE;
 
   ok = crm_store_write_id (self, "DELETE FROM customers WHERE id = ?1", id, 0, TRUE, error) &&
-       drop_unused_tags (self, error) &&
+       crm_store_drop_unused_tags (self, error) &&
        crm_store_rank_customers (self, error);
 
   if (!crm_store_release (self, ok, error))

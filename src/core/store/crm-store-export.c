@@ -47,7 +47,9 @@ crm_store_export_customers (CrmStore               *store,
                                  "  CASE WHEN ?3 THEN (SELECT t.name FROM loyalty_tiers t WHERE t.min_spend <= "
                                  "    (SELECT coalesce (sum (amount), 0) FROM purchases p "
                                  "     WHERE p.customer_id = c.id AND p.at >= ?1 AND p.at <= ?2) "
-                                 "    ORDER BY t.min_spend DESC LIMIT 1) END "
+                                 "    ORDER BY t.min_spend DESC LIMIT 1) END, "
+                                 "  c.language, c.channel, c.telegram, c.marketing_consent, "
+                                 "  coalesce (c.consent_date, ''), c.consent_source "
                                  "FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id "
                                  "WHERE c.archived_at IS NULL ORDER BY c.name_key, c.id",
                                  error);
@@ -69,6 +71,7 @@ crm_store_export_customers (CrmStore               *store,
         crm_stmt_column_int (stmt, 6) != 0, crm_stmt_column_int64 (stmt, 7),
         crm_stmt_column_int (stmt, 8), crm_stmt_column_int64 (stmt, 9), TEXT (10),
         crm_stmt_column_int64 (stmt, 11), TEXT (12),
+        TEXT (13), TEXT (14), TEXT (15), crm_stmt_column_int (stmt, 16) != 0, TEXT (17), TEXT (18),
       };
 #undef TEXT
 

@@ -22,6 +22,12 @@ typedef struct
   const char *notes;
   gint64      points;         /* the loyalty balance */
   const char *tier;           /* "" without tiers */
+  const char *language;       /* "" for the shop's */
+  const char *channel;        /* "" for none */
+  const char *telegram;
+  gboolean    marketing_consent;
+  const char *consent_date;   /* "" when none */
+  const char *consent_source;
 } CrmExportCustomer;
 
 typedef gboolean (*CrmExportCustomerFunc) (const CrmExportCustomer  *customer,

@@ -37,6 +37,11 @@ crm_import_customer_clear (CrmImportCustomer *customer)
   g_clear_pointer (&customer->notes, g_free);
   g_clear_pointer (&customer->tags, g_ptr_array_unref);
   g_clear_pointer (&customer->segment_override, g_free);
+  g_clear_pointer (&customer->language, g_free);
+  g_clear_pointer (&customer->channel, g_free);
+  g_clear_pointer (&customer->telegram, g_free);
+  g_clear_pointer (&customer->consent_date, g_free);
+  g_clear_pointer (&customer->consent_source, g_free);
 }
 
 /* One on the heap, for lists of them. */
@@ -113,6 +118,20 @@ crm_import_customer_merge (CrmImportCustomer       *into,
   changed |= fill (&into->address, from->address);
   changed |= fill (&into->birthday, from->birthday);
   changed |= fill (&into->notes, from->notes);
+  changed |= fill (&into->language, from->language);
+  changed |= fill (&into->channel, from->channel);
+  changed |= fill (&into->telegram, from->telegram);
+  /* Consent is never taken away by a merge; a newer "yes" brings its own
+   * date and source. */
+  if (from->marketing_consent && !into->marketing_consent)
+    {
+      into->marketing_consent = TRUE;
+      g_free (into->consent_date);
+      into->consent_date = g_strdup (from->consent_date);
+      g_free (into->consent_source);
+      into->consent_source = g_strdup (from->consent_source);
+      changed = TRUE;
+    }
 
   for (guint i = 0; i < from->tags->len; i++)
     crm_import_customer_add_tag (into, g_ptr_array_index (from->tags, i));
@@ -164,7 +183,9 @@ crm_import_load_customer (CrmStore          *store,
                             "  segment_override, coalesce (archived_at, 0), created_at, "
                             "  coalesce (touch_dismissed_at, 0), "
                             "  (SELECT string_agg (t.name, chr (31)) FROM customer_tags ct "
-                            "     JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) "
+                            "     JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id), "
+                            "  language, channel, telegram, marketing_consent, "
+                            "  coalesce (consent_date, ''), consent_source "
                             "FROM customers c WHERE id = ?1",
                             NULL);
   if (stmt == NULL)
@@ -189,6 +210,12 @@ crm_import_load_customer (CrmStore          *store,
       customer->archived_at = crm_stmt_column_int64 (stmt, 7);
       customer->created_at = crm_stmt_column_int64 (stmt, 8);
       customer->touch_dismissed_at = crm_stmt_column_int64 (stmt, 9);
+      customer->language = g_strdup (column_text (stmt, 11));
+      customer->channel = g_strdup (column_text (stmt, 12));
+      customer->telegram = g_strdup (column_text (stmt, 13));
+      customer->marketing_consent = crm_stmt_column_int (stmt, 14) != 0;
+      customer->consent_date = g_strdup (column_text (stmt, 15));
+      customer->consent_source = g_strdup (column_text (stmt, 16));
       if (tags != NULL)
         {
           g_auto(GStrv) names = g_strsplit (tags, "\x1f", -1);

@@ -31,6 +31,13 @@ typedef struct
   gint64     created_at;         /* 0: now */
   gint64     archived_at;        /* 0: active */
   gint64     touch_dismissed_at; /* 0: never */
+  /* How they like to be reached (docs/messages.md). */
+  char      *language;           /* "", "en", "ka" or "hy" ("": the shop's) */
+  char      *channel;            /* "" or one of crm_customer_channels */
+  char      *telegram;           /* a Telegram username, without "@", or "" */
+  gboolean   marketing_consent;
+  char      *consent_date;       /* YYYY-MM-DD or "" */
+  char      *consent_source;     /* "in_person", "form", "import", other text, or "" */
 } CrmImportCustomer;
 
 /* The field the cleaning refused. */
@@ -42,6 +49,10 @@ typedef enum
   CRM_CUSTOMER_FIELD_EMAIL,
   CRM_CUSTOMER_FIELD_BIRTHDAY,
   CRM_CUSTOMER_FIELD_SEGMENT,
+  CRM_CUSTOMER_FIELD_LANGUAGE,
+  CRM_CUSTOMER_FIELD_CHANNEL,
+  CRM_CUSTOMER_FIELD_TELEGRAM,
+  CRM_CUSTOMER_FIELD_CONSENT_DATE,
 } CrmCustomerField;
 
 void      crm_import_customer_init       (CrmImportCustomer        *customer);
@@ -59,6 +70,7 @@ gboolean  crm_store_clean_customer       (CrmImportCustomer        *customer,
                                           CrmCustomerField         *refused,
                                           GError                  **error);
 gboolean  crm_store_valid_birthday       (const char               *text);
+char     *crm_store_clean_telegram       (const char               *text);
 char     *crm_import_email_key           (const char               *email);
 
 /* Writes customers through cached statements inside a transaction the

@@ -316,6 +316,9 @@ write_fields (CrmStore                 *self,
     .name = customer->name, .phone = customer->phone, .email = customer->email,
     .address = customer->address, .birthday = customer->birthday, .notes = customer->notes,
     .segment_override = customer->segment_override, .tags = tags,
+    .language = customer->language, .channel = customer->channel, .telegram = customer->telegram,
+    .marketing_consent = customer->marketing_consent, .consent_date = customer->consent_date,
+    .consent_source = customer->consent_source,
   };
 
   for (guint i = 0; i < customer->tags->len; i++)

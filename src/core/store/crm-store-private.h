@@ -178,6 +178,8 @@ gboolean  crm_store_rank_customers  (CrmStore           *self,
 gboolean  crm_store_refresh_stats   (CrmStore           *self,
                                      gint64              customer_id,
                                      GError            **error);
+gboolean  crm_store_drop_unused_tags (CrmStore          *self,
+                                     GError            **error);
 gboolean  crm_store_step_done       (CrmStore           *self,
                                      CrmStmt            *stmt,
                                      const char         *what,

@@ -383,6 +383,38 @@ static const char schema_5[] =
   "ALTER TABLE feedback ADD COLUMN reopened_at INTEGER;"
   "UPDATE feedback SET first_contact = 1 "
   "  WHERE status = 'resolved' AND responded_at IS NOT NULL AND resolved_at = responded_at;";
+/* Messages and privacy (docs/messages.md): how each customer wants to be
+ * reached (language, channel, a Telegram username) and their consent to
+ * marketing messages with its date and source; the shop's own wording of
+ * the message templates (a template without a row here uses the shipped
+ * text); and the log of privacy actions, which names the customer's id
+ * and the staff member, never the person's details. Written for both
+ * engines (INTEGER becomes bigint on PostgreSQL). */
+static const char schema_6[] =
+  "ALTER TABLE customers ADD COLUMN language TEXT NOT NULL DEFAULT '' "
+  "  CHECK (language IN ('', 'en', 'ka', 'hy'));"
+  "ALTER TABLE customers ADD COLUMN channel TEXT NOT NULL DEFAULT '' "
+  "  CHECK (channel IN ('', 'call', 'sms', 'email', 'whatsapp', 'viber', 'telegram', 'copy'));"
+  "ALTER TABLE customers ADD COLUMN telegram TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE customers ADD COLUMN marketing_consent INTEGER NOT NULL DEFAULT 0 "
+  "  CHECK (marketing_consent IN (0, 1));"
+  "ALTER TABLE customers ADD COLUMN consent_date TEXT;"
+  "ALTER TABLE customers ADD COLUMN consent_source TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE message_templates ("
+  "  template   TEXT NOT NULL,"
+  "  language   TEXT NOT NULL CHECK (language IN ('en', 'ka', 'hy')),"
+  "  subject    TEXT NOT NULL DEFAULT '',"
+  "  body       TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (template, language)"
+  ");"
+  "CREATE TABLE privacy_log ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  at          INTEGER NOT NULL,"
+  "  action      TEXT NOT NULL CHECK (action IN ('export', 'erase')),"
+  "  customer_id INTEGER NOT NULL,"
+  "  staff_id    INTEGER REFERENCES staff (id) ON DELETE SET NULL"
+  ");";
 
 /* Append new steps at the end; never edit one that has shipped. A step
  * without a PostgreSQL form runs on PostgreSQL with INTEGER read as
@@ -393,6 +425,7 @@ static const CrmMigration migrations[] = {
   { 3, schema_3, NULL, NULL },
   { 4, schema_4, crm_store_fill_name_keys, schema_4_pg },
   { 5, schema_5, NULL, NULL },
+  { 6, schema_6, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);

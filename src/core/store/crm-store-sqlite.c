@@ -461,7 +461,11 @@ sqlite_configure (CrmStoreConn  *conn,
       !exec_or_error (conn, "PRAGMA foreign_keys = ON", error) ||
       !exec_or_error (conn, "PRAGMA synchronous = NORMAL", error) ||
       !exec_or_error (conn, "PRAGMA journal_size_limit = " JOURNAL_SIZE_LIMIT, error) ||
-      !exec_or_error (conn, "PRAGMA wal_autocheckpoint = " WAL_AUTOCHECKPOINT, error))
+      !exec_or_error (conn, "PRAGMA wal_autocheckpoint = " WAL_AUTOCHECKPOINT, error) ||
+      /* What is deleted or overwritten is zeroed in the file, not left in
+       * free space: an erased customer (docs/messages.md) is gone from
+       * the bytes too. */
+      !exec_or_error (conn, "PRAGMA secure_delete = ON", error))
     return FALSE;
 
   read_data_version (conn, &conn->seen_version);

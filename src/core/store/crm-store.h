@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The schema this program writes. A database whose schema version is
  * higher was written by a newer Clientele and is refused untouched. */
-#define CRM_STORE_SCHEMA_VERSION 5
+#define CRM_STORE_SCHEMA_VERSION 6
 
 /* The application id of every Clientele database ("CLNT"; SQLite keeps
  * it as PRAGMA application_id), so that another program's database is

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-format.h"
+#include "crm-message-template.h"
 #include "crm-money.h"
 #include "crm-text.h"
 
@@ -246,3 +247,29 @@ crm_format_join (const char *separator,
 
   return g_string_free (joined, FALSE);
 }
+
+/**
+ * crm_format_ui_language:
+ *
+ * Returns: "en", "ka" or "hy": the language the window speaks now, the
+ *   shop's language for a message to a customer who has none
+ */
+const char *
+crm_format_ui_language (void)
+{
+  /* Translators: the code of this translation's language: "en", "ka" or "hy" */
+  return crm_message_language (C_("language code", "en"));
+}
+
+/**
+ * crm_format_message_languages:
+ *
+ * Returns: (transfer full): the languages a message is written in, in
+ *   the order "en", "ka", "hy", each named in itself
+ */
+GListModel *
+crm_format_message_languages (void)
+{
+  return G_LIST_MODEL (gtk_string_list_new ((const char *[]) { "English", "ქართული", "Հայերեն", NULL }));
+}
+

@@ -24,6 +24,8 @@ void        crm_format_toast            (GtkWidget  *widget,
                                          const char *message);
 void        crm_format_add_toast        (GtkWidget  *widget,
                                          AdwToast   *toast);
+const char *crm_format_ui_language      (void);
+GListModel *crm_format_message_languages (void);
 char       *crm_format_join             (const char *separator,
                                          ...) G_GNUC_NULL_TERMINATED;
 

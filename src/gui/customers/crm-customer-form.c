@@ -8,6 +8,7 @@
 
 #include "crm-customer-form.h"
 #include "crm-date-popover.h"
+#include "crm-message-compose.h"
 
 /* A customer's details as fields to edit. Nothing is written until
  * crm_customer_form_save(): the page around it says when that happens
@@ -30,6 +31,14 @@ struct _CrmCustomerForm
   AdwComboRow *segment_row;
   GtkTextView *notes_view;
   GtkLabel    *error_label;
+
+  AdwComboRow *language_row;
+  AdwComboRow *channel_row;
+  AdwEntryRow *telegram_row;
+  GtkSwitch   *consent_switch;
+  AdwEntryRow *consent_date_row;
+  AdwComboRow *consent_source_row;
+  AdwEntryRow *consent_other_row;
 };
 
 G_DEFINE_FINAL_TYPE (CrmCustomerForm, crm_customer_form, ADW_TYPE_BIN)
@@ -43,12 +52,52 @@ static guint signals[N_SIGNALS];
 
 /* The segment row's positions. */
 static const char *const overrides[] = { NULL, "key", "secondary" };
+/* The language, channel and consent source rows' positions. */
+static const char *const languages[] = { "", "en", "ka", "hy" };
+static const char *const channels[] = {
+  "", "call", "sms", "email", "whatsapp", "viber", "telegram", "copy",
+};
+static const char *const sources[] = { "in_person", "form", "import" };
+
+static guint
+position_of (const char         *value,
+             const char * const *table,
+             guint               n,
+             guint               fallback)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (value, table[i]) == 0)
+      return i;
+
+  return fallback;
+}
+
+/* The date and source mean something only with a "yes"; "Other" asks
+ * where. */
+static void
+update_consent_rows (CrmCustomerForm *self)
+{
+  gboolean consent = gtk_switch_get_active (self->consent_switch);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->consent_date_row), consent);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->consent_source_row), consent);
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_other_row),
+                          consent && adw_combo_row_get_selected (self->consent_source_row) ==
+                                       G_N_ELEMENTS (sources));
+}
 
 static void
 edited_cb (CrmCustomerForm *self)
 {
   if (!self->filling)
     self->dirty = TRUE;
+}
+
+static void
+consent_toggled_cb (CrmCustomerForm *self)
+{
+  edited_cb (self);
+  update_consent_rows (self);
 }
 
 static void
@@ -93,6 +142,14 @@ crm_customer_form_class_init (CrmCustomerFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerForm, segment_row);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerForm, notes_view);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerForm, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerForm, language_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerForm, channel_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerForm, telegram_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerForm, consent_switch);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerForm, consent_date_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerForm, consent_source_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerForm, consent_other_row);
+  gtk_widget_class_bind_template_callback (widget_class, consent_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 }
@@ -105,6 +162,19 @@ crm_customer_form_init (CrmCustomerForm *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
                             G_CALLBACK (edited_cb), self);
   crm_date_popover_attach (self->birthday_row);
+  crm_date_popover_attach (self->consent_date_row);
+  {
+    /* The languages by their own names, as in Preferences. */
+    g_autoptr(GtkStringList) languages_list =
+      gtk_string_list_new ((const char *[]) { _("The Shop’s Language"), "English", "ქართული", "Հայերեն", NULL });
+    g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+    adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages_list));
+
+    for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
+      gtk_string_list_append (titles, crm_channel_title (crm_channel_from_key (channels[i])));
+    adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (titles));
+  }
 }
 
 void
@@ -155,6 +225,29 @@ crm_customer_form_load (CrmCustomerForm *self,
       position = i;
   adw_combo_row_set_selected (self->segment_row, position);
 
+  {
+    const char *source = customer ? crm_customer_get_consent_source (customer) : "";
+    guint source_at = position_of (source, sources, G_N_ELEMENTS (sources),
+                                   source[0] != '\0' ? G_N_ELEMENTS (sources) : 0);
+
+    adw_combo_row_set_selected (self->language_row,
+                                position_of (customer ? crm_customer_get_language (customer) : "",
+                                             languages, G_N_ELEMENTS (languages), 0));
+    adw_combo_row_set_selected (self->channel_row,
+                                position_of (customer ? crm_customer_get_channel (customer) : "",
+                                             channels, G_N_ELEMENTS (channels), 0));
+    gtk_editable_set_text (GTK_EDITABLE (self->telegram_row),
+                           customer ? crm_customer_get_telegram (customer) : "");
+    gtk_switch_set_active (self->consent_switch,
+                           customer && crm_customer_get_marketing_consent (customer));
+    gtk_editable_set_text (GTK_EDITABLE (self->consent_date_row),
+                           customer ? crm_customer_get_consent_date (customer) : "");
+    adw_combo_row_set_selected (self->consent_source_row, source_at);
+    gtk_editable_set_text (GTK_EDITABLE (self->consent_other_row),
+                           source_at == G_N_ELEMENTS (sources) ? source : "");
+    update_consent_rows (self);
+  }
+
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
   self->filling = FALSE;
@@ -197,6 +290,20 @@ crm_customer_form_save (CrmCustomerForm *self)
   fields.notes = notes;
   fields.tags = (const char * const *) tags;
   fields.segment_override = position < G_N_ELEMENTS (overrides) ? overrides[position] : NULL;
+
+  position = adw_combo_row_get_selected (self->language_row);
+  fields.language = position < G_N_ELEMENTS (languages) ? languages[position] : "";
+  position = adw_combo_row_get_selected (self->channel_row);
+  fields.channel = position < G_N_ELEMENTS (channels) ? channels[position] : "";
+  fields.telegram = gtk_editable_get_text (GTK_EDITABLE (self->telegram_row));
+  fields.marketing_consent = gtk_switch_get_active (self->consent_switch);
+  if (fields.marketing_consent)
+    {
+      position = adw_combo_row_get_selected (self->consent_source_row);
+      fields.consent_date = gtk_editable_get_text (GTK_EDITABLE (self->consent_date_row));
+      fields.consent_source = position < G_N_ELEMENTS (sources)
+        ? sources[position] : gtk_editable_get_text (GTK_EDITABLE (self->consent_other_row));
+    }
 
   if (self->customer_id > 0)
     crm_store_update_customer (self->store, self->customer_id, &fields, &error);

@@ -9,11 +9,14 @@
 #include "crm-accessible.h"
 #include "crm-customer-form.h"
 #include "crm-customer-page.h"
+#include "crm-customer-privacy.h"
 #include "crm-figure.h"
 #include "crm-follow-up-row.h"
 #include "crm-format.h"
 #include "crm-loyalty-card.h"
+#include "crm-message-compose.h"
 #include "crm-record-dialog.h"
+#include "crm-send-dialog.h"
 #include "crm-store.h"
 #include "crm-text.h"
 
@@ -53,6 +56,7 @@ struct _CrmCustomerPage
   GtkListBox      *history_list;
   GtkButton       *more_history_button;
   GtkListBox      *details_list;
+  CrmCustomerPrivacy *privacy;
 };
 
 G_DEFINE_FINAL_TYPE (CrmCustomerPage, crm_customer_page, ADW_TYPE_BIN)
@@ -379,6 +383,40 @@ add_detail (CrmCustomerPage *self,
   gtk_list_box_append (self->details_list, row);
 }
 
+/* How they like to hear from the shop, and their consent (docs/messages.md). */
+static void
+update_reach_details (CrmCustomerPage *self,
+                      CrmCustomer     *customer)
+{
+  static const char *const codes[] = { "en", "ka", "hy" };
+  static const char *const names[] = { "English", "ქართული", "Հայերեն" };
+  const char *language = crm_customer_get_language (customer);
+  CrmChannel channel = crm_channel_from_key (crm_customer_get_channel (customer));
+  const char *language_name = NULL;
+  g_autofree char *reach = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (g_strcmp0 (language, codes[i]) == 0)
+      language_name = names[i];
+
+  if (language_name != NULL || channel != CRM_CHANNEL_NONE)
+    reach = crm_format_join (" · ", language_name != NULL ? language_name : "",
+                             channel != CRM_CHANNEL_NONE ? crm_channel_title (channel) : "",
+                             (const char *) NULL);
+  add_detail (self, _("Messages"), reach);
+
+  if (crm_customer_get_marketing_consent (customer))
+    {
+      const char *date = crm_customer_get_consent_date (customer);
+      g_autofree char *text = date != NULL && date[0] != '\0'
+        /* Translators: %s is a date, 2026-05-31 */
+        ? g_strdup_printf (_("Agreed to marketing messages on %s"), date)
+        : g_strdup (_("Agreed to marketing messages"));
+
+      add_detail (self, _("Consent"), text);
+    }
+}
+
 /* The details, to read: only what is filled in. */
 static void
 update_details (CrmCustomerPage *self,
@@ -395,6 +433,7 @@ update_details (CrmCustomerPage *self,
   if (override != NULL)
     add_detail (self, _("Segment"), g_str_equal (override, "key") ? _("Always a Key Client")
                                                                 : _("Always a Secondary Client"));
+  update_reach_details (self, customer);
 
   if (gtk_widget_get_first_child (GTK_WIDGET (self->details_list)) == NULL)
     gtk_list_box_append (self->details_list,
@@ -622,6 +661,23 @@ open_record_dialog (CrmCustomerPage *self,
 }
 
 static void
+send_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CrmCustomerPage *self = CRM_CUSTOMER_PAGE (widget);
+  GtkWindow *dialog;
+
+  if (self->customer_id <= 0 || is_editing (self))
+    return;
+
+  dialog = crm_send_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), get_store (self),
+                                self->customer_id, NULL);
+  if (dialog != NULL)
+    gtk_window_present (dialog);
+}
+
+static void
 record_purchase_cb (CrmCustomerPage *self)
 {
   open_record_dialog (self, TRUE);
@@ -747,6 +803,7 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_group);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, feedback_list);
   gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, details_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmCustomerPage, privacy);
   gtk_widget_class_bind_template_callback (widget_class, follow_up_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
@@ -766,6 +823,7 @@ crm_customer_page_class_init (CrmCustomerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customer.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "customer.back", NULL);
   gtk_widget_class_install_action (widget_class, "customer.to-list", NULL, to_list_action);
+  gtk_widget_class_install_action (widget_class, "customer.send-message", NULL, send_message_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "customer.to-list", NULL);
 }
 
@@ -773,6 +831,7 @@ static void
 crm_customer_page_init (CrmCustomerPage *self)
 {
   g_type_ensure (CRM_TYPE_LOYALTY_CARD);
+  g_type_ensure (CRM_TYPE_CUSTOMER_PRIVACY);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history_limit = HISTORY_SHORT;
@@ -802,6 +861,7 @@ crm_customer_page_set_context (CrmCustomerPage *self,
 
   self->context = g_object_ref (context);
   crm_customer_form_set_store (self->form, get_store (self));
+  crm_customer_privacy_set_store (self->privacy, get_store (self));
   self->changed_id = g_signal_connect (get_store (self), "changed",
                                        G_CALLBACK (store_changed_cb), self);
   crm_loyalty_card_set_context (self->loyalty_card, context);
@@ -822,6 +882,7 @@ crm_customer_page_show (CrmCustomerPage *self,
   crm_customer_form_load (self->form, self->customer_id);
   set_editing (self, self->customer_id <= 0);
   crm_loyalty_card_set_customer (self->loyalty_card, self->customer_id);
+  crm_customer_privacy_set_customer (self->privacy, self->customer_id);
 }
 
 void

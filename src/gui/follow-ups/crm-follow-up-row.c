@@ -11,6 +11,7 @@
 #include "crm-follow-up-row.h"
 #include "crm-format.h"
 #include "crm-scheduler.h"
+#include "crm-send-dialog.h"
 #include "crm-text.h"
 
 /* One follow-up in a list, with what can be done about it right there:
@@ -85,6 +86,24 @@ snooze_tomorrow_action (GtkWidget  *widget,
   CrmScheduler *scheduler = crm_context_get_scheduler (self->context);
 
   snooze_until (self, crm_scheduler_next_opening (scheduler, crm_store_now (get_store (self))));
+}
+
+/* A message to the customer the follow-up is about (docs/messages.md). */
+static void
+send_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CrmFollowUpRow *self = CRM_FOLLOW_UP_ROW (widget);
+  GtkWindow *dialog;
+
+  if (self->follow_up == NULL)
+    return;
+
+  dialog = crm_send_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), get_store (self),
+                                crm_follow_up_get_customer_id (self->follow_up), NULL);
+  if (dialog != NULL)
+    gtk_window_present (dialog);
 }
 
 static void
@@ -185,6 +204,7 @@ crm_follow_up_row_class_init (CrmFollowUpRowClass *klass)
   gtk_widget_class_install_action (widget_class, "follow-up.snooze-hour", NULL, snooze_hour_action);
   gtk_widget_class_install_action (widget_class, "follow-up.snooze-tomorrow", NULL, snooze_tomorrow_action);
   gtk_widget_class_install_action (widget_class, "follow-up.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "follow-up.send-message", NULL, send_message_action);
   gtk_widget_class_install_action (widget_class, "follow-up.delete", NULL, delete_action);
 }
 

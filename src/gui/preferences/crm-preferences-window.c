@@ -9,6 +9,7 @@
 #include "crm-preferences-data.h"
 #include "crm-preferences-general.h"
 #include "crm-preferences-loyalty.h"
+#include "crm-preferences-messages.h"
 #include "crm-preferences-reminders.h"
 #include "crm-preferences-shop.h"
 #include "crm-preferences-staff.h"
@@ -39,6 +40,7 @@ static const struct
   { "reminders", crm_preferences_reminders_new, TRUE },
   { "staff", crm_preferences_staff_new, TRUE },
   { "loyalty", crm_preferences_loyalty_new, TRUE },
+  { "messages", crm_preferences_messages_new, TRUE },
   { "data", crm_preferences_data_new, TRUE },
 };
 
