@@ -24,6 +24,7 @@
 #include "crm-store-loyalty.h"
 #include "crm-store.h"
 #include "crm-window.h"
+#include "ui-accessible.h"
 #include "ui-helpers.h"
 
 typedef struct
@@ -41,6 +42,9 @@ typedef struct
   CrmStore       *store;
   GString        *collisions;
   guint           checked;
+  /* The accessible names walked on the same screens (ui-accessible.c). */
+  GString        *names;
+  guint           named;
 } Walk;
 
 /* What Alt+key activates: the label's mnemonic widget, or the button or
@@ -124,6 +128,7 @@ check_root (Walk       *walk,
   spin_main_loop ();
   g_assert_true (gtk_widget_get_mapped (root));
   collect (root, found);
+  walk->named += check_accessible_names (root, where, walk->names);
 
   for (guint i = 0; i < found->len; i++)
     for (guint j = i + 1; j < found->len; j++)
@@ -242,46 +247,19 @@ activate_for_dialog (Walk       *walk,
 }
 
 static void
-collect_pages (GtkWidget *widget,
-               GPtrArray *pages)
+visit_page (GtkWindow  *preferences,
+            const char *where,
+            gpointer    data)
 {
-  /* The window's own pages, not the one its search shows results in. */
-  if (ADW_IS_PREFERENCES_PAGE (widget) && ADW_IS_VIEW_STACK (gtk_widget_get_parent (widget)))
-    {
-      g_ptr_array_add (pages, widget);
-      return;
-    }
+  Walk *walk = data;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_pages (child, pages);
+  check_window (walk, preferences, where);
 }
 
 static void
 check_preferences (Walk *walk)
 {
-  AdwPreferencesWindow *preferences;
-  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
-
-  g_action_group_activate_action (G_ACTION_GROUP (walk->app), "preferences", NULL);
-  preferences = ADW_PREFERENCES_WINDOW (find_toplevel (CRM_TYPE_PREFERENCES_WINDOW));
-  g_assert_nonnull (preferences);
-
-  /* Each page in turn, as its tab at the top shows it. */
-  collect_pages (GTK_WIDGET (preferences), pages);
-  g_assert_cmpuint (pages->len, >, 1);
-  for (guint i = 0; i < pages->len; i++)
-    {
-      AdwPreferencesPage *page = g_ptr_array_index (pages, i);
-      g_autofree char *where = g_strdup_printf ("Preferences, %s", adw_preferences_page_get_title (page));
-
-      adw_preferences_window_set_visible_page (preferences, page);
-      check_window (walk, GTK_WINDOW (preferences), where);
-    }
-
-  gtk_window_destroy (GTK_WINDOW (preferences));
-  spin_main_loop ();
+  visit_preferences_pages (walk->app, visit_page, walk);
 }
 
 /* Answers @prompt as a click would, and closes it: the response signal
@@ -341,7 +319,7 @@ check_everything (CrmApplication *app,
                   gpointer        data)
 {
   g_autoptr(GError) error = NULL;
-  Walk walk = { app, window, NULL, g_string_new (NULL), 0 };
+  Walk walk = { app, window, NULL, g_string_new (NULL), 0, g_string_new (NULL), 0 };
   CrmCustomerFields fields = { .name = "ნინო ბერიძე", .phone = "+995 555 12 34 56" };
   CrmFeedbackFields praise = { .kind = "praise", .rating = 5, .text = "Lovely bread" };
   GtkWindow *prompt;
@@ -454,6 +432,9 @@ check_everything (CrmApplication *app,
   g_assert_cmpuint (walk.checked, >, 40);
   g_assert_cmpstr (walk.collisions->str, ==, "");
   g_string_free (walk.collisions, TRUE);
+  g_assert_cmpuint (walk.named, >, 200);
+  g_assert_cmpstr (walk.names->str, ==, "");
+  g_string_free (walk.names, TRUE);
 }
 
 static void

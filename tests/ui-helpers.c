@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "crm-preferences-window.h"
 #include "ui-helpers.h"
 
 typedef struct
@@ -248,4 +249,51 @@ find_label (GtkWidget  *root,
             const char *text)
 {
   return find_matching (root, match_label, text);
+}
+
+static void
+collect_preferences_pages (GtkWidget *widget,
+                           GPtrArray *pages)
+{
+  /* The window's own pages, not the one its search shows results in. */
+  if (ADW_IS_PREFERENCES_PAGE (widget) && ADW_IS_VIEW_STACK (gtk_widget_get_parent (widget)))
+    {
+      g_ptr_array_add (pages, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_preferences_pages (child, pages);
+}
+
+/* Opens Preferences, shows each page in turn as its tab at the top
+ * would, calls @visit with the window and "Preferences, <page>", then
+ * closes it. */
+void
+visit_preferences_pages (CrmApplication *app,
+                         PageVisitFunc   visit,
+                         gpointer        data)
+{
+  AdwPreferencesWindow *preferences;
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = ADW_PREFERENCES_WINDOW (find_toplevel (CRM_TYPE_PREFERENCES_WINDOW));
+  g_assert_nonnull (preferences);
+
+  collect_preferences_pages (GTK_WIDGET (preferences), pages);
+  g_assert_cmpuint (pages->len, >, 1);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      AdwPreferencesPage *page = g_ptr_array_index (pages, i);
+      g_autofree char *where = g_strdup_printf ("Preferences, %s", adw_preferences_page_get_title (page));
+
+      adw_preferences_window_set_visible_page (preferences, page);
+      visit (GTK_WINDOW (preferences), where, data);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  spin_main_loop ();
 }

@@ -18,6 +18,11 @@ typedef struct
   CheckFunc   check;
 } UiCase;
 
+/* Called for each page of Preferences (visit_preferences_pages). */
+typedef void (*PageVisitFunc) (GtkWindow  *preferences,
+                               const char *where,
+                               gpointer    data);
+
 GtkWidget *find_widget_full (GtkWidget  *root,
                              GType       type,
                              GType       except,
@@ -37,6 +42,9 @@ void       test_ui_case     (gconstpointer user_data);
 void       add_ui_cases     (const UiCase *cases,
                              gsize         n_cases);
 void       spin_main_loop   (void);
+void       visit_preferences_pages (CrmApplication *app,
+                                    PageVisitFunc   visit,
+                                    gpointer        data);
 
 #define find_widget(root, type, css_class) find_widget_full (root, type, G_TYPE_NONE, css_class)
 

@@ -18,5 +18,12 @@ void       crm_accessible_plain_flow_box  (GtkFlowBox *box);
 void       crm_accessible_fix_mnemonic    (GtkWidget  *button);
 void       crm_accessible_fix_mnemonics   (GtkWidget  *root);
 char      *crm_accessible_strip_mnemonic  (const char *text);
+void       crm_accessible_name_by_labels  (GtkWidget  *widget,
+                                           GtkWidget  *content);
+void       crm_accessible_label_by_row    (GtkWidget  *control);
+void       crm_accessible_name_column_view (GtkColumnView *view,
+                                            const char    *name);
+void       crm_accessible_fix_tree        (GtkWidget  *root);
+void       crm_accessible_watch_windows   (void);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-accessible.h"
 #include "crm-customer-cells.h"
 #include "crm-format.h"
 #include "crm-store-loyalty.h"
@@ -37,6 +38,58 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* GTK 4.8 reads a column view's rows and cells by their type
+ * ("GtkListItemWidget", "GtkColumnViewCell"). The cell around a child and
+ * the row around the cell are reached from the child: a cell reads as its
+ * text, a row as the customer ("Nino Beridze, key client, last visit:
+ * today, ₾1,955.00"). */
+static void
+name_cell (GtkWidget  *child,
+           const char *text)
+{
+  GtkWidget *cell = gtk_widget_get_parent (child);
+
+  if (cell != NULL)
+    crm_accessible_set_name (cell, text);
+}
+
+static void
+name_row (CrmStore    *store,
+          GtkWidget   *child,
+          CrmCustomer *customer)
+{
+  GtkWidget *cell = gtk_widget_get_parent (child);
+  GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *seen = NULL;
+  g_autofree char *last_visit = NULL;
+  g_autofree char *spend = NULL;
+  g_autofree char *name = NULL;
+  const char *segment;
+
+  if (row == NULL)
+    return;
+
+  if (crm_customer_get_segment (customer) != CRM_SEGMENT_KEY)
+    /* Translators: how a screen reader reads the segment in a row of the customer list */
+    segment = _("secondary client");
+  else if (crm_customer_get_at_risk (customer))
+    /* Translators: how a screen reader reads the segment in a row of the customer list */
+    segment = _("key client, at risk");
+  else
+    /* Translators: how a screen reader reads the segment in a row of the customer list */
+    segment = _("key client");
+
+  currency = crm_store_dup_currency (store);
+  seen = crm_format_days_ago (crm_customer_get_last_visit_at (customer));
+  /* Translators: in what a screen reader reads for a customer; %s is "8 days ago", "Never"… */
+  last_visit = g_strdup_printf (_("last visit: %s"), seen);
+  spend = crm_format_money (crm_customer_get_spend (customer), currency);
+  /* Translators: a customer list row for a screen reader: name, segment, last visit, spend */
+  name = g_strdup_printf (_("%s, %s, %s, %s"), crm_customer_get_name (customer), segment, last_visit, spend);
+  crm_accessible_set_name (row, name);
+}
+
 static void
 bind_label_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -50,10 +103,13 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     {
     case CRM_CUSTOMER_COLUMN_NAME:
       gtk_label_set_text (label, crm_customer_get_name (customer));
+      name_cell (GTK_WIDGET (label), crm_customer_get_name (customer));
+      name_row (store_of (factory), GTK_WIDGET (label), customer);
       return;
 
     case CRM_CUSTOMER_COLUMN_PHONE:
       gtk_label_set_text (label, crm_customer_get_phone (customer));
+      name_cell (GTK_WIDGET (label), crm_customer_get_phone (customer));
       return;
 
     case CRM_CUSTOMER_COLUMN_LAST_VISIT:
@@ -100,6 +156,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (label, text);
+  name_cell (GTK_WIDGET (label), text);
 }
 
 static void
@@ -135,6 +192,15 @@ bind_segment_cb (GtkSignalListItemFactory *factory,
 
   crm_format_segment_badge (GTK_LABEL (badge), crm_customer_get_segment (customer));
   gtk_widget_set_visible (risk, key && crm_customer_get_at_risk (customer));
+  if (key && crm_customer_get_at_risk (customer))
+    {
+      /* Translators: a cell of the customer list for a screen reader: the badge, then "At risk" */
+      g_autofree char *spoken = g_strdup_printf (_("%s, %s"), gtk_label_get_text (GTK_LABEL (badge)), _("At risk"));
+
+      name_cell (box, spoken);
+    }
+  else
+    name_cell (box, gtk_label_get_text (GTK_LABEL (badge)));
 }
 
 /**

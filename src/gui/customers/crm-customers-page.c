@@ -14,6 +14,7 @@
 #define SEARCH_DELAY_MS 150
 
 #include "crm-customer-cells.h"
+#include "crm-accessible.h"
 #include "crm-customer-list.h"
 #include "crm-customer-page.h"
 #include "crm-customer-selection.h"
@@ -38,6 +39,7 @@ struct _CrmCustomersPage
   gboolean         summary_running;
   guint            n_customers;   /* as the last summary counted them */
   gboolean         summary_again;
+  CrmCustomersWidth width;
 
   /* Template widgets */
   GtkStack        *stack;
@@ -272,8 +274,8 @@ update_loyalty (CrmCustomersPage *self)
   CrmLoyaltySettings settings;
 
   crm_loyalty_settings_load (get_store (self), &settings);
-  gtk_column_view_column_set_visible (points, settings.enabled);
-  gtk_column_view_column_set_visible (tier, settings.enabled && settings.tiers);
+  gtk_column_view_column_set_visible (points, settings.enabled && self->width == CRM_CUSTOMERS_WIDE);
+  gtk_column_view_column_set_visible (tier, settings.enabled && settings.tiers && self->width == CRM_CUSTOMERS_WIDE);
   gtk_widget_set_visible (GTK_WIDGET (self->tier_dropdown), settings.enabled && settings.tiers && tiers->len > 0);
 
   self->filling_tags = TRUE;
@@ -637,6 +639,7 @@ crm_customers_page_init (CrmCustomersPage *self)
   add_column (self, CRM_CUSTOMER_COLUMN_SPEND, _("Spent This Year"), FALSE);
   add_column (self, CRM_CUSTOMER_COLUMN_POINTS, _("Points"), FALSE);
   add_column (self, CRM_CUSTOMER_COLUMN_TIER, _("Tier"), FALSE);
+  crm_accessible_name_column_view (self->column_view, _("Customers"));
   self->tiers = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->tier_dropdown, G_LIST_MODEL (self->tiers));
 
@@ -864,4 +867,35 @@ crm_customers_page_has_unsaved_changes (CrmCustomersPage *self)
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "customer") == 0 &&
          crm_customer_page_is_dirty (self->customer_page);
+}
+
+/**
+ * crm_customers_page_set_width:
+ *
+ * How much room the window gives the list (the window says). Folded, the
+ * loyalty columns go; narrow, the phone and the last visit too: the list
+ * keeps what tells customers apart (name, segment, spend), the rest is on
+ * the customer's page and in what a screen reader reads for the row.
+ */
+void
+crm_customers_page_set_width (CrmCustomersPage  *self,
+                              CrmCustomersWidth  width)
+{
+  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) phone = NULL;
+  g_autoptr(GtkColumnViewColumn) last_visit = NULL;
+
+  g_return_if_fail (CRM_IS_CUSTOMERS_PAGE (self));
+
+  if (self->width == width)
+    return;
+
+  self->width = width;
+  columns = gtk_column_view_get_columns (self->column_view);
+  phone = g_list_model_get_item (columns, CRM_CUSTOMER_COLUMN_PHONE);
+  last_visit = g_list_model_get_item (columns, CRM_CUSTOMER_COLUMN_LAST_VISIT);
+  gtk_column_view_column_set_visible (phone, width != CRM_CUSTOMERS_NARROW);
+  gtk_column_view_column_set_visible (last_visit, width != CRM_CUSTOMERS_NARROW);
+  if (self->context != NULL)
+    update_loyalty (self);
 }

@@ -9,6 +9,14 @@ G_BEGIN_DECLS
 
 #define CRM_TYPE_CUSTOMERS_PAGE (crm_customers_page_get_type ())
 
+/* How much room the window gives the list. */
+typedef enum
+{
+  CRM_CUSTOMERS_WIDE,
+  CRM_CUSTOMERS_FOLDED,
+  CRM_CUSTOMERS_NARROW,
+} CrmCustomersWidth;
+
 G_DECLARE_FINAL_TYPE (CrmCustomersPage, crm_customers_page, CRM, CUSTOMERS_PAGE, AdwBin)
 
 void     crm_customers_page_set_context    (CrmCustomersPage *self,
@@ -22,6 +30,8 @@ gboolean crm_customers_page_go_back        (CrmCustomersPage *self);
 gboolean crm_customers_page_load_sample    (CrmCustomersPage *self,
                                             GError          **error);
 gboolean crm_customers_page_has_unsaved_changes (CrmCustomersPage *self);
+void     crm_customers_page_set_width      (CrmCustomersPage *self,
+                                            CrmCustomersWidth width);
 
 char      *crm_customers_page_dup_filter     (CrmCustomersPage *self);
 void       crm_customers_page_apply_filter   (CrmCustomersPage *self,

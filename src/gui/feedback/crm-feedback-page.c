@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-accessible.h"
 #include "crm-feedback-page.h"
 #include "crm-follow-up-dialog.h"
 #include "crm-format.h"
@@ -32,6 +33,9 @@ struct _CrmFeedbackPage
   GtkStack       *stack;
   GtkListBox     *list;
   GtkStack       *detail_stack;
+  AdwLeaflet     *inbox_leaflet;
+  GtkWidget      *list_pane;
+  GtkWidget      *detail_pane;
   GtkLabel       *detail_title;
   GtkLabel       *detail_meta;
   GtkButton      *customer_button;
@@ -106,6 +110,7 @@ entry_row (CrmFeedback *feedback)
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  crm_accessible_name_by_labels (row, box);
 
   if (!crm_feedback_get_read (feedback))
     gtk_widget_add_css_class (row, "unread");
@@ -119,6 +124,16 @@ static gint64
 row_id (GtkListBoxRow *row)
 {
   return row ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "crm-feedback-id")) : 0;
+}
+
+/* The entry, or "choose one": narrow, the list and the entry take turns. */
+static void
+show_pane (CrmFeedbackPage *self,
+           const char      *detail)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, detail);
+  adw_leaflet_set_visible_child (self->inbox_leaflet,
+                                 g_str_equal (detail, "entry") ? self->detail_pane : self->list_pane);
 }
 
 static void
@@ -183,7 +198,7 @@ show_detail (CrmFeedbackPage *self,
   if (feedback == NULL)
     {
       self->shown_id = 0;
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      show_pane (self, "none");
       return;
     }
 
@@ -232,7 +247,7 @@ show_detail (CrmFeedbackPage *self,
   by = responder != NULL && responder[0] != '\0' ? g_strdup_printf (_("Answered by %s"), responder) : NULL;
   adw_preferences_group_set_description (self->response_group, by);
 
-  gtk_stack_set_visible_child_name (self->detail_stack, "entry");
+  show_pane (self, "entry");
 
   /* Opening an entry reads it. */
   if (!crm_feedback_get_read (feedback))
@@ -247,6 +262,12 @@ row_selected_cb (CrmFeedbackPage *self,
     return;
 
   show_detail (self, row_id (row));
+}
+
+static void
+back_clicked_cb (CrmFeedbackPage *self)
+{
+  adw_leaflet_set_visible_child (self->inbox_leaflet, self->list_pane);
 }
 
 static void
@@ -281,7 +302,7 @@ unread_clicked_cb (CrmFeedbackPage *self)
   /* Back to the list, unread, so it is not read again at once. */
   self->shown_id = 0;
   gtk_list_box_unselect_all (self->list);
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  show_pane (self, "none");
   crm_store_set_feedback_read (get_store (self), id, FALSE, NULL);
 }
 
@@ -292,7 +313,7 @@ delete_clicked_cb (CrmFeedbackPage *self)
   gint64 id = self->shown_id;
 
   self->shown_id = 0;
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  show_pane (self, "none");
   if (!crm_store_delete_feedback (get_store (self), id, &error))
     g_warning ("%s", error->message);
 }
@@ -370,6 +391,9 @@ crm_feedback_page_class_init (CrmFeedbackPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, list);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, inbox_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, detail_meta);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, customer_button);
@@ -380,6 +404,7 @@ crm_feedback_page_class_init (CrmFeedbackPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, follow_up_button);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, unread_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
@@ -402,6 +427,7 @@ crm_feedback_page_init (CrmFeedbackPage *self)
     }
   gtk_string_list_append (self->ratings, _("No Rating"));
   gtk_drop_down_set_model (self->rating_dropdown, G_LIST_MODEL (self->ratings));
+  crm_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 void

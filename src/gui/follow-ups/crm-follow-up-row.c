@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-accessible.h"
 #include "crm-follow-up-dialog.h"
 #include "crm-follow-up-row.h"
 #include "crm-format.h"
@@ -262,6 +263,7 @@ crm_follow_up_row_new (CrmContext  *context,
   if (done)
     {
       gtk_image_set_from_icon_name (self->state_icon, "object-select-symbolic");
+      crm_accessible_set_name (GTK_WIDGET (self->state_icon), _("Done"));
       gtk_widget_set_visible (self->done_button, FALSE);
       gtk_widget_set_visible (self->snooze_button, FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "dim-label");
@@ -269,11 +271,13 @@ crm_follow_up_row_new (CrmContext  *context,
   else if (when <= crm_store_now (crm_context_get_store (context)))
     {
       gtk_image_set_from_icon_name (self->state_icon, "dialog-warning-symbolic");
+      crm_accessible_set_name (GTK_WIDGET (self->state_icon), _("Overdue"));
       gtk_widget_add_css_class (GTK_WIDGET (self->state_icon), "at-risk");
     }
   else
     {
       gtk_image_set_from_icon_name (self->state_icon, "alarm-symbolic");
+      crm_accessible_set_name (GTK_WIDGET (self->state_icon), _("Upcoming"));
     }
 
   return GTK_WIDGET (self);

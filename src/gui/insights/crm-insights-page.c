@@ -39,6 +39,7 @@ struct _CrmInsightsPage
   GtkBox      *updating_box;
   GtkSpinner  *updating_spinner;
   GtkFlowBox  *cards;
+  GtkFlowBox  *charts;
   CrmInsightsLoyalty *loyalty;
   GtkLabel    *revenue_legend;
   CrmChart    *revenue_chart;
@@ -464,6 +465,7 @@ crm_insights_page_class_init (CrmInsightsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, updating_box);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, updating_spinner);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, cards);
+  gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, charts);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, loyalty);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, revenue_legend);
   gtk_widget_class_bind_template_child (widget_class, CrmInsightsPage, revenue_chart);
@@ -491,6 +493,7 @@ crm_insights_page_init (CrmInsightsPage *self)
       g_hash_table_insert (self->figures, (gpointer) card_list[i].name, card);
     }
   crm_accessible_plain_flow_box (self->cards);
+  crm_accessible_plain_flow_box (self->charts);
 
   crm_chart_set_title (self->revenue_chart, _("Revenue per Month"));
   crm_chart_set_empty_text (self->revenue_chart, _("No sales in the last 12 months yet"));

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-accessible.h"
 #include "crm-connection-bar.h"
 #include "crm-store.h"
 
@@ -42,6 +43,7 @@ hide_cb (gpointer user_data)
 
   self->hide_id = 0;
   gtk_revealer_set_reveal_child (self->revealer, FALSE);
+  crm_accessible_set_name (GTK_WIDGET (self), "");
   return G_SOURCE_REMOVE;
 }
 
@@ -51,6 +53,7 @@ show_message (CrmConnectionBar *self,
               gboolean          trouble)
 {
   gtk_label_set_text (self->label, message);
+  crm_accessible_set_name (GTK_WIDGET (self), message);
   gtk_spinner_set_spinning (self->spinner, trouble);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), trouble);
   gtk_widget_set_visible (GTK_WIDGET (self->icon), !trouble);
@@ -131,6 +134,9 @@ static void
 crm_connection_bar_init (CrmConnectionBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The bar reads as what it says, and as nothing while it is empty. */
+  crm_accessible_set_name (GTK_WIDGET (self), "");
 }
 
 /* Follows @store's connection (a shared database's; the file has none). */

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-accessible.h"
 #include "crm-connection-bar.h"
 #include "crm-customers-page.h"
 #include "crm-feedback-dialog.h"
@@ -47,6 +48,30 @@ find_sidebar_row (CrmWindow  *self,
     }
 
   return NULL;
+}
+
+/* A sidebar row reads as its section and what waits there: "Follow-ups,
+ * 3 follow-ups waiting". */
+static void
+name_sidebar_row (CrmWindow  *self,
+                  const char *section,
+                  const char *waiting)
+{
+  GtkListBoxRow *row = find_sidebar_row (self, section);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, section);
+
+  crm_accessible_name_row (GTK_WIDGET (row),
+                           gtk_stack_page_get_title (gtk_stack_get_page (self->section_stack, page)),
+                           waiting);
+}
+
+static void
+name_sidebar_rows (CrmWindow *self)
+{
+  static const char *const sections[] = { "customers", "follow-ups", "feedback", "insights" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    name_sidebar_row (self, sections[i], NULL);
 }
 
 static void
@@ -128,6 +153,7 @@ waiting_changed_cb (CrmWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_ups_badge),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->follow_ups_badge), n > 0);
+  name_sidebar_row (self, "follow-ups", n > 0 ? description : NULL);
 }
 
 static void
@@ -160,6 +186,7 @@ update_feedback_badge (CrmWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->feedback_badge),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_badge), n > 0);
+  name_sidebar_row (self, "feedback", n > 0 ? description : NULL);
 }
 
 /* The button at the foot of the sidebar: who is at the counter, and a
@@ -381,6 +408,29 @@ apply_script_font (void)
   gtk_css_provider_load_from_data (provider, css, -1);
 }
 
+/* One rule folds every section the same way: below CRM_WINDOW_FOLD_WIDTH
+ * the sidebar and the section do not sit side by side; the sidebar is a
+ * page of its own, reached by the header bar's back button. Decided on
+ * the window's width, not on what the section on show happens to need,
+ * so switching sections never folds or unfolds the window. */
+static void
+crm_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  gboolean can_unfold = width >= CRM_WINDOW_FOLD_WIDTH;
+
+  if (adw_leaflet_get_can_unfold (self->leaflet) != can_unfold)
+    adw_leaflet_set_can_unfold (self->leaflet, can_unfold);
+  crm_customers_page_set_width (self->customers_page,
+                                width < CRM_WINDOW_NARROW_WIDTH ? CRM_CUSTOMERS_NARROW :
+                                !can_unfold ? CRM_CUSTOMERS_FOLDED : CRM_CUSTOMERS_WIDE);
+
+  GTK_WIDGET_CLASS (crm_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
 static gboolean
 crm_window_close_request (GtkWindow *window)
 {
@@ -549,6 +599,7 @@ crm_window_class_init (CrmWindowClass *klass)
 
   window_class->close_request = crm_window_close_request;
   widget_class->map = crm_window_map;
+  widget_class->size_allocate = crm_window_size_allocate;
 
   g_type_ensure (CRM_TYPE_CONNECTION_BAR);
   g_type_ensure (CRM_TYPE_CUSTOMERS_PAGE);
@@ -613,7 +664,9 @@ static void
 crm_window_init (CrmWindow *self)
 {
   apply_script_font ();
+  crm_accessible_watch_windows ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_sidebar_rows (self);
 }
 
 /**
@@ -678,6 +731,8 @@ crm_window_set_section (CrmWindow  *self,
     }
 
   gtk_stack_set_visible_child (self->section_stack, child);
+  /* Folded, the section is what shows; the back button leads to the sidebar. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   adw_window_title_set_title (self->content_title,
                               gtk_stack_page_get_title (gtk_stack_get_page (self->section_stack, child)));
 

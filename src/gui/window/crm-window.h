@@ -13,6 +13,16 @@ G_BEGIN_DECLS
 
 #define CRM_TYPE_WINDOW (crm_window_get_type ())
 
+/* Narrower than this, the window folds in every section: the sidebar
+ * becomes a page of its own, behind the header bar's back button. The
+ * sidebar's 230 px and at least 560 px of section. The narrowest the
+ * window goes is CRM_WINDOW_MIN_WIDTH. */
+#define CRM_WINDOW_FOLD_WIDTH 790
+/* Folded, the customer list leaves out its loyalty columns; narrower than
+ * this, also the phone and the last visit. */
+#define CRM_WINDOW_NARROW_WIDTH 560
+#define CRM_WINDOW_MIN_WIDTH  360
+
 G_DECLARE_FINAL_TYPE (CrmWindow, crm_window, CRM, WINDOW, AdwApplicationWindow)
 
 GtkWindow  *crm_window_new         (CrmApplication *application,
