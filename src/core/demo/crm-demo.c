@@ -523,7 +523,6 @@ add_customer (Shop         *shop,
   g_autofree char *birthday = NULL;
   const char *tags[3] = { NULL, NULL, NULL };
   guint n_tags = 0;
-  guint birth_year = 0;
   gboolean business = habit->tier == TIER_WHOLESALE && habit->script != SCRIPT_LATIN && chance (rand, 50);
   gboolean georgian = habit->script != SCRIPT_ARMENIAN;
   CrmCustomerFields fields = { 0 };
@@ -561,6 +560,8 @@ add_customer (Shop         *shop,
     }
   else
     {
+      guint birth_year = 0;
+
       name = g_strdup_printf ("%s %s", given->text, surname->text);
 
       if (chance (rand, 60))

@@ -548,9 +548,9 @@ split_structured (const CrmVCard *card,
         i++;
       else if (i >= length || value[i] == separator)
         {
-          char *part = unescape (value + start, MIN (i, length) - start, v21);
+          char *piece = unescape (value + start, MIN (i, length) - start, v21);
 
-          g_ptr_array_add (parts, g_strstrip (part));
+          g_ptr_array_add (parts, g_strstrip (piece));
           start = i + 1;
         }
     }

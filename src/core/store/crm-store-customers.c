@@ -620,7 +620,6 @@ crm_store_get_customer (CrmStore *self,
   static char *sql = NULL;
   CrmStmt *stmt = NULL;
   CrmCustomer *customer = NULL;
-  gboolean key_override;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
@@ -650,6 +649,8 @@ crm_store_get_customer (CrmStore *self,
 
   if (crm_stmt_step (stmt) == CRM_STMT_ROW)
     {
+      gboolean key_override;
+
       customer = g_object_new (CRM_TYPE_CUSTOMER, NULL);
       customer_from_row (customer, stmt);
       customer->revenue_total = self->revenue_total;

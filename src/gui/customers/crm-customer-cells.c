@@ -19,7 +19,9 @@
 static CrmStore *
 store_of (GtkSignalListItemFactory *factory)
 {
-  return g_object_get_data (G_OBJECT (factory), "crm-store");
+  CrmCellStoreFunc store_func = (CrmCellStoreFunc) g_object_get_data (G_OBJECT (factory), "crm-store-func");
+
+  return store_func (g_object_get_data (G_OBJECT (factory), "crm-store-data"));
 }
 
 static void
@@ -206,17 +208,20 @@ bind_segment_cb (GtkSignalListItemFactory *factory,
 /**
  * crm_customer_cell_factory_new:
  * @column: which column the cells show
- * @store: the shop, for the figures a cell reads
+ * @store_func: gives the shop, for the figures a cell reads
+ * @data: for @store_func; outlives the factory
  *
  * Returns: (transfer full): the factory for @column's cells
  */
 GtkListItemFactory *
 crm_customer_cell_factory_new (CrmCustomerColumn  column,
-                               CrmStore          *store)
+                               CrmCellStoreFunc   store_func,
+                               gpointer           data)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_object_set_data_full (G_OBJECT (factory), "crm-store", g_object_ref (store), g_object_unref);
+  g_object_set_data (G_OBJECT (factory), "crm-store-func", (gpointer) store_func);
+  g_object_set_data (G_OBJECT (factory), "crm-store-data", data);
   if (column == CRM_CUSTOMER_COLUMN_SEGMENT)
     {
       g_signal_connect (factory, "setup", G_CALLBACK (setup_segment_cb), NULL);

@@ -20,7 +20,12 @@ typedef enum
   CRM_CUSTOMER_N_COLUMNS
 } CrmCustomerColumn;
 
+/* The shop the cells read from, asked for at bind time (the list's page
+ * gets its shop after its columns are made). */
+typedef CrmStore *(*CrmCellStoreFunc) (gpointer data);
+
 GtkListItemFactory *crm_customer_cell_factory_new (CrmCustomerColumn  column,
-                                                   CrmStore          *store);
+                                                   CrmCellStoreFunc   store_func,
+                                                   gpointer           data);
 
 G_END_DECLS

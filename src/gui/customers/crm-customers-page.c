@@ -531,13 +531,19 @@ view_sorter_changed_cb (GtkSorter        *sorter,
                                 order == GTK_ORDERING_SMALLER);
 }
 
+static CrmStore *
+page_store (gpointer data)
+{
+  return get_store (data);
+}
+
 static void
 add_column (CrmCustomersPage *self,
             int               column_id,
             const char       *title,
             gboolean          expand)
 {
-  g_autoptr(GtkListItemFactory) factory = crm_customer_cell_factory_new (column_id, get_store (self));
+  g_autoptr(GtkListItemFactory) factory = crm_customer_cell_factory_new (column_id, page_store, self);
   g_autoptr(GtkColumnViewColumn) column = NULL;
   GtkSorter *sorter;
 

@@ -836,10 +836,11 @@ chooser_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  GtkWindow *dialog;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
+      GtkWindow *dialog;
+
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       name = g_file_get_basename (file);
       bytes = crm_import_load_file (file, NULL, &error);

@@ -43,7 +43,6 @@ struct _CrmFeedbackPage
   AdwComboRow    *status_row;
   GtkTextView    *response_view;
   AdwPreferencesGroup *response_group;
-  GtkWidget      *follow_up_button;
 };
 
 G_DEFINE_FINAL_TYPE (CrmFeedbackPage, crm_feedback_page, ADW_TYPE_BIN)
@@ -401,7 +400,6 @@ crm_feedback_page_class_init (CrmFeedbackPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, response_view);
   gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, response_group);
-  gtk_widget_class_bind_template_child (widget_class, CrmFeedbackPage, follow_up_button);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);

@@ -24,7 +24,6 @@ struct _CrmFollowUpRow
   CrmFollowUp  *follow_up;
 
   GtkImage     *state_icon;
-  GtkWidget    *buttons;
   GtkWidget    *done_button;
   GtkWidget    *snooze_button;
 };
@@ -196,7 +195,6 @@ crm_follow_up_row_class_init (CrmFollowUpRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/crm-follow-up-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpRow, state_icon);
-  gtk_widget_class_bind_template_child (widget_class, CrmFollowUpRow, buttons);
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpRow, done_button);
   gtk_widget_class_bind_template_child (widget_class, CrmFollowUpRow, snooze_button);
 
