@@ -763,37 +763,27 @@ gboolean
 crm_customer_list_set_filter (CrmCustomerList *self,
                               const char      *filter)
 {
-  g_autoptr(GVariant) value = NULL;
-  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
-  const char *segment = NULL, *tag = NULL, *group = NULL, *search = NULL;
-  gboolean at_risk = FALSE;
-  guint days = 0;
-  gint64 tier = 0;
+  g_auto(CrmListFilter) parsed = { 0 };
+  const char *segment, *tag, *group, *search;
 
   g_return_val_if_fail (CRM_IS_CUSTOMER_LIST (self), FALSE);
 
-  value = filter != NULL ? g_variant_parse (G_VARIANT_TYPE_VARDICT, filter, NULL, NULL, NULL) : NULL;
-  if (value == NULL)
+  if (!crm_list_filter_parse (filter, &parsed))
     return FALSE;
-
-  g_variant_dict_init (&dict, value);
-  g_variant_dict_lookup (&dict, "segment", "&s", &segment);
-  g_variant_dict_lookup (&dict, "at-risk", "b", &at_risk);
-  g_variant_dict_lookup (&dict, "tag", "&s", &tag);
-  g_variant_dict_lookup (&dict, "not-seen-days", "u", &days);
-  g_variant_dict_lookup (&dict, "tier", "x", &tier);
-  g_variant_dict_lookup (&dict, "group", "&s", &group);
-  g_variant_dict_lookup (&dict, "search", "&s", &search);
+  segment = parsed.segment;
+  tag = parsed.tag;
+  group = parsed.group;
+  search = parsed.search;
 
   /* One query for all of it, not one per filter. */
   self->segment = g_strcmp0 (segment, "key") == 0 ? CRM_SEGMENT_FILTER_KEY
                   : g_strcmp0 (segment, "secondary") == 0 ? CRM_SEGMENT_FILTER_SECONDARY
                   : CRM_SEGMENT_FILTER_ALL;
-  self->at_risk = at_risk;
+  self->at_risk = parsed.at_risk;
   g_free (self->tag);
   self->tag = tag != NULL && tag[0] != '\0' ? g_strdup (tag) : NULL;
-  self->not_seen_days = MIN (days, 100000);
-  self->tier_id = tier;
+  self->not_seen_days = MIN (parsed.not_seen_days, 100000);
+  self->tier_id = parsed.tier;
   g_free (self->rfm_group);
   self->rfm_group = group != NULL && group[0] != '\0' ? g_strdup (group) : NULL;
   g_free (self->search);
@@ -847,4 +837,39 @@ crm_customer_list_get_id (CrmCustomerList *self,
     return 0;
 
   return g_array_index (self->ids, gint64, position);
+}
+
+/**
+ * crm_list_filter_parse:
+ * @text: (nullable): what crm_customer_list_dup_filter() wrote
+ * @filter: (out caller-allocates): the filters it names; what it does not
+ *   name is "any". Clear it with crm_list_filter_clear().
+ *
+ * Returns: whether @text was a filter (text from elsewhere is not)
+ */
+gboolean
+crm_list_filter_parse (const char    *text,
+                       CrmListFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  memset (filter, 0, sizeof *filter);
+  filter->value = text != NULL ? g_variant_parse (G_VARIANT_TYPE_VARDICT, text, NULL, NULL, NULL) : NULL;
+  if (filter->value == NULL)
+    return FALSE;
+
+  g_variant_lookup (filter->value, "segment", "&s", &filter->segment);
+  g_variant_lookup (filter->value, "at-risk", "b", &filter->at_risk);
+  g_variant_lookup (filter->value, "tag", "&s", &filter->tag);
+  g_variant_lookup (filter->value, "not-seen-days", "u", &filter->not_seen_days);
+  g_variant_lookup (filter->value, "tier", "x", &filter->tier);
+  g_variant_lookup (filter->value, "group", "&s", &filter->group);
+  g_variant_lookup (filter->value, "search", "&s", &filter->search);
+  return TRUE;
+}
+
+void
+crm_list_filter_clear (CrmListFilter *filter)
+{
+  g_clear_pointer (&filter->value, g_variant_unref);
 }

@@ -27,6 +27,23 @@ void             crm_customer_list_set_tier          (CrmCustomerList  *self,
                                                       gint64            tier_id);
 void             crm_customer_list_set_rfm_group     (CrmCustomerList  *self,
                                                       const char       *group);
+/* A saved list's filters as read back from crm_customer_list_dup_filter()
+ * text: the strings point into @value. */
+typedef struct
+{
+  GVariant   *value;
+  const char *segment;        /* "key", "secondary" or NULL */
+  gboolean    at_risk;
+  const char *tag;
+  guint       not_seen_days;
+  gint64      tier;
+  const char *group;
+  const char *search;
+} CrmListFilter;
+
+gboolean         crm_list_filter_parse               (const char       *text,
+                                                      CrmListFilter    *filter);
+void             crm_list_filter_clear               (CrmListFilter    *filter);
 char            *crm_customer_list_dup_filter        (CrmCustomerList  *self);
 gboolean         crm_customer_list_set_filter        (CrmCustomerList  *self,
                                                       const char       *filter);
@@ -44,5 +61,7 @@ void             crm_customer_list_set_worker_from   (CrmCustomerList  *self,
                                                       guint             n_rows);
 gboolean         crm_customer_list_get_loading       (CrmCustomerList  *self);
 guint            crm_customer_list_get_n_built       (CrmCustomerList  *self);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrmListFilter, crm_list_filter_clear)
 
 G_END_DECLS

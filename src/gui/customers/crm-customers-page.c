@@ -703,27 +703,23 @@ void
 crm_customers_page_apply_filter (CrmCustomersPage *self,
                                  const char       *filter)
 {
-  g_autoptr(GVariant) value = NULL;
-  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
-  const char *segment = NULL, *tag = NULL, *group = NULL, *search = NULL;
-  gboolean at_risk = FALSE;
-  guint days = 0, seen = 0, group_position = 0, tier_position = 0;
-  gint64 tier = 0;
+  g_auto(CrmListFilter) parsed = { 0 };
+  const char *segment, *tag, *group, *search;
+  gboolean at_risk;
+  guint days, seen = 0, group_position = 0, tier_position = 0;
+  gint64 tier;
 
   g_return_if_fail (CRM_IS_CUSTOMERS_PAGE (self));
 
-  value = filter != NULL ? g_variant_parse (G_VARIANT_TYPE_VARDICT, filter, NULL, NULL, NULL) : NULL;
-  if (value == NULL || self->list == NULL)
+  if (self->list == NULL || !crm_list_filter_parse (filter, &parsed))
     return;
-
-  g_variant_dict_init (&dict, value);
-  g_variant_dict_lookup (&dict, "segment", "&s", &segment);
-  g_variant_dict_lookup (&dict, "at-risk", "b", &at_risk);
-  g_variant_dict_lookup (&dict, "tag", "&s", &tag);
-  g_variant_dict_lookup (&dict, "not-seen-days", "u", &days);
-  g_variant_dict_lookup (&dict, "tier", "x", &tier);
-  g_variant_dict_lookup (&dict, "group", "&s", &group);
-  g_variant_dict_lookup (&dict, "search", "&s", &search);
+  segment = parsed.segment;
+  at_risk = parsed.at_risk;
+  tag = parsed.tag;
+  days = parsed.not_seen_days;
+  tier = parsed.tier;
+  group = parsed.group;
+  search = parsed.search;
 
   for (guint i = 0; i < G_N_ELEMENTS (seen_days); i++)
     if (seen_days[i] == days)
