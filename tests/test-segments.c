@@ -440,6 +440,25 @@ test_share_figure (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (crm_customer_get_share (customer), 0.8, 1e-9);
   g_assert_cmpuint (crm_customer_get_purchases (customer), ==, 2);
   g_assert_cmpint (crm_customer_get_revenue_total (customer), ==, 10000);
+
+  /* A connection opened after the figures were counted elsewhere (the
+   * window's, after the start's recount in a worker) knows the same
+   * total, read-only ones too. */
+  for (guint read_only = 0; read_only < 2; read_only++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrmStore) later = NULL;
+      g_autoptr(CrmCustomer) seen = NULL;
+
+      if (read_only && shop_fixture_on_pg ())
+        break;
+      later = read_only ? crm_store_open_full (fixture->dir, CRM_STORE_OPEN_READ_ONLY, &error)
+                        : shop_store_open (fixture->dir, &error);
+      g_assert_no_error (error);
+      seen = crm_store_get_customer (later, a);
+      g_assert_cmpint (crm_customer_get_revenue_total (seen), ==, 10000);
+      g_assert_cmpfloat_with_epsilon (crm_customer_get_share (seen), 0.8, 1e-9);
+    }
 }
 
 /* Groups by habit (docs/segments.md has this shop as its worked example).

@@ -607,6 +607,7 @@ open_read_only (CrmStore           *self,
     }
 
   self->schema_version = (guint) version;
+  crm_store_read_revenue_total (self, NULL);
   return TRUE;
 }
 
@@ -643,7 +644,13 @@ crm_store_open_engine (CrmStore           *self,
       !crm_store_backup_before_update (self, (guint) version, error))
     return FALSE;
 
-  return crm_store_upgrade_schema (self, error);
+  if (!crm_store_upgrade_schema (self, error))
+    return FALSE;
+
+  /* Each customer's share is of this: the figures may have been counted
+   * on another connection (a worker's) before this one opened. */
+  crm_store_read_revenue_total (self, NULL);
+  return TRUE;
 }
 
 /**
