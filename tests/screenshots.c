@@ -131,7 +131,7 @@ show_preferences (CrmApplication *app,
   if (found != NULL)
     {
       adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (found));
-      gtk_window_set_default_size (preferences, MIN (width, 660), MIN (height, 620));
+      gtk_window_set_default_size (preferences, MIN (width, 820), MIN (height, 620));
       save (preferences, name);
     }
   gtk_window_destroy (preferences);
