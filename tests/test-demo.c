@@ -526,6 +526,12 @@ test_hours_and_language (Fixture       *fixture,
                    ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count (*) FROM customers WHERE notes = 'Վճարում է քարտով'"),
                    ==, 0);
+  /* The programme's tiers and rewards too. */
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM loyalty_tiers WHERE name IN ('ბრინჯაო', 'ვერცხლი', 'ოქრო')"),
+                   ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM rewards WHERE name = 'უფასო ყავა'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM rewards WHERE name IN ('Free coffee', 'Անվճար սուրճ')"),
+                   ==, 0);
   g_assert_no_error (error);
 }
 

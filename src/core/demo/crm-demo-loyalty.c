@@ -17,6 +17,7 @@
 #include "crm-demo-loyalty.h"
 #include "crm-loyalty.h"
 #include "crm-store-loyalty.h"
+#include "crm-text.h"
 
 #define HOUR ((gint64) 60 * 60)
 #define DAY  (24 * HOUR)
@@ -39,11 +40,27 @@ static const Programme programmes[] = {
   { "EUR",   100,   2,    18000,     36000 },
 };
 
-static const struct { const char *name; gint64 cost; } rewards[] = {
-  { "უფასო ყავა", 60 },
-  { "ხაჭაპური", 150 },
-  { "დაბადების დღის ტორტი", 800 },
+/* Names in the interface's language (en, ka, hy), as the owner of a shop
+ * would have typed them. */
+static const struct { const char *name[3]; gint64 cost; } rewards[] = {
+  { { "Free coffee", "უფასო ყავა", "Անվճար սուրճ" }, 60 },
+  { { "Khachapuri", "ხაჭაპური", "Խաչապուրի" }, 150 },
+  { { "Birthday cake", "დაბადების დღის ტორტი", "Ծննդյան տորթ" }, 800 },
 };
+
+static const char *const tier_names[3][3] = {
+  { "Bronze", "Silver", "Gold" },
+  { "ბრინჯაო", "ვერცხლი", "ოქრო" },
+  { "Բրոնզ", "Արծաթ", "Ոսկի" },
+};
+
+static guint
+language_index (void)
+{
+  const char *language = crm_text_ui_language ();
+
+  return g_str_equal (language, "ka") ? 1 : g_str_equal (language, "hy") ? 2 : 0;
+}
 
 static const Programme *
 programme_for (CrmStore *store)
@@ -101,14 +118,14 @@ crm_demo_loyalty_begin (CrmDemoLoyalty  *loyalty,
   settings.key_multiplier = 150;
 
   if (!crm_loyalty_settings_save (store, &settings, error) ||
-      crm_store_add_tier (store, "ბრინჯაო", 0, 100, error) == 0 ||
-      crm_store_add_tier (store, "ვერცხლი", programme->silver, 150, error) == 0 ||
-      crm_store_add_tier (store, "ოქრო", programme->gold, 200, error) == 0)
+      crm_store_add_tier (store, tier_names[language_index ()][0], 0, 100, error) == 0 ||
+      crm_store_add_tier (store, tier_names[language_index ()][1], programme->silver, 150, error) == 0 ||
+      crm_store_add_tier (store, tier_names[language_index ()][2], programme->gold, 200, error) == 0)
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (rewards); i++)
     {
-      gint64 id = crm_store_add_reward (store, rewards[i].name, rewards[i].cost, error);
+      gint64 id = crm_store_add_reward (store, rewards[i].name[language_index ()], rewards[i].cost, error);
 
       if (id == 0)
         return FALSE;
