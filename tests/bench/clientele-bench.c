@@ -1337,6 +1337,15 @@ main (int   argc,
     }
   fill_ms = timer_end ();
 
+  /* A shop that has chosen its currency, as --demo leaves it: the window
+   * benchmark's window then opens on the list, not on the question. */
+  {
+    g_autofree char *currency = crm_store_dup_setting (store, "shop.currency", NULL);
+
+    if (currency == NULL)
+      crm_store_set_setting (store, "shop.currency", "GEL", NULL);
+  }
+
   /* Fold the WAL into the file so the size is the database's. */
   crm_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
   results.customers = query_int64 (store, "SELECT count(*) FROM customers");
