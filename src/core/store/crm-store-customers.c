@@ -636,6 +636,10 @@ crm_store_get_customer (CrmStore *self,
                                           "WHERE c.id = ?1",
                                           NULL));
 
+  /* What each share is of, once per change of the figures. */
+  if (self->revenue_total < 0)
+    crm_store_read_revenue_total (self, NULL);
+
   stmt = crm_store_prepare (self, sql, NULL);
   if (stmt == NULL)
     {
@@ -653,7 +657,7 @@ crm_store_get_customer (CrmStore *self,
 
       customer = g_object_new (CRM_TYPE_CUSTOMER, NULL);
       customer_from_row (customer, stmt);
-      customer->revenue_total = self->revenue_total;
+      customer->revenue_total = MAX (self->revenue_total, 0);
       key_override = g_strcmp0 (customer->segment_override, "key") == 0;
       customer->at_risk = customer->at_risk &&
                           (key_override || (customer->rule_key && customer->segment_override == NULL));

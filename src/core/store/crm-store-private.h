@@ -62,7 +62,9 @@ struct _CrmStore
   char                 *problem;
   int                   lost_commit;
 
-  /* The window's revenue of active customers, from the last ranking. */
+  /* The window's revenue of active customers, from the last ranking on
+   * this connection, or -1 until it is read: the figures may be counted
+   * on another connection (a worker's, another PC's). */
   gint64                revenue_total;
 
   /* A bulk transaction changed purchases: rebuild figures at commit. */

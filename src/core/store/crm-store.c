@@ -123,8 +123,9 @@ outside_change_cb (guint     change,
   CrmStore *self = user_data;
 
   g_debug ("Changed elsewhere: 0x%x, customer %" G_GINT64_FORMAT, change, customer_id);
-  /* Another PC's purchases move the revenue our shares are of. */
-  crm_store_read_revenue_total (self, NULL);
+  /* Another PC's purchases move the revenue our shares are of: read
+   * again when a share is next asked for. */
+  self->revenue_total = -1;
   crm_store_emit_committed (self, change, customer_id);
 }
 
@@ -230,6 +231,7 @@ crm_store_init (CrmStore *self)
   self->levels = g_array_new (FALSE, FALSE, sizeof (CrmStoreLevel));
   self->pending_customer = -1;
   self->lost_commit = -1;
+  self->revenue_total = -1;
   self->station = g_strdup_printf ("%s/%d", g_get_host_name (), (int) getpid ());
 }
 
@@ -607,7 +609,6 @@ open_read_only (CrmStore           *self,
     }
 
   self->schema_version = (guint) version;
-  crm_store_read_revenue_total (self, NULL);
   return TRUE;
 }
 
@@ -644,13 +645,7 @@ crm_store_open_engine (CrmStore           *self,
       !crm_store_backup_before_update (self, (guint) version, error))
     return FALSE;
 
-  if (!crm_store_upgrade_schema (self, error))
-    return FALSE;
-
-  /* Each customer's share is of this: the figures may have been counted
-   * on another connection (a worker's) before this one opened. */
-  crm_store_read_revenue_total (self, NULL);
-  return TRUE;
+  return crm_store_upgrade_schema (self, error);
 }
 
 /**
