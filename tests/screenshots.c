@@ -137,23 +137,12 @@ show_preferences (CrmApplication *app,
   gtk_window_destroy (preferences);
 }
 
-/* The first line of a customer's history (it has "entry" data). */
-static GtkWidget *
-first_history_row (GtkWidget *root)
+/* A line of a customer's history (it has "entry" data). */
+static gboolean
+is_history_row (GtkWidget     *widget,
+                gconstpointer  data)
 {
-  if (g_object_get_data (G_OBJECT (root), "entry") != NULL)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = first_history_row (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return g_object_get_data (G_OBJECT (widget), "entry") != NULL;
 }
 
 /* A key client with a history, the page an owner opens most. */
@@ -220,7 +209,7 @@ take_all (CrmApplication *app,
   crm_window_show_customer (crm_window, some_key_client (window));
   save (window, "customer");
   {
-    GtkWidget *row = first_history_row (GTK_WIDGET (window));
+    GtkWidget *row = find_matching (GTK_WIDGET (window), is_history_row, NULL);
     GtkWindow *dialog;
 
     if (row != NULL)

@@ -39,27 +39,25 @@ prepare_shop (const char *data_dir)
   g_assert_no_error (error);
 }
 
+static gboolean
+shows_entry (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  const CrmTimelineEntry *wanted = data;
+  const CrmTimelineEntry *entry = g_object_get_data (G_OBJECT (widget), "entry");
+
+  return entry != NULL && entry->kind == wanted->kind && entry->id == wanted->id;
+}
+
 /* The line of the history that shows @kind @id. */
 static GtkWidget *
 find_history_row (GtkWidget       *root,
                   CrmTimelineKind  kind,
                   gint64           id)
 {
-  const CrmTimelineEntry *entry = g_object_get_data (G_OBJECT (root), "entry");
+  CrmTimelineEntry wanted = { .kind = kind, .id = id };
 
-  if (entry != NULL && entry->kind == kind && entry->id == id)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_history_row (child, kind, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_matching (root, shows_entry, &wanted);
 }
 
 static CrmRecordDialog *

@@ -138,7 +138,7 @@ add_ui_cases (const UiCase *cases,
 
 
 /* Depth first, the first widget below @root (or @root) that @match accepts. */
-static GtkWidget *
+GtkWidget *
 find_matching (GtkWidget     *root,
                gboolean     (*match) (GtkWidget *widget, gconstpointer data),
                gconstpointer  data)

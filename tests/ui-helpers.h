@@ -30,6 +30,9 @@ GtkWidget *find_widget_full (GtkWidget  *root,
 GtkWidget *find_button      (GtkWidget  *root,
                              const char *label);
 GtkWindow *find_toplevel    (GType       type);
+GtkWidget *find_matching    (GtkWidget  *root,
+                             gboolean  (*match) (GtkWidget *widget, gconstpointer data),
+                             gconstpointer data);
 GtkWidget *find_row         (GtkWidget  *root,
                              const char *title);
 GtkWidget *find_label       (GtkWidget  *root,
