@@ -51,6 +51,30 @@ wait_list (CrmCustomerList *list)
   spin_main_loop ();
 }
 
+typedef struct
+{
+  CrmCustomerList *list;
+  guint            built;
+  guint            most;
+  guint            emissions;
+} BuiltPerChange;
+
+/* Connected after the view's own handler: the rows it built for this
+ * one emission. */
+static void
+count_built_cb (GListModel     *model,
+                guint           position,
+                guint           removed,
+                guint           added,
+                BuiltPerChange *count)
+{
+  guint now = crm_customer_list_get_n_built (count->list);
+
+  count->most = MAX (count->most, now - count->built);
+  count->built = now;
+  count->emissions++;
+}
+
 static void
 check_sort_builds_visible_rows (CrmApplication *app,
                                 GtkWindow      *window,
@@ -76,13 +100,24 @@ check_sort_builds_visible_rows (CrmApplication *app,
 
   for (guint round = 0; round < 2; round++)
     {
+      BuiltPerChange count = { list, 0, 0, 0 };
+      gulong handler;
+
       built = crm_customer_list_get_n_built (list);
+      count.built = built;
+      handler = g_signal_connect (selection, "items-changed", G_CALLBACK (count_built_cb), &count);
       gtk_column_view_sort_by_column (view, round == 0 ? spend : name,
                                       round == 0 ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
       wait_list (list);
+      g_signal_handler_disconnect (selection, handler);
 
-      /* The rows on screen and a few more: never the whole list. */
+      /* The rows on screen and a few more: never the whole list… */
       g_assert_cmpuint (crm_customer_list_get_n_built (list) - built, <, 300);
+      /* …and a screenful at a time, each in a main loop iteration of
+       * its own, not the 200 rows GTK keeps at once. */
+      g_assert_cmpuint (count.emissions, >, 2);
+      g_assert_cmpuint (count.most, <=, 48);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, N_CUSTOMERS);
 
       /* Still selected, wherever the sort put them. */
       g_assert_cmpint (crm_customer_selection_get_selected_id (selection), ==, chosen);

@@ -172,6 +172,10 @@ setup_segment_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_add_css_class (badge, "segment-badge");
   gtk_widget_add_css_class (risk, "at-risk");
+  /* Hidden first: a visible widget given a tooltip asks the display
+   * where the pointer is (a round trip to the X server), and this runs
+   * for every row a sort or a scroll brings on screen. Bind shows it. */
+  gtk_widget_set_visible (risk, FALSE);
   gtk_widget_set_tooltip_text (risk, _("At risk: much longer than usual since the last purchase"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (risk),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("At risk"),

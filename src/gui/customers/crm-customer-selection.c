@@ -13,9 +13,15 @@
  * model for every new row until it meets it, and a view whose tracked
  * rows (the top one, the focus) were replaced asks for every new row
  * too: at 100 000 customers, each a read from the store. Here the
- * selected customer is found among the list's ids, and a change that
- * replaces many rows reaches the view as a removal and an addition, so
- * that it builds only the rows it shows. */
+ * selected customer is found among the list's ids.
+ *
+ * A change that replaces rows reaches the view as the removal of the old
+ * rows with the first new screenful, then the rest a few rows at a time
+ * from idle callbacks: GTK 4.8 builds a widget for each of some 200 rows
+ * around the top one at once, which on a slow PC blocked the window for
+ * a third of a second after every sort or keystroke. This way each main
+ * loop iteration builds a screenful at most, and a frame is drawn, or a
+ * key read, between two of them. */
 struct _CrmCustomerSelection
 {
   GObject          parent_instance;
@@ -24,15 +30,22 @@ struct _CrmCustomerSelection
   gint64           selected_id;
   guint            selected;
 
-  /* Between the removal and the addition of a split change, the view
-   * must see the rows without the new ones: @hidden rows from
-   * @hidden_at on are not there yet. */
+  /* While new rows are being shown, the view sees the list without
+   * @hidden rows from @hidden_at on (positions in the list). */
   guint            hidden_at;
   guint            hidden;
+  /* Where the rows being shown began, and the idle that shows more. */
+  guint            reveal_from;
+  guint            reveal_source;
 };
 
-/* Replacing more rows than a few screens: removed, then added. */
-#define SPLIT_FROM 1000
+/* The first rows of a change, enough for a tall screen. */
+#define REVEAL_FIRST 40
+/* Then this many per main loop iteration… */
+#define REVEAL_STEP 24
+/* …until past the rows GTK builds around the top one (its list view
+ * keeps 200 and a few), after which the rest costs nothing to add. */
+#define REVEAL_BUILT 260
 
 static void list_model_iface_init      (GListModelInterface      *iface);
 static void selection_model_iface_init (GtkSelectionModelInterface *iface);
@@ -76,13 +89,35 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+/* A row of the view, as a row of the list. */
+static guint
+list_position (CrmCustomerSelection *self,
+               guint                 position)
+{
+  if (position != G_MAXUINT && self->hidden > 0 && position >= self->hidden_at)
+    return position + self->hidden;
+  return position;
+}
+
+/* A row of the list, as a row of the view: G_MAXUINT while not shown. */
+static guint
+view_position (CrmCustomerSelection *self,
+               guint                 position)
+{
+  if (position == G_MAXUINT || self->hidden == 0 || position < self->hidden_at)
+    return position;
+  if (position < self->hidden_at + self->hidden)
+    return G_MAXUINT;
+  return position - self->hidden;
+}
+
 static gboolean
 is_selected (GtkSelectionModel *model,
              guint              position)
 {
   CrmCustomerSelection *self = CRM_CUSTOMER_SELECTION (model);
 
-  return self->selected_id > 0 && self->hidden == 0 && position == self->selected;
+  return self->selected_id > 0 && list_position (self, position) == self->selected;
 }
 
 static GtkBitset *
@@ -92,33 +127,35 @@ get_selection_in_range (GtkSelectionModel *model,
 {
   CrmCustomerSelection *self = CRM_CUSTOMER_SELECTION (model);
   GtkBitset *result = gtk_bitset_new_empty ();
+  guint shown = self->selected_id > 0 ? view_position (self, self->selected) : G_MAXUINT;
 
-  if (self->selected_id > 0 && self->hidden == 0 &&
-      self->selected >= position && self->selected - position < n_items)
-    gtk_bitset_add (result, self->selected);
+  if (shown != G_MAXUINT && shown >= position && shown - position < n_items)
+    gtk_bitset_add (result, shown);
 
   return result;
 }
 
+/* @position is a row of the view. */
 static void
 set_selected (CrmCustomerSelection *self,
               guint                 position)
 {
-  guint old = self->selected_id > 0 ? self->selected : G_MAXUINT;
-  gint64 id = crm_customer_list_get_id (self->list, position);
+  guint old = self->selected_id > 0 ? view_position (self, self->selected) : G_MAXUINT;
+  gint64 id = crm_customer_list_get_id (self->list, list_position (self, position));
 
   self->selected_id = id;
-  self->selected = id > 0 ? position : G_MAXUINT;
+  self->selected = id > 0 ? list_position (self, position) : G_MAXUINT;
+  position = id > 0 ? position : G_MAXUINT;
 
-  if (old == self->selected)
+  if (old == position)
     return;
-  if (old != G_MAXUINT && self->selected != G_MAXUINT)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), MIN (old, self->selected),
-                                           MAX (old, self->selected) - MIN (old, self->selected) + 1);
+  if (old != G_MAXUINT && position != G_MAXUINT)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), MIN (old, position),
+                                           MAX (old, position) - MIN (old, position) + 1);
   else if (old != G_MAXUINT)
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), old, 1);
   else
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), self->selected, 1);
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position, 1);
 }
 
 static gboolean
@@ -160,6 +197,54 @@ selection_model_iface_init (GtkSelectionModelInterface *iface)
 }
 
 static void
+stop_reveal (CrmCustomerSelection *self)
+{
+  g_clear_handle_id (&self->reveal_source, g_source_remove);
+  self->hidden = 0;
+}
+
+static gboolean
+reveal_cb (gpointer data)
+{
+  CrmCustomerSelection *self = data;
+  guint at = self->hidden_at;
+  guint n = MIN (self->hidden, REVEAL_STEP);
+
+  if (at - self->reveal_from >= REVEAL_BUILT)
+    n = self->hidden;
+
+  self->hidden_at += n;
+  self->hidden -= n;
+  if (self->hidden == 0)
+    self->reveal_source = 0;
+  g_list_model_items_changed (G_LIST_MODEL (self), at, 0, n);
+
+  return self->hidden > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* The view's rows from @position on, @removed of them, become @added
+ * rows of the list: the first screenful now, the rest from idle. */
+static void
+replace_rows (CrmCustomerSelection *self,
+              guint                 position,
+              guint                 removed,
+              guint                 added)
+{
+  if (removed == 0 || added <= REVEAL_FIRST)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+
+  self->reveal_from = position;
+  self->hidden_at = position + REVEAL_FIRST;
+  self->hidden = added - REVEAL_FIRST;
+  /* Below the redraw's priority: a frame between two steps. */
+  self->reveal_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reveal_cb, self, NULL);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, REVEAL_FIRST);
+}
+
+static void
 list_items_changed_cb (GListModel           *list,
                        guint                 position,
                        guint                 removed,
@@ -167,6 +252,8 @@ list_items_changed_cb (GListModel           *list,
                        CrmCustomerSelection *self)
 {
   guint old = self->selected;
+  guint old_shown;
+  guint n_items = g_list_model_get_n_items (list);
 
   /* Where the selected customer went: a scan of ids, no rows built. */
   if (self->selected_id > 0)
@@ -181,26 +268,31 @@ list_items_changed_cb (GListModel           *list,
         self->selected_id = 0;
     }
 
-  if (removed > 0 && added >= SPLIT_FROM)
+  if (self->hidden > 0)
     {
-      self->hidden_at = position;
-      self->hidden = added;
-      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
-      self->hidden = 0;
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+      /* The last change is still being shown: replace the view's rows
+       * whole. The view asks every new row whether it is selected. */
+      guint shown = n_items - added + removed - self->hidden;
+
+      stop_reveal (self);
+      replace_rows (self, 0, shown, n_items);
+      return;
     }
-  else
-    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+
+  old_shown = view_position (self, old);
+  replace_rows (self, position, removed, added);
 
   /* The selected row moved outside the rows that changed. */
   if (self->selected != old)
     {
-      if (old != G_MAXUINT && (old < position || old >= position + added) &&
-          old < g_list_model_get_n_items (list))
-        gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), old, 1);
-      if (self->selected != G_MAXUINT &&
-          (self->selected < position || self->selected >= position + added))
-        gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), self->selected, 1);
+      guint now_shown = view_position (self, self->selected);
+      guint changed = self->hidden > 0 ? REVEAL_FIRST : added;
+
+      if (old_shown != G_MAXUINT && (old_shown < position || old_shown >= position + changed) &&
+          old_shown < g_list_model_get_n_items (G_LIST_MODEL (self)))
+        gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), old_shown, 1);
+      if (now_shown != G_MAXUINT && (now_shown < position || now_shown >= position + changed))
+        gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), now_shown, 1);
     }
 }
 
@@ -209,6 +301,7 @@ crm_customer_selection_dispose (GObject *object)
 {
   CrmCustomerSelection *self = CRM_CUSTOMER_SELECTION (object);
 
+  g_clear_handle_id (&self->reveal_source, g_source_remove);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_func (self->list, list_items_changed_cb, self);
   g_clear_object (&self->list);
