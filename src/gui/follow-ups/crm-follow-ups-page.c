@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-accessible.h"
 #include "crm-follow-up-dialog.h"
 #include "crm-follow-up-row.h"
 #include "crm-follow-ups-page.h"
@@ -43,6 +44,10 @@ struct _CrmFollowUpsPage
   guint       hour_id;
   guint       n_suggested;
   GSettings  *settings;
+  /* Changes heard while the page was not on screen: its rows (and the
+   * suggestions, which read every customer) are built when it is. */
+  gboolean    rows_stale;
+  gboolean    suggestions_stale;
 };
 
 G_DEFINE_FINAL_TYPE (CrmFollowUpsPage, crm_follow_ups_page, ADW_TYPE_BIN)
@@ -148,6 +153,9 @@ date_row (CrmFollowUpsPage   *self,
                                                   ? "emblem-favorite-symbolic" : "starred-symbolic");
   g_autofree char *subtitle = describe_date (event, now);
 
+  /* Built after the window was shown: read without the underscore. */
+  crm_accessible_fix_mnemonic (button);
+
   if (event->key_client)
     {
       g_autofree char *line = g_strdup_printf ("%s · %s", C_("segment", "Key"), subtitle);
@@ -235,6 +243,39 @@ missed_seen_cb (CrmFollowUpsPage *self)
   crm_follow_ups_page_refresh (self);
 }
 
+static void
+set_n_waiting (CrmFollowUpsPage *self,
+               guint             n_waiting)
+{
+  if (self->n_waiting == n_waiting)
+    return;
+  self->n_waiting = n_waiting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
+}
+
+/* The sidebar's badge while the page is not shown: the same follow-ups
+ * counted as the rows would be, without building them. */
+static void
+count_waiting (CrmFollowUpsPage *self)
+{
+  CrmStore *store = crm_context_get_store (self->context);
+  gint64 now = crm_store_now (store);
+  gint64 tomorrow = start_of_tomorrow (now);
+  g_autoptr(GPtrArray) missed = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  guint n = 0;
+
+  missed = crm_store_list_missed_follow_ups (store,
+                                             crm_scheduler_get_day_start (crm_context_get_scheduler (self->context),
+                                                                          now));
+  pending = crm_store_list_follow_ups (store, FALSE, 0, MAX_PENDING);
+  for (guint i = 0; i < pending->len; i++)
+    if (is_missed (missed, g_ptr_array_index (pending, i)) ||
+        crm_follow_up_get_when (g_ptr_array_index (pending, i)) < tomorrow)
+      n++;
+  set_n_waiting (self, n);
+}
+
 void
 crm_follow_ups_page_refresh (CrmFollowUpsPage *self)
 {
@@ -252,6 +293,14 @@ crm_follow_ups_page_refresh (CrmFollowUpsPage *self)
 
   if (self->context == NULL)
     return;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      count_waiting (self);
+      self->rows_stale = TRUE;
+      return;
+    }
+  self->rows_stale = FALSE;
 
   store = crm_context_get_store (self->context);
   now = crm_store_now (store);
@@ -303,11 +352,7 @@ crm_follow_ups_page_refresh (CrmFollowUpsPage *self)
                                     pending->len + done->len + self->n_suggested + n_dates > 0
                                     ? "list" : "empty");
 
-  if (self->n_waiting != n_missed + n[0] + n[1])
-    {
-      self->n_waiting = n_missed + n[0] + n[1];
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
-    }
+  set_n_waiting (self, n_missed + n[0] + n[1]);
 }
 
 static void
@@ -341,6 +386,8 @@ suggestion_button (CrmFollowUpsPage *self,
                    GCallback         callback)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  crm_accessible_fix_mnemonic (button);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (button), "crm-customer-id", GSIZE_TO_POINTER ((gsize) customer));
@@ -461,6 +508,13 @@ refresh_suggestions (CrmFollowUpsPage *self)
   CrmStore *store = crm_context_get_store (self->context);
   gint64 now = crm_store_now (store);
 
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->suggestions_stale = TRUE;
+      return;
+    }
+  self->suggestions_stale = FALSE;
+
   clear_list (self->suggested_list);
   suggestions = crm_store_list_keep_in_touch (store, MAX_SUGGESTED);
   for (guint i = 0; i < suggestions->len; i++)
@@ -579,6 +633,24 @@ crm_follow_ups_page_get_property (GObject    *object,
     }
 }
 
+/* Shown: catch up on what changed meanwhile. */
+static void
+crm_follow_ups_page_map (GtkWidget *widget)
+{
+  CrmFollowUpsPage *self = CRM_FOLLOW_UPS_PAGE (widget);
+  gboolean suggestions = self->suggestions_stale;
+
+  GTK_WIDGET_CLASS (crm_follow_ups_page_parent_class)->map (widget);
+
+  if (self->context == NULL)
+    return;
+  if (suggestions)
+    refresh_suggestions (self);
+  /* The suggestions count in whether the page reads as empty. */
+  if (self->rows_stale || suggestions)
+    crm_follow_ups_page_refresh (self);
+}
+
 static void
 crm_follow_ups_page_class_init (CrmFollowUpsPageClass *klass)
 {
@@ -587,6 +659,7 @@ crm_follow_ups_page_class_init (CrmFollowUpsPageClass *klass)
 
   object_class->dispose = crm_follow_ups_page_dispose;
   object_class->get_property = crm_follow_ups_page_get_property;
+  widget_class->map = crm_follow_ups_page_map;
 
   /* Overdue or due later today: the sidebar shows it as a badge. */
   properties[PROP_N_WAITING] =
