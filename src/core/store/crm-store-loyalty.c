@@ -565,15 +565,28 @@ crm_store_list_ledger (CrmStore *self,
 
   g_return_val_if_fail (CRM_IS_STORE (self), entries);
 
-  stmt = crm_store_prepare (self,
-                            "SELECT l.id, l.customer_id, l.at, l.points, l.kind, l.reason, "
-                            "  coalesce (l.purchase_id, 0), coalesce (p.amount, 0), coalesce (l.reward_id, 0), s.name "
-                            "FROM loyalty_ledger l "
-                            "LEFT JOIN purchases p ON p.id = l.purchase_id "
-                            "LEFT JOIN staff s ON s.id = l.staff_id "
-                            "WHERE ?1 = 0 OR l.customer_id = ?1 "
-                            "ORDER BY CASE WHEN ?1 = 0 THEN l.id ELSE -l.at END, l.id DESC LIMIT ?2",
-                            NULL);
+  /* Two statements, not one with "?1 = 0 OR": that form cannot use the
+   * customer's index and read the whole ledger for one customer (every
+   * customer page, every purchase's settling). */
+#define LEDGER_COLUMNS \
+  "SELECT l.id, l.customer_id, l.at, l.points, l.kind, l.reason, " \
+  "  coalesce (l.purchase_id, 0), coalesce (p.amount, 0), coalesce (l.reward_id, 0), s.name " \
+  "FROM loyalty_ledger l " \
+  "LEFT JOIN purchases p ON p.id = l.purchase_id " \
+  "LEFT JOIN staff s ON s.id = l.staff_id "
+  if (customer_id != 0)
+    stmt = crm_store_prepare (self,
+                              LEDGER_COLUMNS
+                              "WHERE l.customer_id = ?1 "
+                              "ORDER BY l.at DESC, l.id DESC LIMIT ?2",
+                              NULL);
+  else
+    stmt = crm_store_prepare (self,
+                              LEDGER_COLUMNS
+                              "WHERE ?1 = 0 "
+                              "ORDER BY l.id LIMIT ?2",
+                              NULL);
+#undef LEDGER_COLUMNS
   if (stmt == NULL)
     return entries;
 
