@@ -278,10 +278,66 @@ check_import_cancel (CrmApplication *app,
   g_assert_cmpuint (crm_store_count_customers (store), ==, before + 400);
 }
 
+/* A till's sales, as big: the same worker, bar and Cancel. */
+static void
+check_sales_import_cancel (CrmApplication *app,
+                           GtkWindow      *window,
+                           gpointer        data)
+{
+  CrmStore *store = crm_context_get_store (crm_application_get_context (app));
+  guint before = crm_store_count_customers (store);
+  g_autoptr(GString) csv = g_string_new ("Date,Phone,Amount\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget *create_row;
+  GtkWidget *button;
+  CrmStoreJob *job;
+  GtkWindow *progress;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (csv, "2026-11-%02u,+995 599 %06u,%u.50\n", 1 + i % 28, i, 10 + i % 90);
+  bytes = g_bytes_new (csv->str, csv->len);
+  dialog = crm_import_dialog_new_sales (window, store, bytes, "till.csv", &error);
+  g_assert_no_error (error);
+  gtk_window_present (dialog);
+  spin_main_loop ();
+  /* Every buyer is new: each sale brings its customer. */
+  create_row = find_row (GTK_WIDGET (dialog), "_Add Buyers Who Are Not Customers Yet");
+  g_assert_nonnull (create_row);
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (create_row))), TRUE);
+  spin_main_loop ();
+  button = find_button (GTK_WIDGET (dialog), "_Import 400 Purchases");
+  g_assert_nonnull (button);
+
+  crm_import_dialog_set_pause_after (CRM_IMPORT_DIALOG (dialog), 150);
+  g_signal_emit_by_name (button, "clicked");
+  job = crm_import_dialog_get_job (CRM_IMPORT_DIALOG (dialog));
+  g_assert_nonnull (job);
+  wait_paused (job);
+  while ((progress = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (find_widget (GTK_WIDGET (progress), GTK_TYPE_PROGRESS_BAR, NULL));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (progress)), ==, "Importing Purchases…");
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (progress), "cancel");
+  while (crm_import_dialog_get_job (CRM_IMPORT_DIALOG (dialog)) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  spin_main_loop ();
+  g_assert_cmpuint (crm_store_count_customers (store), ==, before);
+
+  crm_import_dialog_set_pause_after (CRM_IMPORT_DIALOG (dialog), 0);
+  g_signal_emit_by_name (button, "clicked");
+  while (find_toplevel (CRM_TYPE_IMPORT_DIALOG) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (crm_store_count_customers (store), ==, before + 400);
+}
+
 static const UiCase ui_cases[] = {
   { "/ui/list/sort-builds-visible-rows", prepare_many, check_sort_builds_visible_rows },
   { "/ui/list/period-applies-once", prepare_many, check_period_applies_once },
   { "/ui/list/import-cancel", prepare_many, check_import_cancel },
+  { "/ui/list/sales-import-cancel", prepare_many, check_sales_import_cancel },
 };
 
 int

@@ -306,7 +306,9 @@ crm_store_write_purchase (CrmStore                  *store,
   gint64 id;
   CrmStmt *stmt;
 
-  if (!crm_store_loyalty_price (store, loyalty, fields->amount, fields->points, 0, &discount, error))
+  /* A row of a job's bulk write: its progress, and where Cancel stops. */
+  if (!crm_store_count_row (store, error) ||
+      !crm_store_loyalty_price (store, loyalty, fields->amount, fields->points, 0, &discount, error))
     return 0;
 
   stmt = crm_store_prepare (store,

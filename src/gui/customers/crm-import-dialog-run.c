@@ -27,13 +27,16 @@ crm_import_dialog_show_failure (CrmImportDialog *self,
 typedef struct
 {
   CrmCustomerImport *import;
+  CrmSalesImport    *sales;
   CrmImportCounts    counts;
+  CrmSalesCounts     sales_counts;
 } ImportWrite;
 
 static void
 import_write_free (ImportWrite *write)
 {
   g_clear_object (&write->import);
+  g_clear_object (&write->sales);
   g_free (write);
 }
 
@@ -46,6 +49,8 @@ import_write (CrmStore  *store,
 {
   ImportWrite *write = user_data;
 
+  if (write->sales != NULL)
+    return crm_sales_import_apply (write->sales, store, &write->sales_counts, error);
   return crm_customer_import_apply (write->import, store, &write->counts, error);
 }
 
@@ -72,38 +77,65 @@ import_done_cb (CrmStoreJob  *job,
     }
 
   {
-    CrmImportCounts counts;
     g_autofree char *done = NULL;
 
-    crm_customer_import_get_counts (self->import, &counts);
-    done = g_strdup_printf (ngettext ("%u customer imported", "%u customers imported",
-                                      counts.added + counts.merged),
-                            counts.added + counts.merged);
+    if (self->sales != NULL)
+      {
+        CrmSalesCounts sales = { 0 };
+
+        crm_sales_import_get_counts (self->sales, &sales);
+        done = g_strdup_printf (ngettext ("%u purchase imported", "%u purchases imported", sales.added),
+                                sales.added);
+      }
+    else
+      {
+        CrmImportCounts counts;
+
+        crm_customer_import_get_counts (self->import, &counts);
+        done = g_strdup_printf (ngettext ("%u customer imported", "%u customers imported",
+                                          counts.added + counts.merged),
+                                counts.added + counts.merged);
+      }
     crm_format_toast (GTK_WIDGET (parent), done);
   }
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* Customers into the window's shop: on a worker, with the window's
- * progress bar and Cancel; the dialog waits, insensitive. */
+/* Customers or a till's sales into the window's shop: on a worker, with
+ * the window's progress bar and Cancel; the dialog waits, insensitive. */
 gboolean
 crm_import_dialog_apply_on_worker (CrmImportDialog *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  CrmImportCounts counts = { 0 };
   ImportWrite *write;
+  guint64 n_rows;
 
-  if (self->sales != NULL || !CRM_IS_WINDOW (parent))
+  if (!CRM_IS_WINDOW (parent))
     return FALSE;
 
-  crm_customer_import_get_counts (self->import, &counts);
   write = g_new0 (ImportWrite, 1);
-  write->import = g_object_ref (self->import);
-  self->job = crm_store_job_new_write (self->store, counts.added + counts.merged, import_write, write,
+  if (self->sales != NULL)
+    {
+      CrmSalesCounts sales = { 0 };
+
+      crm_sales_import_get_counts (self->sales, &sales);
+      write->sales = g_object_ref (self->sales);
+      n_rows = sales.added;
+    }
+  else
+    {
+      CrmImportCounts counts = { 0 };
+
+      crm_customer_import_get_counts (self->import, &counts);
+      write->import = g_object_ref (self->import);
+      n_rows = counts.added + counts.merged;
+    }
+  self->job = crm_store_job_new_write (self->store, n_rows, import_write, write,
                                        (GDestroyNotify) import_write_free);
   crm_store_job_set_pause_after (self->job, self->pause_after);
 
-  if (!crm_window_run_job (CRM_WINDOW (parent), GTK_WINDOW (self), self->job, _("Importing Customers…"),
+  if (!crm_window_run_job (CRM_WINDOW (parent), GTK_WINDOW (self), self->job,
+                           self->sales != NULL ? _("Importing Purchases…") : _("Importing Customers…"),
                            import_done_cb, g_object_ref (self)))
     {
       g_object_unref (self);
