@@ -728,9 +728,13 @@ static void
 window_added_cb (GtkApplication *app,
                  GtkWindow      *window)
 {
-  if (probe.window != NULL || !CRM_IS_WINDOW (window))
+  if (!CRM_IS_WINDOW (window))
     return;
 
+  /* The newest main window is the one on screen: a big shop first shows
+   * one that says its file is being checked, then the shop's own. */
+  if (probe.window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (probe.window), (gpointer *) &probe.window);
   probe.window = CRM_WINDOW (window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &probe.window);
   g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), NULL);
