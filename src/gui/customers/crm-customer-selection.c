@@ -375,3 +375,17 @@ crm_customer_selection_get_list (CrmCustomerSelection *self)
 
   return self->list;
 }
+
+/**
+ * crm_customer_selection_get_revealing:
+ *
+ * Returns: whether new rows are still being added to the view a few at a
+ *   time
+ */
+gboolean
+crm_customer_selection_get_revealing (CrmCustomerSelection *self)
+{
+  g_return_val_if_fail (CRM_IS_CUSTOMER_SELECTION (self), FALSE);
+
+  return self->hidden > 0;
+}

@@ -15,5 +15,6 @@ CrmCustomerSelection *crm_customer_selection_new          (CrmCustomerList      
 guint                 crm_customer_selection_get_selected (CrmCustomerSelection *self);
 gint64                crm_customer_selection_get_selected_id (CrmCustomerSelection *self);
 CrmCustomerList      *crm_customer_selection_get_list     (CrmCustomerSelection *self);
+gboolean              crm_customer_selection_get_revealing (CrmCustomerSelection *self);
 
 G_END_DECLS
