@@ -644,11 +644,16 @@ settle_cb (gpointer user_data)
   if (probe.current->kind == ACTION_IDLE)
     min = MAX (min, (gint64) probe.current->number * 1000);
 
-  if (list_busy ())
+  /* Only what asks the list for new rows waits for them. */
+  gboolean waits = probe.current->kind == ACTION_SORT || probe.current->kind == ACTION_KEY ||
+                   probe.current->kind == ACTION_CLEAR;
+  gboolean busy = waits && list_busy ();
+
+  if (busy)
     probe.list_ready = now;
 
   if (now - probe.started > SETTLE_MAX_US ||
-      (!probe.scrolling && !list_busy () && now - probe.started >= min &&
+      (!probe.scrolling && !busy && now - probe.started >= min &&
        now - probe.last_long >= SETTLE_QUIET_US))
     {
       finish_action ();

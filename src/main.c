@@ -4,6 +4,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "crm-application.h"
 #include "crm-probe.h"
@@ -13,6 +16,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CrmApplication) app = NULL;
+
+#ifdef __GLIBC__
+  /* A big shop's customer list is read on workers, in blocks of a
+   * megabyte, and freed on the main thread when the next one arrives.
+   * glibc raises its threshold for giving such blocks their own mapping
+   * each time one is freed, after which they stay in the worker's heap:
+   * 95 MB of memory kept at 100 000 customers. A fixed threshold gives
+   * them back to the system when freed. */
+  mallopt (M_MMAP_THRESHOLD, 256 * 1024);
+#endif
 
   crm_application_init_i18n ();
 

@@ -26,7 +26,9 @@ crm_customer_rows_new (void)
   rows->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   rows->texts = g_ptr_array_new ();
   rows->phones = g_ptr_array_new ();
-  rows->chunk = g_string_chunk_new (64 * 1024);
+  /* Blocks big enough to be mapped on their own (main.c): a list read
+   * on a worker and freed on the main thread goes back to the system. */
+  rows->chunk = g_string_chunk_new (1024 * 1024);
 
   return rows;
 }

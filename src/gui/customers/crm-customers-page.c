@@ -777,6 +777,10 @@ crm_customers_page_set_context (CrmCustomersPage *self,
   fill_tags (self);
   update_spend_title (self);
   update_loyalty (self);
+  /* The list's first rows say how big the shop is: a big one's summary
+   * (every purchase counted) is read on a worker from the start, not
+   * before the window's first frame. */
+  self->n_customers = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   update_summary (self);
   update_visible_page (self);
 }
