@@ -234,22 +234,15 @@ open_import (GtkWindow *window,
   return dialog;
 }
 
-static void
-check_import_cancel (CrmApplication *app,
-                     GtkWindow      *window,
-                     gpointer        data)
+/* The worker stops after 150 rows; the progress dialog shows over the
+ * import, with its bar and Cancel. */
+static GtkWindow *
+import_until_paused (GtkWindow *dialog,
+                     GtkWidget *button)
 {
-  CrmStore *store = crm_context_get_store (crm_application_get_context (app));
-  guint before = crm_store_count_customers (store);
-  GtkWindow *dialog = open_import (window, store, 400);
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), "_Import 400 Customers");
   CrmStoreJob *job;
   GtkWindow *progress;
 
-  g_assert_nonnull (button);
-
-  /* The worker stops after 150 rows; the progress dialog shows over the
-   * import, with its bar and Cancel. */
   crm_import_dialog_set_pause_after (CRM_IMPORT_DIALOG (dialog), 150);
   g_signal_emit_by_name (button, "clicked");
   job = crm_import_dialog_get_job (CRM_IMPORT_DIALOG (dialog));
@@ -259,22 +252,53 @@ check_import_cancel (CrmApplication *app,
   while ((progress = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (find_widget (GTK_WIDGET (progress), GTK_TYPE_PROGRESS_BAR, NULL));
-  g_assert_cmpuint (crm_store_count_customers (store), ==, before);
+  return progress;
+}
 
-  /* Cancel: nothing of the 150 rows stays, the dialog is back to choose. */
+static void
+cancel_import (GtkWindow *dialog,
+               GtkWindow *progress)
+{
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (progress), "cancel");
   while (crm_import_dialog_get_job (CRM_IMPORT_DIALOG (dialog)) != NULL)
     g_main_context_iteration (NULL, TRUE);
   spin_main_loop ();
+}
+
+static void
+import_to_the_end (GtkWindow *dialog,
+                   GtkWidget *button)
+{
+  crm_import_dialog_set_pause_after (CRM_IMPORT_DIALOG (dialog), 0);
+  g_signal_emit_by_name (button, "clicked");
+  while (find_toplevel (CRM_TYPE_IMPORT_DIALOG) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+check_import_cancel (CrmApplication *app,
+                     GtkWindow      *window,
+                     gpointer        data)
+{
+  CrmStore *store = crm_context_get_store (crm_application_get_context (app));
+  guint before = crm_store_count_customers (store);
+  GtkWindow *dialog = open_import (window, store, 400);
+  GtkWidget *button = find_button (GTK_WIDGET (dialog), "_Import 400 Customers");
+  GtkWindow *progress;
+
+  g_assert_nonnull (button);
+
+  progress = import_until_paused (dialog, button);
+  g_assert_cmpuint (crm_store_count_customers (store), ==, before);
+
+  /* Cancel: nothing of the 150 rows stays, the dialog is back to choose. */
+  cancel_import (dialog, progress);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog)));
   g_assert_cmpuint (crm_store_count_customers (store), ==, before);
   g_assert_true (find_toplevel (CRM_TYPE_IMPORT_DIALOG) == dialog);
 
   /* Again, to the end: every row is in, the dialog goes, the list shows them. */
-  crm_import_dialog_set_pause_after (CRM_IMPORT_DIALOG (dialog), 0);
-  g_signal_emit_by_name (button, "clicked");
-  while (find_toplevel (CRM_TYPE_IMPORT_DIALOG) != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  import_to_the_end (dialog, button);
   g_assert_cmpuint (crm_store_count_customers (store), ==, before + 400);
 }
 
@@ -292,7 +316,6 @@ check_sales_import_cancel (CrmApplication *app,
   GtkWindow *dialog;
   GtkWidget *create_row;
   GtkWidget *button;
-  CrmStoreJob *job;
   GtkWindow *progress;
 
   for (guint i = 0; i < 400; i++)
@@ -310,26 +333,13 @@ check_sales_import_cancel (CrmApplication *app,
   button = find_button (GTK_WIDGET (dialog), "_Import 400 Purchases");
   g_assert_nonnull (button);
 
-  crm_import_dialog_set_pause_after (CRM_IMPORT_DIALOG (dialog), 150);
-  g_signal_emit_by_name (button, "clicked");
-  job = crm_import_dialog_get_job (CRM_IMPORT_DIALOG (dialog));
-  g_assert_nonnull (job);
-  wait_paused (job);
-  while ((progress = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (find_widget (GTK_WIDGET (progress), GTK_TYPE_PROGRESS_BAR, NULL));
+  progress = import_until_paused (dialog, button);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (progress)), ==, "Importing Purchases…");
 
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (progress), "cancel");
-  while (crm_import_dialog_get_job (CRM_IMPORT_DIALOG (dialog)) != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  spin_main_loop ();
+  cancel_import (dialog, progress);
   g_assert_cmpuint (crm_store_count_customers (store), ==, before);
 
-  crm_import_dialog_set_pause_after (CRM_IMPORT_DIALOG (dialog), 0);
-  g_signal_emit_by_name (button, "clicked");
-  while (find_toplevel (CRM_TYPE_IMPORT_DIALOG) != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  import_to_the_end (dialog, button);
   g_assert_cmpuint (crm_store_count_customers (store), ==, before + 400);
 }
 

@@ -252,7 +252,6 @@ list_items_changed_cb (GListModel           *list,
                        CrmCustomerSelection *self)
 {
   guint old = self->selected;
-  guint old_shown;
   guint n_items = g_list_model_get_n_items (list);
 
   /* Where the selected customer went: a scan of ids, no rows built. */
@@ -279,7 +278,7 @@ list_items_changed_cb (GListModel           *list,
       return;
     }
 
-  old_shown = view_position (self, old);
+  /* Nothing was hidden before this change: @old is a row of the view. */
   replace_rows (self, position, removed, added);
 
   /* The selected row moved outside the rows that changed. */
@@ -288,9 +287,9 @@ list_items_changed_cb (GListModel           *list,
       guint now_shown = view_position (self, self->selected);
       guint changed = self->hidden > 0 ? REVEAL_FIRST : added;
 
-      if (old_shown != G_MAXUINT && (old_shown < position || old_shown >= position + changed) &&
-          old_shown < g_list_model_get_n_items (G_LIST_MODEL (self)))
-        gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), old_shown, 1);
+      if (old != G_MAXUINT && (old < position || old >= position + changed) &&
+          old < g_list_model_get_n_items (G_LIST_MODEL (self)))
+        gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), old, 1);
       if (now_shown != G_MAXUINT && (now_shown < position || now_shown >= position + changed))
         gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), now_shown, 1);
     }

@@ -253,25 +253,50 @@ set_n_waiting (CrmFollowUpsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
 }
 
+/* What is pending, and which of it was missed (not done on its day). */
+static GPtrArray *
+read_pending (CrmFollowUpsPage  *self,
+              gint64             now,
+              GPtrArray        **missed)
+{
+  CrmStore *store = crm_context_get_store (self->context);
+
+  *missed = crm_store_list_missed_follow_ups (store,
+                                              crm_scheduler_get_day_start (crm_context_get_scheduler (self->context),
+                                                                           now));
+  return crm_store_list_follow_ups (store, FALSE, 0, MAX_PENDING);
+}
+
+/* Where a pending follow-up shows: 0 Overdue, 1 Today, 2 Upcoming, or
+ * GROUP_MISSED. Missed, overdue and today's wait, as the badge says. */
+#define GROUP_MISSED 3
+
+static guint
+pending_group (GPtrArray   *missed,
+               CrmFollowUp *follow_up,
+               gint64       now,
+               gint64       tomorrow)
+{
+  gint64 when = crm_follow_up_get_when (follow_up);
+
+  if (is_missed (missed, follow_up))
+    return GROUP_MISSED;
+  return when <= now ? 0 : when < tomorrow ? 1 : 2;
+}
+
 /* The sidebar's badge while the page is not shown: the same follow-ups
  * counted as the rows would be, without building them. */
 static void
 count_waiting (CrmFollowUpsPage *self)
 {
-  CrmStore *store = crm_context_get_store (self->context);
-  gint64 now = crm_store_now (store);
+  gint64 now = crm_store_now (crm_context_get_store (self->context));
   gint64 tomorrow = start_of_tomorrow (now);
   g_autoptr(GPtrArray) missed = NULL;
-  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GPtrArray) pending = read_pending (self, now, &missed);
   guint n = 0;
 
-  missed = crm_store_list_missed_follow_ups (store,
-                                             crm_scheduler_get_day_start (crm_context_get_scheduler (self->context),
-                                                                          now));
-  pending = crm_store_list_follow_ups (store, FALSE, 0, MAX_PENDING);
   for (guint i = 0; i < pending->len; i++)
-    if (is_missed (missed, g_ptr_array_index (pending, i)) ||
-        crm_follow_up_get_when (g_ptr_array_index (pending, i)) < tomorrow)
+    if (pending_group (missed, g_ptr_array_index (pending, i), now, tomorrow) != 2)
       n++;
   set_n_waiting (self, n);
 }
@@ -314,18 +339,13 @@ crm_follow_ups_page_refresh (CrmFollowUpsPage *self)
   clear_list (self->done_list);
 
   clear_list (self->missed_list);
-  missed = crm_store_list_missed_follow_ups (store,
-                                             crm_scheduler_get_day_start (crm_context_get_scheduler (self->context),
-                                                                          now));
-
-  pending = crm_store_list_follow_ups (store, FALSE, 0, MAX_PENDING);
+  pending = read_pending (self, now, &missed);
   for (guint i = 0; i < pending->len; i++)
     {
       CrmFollowUp *follow_up = g_ptr_array_index (pending, i);
-      gint64 when = crm_follow_up_get_when (follow_up);
-      guint group = when <= now ? 0 : when < tomorrow ? 1 : 2;
+      guint group = pending_group (missed, follow_up, now, tomorrow);
 
-      if (is_missed (missed, follow_up))
+      if (group == GROUP_MISSED)
         {
           gtk_list_box_append (self->missed_list, crm_follow_up_row_new (self->context, follow_up, TRUE));
           n_missed++;
