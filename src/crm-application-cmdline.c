@@ -614,7 +614,7 @@ restore_in_instance (CrmApplication          *self,
 
   restore = g_new0 (RemoteRestore, 1);
   restore->same_shop = self->data_dir != NULL && crm_application_same_folder (self->data_dir, data_dir);
-  if (restore->same_shop && self->loading != NULL)
+  if (restore->same_shop && crm_application_is_loading (self))
     {
       g_free (restore);
       g_application_command_line_printerr (cmdline, "%s\n",

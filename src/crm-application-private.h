@@ -30,8 +30,10 @@ struct _CrmApplication
    * of the shop (the recovery page for damage). NULL once a context is
    * open. */
   GError         *load_error;
-  /* Set while a window launch's check of the file runs. */
+  /* Set while a window launch's check of the file runs before the shop
+   * opens (loading), or after it opened (checking: crm_context_new_checking()). */
   GCancellable   *loading;
+  GCancellable   *checking;
   /* Shows a window that says so when the check takes a while. */
   guint           checking_id;
 

@@ -128,6 +128,8 @@ crm_application_shutdown (GApplication *app)
    * the WAL is checkpointed before the process exits. */
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
   g_clear_handle_id (&self->checking_id, g_source_remove);
   g_clear_object (&self->notifier);
   g_clear_object (&self->context);
@@ -144,6 +146,7 @@ crm_application_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_object (&self->loading);
+  g_clear_object (&self->checking);
   g_clear_error (&self->load_error);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->applied_language, g_free);
@@ -173,6 +176,17 @@ crm_application_init (CrmApplication *self)
   crm_application_cmdline_init (self);
 }
 
+static void
+start_reminders (CrmApplication *self)
+{
+  /* Listen first, then start: what fell due while closed is announced. */
+  self->notifier = crm_notifier_new (G_APPLICATION (self), self->context);
+  crm_scheduler_start (crm_context_get_scheduler (self->context));
+
+  /* Only a shop that opened has reminders to keep running for. */
+  update_background_hold (self);
+}
+
 /* A shop that opened: reminders, the staff action, the backups' second
  * folder; one that did not leaves the reason for the window to show. */
 static void
@@ -196,12 +210,9 @@ shop_opened (CrmApplication *self,
   crm_application_actions_follow_staff (self);
   crm_application_actions_follow_shop (self);
 
-  /* Listen first, then start: what fell due while closed is announced. */
-  self->notifier = crm_notifier_new (G_APPLICATION (self), self->context);
-  crm_scheduler_start (crm_context_get_scheduler (self->context));
-
-  /* Only a shop that opened has reminders to keep running for. */
-  update_background_hold (self);
+  /* A shop still being checked writes nothing: its reminders wait. */
+  if (self->checking == NULL)
+    start_reminders (self);
 }
 
 /* The check of a big file is still running: a window that says so. */
@@ -250,6 +261,70 @@ shop_checked_cb (GObject      *source,
   g_application_release (G_APPLICATION (self));
 }
 
+/* The check of a shop whose window is up already: the reminders start,
+ * or the window shows what is wrong instead of the shop. */
+static void
+shop_check_ended_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CrmApplication) self = user_data;
+  CrmContext *context = CRM_CONTEXT (source);
+  GError *error = NULL;
+  gboolean ok = crm_context_check_finish (context, result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_error_free (error);
+      return;
+    }
+
+  /* Another shop took its place meanwhile (a restore, a shared database):
+   * this check is of no interest any more. */
+  if (self->context != context)
+    {
+      g_clear_error (&error);
+      g_application_release (G_APPLICATION (self));
+      return;
+    }
+
+  g_clear_object (&self->checking);
+  if (ok)
+    start_reminders (self);
+  else
+    {
+      g_clear_object (&self->context);
+      shop_opened (self, NULL, error);
+      if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
+        crm_application_rebuild_window (self, FALSE);
+    }
+
+  g_application_release (G_APPLICATION (self));
+}
+
+/* A shop that is there and up to date opens at once, its check in a
+ * worker; FALSE when it needs the check first. */
+static gboolean
+open_before_check (CrmApplication *self,
+                   const char     *data_dir)
+{
+  CrmContext *context;
+
+  self->checking = g_cancellable_new ();
+  context = crm_context_new_checking (data_dir, self->checking, shop_check_ended_cb,
+                                      g_object_ref (self));
+  if (context == NULL)
+    {
+      g_object_unref (self);
+      g_clear_object (&self->checking);
+      return FALSE;
+    }
+
+  g_application_hold (G_APPLICATION (self));
+  shop_opened (self, context, NULL);
+  return TRUE;
+}
+
 /**
  * crm_application_open_shop:
  * @wait: check the file here (the command line) rather than in a worker
@@ -287,6 +362,13 @@ crm_application_open_shop (CrmApplication *self,
     }
 
   g_clear_error (&self->load_error);
+  if ((database == NULL || database[0] == '\0') && open_before_check (self, data_dir))
+    {
+      if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
+        crm_application_rebuild_window (self, FALSE);
+      return;
+    }
+
   self->loading = g_cancellable_new ();
   g_application_hold (G_APPLICATION (self));
   self->checking_id = g_timeout_add (400, checking_cb, self);
@@ -326,6 +408,7 @@ crm_application_use_shop (CrmApplication *self,
         old = l->data;
     }
 
+  g_clear_object (&self->checking);
   g_clear_object (&self->notifier);
   g_clear_object (&self->context);
   g_free (self->database);
@@ -355,12 +438,13 @@ crm_application_reopen_shop (CrmApplication *self)
   if (self->loading != NULL)
     return;
 
+  g_clear_object (&self->checking);
   g_clear_object (&self->notifier);
   g_clear_object (&self->context);
   crm_application_open_shop (self, self->data_dir, self->database, FALSE);
 
   /* The window shows the shop again once it is open. */
-  if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
+  if (self->loading != NULL && gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
     self->activate_pending = TRUE;
 }
 
@@ -494,5 +578,5 @@ crm_application_is_loading (CrmApplication *self)
 {
   g_return_val_if_fail (CRM_IS_APPLICATION (self), FALSE);
 
-  return self->loading != NULL;
+  return self->loading != NULL || self->checking != NULL;
 }

@@ -322,13 +322,8 @@ n_rows (void)
 static gboolean
 list_busy (void)
 {
-  GtkColumnView *view = column_view ();
-  GtkSelectionModel *model = view ? gtk_column_view_get_model (view) : NULL;
-
-  if (!CRM_IS_CUSTOMER_SELECTION (model))
-    return FALSE;
-  return crm_customer_list_get_loading (crm_customer_selection_get_list (CRM_CUSTOMER_SELECTION (model))) ||
-         crm_customer_selection_get_revealing (CRM_CUSTOMER_SELECTION (model));
+  return probe.window != NULL &&
+         crm_customers_page_is_settling (crm_window_get_customers_page (probe.window));
 }
 
 static GtkAdjustment *

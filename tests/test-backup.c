@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "crm-store-backup.h"
+#include "crm-store-job.h"
 #include "crm-store-private.h"
 #include "damage-util.h"
 #include "shop-fixture.h"
@@ -263,6 +264,29 @@ test_damage (gconstpointer data)
       g_clear_error (&error);
     }
 
+  /* The window's way: the shop opens before its check only if its
+   * schema reads, and then writes nothing once the check fails. */
+  store = crm_store_open_checking (shop.dir, &error);
+  if (store == NULL)
+    {
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+  else
+    {
+      g_autoptr(CrmStoreJob) job = crm_store_job_new_check (store);
+
+      g_assert_true (crm_store_is_checking (store));
+      g_assert_false (crm_store_job_run (job, NULL, &error));
+      g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_DAMAGED);
+      g_clear_error (&error);
+      g_assert_false (crm_store_is_checking (store));
+      g_assert_false (crm_store_set_setting (store, "shop.name", "Written into damage", &error));
+      g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_DAMAGED);
+      g_clear_error (&error);
+      g_clear_object (&store);
+    }
+
   copy = g_build_filename (shop.dir, "copy.db", NULL);
   g_assert_false (crm_store_back_up (shop.dir, copy, NULL, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
@@ -440,6 +464,154 @@ test_read_only (void)
   shop_fixture_close (&shop);
 }
 
+typedef struct
+{
+  CrmStore *store;
+  gboolean  ok;
+  GError   *error;
+} PendingWrite;
+
+static gpointer
+write_thread (gpointer data)
+{
+  PendingWrite *write = data;
+
+  write->ok = crm_store_set_setting (write->store, "shop.name", "Written meanwhile", &write->error);
+  return NULL;
+}
+
+static void
+assert_shop_name (const char *dir,
+                  const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open_full (dir, CRM_STORE_OPEN_READ_ONLY, &error);
+  g_autofree char *name = NULL;
+
+  g_assert_no_error (error);
+  name = crm_store_dup_setting (store, "shop.name", "none");
+  g_assert_cmpstr (name, ==, expected);
+}
+
+/* A shop opened before its check: a write made meanwhile, here or on a
+ * worker's connection, waits for the check; it lands when the check
+ * passes and never when it fails. A shop with no file yet, or one whose
+ * schema needs an update, does not open this way and is not touched. */
+static void
+test_open_before_check (gconstpointer data)
+{
+  gboolean damaged = GPOINTER_TO_INT (data);
+  ShopFixture shop = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(CrmStore) worker = NULL;
+  g_autoptr(CrmStoreJob) job = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PendingWrite writes[2] = { 0 };
+  GThread *threads[2];
+  gboolean passed;
+
+  shop_fixture_open (&shop, 1700000000);
+  fill_shop (shop.store, 300);
+  g_clear_object (&shop.store);
+  db = shop_db_path (shop.dir);
+  if (damaged)
+    damage_file (db, DAMAGE_FLIPPED);
+  before = file_checksum (db);
+
+  store = crm_store_open_checking (shop.dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_is_checking (store));
+  /* Reading goes ahead (the flipped page is not the one counted). */
+  g_assert_cmpuint (crm_store_count_customers (store), >, 0);
+  worker = crm_store_reopen (store, &error);
+  g_assert_no_error (error);
+
+  writes[0].store = store;
+  writes[1].store = worker;
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("write", write_thread, &writes[i]);
+
+  job = crm_store_job_new_check (store);
+  passed = crm_store_job_run (job, NULL, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+
+  g_assert_false (crm_store_is_checking (store));
+  if (damaged)
+    {
+      g_assert_false (passed);
+      g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_DAMAGED);
+      for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+        {
+          g_assert_false (writes[i].ok);
+          g_assert_error (writes[i].error, CRM_STORE_ERROR, CRM_STORE_ERROR_DAMAGED);
+          g_clear_error (&writes[i].error);
+        }
+      g_clear_object (&worker);
+      g_clear_object (&store);
+      after = file_checksum (db);
+      g_assert_cmpstr (before, ==, after);
+    }
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_true (passed);
+      for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+        {
+          g_assert_no_error (writes[i].error);
+          g_assert_true (writes[i].ok);
+        }
+      g_assert_true (crm_store_set_setting (store, "shop.name", "After the check", &error));
+      g_assert_no_error (error);
+      g_clear_object (&worker);
+      g_clear_object (&store);
+      assert_shop_name (shop.dir, "After the check");
+    }
+
+  shop_fixture_close (&shop);
+}
+
+/* Only a shop that is there and up to date opens before its check. */
+static void
+test_open_before_check_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) old = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("clientele-test-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, CRM_STORE_FILE_NAME, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const CrmMigration *steps;
+  gsize n_steps;
+
+  store = crm_store_open_checking (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NO_SHOP);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  steps = crm_store_get_migrations (&n_steps);
+  old = crm_store_open_unchecked (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_exec (old, "PRAGMA application_id = 1129074260", &error));
+  g_assert_true (crm_store_run_migrations (old, steps, 1, &error));
+  g_clear_object (&old);
+  before = file_checksum (db);
+
+  store = crm_store_open_checking (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_OLDER_SCHEMA);
+  g_clear_error (&error);
+  after = file_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+
+  remove_tree (dir);
+}
+
 /* A database of the first schema is copied before it is brought up to
  * date, and the copy is still the first schema. */
 static void
@@ -601,6 +773,11 @@ main (int   argc,
   g_test_add_func ("/backup/cancel", test_cancel);
   g_test_add_func ("/backup/read-only", test_read_only);
   g_test_add_func ("/backup/salvage-and-recover", test_salvage_and_recover);
+  g_test_add_data_func ("/backup/open-before-check/sound", GINT_TO_POINTER (FALSE),
+                        test_open_before_check);
+  g_test_add_data_func ("/backup/open-before-check/damaged", GINT_TO_POINTER (TRUE),
+                        test_open_before_check);
+  g_test_add_func ("/backup/open-before-check/refused", test_open_before_check_refused);
   for (guint i = 0; i < N_DAMAGES; i++)
     {
       g_autofree char *path = g_strdup_printf ("/backup/damage/%s", damage_names[i]);

@@ -4,7 +4,9 @@
 
 #include "config.h"
 
+#include "crm-customers-page.h"
 #include "crm-preferences-window.h"
+#include "crm-window.h"
 #include "ui-helpers.h"
 
 typedef struct
@@ -33,6 +35,12 @@ wait_for_window_cb (gpointer user_data)
    * not the shop's yet. */
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)) ||
       crm_application_is_loading (run->app))
+    return G_SOURCE_CONTINUE;
+
+  /* The check's update of the figures may still be on its way into the
+   * list: a test starts on the list as it settles. */
+  if (CRM_IS_WINDOW (window) &&
+      crm_customers_page_is_settling (crm_window_get_customers_page (CRM_WINDOW (window))))
     return G_SOURCE_CONTINUE;
 
   run->timeout_id = 0;

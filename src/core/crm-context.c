@@ -367,6 +367,19 @@ crm_context_default_data_dir (void)
   return g_build_filename (g_get_user_data_dir (), "clientele", NULL);
 }
 
+/* The figures kept up to date from now on; a worker may have brought
+ * them up to date already (@refreshed). */
+static void
+start_refreshing (CrmContext *self,
+                  gboolean    refreshed)
+{
+  if (refreshed)
+    expire_and_back_up (self);
+  else
+    refresh_cb (self);
+  self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
+}
+
 /* A context on @store, opened on @database (NULL for the file). */
 static CrmContext *
 context_for_store_full (const char *data_dir,
@@ -382,15 +395,12 @@ context_for_store_full (const char *data_dir,
   self->store = g_object_ref (store);
 
   read_last_backup (self);
-  /* A worker may have brought the figures up to date already. */
-  if (refreshed)
-    expire_and_back_up (self);
-  else
-    refresh_cb (self);
-  self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
-
   /* Started by whoever announces reminders, once they listen. */
   self->scheduler = crm_scheduler_new (self->store);
+
+  /* A shop still being checked writes nothing yet (context_checked_cb). */
+  if (!crm_store_is_checking (store))
+    start_refreshing (self, refreshed);
 
   return g_steal_pointer (&self);
 }
@@ -591,6 +601,94 @@ crm_context_new_async (const char          *data_dir,
 
   job = crm_store_job_new (CRM_STORE_JOB_CHECK, data_dir, NULL);
   crm_store_job_run_async (job, cancellable, checked_cb, task);
+}
+
+static void
+context_checked_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CrmStoreJob *job = CRM_STORE_JOB (source);
+  CrmContext *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!crm_store_job_run_finish (job, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!g_task_return_error_if_cancelled (task))
+    {
+      /* The worker's new figures show now, not at the next poll. */
+      crm_store_check_outside_changes (self->store);
+      start_refreshing (self, crm_store_job_get_refreshed (job));
+      g_task_return_boolean (task, TRUE);
+    }
+}
+
+/**
+ * crm_context_new_checking:
+ * @data_dir: the shop's folder
+ * @callback: called when the whole-file check ends; call
+ *   crm_context_check_finish() there
+ *
+ * The window's way into a shop that is there and up to date: the context
+ * is ready at once, so that the customers show while the whole file is
+ * checked in a worker (a big shop's check takes seconds). Until the
+ * check passes, nothing writes: the store's writes wait for it, and the
+ * figures, backups and reminders start only then. If it fails, drop the
+ * context and show the error.
+ *
+ * Returns: (transfer full) (nullable): the context, or %NULL when the shop
+ *   cannot open before its check (none yet, an older schema, not a shop):
+ *   open it with crm_context_new_async() then, which says what is wrong
+ */
+CrmContext *
+crm_context_new_checking (const char          *data_dir,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(CrmStoreJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  CrmContext *self;
+  GTask *task;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  store = crm_store_open_checking (data_dir, &error);
+  if (store == NULL)
+    {
+      g_debug ("Opening after the check: %s", error->message);
+      return NULL;
+    }
+
+  self = context_for_store (data_dir, NULL, store);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, crm_context_new_checking);
+  job = crm_store_job_new_check (store);
+  crm_store_job_run_async (job, cancellable, context_checked_cb, task);
+
+  return self;
+}
+
+/**
+ * crm_context_check_finish:
+ *
+ * Returns: whether the shop passed its check, or %FALSE with @error set
+ *   to a message for the user (%CRM_STORE_ERROR_DAMAGED for damage inside)
+ */
+gboolean
+crm_context_check_finish (CrmContext    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

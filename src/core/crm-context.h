@@ -27,6 +27,13 @@ void        crm_context_new_async        (const char          *data_dir,
                                           gpointer             user_data);
 CrmContext *crm_context_new_finish       (GAsyncResult        *result,
                                           GError             **error);
+CrmContext *crm_context_new_checking     (const char          *data_dir,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    crm_context_check_finish     (CrmContext          *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 const char *crm_context_get_data_dir     (CrmContext  *self);
 const char *crm_context_get_database     (CrmContext  *self);
 CrmStore   *crm_context_get_store        (CrmContext  *self);

@@ -280,6 +280,15 @@ take_rows (CrmCustomerList *self,
   apply_search (self, touched);
 }
 
+/* A shop opened before its check may turn out damaged: its reads fail
+ * until the check, a moment later, puts the recovery page up. */
+static gboolean
+is_damage (const GError *error)
+{
+  return g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_DAMAGED) ||
+         g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_A_DATABASE);
+}
+
 static CrmCustomerRows *
 query_rows (CrmStore         *store,
             const QueryJob   *job)
@@ -290,7 +299,10 @@ query_rows (CrmStore         *store,
   rows = crm_store_query_customer_rows (store, &job->query, &error);
   if (rows == NULL)
     {
-      g_critical ("customer list query: %s", error->message);
+      if (is_damage (error))
+        g_debug ("customer list query: %s", error->message);
+      else
+        g_critical ("customer list query: %s", error->message);
       rows = crm_customer_rows_new ();
     }
 
@@ -358,7 +370,9 @@ query_done_cb (GObject      *object,
     }
 
   /* The worker could not open its connection: read here instead. */
-  if (rows == NULL)
+  if (rows == NULL && is_damage (error))
+    rows = crm_customer_rows_new ();
+  else if (rows == NULL)
     {
       g_warning ("customer list worker: %s", error->message);
       rows = query_rows (self->store, job);

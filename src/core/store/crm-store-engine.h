@@ -115,6 +115,9 @@ struct _CrmStoreEngine
   const char   *(*column_text)     (CrmStmt    *stmt,
                                     int         column);
   void          (*finalize)        (CrmStmt    *stmt);
+  /* Whether stepping @stmt may write: the writes that wait for a check
+   * (crm_store_open_checking(); only the file opens that way). */
+  gboolean      (*writes)          (CrmStmt    *stmt);
 
   /* Transactions: CrmStore counts the levels (crm_store_lock()) and asks
    * for begin() at the outermost and a savepoint named after @level for

@@ -155,6 +155,26 @@ refresh_for_start (CrmStoreJob *self)
     self->refreshed = crm_store_refresh_all (store, NULL);
 }
 
+/* The shop is open already (crm_store_open_checking()); its writes
+ * wait for this. */
+static gboolean
+check_open_store (CrmStoreJob  *self,
+                  GError      **error)
+{
+  GError *local_error = NULL;
+  gboolean ok = crm_store_check_file (self->data_dir, &local_error);
+
+  crm_store_end_check (self->store, local_error);
+  if (!ok)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  refresh_for_start (self);
+  return TRUE;
+}
+
 static gboolean
 run_write (CrmStoreJob   *self,
            GCancellable  *cancellable,
@@ -220,6 +240,8 @@ crm_store_job_run (CrmStoreJob   *self,
   switch (self->kind)
     {
     case CRM_STORE_JOB_CHECK:
+      if (self->store != NULL)
+        return check_open_store (self, error);
       if (!crm_store_check_file (self->data_dir, error) ||
           !crm_store_back_up_for_update (self->data_dir, error))
         return FALSE;
@@ -377,6 +399,31 @@ crm_store_job_new (CrmStoreJobKind  kind,
   self->kind = kind;
   self->data_dir = g_strdup (data_dir);
   self->path = g_strdup (path);
+  return self;
+}
+
+/**
+ * crm_store_job_new_check:
+ * @store: a shop from crm_store_open_checking()
+ *
+ * The CHECK job for a shop that is open already: its outcome ends
+ * @store's wait (crm_store_end_check()), then the start's figures are
+ * brought up to date as for any CHECK.
+ *
+ * Returns: (transfer full): a job to run once
+ */
+CrmStoreJob *
+crm_store_job_new_check (CrmStore *store)
+{
+  CrmStoreJob *self;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (crm_store_is_checking (store), NULL);
+
+  self = g_object_new (CRM_TYPE_STORE_JOB, NULL);
+  self->kind = CRM_STORE_JOB_CHECK;
+  self->data_dir = g_path_get_dirname (crm_store_get_path (store));
+  self->store = g_object_ref (store);
   return self;
 }
 

@@ -39,6 +39,7 @@ G_DECLARE_FINAL_TYPE (CrmStoreJob, crm_store_job, CRM, STORE_JOB, GObject)
 CrmStoreJob         *crm_store_job_new               (CrmStoreJobKind       kind,
                                                       const char           *data_dir,
                                                       const char           *path);
+CrmStoreJob         *crm_store_job_new_check         (CrmStore             *store);
 CrmStoreJob         *crm_store_job_new_write         (CrmStore             *store,
                                                       guint64               n_rows,
                                                       CrmStoreJobWriteFunc  func,

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _CrmStoreGate CrmStoreGate;
+
 /* One open crm_store_lock() level (crm-store-transactions.c): how it was
  * opened, and what to restore if it is undone. */
 typedef struct
@@ -85,6 +87,11 @@ struct _CrmStore
   /* Counts every write stepped, atomically, for progress seen from
    * another thread (crm_store_set_write_counter()); or NULL. */
   gint                 *write_counter;
+
+  /* Opened while a worker checks the whole file (crm_store_open_checking()):
+   * every write waits here until the check ends; NULL once checked. Shared
+   * with the stores crm_store_reopen() makes from this one. */
+  CrmStoreGate         *gate;
 };
 
 extern const char crm_store_at_risk_sql[];
@@ -107,11 +114,31 @@ typedef struct
   const char *pg_sql;
 } CrmMigration;
 
+/* The whole-file check that writes wait for: its outcome is set once,
+ * from the worker that ran the check, and read from any thread. */
+struct _CrmStoreGate
+{
+  gatomicrefcount  ref;
+  GMutex           lock;
+  GCond            cond;
+  gboolean         done;
+  GError          *error;
+};
+
+CrmStoreGate *crm_store_gate_new    (void);
+CrmStoreGate *crm_store_gate_ref    (CrmStoreGate       *gate);
+void      crm_store_gate_unref      (CrmStoreGate       *gate);
+gboolean  crm_store_gate_wait       (CrmStoreGate       *gate,
+                                     GError            **error);
+
 /* Internal to the store: its own copies are opened without the backup
  * made before a migration (they are the copies). */
 #define CRM_STORE_OPEN_NO_BACKUP   (1 << 8)
 /* Read only, and an older schema is fine: a copy is read as it is. */
 #define CRM_STORE_OPEN_ANY_SCHEMA  (1 << 9)
+/* crm_store_open_checking(): no whole-file check here, and only a shop
+ * whose schema needs no update (an update writes). */
+#define CRM_STORE_OPEN_CHECK_LATER (1 << 10)
 
 sqlite3  *crm_store_get_db          (CrmStore           *self);
 CrmStore *crm_store_open_file       (const char         *path,

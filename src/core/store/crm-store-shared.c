@@ -217,6 +217,7 @@ crm_store_reopen (CrmStore  *self,
 {
   g_autofree char *data_dir = NULL;
   CrmStoreOpenFlags flags = CRM_STORE_OPEN_CHECKED;
+  CrmStore *store;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
@@ -228,7 +229,12 @@ crm_store_reopen (CrmStore  *self,
   if (self->read_only)
     flags |= CRM_STORE_OPEN_READ_ONLY;
   data_dir = g_path_get_dirname (self->path);
-  return crm_store_open_full (data_dir, flags, error);
+  store = crm_store_open_full (data_dir, flags, error);
+  /* A worker's writes wait for the check too. */
+  if (store != NULL && self->gate != NULL)
+    store->gate = crm_store_gate_ref (self->gate);
+
+  return store;
 }
 
 /**

@@ -97,6 +97,15 @@ crm_sqlite_conn_new (const char *path,
   return conn;
 }
 
+static gboolean
+wal_has_frames (CrmStoreConn *conn)
+{
+  const char *wal = sqlite3_filename_wal (sqlite3_db_filename (conn->db, "main"));
+  GStatBuf st;
+
+  return wal == NULL || g_stat (wal, &st) != 0 || st.st_size > 0;
+}
+
 void
 crm_sqlite_close (CrmStoreConn *conn)
 {
@@ -106,9 +115,12 @@ crm_sqlite_close (CrmStoreConn *conn)
   /* Everything in the WAL goes into the file and the WAL is emptied, so
    * that a closed shop is one file and leaves no journal behind, even
    * when another program still has it open. A connection that may not
-   * write leaves that to the others. */
+   * write leaves that to the others. An empty WAL is left alone: every
+   * truncation is a change in every other connection's data_version,
+   * and the window reads everything again for it (a worker closing its
+   * connection would make the window refresh, start a worker, and so on). */
   sqlite3_finalize (conn->data_version);
-  if (conn->db != NULL && conn->writable)
+  if (conn->db != NULL && conn->writable && wal_has_frames (conn))
     sqlite3_wal_checkpoint_v2 (conn->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 
   /* sqlite3_close_v2 defers the close until every statement is gone. */
@@ -685,6 +697,12 @@ sqlite_column_name (CrmStmt *stmt,
   return sqlite3_column_name (HANDLE (stmt), column);
 }
 
+static gboolean
+sqlite_writes (CrmStmt *stmt)
+{
+  return !sqlite3_stmt_readonly (HANDLE (stmt));
+}
+
 static void
 sqlite_finalize (CrmStmt *stmt)
 {
@@ -833,6 +851,7 @@ const CrmStoreEngine crm_store_sqlite_engine = {
   .column_double = sqlite_column_double,
   .column_text = sqlite_column_text,
   .finalize = sqlite_finalize,
+  .writes = sqlite_writes,
 
   .begin = sqlite_begin,
   .commit = sqlite_commit,

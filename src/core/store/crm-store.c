@@ -182,6 +182,7 @@ crm_store_finalize (GObject *object)
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->station, g_free);
+  g_clear_pointer (&self->gate, crm_store_gate_unref);
 
   G_OBJECT_CLASS (crm_store_parent_class)->finalize (object);
 }
@@ -283,12 +284,27 @@ crm_store_name_order (CrmStore   *self,
   return self->engine->name_order (column, crm_text_ui_language ());
 }
 
+/* Whatever SQL crm_store_exec() runs may write. */
 gboolean
 crm_store_exec (CrmStore    *self,
                 const char  *sql,
                 GError     **error)
 {
+  if (self->gate != NULL && !crm_store_gate_wait (self->gate, error))
+    return FALSE;
+
   return self->engine->exec (self->conn, sql) || crm_store_engine_failed (self, error);
+}
+
+/* A statement that writes, on a shop whose check is still running, is
+ * handed out once the check has passed (crm_store_open_checking()). */
+static gboolean
+may_step (CrmStore  *self,
+          CrmStmt   *stmt,
+          GError   **error)
+{
+  return self->gate == NULL || !self->engine->writes (stmt) ||
+         crm_store_gate_wait (self->gate, error);
 }
 
 static CrmStmt *
@@ -327,14 +343,14 @@ crm_store_prepare (CrmStore    *self,
     {
       self->engine->reset (stmt);
       self->engine->clear_bindings (stmt);
-      return stmt;
+      return may_step (self, stmt, error) ? stmt : NULL;
     }
 
   stmt = prepare (self, sql, TRUE, error);
   if (stmt != NULL)
     g_hash_table_insert (self->statements, g_strdup (sql), stmt);
 
-  return stmt;
+  return stmt != NULL && may_step (self, stmt, error) ? stmt : NULL;
 }
 
 /**
@@ -352,7 +368,12 @@ crm_store_prepare_once (CrmStore    *self,
                         const char  *sql,
                         GError     **error)
 {
-  return prepare (self, sql, FALSE, error);
+  CrmStmt *stmt = prepare (self, sql, FALSE, error);
+
+  if (stmt != NULL && !may_step (self, stmt, error))
+    g_clear_pointer (&stmt, self->engine->finalize);
+
+  return stmt;
 }
 
 gboolean
@@ -626,13 +647,25 @@ crm_store_open_engine (CrmStore           *self,
   if (flags & (CRM_STORE_OPEN_READ_ONLY | CRM_STORE_OPEN_SNAPSHOT))
     return open_read_only (self, flags, error);
 
-  if (!(flags & CRM_STORE_OPEN_CHECKED) && !check_path (self->path, error))
+  if (!(flags & (CRM_STORE_OPEN_CHECKED | CRM_STORE_OPEN_CHECK_LATER)) &&
+      !check_path (self->path, error))
     return FALSE;
 
   self->conn = self->engine->open (self->location, FALSE, error);
   if (self->conn == NULL ||
-      !crm_store_check_schema (self, &empty, error) ||
-      !self->engine->configure (self->conn, error))
+      !crm_store_check_schema (self, &empty, error))
+    return FALSE;
+
+  if ((flags & CRM_STORE_OPEN_CHECK_LATER) &&
+      (empty || !self->engine->get_schema_version (self->conn, &version) ||
+       version != CRM_STORE_SCHEMA_VERSION))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_OLDER_SCHEMA,
+                   "“%s” needs its check before it opens", self->path);
+      return FALSE;
+    }
+
+  if (!self->engine->configure (self->conn, error))
     return FALSE;
 
   /* A copy before every migration, kept beside the others; without it,
@@ -801,6 +834,100 @@ crm_store_check_file (const char  *data_dir,
 
   path = g_build_filename (data_dir, CRM_STORE_FILE_NAME, NULL);
   return check_path (path, error);
+}
+
+/**
+ * crm_store_open_checking:
+ * @data_dir: the shop's folder
+ *
+ * Opens a shop that is there and up to date without waiting for the
+ * whole-file check, which the caller runs meanwhile in a worker and ends
+ * with crm_store_end_check(): a big shop's window shows its customers
+ * at once. Reads go ahead; every write (on this store and on those
+ * crm_store_reopen() makes from it) waits for the check and fails with
+ * its error if it does not pass, so that nothing writes into damage.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set when the
+ *   shop cannot open this way (no file yet, an update of its schema, a
+ *   file that is not a shop): then open it with crm_store_open_full()
+ */
+CrmStore *
+crm_store_open_checking (const char  *data_dir,
+                         GError     **error)
+{
+  g_autoptr(CrmStore) self = NULL;
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  path = g_build_filename (data_dir, CRM_STORE_FILE_NAME, NULL);
+  if (g_stat (path, &st) != 0 || st.st_size == 0)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NO_SHOP,
+                   "no shop in “%s” yet", data_dir);
+      return NULL;
+    }
+
+  self = g_object_new (CRM_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->location = g_strdup (path);
+  if (!crm_store_open_engine (self, CRM_STORE_OPEN_CHECK_LATER, error))
+    return NULL;
+
+  self->gate = crm_store_gate_new ();
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * crm_store_end_check:
+ * @failure: (nullable): why the check did not pass, or %NULL when it did
+ *
+ * The outcome of the check crm_store_open_checking() left to its caller,
+ * from any thread: the writes waiting for it go ahead, or fail with
+ * @failure, as every later one does.
+ */
+void
+crm_store_end_check (CrmStore     *self,
+                     const GError *failure)
+{
+  CrmStoreGate *gate;
+
+  g_return_if_fail (CRM_IS_STORE (self));
+  g_return_if_fail (self->gate != NULL);
+
+  gate = self->gate;
+  g_mutex_lock (&gate->lock);
+  if (!gate->done)
+    {
+      gate->error = failure != NULL ? g_error_copy (failure) : NULL;
+      g_atomic_int_set (&gate->done, TRUE);
+      g_cond_broadcast (&gate->cond);
+    }
+  g_mutex_unlock (&gate->lock);
+}
+
+/**
+ * crm_store_is_checking:
+ *
+ * Returns: whether the whole-file check crm_store_open_checking() left
+ *   to a worker has not ended yet
+ */
+gboolean
+crm_store_is_checking (CrmStore *self)
+{
+  gboolean checking;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  if (self->gate == NULL)
+    return FALSE;
+
+  g_mutex_lock (&self->gate->lock);
+  checking = !self->gate->done;
+  g_mutex_unlock (&self->gate->lock);
+  return checking;
 }
 
 /**

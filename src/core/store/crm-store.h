@@ -232,6 +232,11 @@ CrmStore   *crm_store_open_full          (const char  *data_dir,
                                           GError     **error);
 gboolean    crm_store_check_file         (const char  *data_dir,
                                           GError     **error);
+CrmStore   *crm_store_open_checking      (const char  *data_dir,
+                                          GError     **error);
+void        crm_store_end_check          (CrmStore    *self,
+                                          const GError *failure);
+gboolean    crm_store_is_checking        (CrmStore    *self);
 gboolean    crm_store_is_read_only       (CrmStore    *self);
 const char *crm_store_get_path           (CrmStore    *self);
 guint       crm_store_get_schema_version (CrmStore    *self);

@@ -866,6 +866,28 @@ crm_customers_page_load_sample (CrmCustomersPage  *self,
   return TRUE;
 }
 
+/**
+ * crm_customers_page_is_settling:
+ *
+ * Returns: whether the list still reads its rows on a worker or still
+ *   hands new ones to the view: what a sort, a search or a change asked
+ *   for is not all on screen yet
+ */
+gboolean
+crm_customers_page_is_settling (CrmCustomersPage *self)
+{
+  GtkSelectionModel *selection;
+
+  g_return_val_if_fail (CRM_IS_CUSTOMERS_PAGE (self), FALSE);
+
+  selection = gtk_column_view_get_model (self->column_view);
+  if (self->list == NULL || !CRM_IS_CUSTOMER_SELECTION (selection))
+    return FALSE;
+
+  return crm_customer_list_get_loading (self->list) ||
+         crm_customer_selection_get_revealing (CRM_CUSTOMER_SELECTION (selection));
+}
+
 gboolean
 crm_customers_page_has_unsaved_changes (CrmCustomersPage *self)
 {

@@ -30,6 +30,7 @@ gboolean crm_customers_page_go_back        (CrmCustomersPage *self);
 gboolean crm_customers_page_load_sample    (CrmCustomersPage *self,
                                             GError          **error);
 gboolean crm_customers_page_has_unsaved_changes (CrmCustomersPage *self);
+gboolean crm_customers_page_is_settling    (CrmCustomersPage *self);
 void     crm_customers_page_set_width      (CrmCustomersPage *self,
                                             CrmCustomersWidth width);
 
