@@ -572,11 +572,13 @@ crm_application_get_load_error (CrmApplication *self)
   return self->load_error;
 }
 
-/* Whether the shop's file is still being checked. */
+/* Whether the shop's file is still being checked, or its figures
+ * brought up to date after the check. */
 gboolean
 crm_application_is_loading (CrmApplication *self)
 {
   g_return_val_if_fail (CRM_IS_APPLICATION (self), FALSE);
 
-  return self->loading != NULL || self->checking != NULL;
+  return self->loading != NULL || self->checking != NULL ||
+         (self->context != NULL && crm_context_is_refreshing (self->context));
 }

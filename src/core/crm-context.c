@@ -25,6 +25,9 @@ struct _CrmContext
   CrmStore     *store;
   CrmScheduler *scheduler;
   guint         refresh_id;
+  /* The window's figures and lapsed points are brought up to date on a
+   * worker (refresh_in_worker()); one run at a time. */
+  GCancellable *refreshing;
 
   /* The automatic backups: a job at a time, another asked for while one
    * runs is run after it. */
@@ -70,6 +73,8 @@ crm_context_dispose (GObject *object)
   /* A copy under way stops and removes its temporary file. */
   if (self->backup_cancellable != NULL)
     g_cancellable_cancel (self->backup_cancellable);
+  if (self->refreshing != NULL)
+    g_cancellable_cancel (self->refreshing);
 
   G_OBJECT_CLASS (crm_context_parent_class)->dispose (object);
 }
@@ -80,6 +85,7 @@ crm_context_finalize (GObject *object)
   CrmContext *self = (CrmContext *) object;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->refreshing);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->store);
   g_clear_object (&self->backup_cancellable);
@@ -367,12 +373,116 @@ crm_context_default_data_dir (void)
   return g_build_filename (g_get_user_data_dir (), "clientele", NULL);
 }
 
+typedef struct
+{
+  gint64   now;
+  gboolean refreshed;
+} RefreshJob;
+
+static gint64
+refresh_now (gpointer user_data)
+{
+  return ((RefreshJob *) user_data)->now;
+}
+
+/* crm_store_refresh_all() and the expiry of lapsed points read every
+ * customer and every holding: seconds on a big shop, so the window has
+ * them done on a connection of its own, by its clock. */
+static void
+refresh_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  CrmContext *self = source_object;
+  RefreshJob *job = task_data;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = crm_store_reopen (self->store, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  crm_store_set_now_func (store, refresh_now, job);
+  if (!job->refreshed && !crm_store_refresh_all (store, &error))
+    {
+      g_warning ("Could not bring the figures up to date: %s", error->message);
+      g_clear_error (&error);
+    }
+  if (!crm_loyalty_run_expiry (store, NULL, &error))
+    g_warning ("Could not let lapsed points expire: %s", error->message);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+refreshed_in_worker_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  CrmContext *self = CRM_CONTEXT (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Could not bring the figures up to date: %s", error->message);
+    }
+
+  g_clear_object (&self->refreshing);
+  /* What the worker wrote shows now, not at the next poll. */
+  crm_store_check_outside_changes (self->store);
+  run_backup (self, FALSE);
+}
+
+static void
+refresh_in_worker (CrmContext *self,
+                   gboolean    refreshed)
+{
+  g_autoptr(GTask) task = NULL;
+  RefreshJob *job;
+
+  if (self->refreshing != NULL)
+    return;
+
+  job = g_new0 (RefreshJob, 1);
+  job->now = crm_store_now (self->store);
+  job->refreshed = refreshed;
+  self->refreshing = g_cancellable_new ();
+  task = g_task_new (self, self->refreshing, refreshed_in_worker_cb, NULL);
+  g_task_set_source_tag (task, refresh_in_worker);
+  g_task_set_name (task, "[clientele] figures and lapsed points");
+  g_task_set_task_data (task, job, g_free);
+  g_task_run_in_thread (task, refresh_thread);
+}
+
+static gboolean
+refresh_tick_cb (gpointer user_data)
+{
+  refresh_in_worker (user_data, FALSE);
+  return G_SOURCE_CONTINUE;
+}
+
 /* The figures kept up to date from now on; a worker may have brought
- * them up to date already (@refreshed). */
+ * them up to date already (@refreshed). The window's context does the
+ * rest on a worker too (@in_worker); the command line's here, before
+ * it reads. */
 static void
 start_refreshing (CrmContext *self,
-                  gboolean    refreshed)
+                  gboolean    refreshed,
+                  gboolean    in_worker)
 {
+  if (in_worker)
+    {
+      refresh_in_worker (self, refreshed);
+      self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_tick_cb, self);
+      return;
+    }
+
   if (refreshed)
     expire_and_back_up (self);
   else
@@ -400,7 +510,7 @@ context_for_store_full (const char *data_dir,
 
   /* A shop still being checked writes nothing yet (context_checked_cb). */
   if (!crm_store_is_checking (store))
-    start_refreshing (self, refreshed);
+    start_refreshing (self, refreshed, refreshed);
 
   return g_steal_pointer (&self);
 }
@@ -623,7 +733,7 @@ context_checked_cb (GObject      *source,
     {
       /* The worker's new figures show now, not at the next poll. */
       crm_store_check_outside_changes (self->store);
-      start_refreshing (self, crm_store_job_get_refreshed (job));
+      start_refreshing (self, crm_store_job_get_refreshed (job), TRUE);
       g_task_return_boolean (task, TRUE);
     }
 }
@@ -730,6 +840,20 @@ crm_context_get_store (CrmContext *self)
   g_return_val_if_fail (CRM_IS_CONTEXT (self), NULL);
 
   return self->store;
+}
+
+/**
+ * crm_context_is_refreshing:
+ *
+ * Returns: whether the figures and lapsed points are being brought up
+ *   to date on a worker (at start, and every hour)
+ */
+gboolean
+crm_context_is_refreshing (CrmContext *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTEXT (self), FALSE);
+
+  return self->refreshing != NULL;
 }
 
 /**

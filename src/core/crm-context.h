@@ -31,6 +31,7 @@ CrmContext *crm_context_new_checking     (const char          *data_dir,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+gboolean    crm_context_is_refreshing    (CrmContext          *self);
 gboolean    crm_context_check_finish     (CrmContext          *self,
                                           GAsyncResult        *result,
                                           GError             **error);
