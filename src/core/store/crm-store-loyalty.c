@@ -577,21 +577,21 @@ crm_store_list_ledger (CrmStore *self,
   if (customer_id != 0)
     stmt = crm_store_prepare (self,
                               LEDGER_COLUMNS
-                              "WHERE l.customer_id = ?1 "
-                              "ORDER BY l.at DESC, l.id DESC LIMIT ?2",
+                              "WHERE l.customer_id = ?2 "
+                              "ORDER BY l.at DESC, l.id DESC LIMIT ?1",
                               NULL);
   else
     stmt = crm_store_prepare (self,
                               LEDGER_COLUMNS
-                              "WHERE ?1 = 0 "
-                              "ORDER BY l.id LIMIT ?2",
+                              "ORDER BY l.id LIMIT ?1",
                               NULL);
 #undef LEDGER_COLUMNS
   if (stmt == NULL)
     return entries;
 
-  crm_stmt_bind_int64 (stmt, 1, customer_id);
-  crm_stmt_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+  crm_stmt_bind_int (stmt, 1, (int) MIN (limit, G_MAXINT));
+  if (customer_id != 0)
+    crm_stmt_bind_int64 (stmt, 2, customer_id);
   while (crm_stmt_step (stmt) == CRM_STMT_ROW)
     {
       CrmLedgerEntry *entry = g_new0 (CrmLedgerEntry, 1);
