@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "crm-store-loyalty.h"
 #include "crm-store-private.h"
 #include "shop-fixture.h"
 
@@ -653,6 +654,48 @@ test_store_migrates_feedback_answers (Fixture       *fixture,
   g_assert_cmpint (crm_feedback_get_recommend (first), ==, -1);
 }
 
+/* The serial caches of settings compare: it moves with the settings and
+ * the loyalty programme, here or on another connection, and not with
+ * everyday writes (a cache dropped at every purchase would save nothing). */
+static void
+test_store_settings_serial (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = shop_store_open (fixture->dir, &error);
+  g_autoptr(CrmStore) other = NULL;
+  guint serial;
+
+  g_assert_no_error (error);
+  serial = crm_store_get_settings_serial (store);
+
+  shop_add_customer (store, "Nino Beridze");
+  g_assert_cmpuint (crm_store_get_settings_serial (store), ==, serial);
+
+  g_assert_true (crm_store_set_setting (store, "shop.currency", "AMD", &error));
+  g_assert_cmpuint (crm_store_get_settings_serial (store), !=, serial);
+  serial = crm_store_get_settings_serial (store);
+
+  g_assert_cmpint (crm_store_add_tier (store, "Gold", 100000, 5, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_get_settings_serial (store), !=, serial);
+  serial = crm_store_get_settings_serial (store);
+
+  /* A write inside a transaction moves it at the commit. */
+  g_assert_true (crm_store_begin (store, &error));
+  g_assert_true (crm_store_set_setting (store, "shop.currency", "GEL", &error));
+  g_assert_true (crm_store_commit (store, &error));
+  g_assert_cmpuint (crm_store_get_settings_serial (store), !=, serial);
+  serial = crm_store_get_settings_serial (store);
+
+  other = crm_store_reopen (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_set_setting (other, "shop.currency", "AMD", &error));
+  for (guint i = 0; i < 1000 && !crm_store_check_outside_changes (store); i++)
+    g_usleep (10000);
+  g_assert_cmpuint (crm_store_get_settings_serial (store), !=, serial);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +725,7 @@ main (int   argc,
   ADD ("/store/refuse/unusable-folder", test_store_unusable_folder);
   ADD ("/store/foreign-keys", test_store_foreign_keys);
   ADD ("/store/check-constraints", test_store_check_constraints);
+  ADD ("/store/settings-serial", test_store_settings_serial);
 
 #undef ADD
 

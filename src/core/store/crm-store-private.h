@@ -92,6 +92,9 @@ struct _CrmStore
    * every write waits here until the check ends; NULL once checked. Shared
    * with the stores crm_store_reopen() makes from this one. */
   CrmStoreGate         *gate;
+
+  /* Moves with every change of settings or of the loyalty programme. */
+  guint                 settings_serial;
 };
 
 extern const char crm_store_at_risk_sql[];

@@ -19,60 +19,6 @@
  * outermost commit and fires once, with everything that was kept. Each
  * level remembers what to restore if it is undone (CrmStoreLevel). */
 
-CrmStoreGate *
-crm_store_gate_new (void)
-{
-  CrmStoreGate *gate = g_new0 (CrmStoreGate, 1);
-
-  g_atomic_ref_count_init (&gate->ref);
-  g_mutex_init (&gate->lock);
-  g_cond_init (&gate->cond);
-  return gate;
-}
-
-CrmStoreGate *
-crm_store_gate_ref (CrmStoreGate *gate)
-{
-  g_atomic_ref_count_inc (&gate->ref);
-  return gate;
-}
-
-void
-crm_store_gate_unref (CrmStoreGate *gate)
-{
-  if (!g_atomic_ref_count_dec (&gate->ref))
-    return;
-
-  g_clear_error (&gate->error);
-  g_mutex_clear (&gate->lock);
-  g_cond_clear (&gate->cond);
-  g_free (gate);
-}
-
-/* A write on a shop opened before its check ended waits for the check
- * (crm_store_open_checking()): on the main thread too, which only
- * happens when someone saves in the first seconds of a big shop. */
-gboolean
-crm_store_gate_wait (CrmStoreGate  *gate,
-                     GError       **error)
-{
-  gboolean ok;
-
-  /* Every write asks: once the check has passed, without the lock. */
-  if (g_atomic_int_get (&gate->done) && gate->error == NULL)
-    return TRUE;
-
-  g_mutex_lock (&gate->lock);
-  while (!gate->done)
-    g_cond_wait (&gate->cond, &gate->lock);
-  ok = gate->error == NULL;
-  if (!ok)
-    g_propagate_error (error, g_error_copy (gate->error));
-  g_mutex_unlock (&gate->lock);
-
-  return ok;
-}
-
 /* pending_customer before any change names one. */
 #define NO_CUSTOMER (-1)
 

@@ -112,7 +112,26 @@ crm_store_emit_committed (CrmStore *self,
                           guint     change,
                           gint64    customer_id)
 {
+  /* Before the signal: a handler that reads through a cache keyed by
+   * the serial (the list's cells) must see it moved. */
+  if (change & (CRM_STORE_CHANGE_SETTINGS | CRM_STORE_CHANGE_LOYALTY))
+    self->settings_serial++;
   g_signal_emit (self, signals[CHANGED], 0, change, customer_id);
+}
+
+/**
+ * crm_store_get_settings_serial:
+ *
+ * Returns: a number that moves whenever the settings or the loyalty
+ *   programme (tiers, rewards) may have changed, here or elsewhere: what
+ *   a cache of them compares
+ */
+guint
+crm_store_get_settings_serial (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  return self->settings_serial;
 }
 
 static void
@@ -878,56 +897,6 @@ crm_store_open_checking (const char  *data_dir,
   self->gate = crm_store_gate_new ();
 
   return g_steal_pointer (&self);
-}
-
-/**
- * crm_store_end_check:
- * @failure: (nullable): why the check did not pass, or %NULL when it did
- *
- * The outcome of the check crm_store_open_checking() left to its caller,
- * from any thread: the writes waiting for it go ahead, or fail with
- * @failure, as every later one does.
- */
-void
-crm_store_end_check (CrmStore     *self,
-                     const GError *failure)
-{
-  CrmStoreGate *gate;
-
-  g_return_if_fail (CRM_IS_STORE (self));
-  g_return_if_fail (self->gate != NULL);
-
-  gate = self->gate;
-  g_mutex_lock (&gate->lock);
-  if (!gate->done)
-    {
-      gate->error = failure != NULL ? g_error_copy (failure) : NULL;
-      g_atomic_int_set (&gate->done, TRUE);
-      g_cond_broadcast (&gate->cond);
-    }
-  g_mutex_unlock (&gate->lock);
-}
-
-/**
- * crm_store_is_checking:
- *
- * Returns: whether the whole-file check crm_store_open_checking() left
- *   to a worker has not ended yet
- */
-gboolean
-crm_store_is_checking (CrmStore *self)
-{
-  gboolean checking;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
-
-  if (self->gate == NULL)
-    return FALSE;
-
-  g_mutex_lock (&self->gate->lock);
-  checking = !self->gate->done;
-  g_mutex_unlock (&self->gate->lock);
-  return checking;
 }
 
 /**

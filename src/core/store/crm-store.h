@@ -237,6 +237,7 @@ CrmStore   *crm_store_open_checking      (const char  *data_dir,
 void        crm_store_end_check          (CrmStore    *self,
                                           const GError *failure);
 gboolean    crm_store_is_checking        (CrmStore    *self);
+guint       crm_store_get_settings_serial (CrmStore   *self);
 gboolean    crm_store_is_read_only       (CrmStore    *self);
 const char *crm_store_get_path           (CrmStore    *self);
 guint       crm_store_get_schema_version (CrmStore    *self);

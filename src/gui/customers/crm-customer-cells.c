@@ -24,6 +24,49 @@ store_of (GtkSignalListItemFactory *factory)
   return store_func (g_object_get_data (G_OBJECT (factory), "crm-store-data"));
 }
 
+/* What every row's cells read alike, read once per change of the
+ * settings rather than once per row: a sort brings some 200 rows on
+ * screen at once, and each read is a query. Kept on the store. */
+typedef struct
+{
+  guint               serial;
+  char               *currency;
+  GPtrArray          *tiers;
+  CrmLoyaltySettings  settings;
+} CellShop;
+
+static void
+cell_shop_free (CellShop *shop)
+{
+  g_free (shop->currency);
+  g_clear_pointer (&shop->tiers, g_ptr_array_unref);
+  g_free (shop);
+}
+
+static const CellShop *
+cell_shop (CrmStore *store)
+{
+  CellShop *shop = g_object_get_data (G_OBJECT (store), "crm-cell-shop");
+  guint serial = crm_store_get_settings_serial (store);
+
+  if (shop != NULL && shop->serial == serial)
+    return shop;
+
+  if (shop == NULL)
+    {
+      shop = g_new0 (CellShop, 1);
+      g_object_set_data_full (G_OBJECT (store), "crm-cell-shop", shop, (GDestroyNotify) cell_shop_free);
+    }
+
+  shop->serial = serial;
+  g_free (shop->currency);
+  shop->currency = crm_store_dup_currency (store);
+  g_clear_pointer (&shop->tiers, g_ptr_array_unref);
+  shop->tiers = crm_store_list_tiers (store);
+  crm_loyalty_settings_load (store, &shop->settings);
+  return shop;
+}
+
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -62,7 +105,6 @@ name_row (CrmStore    *store,
 {
   GtkWidget *cell = gtk_widget_get_parent (child);
   GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
-  g_autofree char *currency = NULL;
   g_autofree char *seen = NULL;
   g_autofree char *last_visit = NULL;
   g_autofree char *spend = NULL;
@@ -82,11 +124,10 @@ name_row (CrmStore    *store,
     /* Translators: how a screen reader reads the segment in a row of the customer list */
     segment = _("key client");
 
-  currency = crm_store_dup_currency (store);
   seen = crm_format_days_ago (crm_customer_get_last_visit_at (customer));
   /* Translators: in what a screen reader reads for a customer; %s is "8 days ago", "Never"… */
   last_visit = g_strdup_printf (_("last visit: %s"), seen);
-  spend = crm_format_money (crm_customer_get_spend (customer), currency);
+  spend = crm_format_money (crm_customer_get_spend (customer), cell_shop (store)->currency);
   /* Translators: a customer list row for a screen reader: name, segment, last visit, spend */
   name = g_strdup_printf (_("%s, %s, %s, %s"), crm_customer_get_name (customer), segment, last_visit, spend);
   crm_accessible_set_name (row, name);
@@ -119,11 +160,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       break;
 
     case CRM_CUSTOMER_COLUMN_SPEND:
-      {
-        g_autofree char *currency = NULL;
-        currency = crm_store_dup_currency (store_of (factory));
-        text = crm_format_money (crm_customer_get_spend (customer), currency);
-      }
+      text = crm_format_money (crm_customer_get_spend (customer), cell_shop (store_of (factory))->currency);
       break;
 
     case CRM_CUSTOMER_COLUMN_POINTS:
@@ -139,16 +176,15 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     case CRM_CUSTOMER_COLUMN_TIER:
       {
         CrmStore *store = store_of (factory);
+        const CellShop *shop = cell_shop (store);
         gint64 now = crm_store_now (store);
-        g_autoptr(GPtrArray) tiers = crm_store_list_tiers (store);
         const CrmLoyaltyTier *tier = NULL;
-        CrmLoyaltySettings settings;
 
-        crm_loyalty_settings_load (store, &settings);
-        if (settings.tiers)
-          tier = crm_loyalty_tier_for (tiers, crm_store_get_tier_spend (store, crm_customer_get_id (customer),
-                                                                        crm_loyalty_months_before (now, 12),
-                                                                        now));
+        if (shop->settings.tiers)
+          tier = crm_loyalty_tier_for (shop->tiers,
+                                       crm_store_get_tier_spend (store, crm_customer_get_id (customer),
+                                                                 crm_loyalty_months_before (now, 12),
+                                                                 now));
         text = g_strdup (tier != NULL ? tier->name : "");
       }
       break;
