@@ -821,29 +821,49 @@ bench_search_scripts (CrmStore *store)
   report ("search, every keystroke of them", all, 0, extra);
 }
 
-/* What the window does at start: open the shop (the figures brought up to
- * date) and build the customer list, on a new connection each time. */
+static void
+open_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  gboolean *passed = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_context_check_finish (CRM_CONTEXT (source), result, &error))
+    g_error ("check: %s", error->message);
+  *passed = TRUE;
+}
+
+/* What the window does at start: open the shop and build the customer
+ * list, on a new connection each time, while the whole-file check runs
+ * in a worker (crm_context_new_checking()); then, not timed as the
+ * open, the check and the figures brought up to date after it. */
 static void
 bench_open (const char *data_dir)
 {
   g_autoptr(Timings) t = timings_new ();
+  g_autoptr(Timings) check = timings_new ();
 
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr(GError) error = NULL;
       g_autoptr(CrmContext) context = NULL;
       g_autoptr(CrmCustomerList) list = NULL;
+      gboolean passed = FALSE;
 
       timer_begin ();
-      context = crm_context_new (data_dir, NULL, &error);
-      if (context != NULL)
-        list = crm_customer_list_new (crm_context_get_store (context));
-      timings_add (t, timer_end ());
+      context = crm_context_new_checking (data_dir, NULL, open_checked_cb, &passed);
       if (context == NULL)
-        g_error ("open: %s", error->message);
+        g_error ("open: the shop did not open before its check");
+      list = crm_customer_list_new (crm_context_get_store (context));
+      timings_add (t, timer_end ());
+
+      while (!passed || crm_context_is_refreshing (context))
+        g_main_context_iteration (NULL, TRUE);
+      timings_add (check, timer_end ());
     }
 
   report ("open the shop and its customer list (cold)", t, TARGET_OPEN_MS, NULL);
+  report ("  … its whole-file check and figures done, in workers (from the start)", check, 0, NULL);
   results.open_ms = timings_max (t);
 }
 
