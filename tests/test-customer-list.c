@@ -209,6 +209,54 @@ test_worker_drops_stale (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_CUSTOMERS - 30);
 }
 
+/* A window's list of a big shop: a screenful and more at once, then the
+ * rest from the worker, added after them, so that nothing the view built
+ * is replaced; a small shop's is whole at once. */
+static void
+test_first_rows_then_rest (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmCustomerList) small = crm_customer_list_new_big (fixture->store, 5000);
+  g_autoptr(CrmCustomerList) list = NULL;
+  g_autoptr(CrmCustomerList) whole = NULL;
+  guint n = N_CUSTOMERS + 600;
+  guint first;
+
+  g_assert_false (crm_customer_list_get_loading (small));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (small)), ==, N_CUSTOMERS);
+
+  g_assert_true (crm_store_begin (fixture->store, &error));
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Extra %03u", i);
+      CrmCustomerFields fields = { .name = name };
+
+      crm_store_add_customer (fixture->store, &fields, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (crm_store_commit (fixture->store, &error));
+
+  list = crm_customer_list_new_big (fixture->store, 5000);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), fixture);
+  g_array_set_size (fixture->changes, 0);
+  first = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_true (crm_customer_list_get_loading (list));
+  g_assert_cmpuint (first, >=, 24);
+  g_assert_cmpuint (first, <, n);
+
+  wait_loaded (list);
+  g_assert_cmpuint (n_changes (fixture), ==, 1);
+  g_assert_cmpuint (change_at (fixture, 0, 0), ==, first);
+  g_assert_cmpuint (change_at (fixture, 0, 1), ==, 0);
+  g_assert_cmpuint (change_at (fixture, 0, 2), ==, n - first);
+
+  whole = crm_customer_list_new (fixture->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (whole)), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (crm_customer_list_get_id (list, i), ==, crm_customer_list_get_id (whole, i));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +270,7 @@ main (int   argc,
   ADD ("/customer-list/sort-one-change", test_sort_one_change);
   ADD ("/customer-list/store-change-range", test_store_change_range);
   ADD ("/customer-list/worker-drops-stale", test_worker_drops_stale);
+  ADD ("/customer-list/first-rows-then-rest", test_first_rows_then_rest);
 
 #undef ADD
 

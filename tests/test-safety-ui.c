@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "crm-application.h"
+#include "crm-customers-page.h"
 #include "crm-preferences-window.h"
 #include "crm-store-backup.h"
 #include "crm-window.h"
@@ -317,8 +318,12 @@ shop_reopened (gpointer data)
   Reopen *reopen = data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (reopen->app));
 
+  /* Reopened means checked, and the list read whole (a big list reads
+   * the rest of its rows on a worker). */
   return crm_application_get_context (reopen->app) != NULL && window != NULL && window != reopen->old &&
-         gtk_widget_get_mapped (GTK_WIDGET (window));
+         gtk_widget_get_mapped (GTK_WIDGET (window)) && !crm_application_is_loading (reopen->app) &&
+         CRM_IS_WINDOW (window) &&
+         !crm_customers_page_is_settling (crm_window_get_customers_page (CRM_WINDOW (window)));
 }
 
 /* Says yes to the restore the confirmation describes, and waits for the

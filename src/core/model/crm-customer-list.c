@@ -44,6 +44,9 @@ struct _CrmCustomerList
   guint             generation;
   gboolean          in_flight;
   gboolean          again;
+  /* Only the first rows are read yet (crm_customer_list_new_big()):
+   * until the worker brings the rest, every query goes to it. */
+  gboolean          first_rows_only;
   guint             n_built;
 
   char             *search;
@@ -58,6 +61,11 @@ struct _CrmCustomerList
 };
 
 #define CACHE_SIZE 512
+
+/* What a big list reads here before its worker reads the rest: more
+ * than GTK 4.8's list view builds rows for around the top one, so that
+ * the rest arrives below them and builds nothing. */
+#define FIRST_ROWS 256
 
 enum
 {
@@ -378,6 +386,7 @@ query_done_cb (GObject      *object,
       rows = query_rows (self->store, job);
     }
 
+  self->first_rows_only = FALSE;
   take_rows (self, rows);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
@@ -418,7 +427,7 @@ crm_customer_list_refresh (CrmCustomerList *self)
   self->dirty = FALSE;
   self->generation++;
 
-  if (self->base->ids->len >= self->worker_from)
+  if (self->base->ids->len >= self->worker_from || self->first_rows_only)
     {
       gboolean was_loading = self->in_flight;
 
@@ -599,6 +608,46 @@ crm_customer_list_init (CrmCustomerList *self)
   self->cancellable = g_cancellable_new ();
   self->worker_from = G_MAXUINT;
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+/**
+ * crm_customer_list_new_big:
+ * @worker_from: as for crm_customer_list_set_worker_from()
+ *
+ * A list for a window: its first rows are read here, a screenful and
+ * more (a quick read in the list's order), and the rest on a worker, so
+ * that a big shop shows its first customers before all its rows are
+ * read. The rows read later are added after the first ones.
+ *
+ * Returns: (transfer full): the list
+ */
+CrmCustomerList *
+crm_customer_list_new_big (CrmStore *store,
+                           guint     worker_from)
+{
+  CrmCustomerList *self;
+  QueryJob *job;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+
+  self = g_object_new (CRM_TYPE_CUSTOMER_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->worker_from = worker_from;
+  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+
+  job = query_job_new (self);
+  job->query.limit = FIRST_ROWS;
+  take_rows (self, query_rows (self->store, job));
+  query_job_free (job);
+
+  /* Fewer than asked for: that was all of them. */
+  if (self->base->ids->len == FIRST_ROWS)
+    {
+      self->first_rows_only = TRUE;
+      crm_customer_list_refresh (self);
+    }
+
+  return self;
 }
 
 CrmCustomerList *

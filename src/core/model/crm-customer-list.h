@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrmCustomerList, crm_customer_list, CRM, CUSTOMER_LIST, GObject)
 
 CrmCustomerList *crm_customer_list_new               (CrmStore         *store);
+CrmCustomerList *crm_customer_list_new_big           (CrmStore         *store,
+                                                      guint             worker_from);
 void             crm_customer_list_set_search        (CrmCustomerList  *self,
                                                       const char       *search);
 void             crm_customer_list_set_segment       (CrmCustomerList  *self,

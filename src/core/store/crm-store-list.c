@@ -138,6 +138,9 @@ build_query (CrmStore               *self,
     g_string_append_printf (sql, " ORDER BY %s %s, %s, c.id",
                             order, query->descending ? "DESC" : "ASC", name_order);
 
+  if (query->limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", query->limit);
+
   return g_string_free (sql, FALSE);
 }
 

@@ -39,6 +39,7 @@ typedef struct
   gint64            tier_id;        /* a loyalty tier's customers; -1 below every tier; 0 for any */
   gint64            tier_from;      /* the tiers' 12 months start here and end at now */
   const char       *rfm_group;      /* a group by habit's key (crm-rfm.h); NULL for any */
+  guint             limit;          /* only the first rows; 0 for all */
 } CrmCustomerQuery;
 
 /* The rows of a query, in its order: each customer's id, folded search

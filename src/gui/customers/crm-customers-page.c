@@ -758,10 +758,10 @@ crm_customers_page_set_context (CrmCustomersPage *self,
   g_return_if_fail (self->context == NULL);
 
   self->context = g_object_ref (context);
-  self->list = crm_customer_list_new (crm_context_get_store (context));
-  /* A big shop's rows are read on a worker: a sort, a filter or a change
-   * elsewhere never waits for the query (the search stays in memory). */
-  crm_customer_list_set_worker_from (self->list, WORKER_FROM);
+  /* A big shop's rows are read on a worker, after a screenful read here:
+   * the start, a sort, a filter or a change elsewhere never waits for
+   * the query (the search stays in memory). */
+  self->list = crm_customer_list_new_big (crm_context_get_store (context), WORKER_FROM);
 
   selection = crm_customer_selection_new (self->list);
   gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
@@ -780,7 +780,8 @@ crm_customers_page_set_context (CrmCustomersPage *self,
   /* The list's first rows say how big the shop is: a big one's summary
    * (every purchase counted) is read on a worker from the start, not
    * before the window's first frame. */
-  self->n_customers = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  self->n_customers = crm_customer_list_get_loading (self->list)
+                       ? G_MAXUINT : g_list_model_get_n_items (G_LIST_MODEL (self->list));
   update_summary (self);
   update_visible_page (self);
 }
