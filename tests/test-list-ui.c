@@ -129,6 +129,53 @@ check_sort_builds_visible_rows (CrmApplication *app,
   g_assert_cmpuint (crm_customer_selection_get_selected (selection), ==, 3);
 }
 
+static void
+count_added_cb (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                guint      *n_added)
+{
+  *n_added += added - removed;
+}
+
+/* A view given the list's selection sees a screenful first, the rest
+ * a screenful per main loop iteration: a window's first frame builds
+ * the rows on screen, not the 200 GTK keeps. */
+static void
+check_first_rows_a_screenful (CrmApplication *app,
+                              GtkWindow      *window,
+                              gpointer        data)
+{
+  CrmCustomersPage *page = crm_window_get_customers_page (CRM_WINDOW (window));
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL));
+  CrmCustomerList *list = crm_customer_selection_get_list (CRM_CUSTOMER_SELECTION (gtk_column_view_get_model (view)));
+  g_autoptr(CrmCustomerSelection) selection = crm_customer_selection_new (list);
+  guint first = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  guint n_added = 0;
+  guint emissions = 0;
+
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (first, <=, 48);
+  g_assert_true (crm_customer_selection_get_revealing (selection));
+
+  g_signal_connect (selection, "items-changed", G_CALLBACK (count_added_cb), &n_added);
+  while (crm_customer_selection_get_revealing (selection))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      emissions++;
+    }
+  g_assert_cmpuint (emissions, >, 2);
+  g_assert_cmpuint (first + n_added, ==, N_CUSTOMERS);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, N_CUSTOMERS);
+  for (guint i = 0; i < N_CUSTOMERS; i += 97)
+    {
+      g_autoptr(CrmCustomer) shown = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      g_assert_cmpint (crm_customer_get_id (shown), ==, crm_customer_list_get_id (list, i));
+    }
+}
+
 static GtkSpinButton *
 find_setting_spin (GtkWidget  *root,
                    const char *key)
@@ -345,6 +392,7 @@ check_sales_import_cancel (CrmApplication *app,
 
 static const UiCase ui_cases[] = {
   { "/ui/list/sort-builds-visible-rows", prepare_many, check_sort_builds_visible_rows },
+  { "/ui/list/first-rows-a-screenful", prepare_many, check_first_rows_a_screenful },
   { "/ui/list/period-applies-once", prepare_many, check_period_applies_once },
   { "/ui/list/import-cancel", prepare_many, check_import_cancel },
   { "/ui/list/sales-import-cancel", prepare_many, check_sales_import_cancel },

@@ -269,6 +269,17 @@ list_items_changed_cb (GListModel           *list,
         self->selected_id = 0;
     }
 
+  if (self->hidden > 0 && position >= self->hidden_at &&
+      position + removed <= self->hidden_at + self->hidden)
+    {
+      /* All of it among the rows not shown yet (a big list's rest, read
+       * on a worker after its first rows): they are shown in turn. */
+      self->hidden = self->hidden - removed + added;
+      if (self->hidden == 0)
+        stop_reveal (self);
+      return;
+    }
+
   if (self->hidden > 0)
     {
       /* The last change is still being shown: replace the view's rows
@@ -328,12 +339,24 @@ CrmCustomerSelection *
 crm_customer_selection_new (CrmCustomerList *list)
 {
   CrmCustomerSelection *self;
+  guint n_items;
 
   g_return_val_if_fail (CRM_IS_CUSTOMER_LIST (list), NULL);
 
   self = g_object_new (CRM_TYPE_CUSTOMER_SELECTION, NULL);
   self->list = g_object_ref (list);
   g_signal_connect (list, "items-changed", G_CALLBACK (list_items_changed_cb), self);
+
+  /* The view's first rows too come a screenful at a time: a window
+   * given this model builds the first ones only before its first frame. */
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  if (n_items > REVEAL_FIRST)
+    {
+      self->reveal_from = 0;
+      self->hidden_at = REVEAL_FIRST;
+      self->hidden = n_items - REVEAL_FIRST;
+      self->reveal_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reveal_cb, self, NULL);
+    }
 
   return self;
 }
