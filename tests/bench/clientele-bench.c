@@ -835,9 +835,10 @@ open_checked_cb (GObject      *source,
 }
 
 /* What the window does at start: open the shop and build the customer
- * list, on a new connection each time, while the whole-file check runs
- * in a worker (crm_context_new_checking()); then, not timed as the
- * open, the check and the figures brought up to date after it. */
+ * list's first rows, on a new connection each time, while the whole-file
+ * check runs in a worker (crm_context_new_checking()); then, not timed
+ * as the open, the check, the figures brought up to date after it and
+ * the rest of the list. */
 static void
 bench_open (const char *data_dir)
 {
@@ -854,16 +855,18 @@ bench_open (const char *data_dir)
       context = crm_context_new_checking (data_dir, NULL, open_checked_cb, &passed);
       if (context == NULL)
         g_error ("open: the shop did not open before its check");
-      list = crm_customer_list_new (crm_context_get_store (context));
+      /* As the customers page makes it: a screenful here, the rest on
+       * a worker from 5 000 customers. */
+      list = crm_customer_list_new_big (crm_context_get_store (context), 5000);
       timings_add (t, timer_end ());
 
-      while (!passed || crm_context_is_refreshing (context))
+      while (!passed || crm_context_is_refreshing (context) || crm_customer_list_get_loading (list))
         g_main_context_iteration (NULL, TRUE);
       timings_add (check, timer_end ());
     }
 
   report ("open the shop and its customer list (cold)", t, TARGET_OPEN_MS, NULL);
-  report ("  … its whole-file check and figures done, in workers (from the start)", check, 0, NULL);
+  report ("  … its check, figures and whole list done, in workers (from the start)", check, 0, NULL);
   results.open_ms = timings_max (t);
 }
 
