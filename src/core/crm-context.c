@@ -284,28 +284,32 @@ run_backup (CrmContext *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKING_UP]);
 }
 
+/* The figures (unless a worker has just done them: @refreshed), then
+ * the points that lapsed since, by the same clock: here, or on a
+ * worker's connection (refresh_thread()). */
 static void
-expire_and_back_up (CrmContext *self)
+bring_up_to_date (CrmStore *store,
+                  gboolean  refreshed)
 {
   g_autoptr(GError) error = NULL;
 
-  /* Points that lapsed since, by the same clock. */
-  if (!crm_loyalty_run_expiry (self->store, NULL, &error))
-    g_warning ("Could not let lapsed points expire: %s", error->message);
+  if (!refreshed && !crm_store_refresh_all (store, &error))
+    {
+      g_warning ("Could not bring the figures up to date: %s", error->message);
+      g_clear_error (&error);
+    }
 
-  run_backup (self, FALSE);
+  if (!crm_loyalty_run_expiry (store, NULL, &error))
+    g_warning ("Could not let lapsed points expire: %s", error->message);
 }
 
 static gboolean
 refresh_cb (gpointer user_data)
 {
   CrmContext *self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (!crm_store_refresh_all (self->store, &error))
-    g_warning ("Could not bring the figures up to date: %s", error->message);
-
-  expire_and_back_up (self);
+  bring_up_to_date (self->store, FALSE);
+  run_backup (self, FALSE);
 
   return G_SOURCE_CONTINUE;
 }
@@ -407,13 +411,7 @@ refresh_thread (GTask        *task,
     }
 
   crm_store_set_now_func (store, refresh_now, job);
-  if (!job->refreshed && !crm_store_refresh_all (store, &error))
-    {
-      g_warning ("Could not bring the figures up to date: %s", error->message);
-      g_clear_error (&error);
-    }
-  if (!crm_loyalty_run_expiry (store, NULL, &error))
-    g_warning ("Could not let lapsed points expire: %s", error->message);
+  bring_up_to_date (store, job->refreshed);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -483,10 +481,8 @@ start_refreshing (CrmContext *self,
       return;
     }
 
-  if (refreshed)
-    expire_and_back_up (self);
-  else
-    refresh_cb (self);
+  bring_up_to_date (self->store, refreshed);
+  run_backup (self, FALSE);
   self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
 }
 
@@ -508,7 +504,9 @@ context_for_store_full (const char *data_dir,
   /* Started by whoever announces reminders, once they listen. */
   self->scheduler = crm_scheduler_new (self->store);
 
-  /* A shop still being checked writes nothing yet (context_checked_cb). */
+  /* A shop still being checked writes nothing yet (context_checked_cb).
+   * Only the window's open comes refreshed (its check's worker did the
+   * figures): its context goes on on workers, the command line's here. */
   if (!crm_store_is_checking (store))
     start_refreshing (self, refreshed, refreshed);
 

@@ -856,8 +856,8 @@ bench_open (const char *data_dir)
       if (context == NULL)
         g_error ("open: the shop did not open before its check");
       /* As the customers page makes it: a screenful here, the rest on
-       * a worker from 5 000 customers. */
-      list = crm_customer_list_new_big (crm_context_get_store (context), 5000);
+       * a worker. */
+      list = crm_customer_list_new_big (crm_context_get_store (context), CRM_CUSTOMER_LIST_WORKER_FROM);
       timings_add (t, timer_end ());
 
       while (!passed || crm_context_is_refreshing (context) || crm_customer_list_get_loading (list))

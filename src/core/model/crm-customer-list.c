@@ -610,6 +610,17 @@ crm_customer_list_init (CrmCustomerList *self)
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
+/* A list that follows @store's changes, with no rows read yet. */
+static CrmCustomerList *
+list_new (CrmStore *store)
+{
+  CrmCustomerList *self = g_object_new (CRM_TYPE_CUSTOMER_LIST, NULL);
+
+  self->store = g_object_ref (store);
+  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  return self;
+}
+
 /**
  * crm_customer_list_new_big:
  * @worker_from: as for crm_customer_list_set_worker_from()
@@ -630,11 +641,8 @@ crm_customer_list_new_big (CrmStore *store,
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
-  self = g_object_new (CRM_TYPE_CUSTOMER_LIST, NULL);
-  self->store = g_object_ref (store);
+  self = list_new (store);
   self->worker_from = worker_from;
-  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
-
   job = query_job_new (self);
   job->query.limit = FIRST_ROWS;
   take_rows (self, query_rows (self->store, job));
@@ -657,9 +665,7 @@ crm_customer_list_new (CrmStore *store)
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
-  self = g_object_new (CRM_TYPE_CUSTOMER_LIST, NULL);
-  self->store = g_object_ref (store);
-  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  self = list_new (store);
   crm_customer_list_refresh (self);
 
   return self;

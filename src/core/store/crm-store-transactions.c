@@ -55,6 +55,9 @@ crm_store_lock (CrmStore      *self,
 
   if (depth == 0)
     {
+      /* Before BEGIN IMMEDIATE, not only at the statements inside
+       * (crm_store_prepare()): no one holds the file's write lock while
+       * waiting for the check. */
       if (lock == CRM_STORE_LOCK_WRITE && self->gate != NULL &&
           !crm_store_gate_wait (self->gate, error))
         return FALSE;

@@ -888,10 +888,8 @@ crm_store_open_checking (const char  *data_dir,
       return NULL;
     }
 
-  self = g_object_new (CRM_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  self->location = g_strdup (path);
-  if (!crm_store_open_engine (self, CRM_STORE_OPEN_CHECK_LATER, error))
+  self = crm_store_open_file (path, CRM_STORE_OPEN_CHECK_LATER, error);
+  if (self == NULL)
     return NULL;
 
   self->gate = crm_store_gate_new ();

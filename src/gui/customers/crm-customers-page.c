@@ -6,9 +6,8 @@
 
 #include <glib/gi18n.h>
 
-/* From this many rows on, the list reads them on a worker (a query on
- * 5 000 rows takes a few milliseconds). */
-#define WORKER_FROM 5000
+/* From this many rows on, the list and the summary are read on workers. */
+#define WORKER_FROM CRM_CUSTOMER_LIST_WORKER_FROM
 
 /* Typing waits this long for the next key before the list narrows. */
 #define SEARCH_DELAY_MS 150
