@@ -20,6 +20,9 @@
  *                 step down, close Preferences
  *   scroll        the list from top to bottom, one step every frame
  *   idle=MS       nothing for MS milliseconds, to see the floor
+ *   import=FILE   FILE (customers: CSV or vCard) into the import dialog,
+ *                 as the file chooser would, until its preview is shown;
+ *                 then the dialog closed
  *
  * Each step is measured from the moment it is done until the window has
  * been quiet for a while. Developers only: nothing here is translated. */
@@ -36,7 +39,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "crm-application.h"
 #include "crm-customer-selection.h"
+#include "crm-import-dialog.h"
 #include "crm-preferences-window.h"
 #include "crm-probe.h"
 #include "crm-window.h"
@@ -69,6 +74,8 @@ typedef enum
   ACTION_CLOSE_PREFERENCES,
   ACTION_SCROLL_TOP,
   ACTION_SCROLL,
+  ACTION_IMPORT,
+  ACTION_CLOSE_IMPORT,
 } ActionKind;
 
 typedef struct
@@ -336,6 +343,46 @@ list_adjustment (void)
 }
 
 static GtkWindow *
+import_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (CRM_IS_IMPORT_DIALOG (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The import dialog still makes its preview's plan on a worker. */
+static gboolean
+import_busy (void)
+{
+  GtkWindow *dialog = import_dialog ();
+
+  return dialog != NULL && crm_import_dialog_is_preparing (CRM_IMPORT_DIALOG (dialog));
+}
+
+/* What the file chooser's answer does (crm_import_dialog_open). */
+static void
+open_import (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = crm_import_load_file (file, NULL, &error);
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWindow *dialog = NULL;
+
+  if (bytes != NULL)
+    dialog = crm_import_dialog_new (GTK_WINDOW (probe.window),
+                                    crm_context_get_store (crm_application_get_context (CRM_APPLICATION (probe.app))),
+                                    bytes, name, &error);
+  if (dialog == NULL)
+    write_error (error->message);
+  else
+    gtk_window_present (dialog);
+}
+
+static GtkWindow *
 preferences_window (void)
 {
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
@@ -447,6 +494,11 @@ parse_script (const char *script)
         {
           add_action (ACTION_SCROLL_TOP, "scroll-top", NULL, 0);
           add_action (ACTION_SCROLL, "scroll", NULL, 0);
+        }
+      else if (g_str_has_prefix (step, "import=") && *arg != '\0')
+        {
+          add_action (ACTION_IMPORT, "import-preview", arg, 0);
+          add_action (ACTION_CLOSE_IMPORT, "close-import", NULL, 0);
         }
       else if (g_str_has_prefix (step, "idle=") && *arg != '\0')
         add_action (ACTION_IDLE, "idle", NULL, (int) g_ascii_strtoll (arg, NULL, 10));
@@ -586,6 +638,15 @@ perform (Action *action)
       gtk_widget_add_tick_callback (GTK_WIDGET (view), scroll_tick_cb, NULL, NULL);
       break;
 
+    case ACTION_IMPORT:
+      open_import (action->text);
+      break;
+
+    case ACTION_CLOSE_IMPORT:
+      if (import_dialog () != NULL)
+        gtk_window_close (import_dialog ());
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -613,7 +674,8 @@ finish_action (void)
   line_int (builder, "busy_cpu_us", probe.busy_cpu);
   line_int (builder, "settle_us", probe.last_long - probe.started);
   /* Until the list showed what the step asked for (its rows read on a
-   * worker and added to the view), within SETTLE_CHECK_MS. */
+   * worker and added to the view), or the import dialog its preview,
+   * within SETTLE_CHECK_MS. */
   line_int (builder, "list_ready_us", probe.list_ready - probe.started);
   line_int (builder, "frames", probe.frames);
   line_int (builder, "rows", n_rows ());
@@ -642,7 +704,7 @@ settle_cb (gpointer user_data)
   /* Only what asks the list for new rows waits for them. */
   gboolean waits = probe.current->kind == ACTION_SORT || probe.current->kind == ACTION_KEY ||
                    probe.current->kind == ACTION_CLEAR;
-  gboolean busy = waits && list_busy ();
+  gboolean busy = (waits && list_busy ()) || (probe.current->kind == ACTION_IMPORT && import_busy ());
 
   if (busy)
     probe.list_ready = now;

@@ -552,7 +552,7 @@ check_import_dialog (CrmApplication *app,
   g_assert_no_error (error);
   g_assert_nonnull (dialog);
   gtk_window_present (dialog);
-  spin_main_loop ();
+  wait_import_plan (dialog);
 
   /* One row per column, each recognised by its title. */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_combo_row (GTK_WIDGET (dialog), "Name"))),
@@ -570,11 +570,13 @@ check_import_dialog (CrmApplication *app,
   /* Filling in what is missing takes her row too. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_combo_row (GTK_WIDGET (dialog),
                                                              "_When a Customer Is Already There")), 1);
+  wait_import_plan (dialog);
   g_assert_nonnull (find_button (GTK_WIDGET (dialog), "_Import 3 Customers"));
 
   /* Without a name column nobody can be imported. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_combo_row (GTK_WIDGET (dialog), "Name")),
                               CRM_CUSTOMER_COLUMN_IGNORE);
+  wait_import_plan (dialog);
   button = find_button (GTK_WIDGET (dialog), "_Import");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_sensitive (button));
@@ -582,6 +584,7 @@ check_import_dialog (CrmApplication *app,
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_combo_row (GTK_WIDGET (dialog), "Name")),
                               CRM_CUSTOMER_COLUMN_NAME);
+  wait_import_plan (dialog);
   g_assert_true (crm_import_dialog_apply (CRM_IMPORT_DIALOG (dialog), &error));
   g_assert_no_error (error);
   g_assert_null (find_toplevel (CRM_TYPE_IMPORT_DIALOG));
@@ -628,7 +631,7 @@ check_import_sales_dialog (CrmApplication *app,
   dialog = crm_import_dialog_new_sales (window, store, bytes, "till.csv", &error);
   g_assert_no_error (error);
   gtk_window_present (dialog);
-  spin_main_loop ();
+  wait_import_plan (dialog);
 
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_combo_row (GTK_WIDGET (dialog), "Amount"))),
                     ==, CRM_SALES_COLUMN_AMOUNT);
@@ -639,10 +642,12 @@ check_import_sales_dialog (CrmApplication *app,
   g_assert_nonnull (create_row);
   g_assert_true (gtk_widget_get_mapped (create_row));
   gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (create_row))), FALSE);
+  wait_import_plan (dialog);
   g_assert_nonnull (find_button (GTK_WIDGET (dialog), "_Import 1 Purchase"));
   g_assert_nonnull (find_row (GTK_WIDGET (dialog), "Levan Beridze"));
 
   gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (create_row))), TRUE);
+  wait_import_plan (dialog);
   g_assert_nonnull (find_button (GTK_WIDGET (dialog), "_Import 2 Purchases"));
   g_assert_cmpuint (crm_store_count_customers (store), ==, before);
 

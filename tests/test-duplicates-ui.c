@@ -115,7 +115,7 @@ check_import_choice (CrmApplication *app,
 
   g_assert_no_error (error);
   gtk_window_present (dialog);
-  spin_main_loop ();
+  wait_import_plan (dialog);
 
   row = find_row (GTK_WIDGET (dialog), "Eka Gelashvili");
   g_assert_true (ADW_IS_EXPANDER_ROW (row));
@@ -127,8 +127,10 @@ check_import_choice (CrmApplication *app,
   g_assert_nonnull (find_button (GTK_WIDGET (dialog), "_Import 2 Customers"));
 
   click (GTK_WIDGET (dialog), "_Skip");
+  wait_import_plan (dialog);
   g_assert_nonnull (find_button (GTK_WIDGET (dialog), "_Import 1 Customer"));
   click (GTK_WIDGET (dialog), "_Merge");
+  wait_import_plan (dialog);
   g_assert_nonnull (find_button (GTK_WIDGET (dialog), "_Import 2 Customers"));
 
   g_assert_true (crm_import_dialog_apply (CRM_IMPORT_DIALOG (dialog), &error));

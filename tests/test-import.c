@@ -1685,6 +1685,134 @@ test_sales_million_rows (void)
   g_assert_cmpuint (crm_sales_import_get_n_records (import), ==, 1000000);
 }
 
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* A big file's plan on a worker, on a connection of its own: the same
+ * plan as in the caller's thread, against what the shop holds; a Cancel
+ * leaves no plan, and the import can be planned again after it. */
+static void
+test_prepare_async (void)
+{
+  ShopFixture shop;
+  g_autoptr(GString) csv = g_string_new ("name,phone\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CrmCustomerImport) import = NULL;
+  g_autoptr(CrmCustomerImport) sync = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CrmImportCounts async_counts, sync_counts, applied;
+
+  shop_fixture_open (&shop, NOW);
+  shop_add_customer (shop.store, "Somebody");
+  {
+    CrmCustomerFields nino = { .name = "Nino Beridze", .phone = "+995 555 000 777" };
+
+    crm_store_add_customer (shop.store, &nino, &error);
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (csv, "Customer %04u,+995 577 %06u\n", i, i);
+  g_string_append (csv, "Nino Beridze,555 000 777\n");
+  bytes = g_bytes_new (csv->str, csv->len);
+  import = customer_import (bytes, CRM_IMPORT_FORMAT_CSV);
+  sync = customer_import (bytes, CRM_IMPORT_FORMAT_CSV);
+
+  /* Cancelled before it starts: no plan, the error says so. */
+  g_cancellable_cancel (cancellable);
+  crm_customer_import_prepare_async (import, shop.store, cancellable, store_result_cb, &result);
+  g_assert_false (crm_customer_import_prepare_finish (import, wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (crm_customer_import_get_n_rows (import), ==, 0);
+
+  /* Again, to the end: what the caller's thread works out, row by row. */
+  crm_customer_import_prepare_async (import, shop.store, NULL, store_result_cb, &result);
+  g_assert_true (crm_customer_import_prepare_finish (import, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (crm_customer_import_get_progress (import), ==, 1.0);
+  g_assert_true (crm_customer_import_prepare (sync, shop.store, &error));
+  crm_customer_import_get_counts (import, &async_counts);
+  crm_customer_import_get_counts (sync, &sync_counts);
+  g_assert_cmpuint (async_counts.added, ==, 1000);
+  g_assert_cmpuint (async_counts.skipped, ==, 1);
+  g_assert_cmpuint (async_counts.added, ==, sync_counts.added);
+  g_assert_cmpuint (async_counts.skipped, ==, sync_counts.skipped);
+  g_assert_cmpuint (crm_customer_import_get_n_rows (import), ==, crm_customer_import_get_n_rows (sync));
+  g_assert_cmpstr (row_numbered (import, 1002)->reason, ==, row_numbered (sync, 1002)->reason);
+  assert_contains (row_numbered (import, 1002)->reason, "Nino Beridze");
+
+  /* A customer added after the worker's plan: the apply makes it again
+   * on its own connection, inside its transaction. */
+  {
+    CrmCustomerFields late = { .name = "Customer 0007", .phone = "+995 577 000007" };
+
+    crm_store_add_customer (shop.store, &late, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (crm_customer_import_apply (import, shop.store, &applied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (applied.added, ==, 999);
+  g_assert_cmpuint (crm_store_count_customers (shop.store), ==, 3 + 999);
+
+  shop_fixture_close (&shop);
+}
+
+/* A till's rows on a worker are judged by the shop's clock, not the
+ * machine's: a sale after the shop's "now" is in the future there too. */
+static void
+test_sales_prepare_async (void)
+{
+  ShopFixture shop;
+  g_autoptr(GString) csv = g_string_new ("Date,Phone,Amount\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CrmSalesImport) import = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CrmSalesCounts counts;
+
+  shop_fixture_open (&shop, NOW);
+  {
+    CrmCustomerFields tamar = { .name = "Tamar", .phone = "+995 599 11 22 33" };
+
+    crm_store_add_customer (shop.store, &tamar, &error);
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (csv, "2026-05-%02u,+995 599 11 22 33,%u.50\n", 1 + i % 28, 1 + i % 90);
+  /* After NOW (2026-06-01), before the day the tests run. */
+  g_string_append (csv, "2026-08-15,+995 599 11 22 33,10\n");
+  bytes = g_bytes_new (csv->str, csv->len);
+  import = crm_sales_import_new (bytes, &error);
+  g_assert_no_error (error);
+
+  crm_sales_import_prepare_async (import, shop.store, NULL, store_result_cb, &result);
+  g_assert_true (crm_sales_import_prepare_finish (import, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  crm_sales_import_get_counts (import, &counts);
+  g_assert_cmpuint (counts.added, ==, 600);
+  g_assert_cmpuint (counts.skipped, ==, 1);
+  assert_contains (crm_sales_import_get_row (import, 600)->reason, "future");
+  g_assert_cmpfloat (crm_sales_import_get_progress (import), ==, 1.0);
+
+  shop_fixture_close (&shop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1725,6 +1853,8 @@ main (int   argc,
   g_test_add_func ("/import/unknown-columns", test_unknown_columns);
   g_test_add_func ("/import/merge-in-shop", test_merge_in_shop);
   g_test_add_func ("/import/export-import-export", test_export_import_export);
+  g_test_add_func ("/import/prepare-async", test_prepare_async);
+  g_test_add_func ("/import/sales/prepare-async", test_sales_prepare_async);
 
   return g_test_run ();
 }

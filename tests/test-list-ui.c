@@ -277,7 +277,7 @@ open_import (GtkWindow *window,
   dialog = crm_import_dialog_new (window, store, bytes, "new.csv", &error);
   g_assert_no_error (error);
   gtk_window_present (dialog);
-  spin_main_loop ();
+  wait_import_plan (dialog);
   return dialog;
 }
 
@@ -371,12 +371,12 @@ check_sales_import_cancel (CrmApplication *app,
   dialog = crm_import_dialog_new_sales (window, store, bytes, "till.csv", &error);
   g_assert_no_error (error);
   gtk_window_present (dialog);
-  spin_main_loop ();
+  wait_import_plan (dialog);
   /* Every buyer is new: each sale brings its customer. */
   create_row = find_row (GTK_WIDGET (dialog), "_Add Buyers Who Are Not Customers Yet");
   g_assert_nonnull (create_row);
   gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (create_row))), TRUE);
-  spin_main_loop ();
+  wait_import_plan (dialog);
   button = find_button (GTK_WIDGET (dialog), "_Import 400 Purchases");
   g_assert_nonnull (button);
 
@@ -390,12 +390,79 @@ check_sales_import_cancel (CrmApplication *app,
   g_assert_cmpuint (crm_store_count_customers (store), ==, before + 400);
 }
 
+static gboolean
+is_group_titled (GtkWidget     *widget,
+                 gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+}
+
+/* The preview's plan is made on a worker. Options changed while it is
+ * being made are not lost: the plan shown at the end is the last
+ * options'. Closing the dialog meanwhile stops it and writes nothing. */
+static void
+check_import_options_while_planning (CrmApplication *app,
+                                     GtkWindow      *window,
+                                     gpointer        data)
+{
+  CrmStore *store = crm_context_get_store (crm_application_get_context (app));
+  guint before = crm_store_count_customers (store);
+  g_autoptr(GString) csv = g_string_new ("Name,Mobile\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *policy;
+  GtkWindow *dialog;
+  const char *description;
+
+  /* The second half repeats the first: the policy decides their fate. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "Person %04u,+995 571 %06u\n", i % 1500, i % 1500);
+  bytes = g_bytes_new (csv->str, csv->len);
+
+  dialog = crm_import_dialog_new (window, store, bytes, "twice.csv", &error);
+  g_assert_no_error (error);
+  gtk_window_present (dialog);
+  g_assert_true (crm_import_dialog_is_preparing (CRM_IMPORT_DIALOG (dialog)));
+  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), "_Import")));
+
+  /* Add another, skip, then fill in: all while the first plan is made. */
+  policy = find_row (GTK_WIDGET (dialog), "_When a Customer Is Already There");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (policy), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (policy), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (policy), 1);
+  g_assert_true (crm_import_dialog_is_preparing (CRM_IMPORT_DIALOG (dialog)));
+  wait_import_plan (dialog);
+
+  description = adw_preferences_group_get_description (
+    ADW_PREFERENCES_GROUP (find_matching (GTK_WIDGET (dialog), is_group_titled, "Preview")));
+  g_assert_true (g_str_has_prefix (description, "1500 new customers, 1500 merged, 0 skipped."));
+  g_assert_true (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), "_Import 3000 Customers")));
+  gtk_window_destroy (dialog);
+  spin_main_loop ();
+
+  /* Closed before its plan is made. */
+  dialog = crm_import_dialog_new (window, store, bytes, "twice.csv", &error);
+  g_assert_no_error (error);
+  gtk_window_present (dialog);
+  g_assert_true (crm_import_dialog_is_preparing (CRM_IMPORT_DIALOG (dialog)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  for (guint i = 0; i < 50; i++)
+    {
+      g_usleep (10000);
+      spin_main_loop ();
+    }
+  g_assert_null (find_toplevel (CRM_TYPE_IMPORT_DIALOG));
+  g_assert_cmpuint (crm_store_count_customers (store), ==, before);
+}
+
 static const UiCase ui_cases[] = {
   { "/ui/list/sort-builds-visible-rows", prepare_many, check_sort_builds_visible_rows },
   { "/ui/list/first-rows-a-screenful", prepare_many, check_first_rows_a_screenful },
   { "/ui/list/period-applies-once", prepare_many, check_period_applies_once },
   { "/ui/list/import-cancel", prepare_many, check_import_cancel },
   { "/ui/list/sales-import-cancel", prepare_many, check_sales_import_cancel },
+  { "/ui/list/import-options-while-planning", prepare_many, check_import_options_while_planning },
 };
 
 int

@@ -306,10 +306,14 @@ check_import (Walk *walk)
 
   dialog = crm_import_dialog_new (walk->window, walk->store, customer_bytes, "clients.csv", &error);
   g_assert_no_error (error);
+  gtk_window_present (dialog);
+  wait_import_plan (dialog);
   check_dialog (walk, dialog, "customer import");
 
   dialog = crm_import_dialog_new_sales (walk->window, walk->store, sales_bytes, "till.csv", &error);
   g_assert_no_error (error);
+  gtk_window_present (dialog);
+  wait_import_plan (dialog);
   check_dialog (walk, dialog, "sales import");
 }
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "crm-customers-page.h"
+#include "crm-import-dialog.h"
 #include "crm-preferences-window.h"
 #include "crm-window.h"
 #include "ui-helpers.h"
@@ -134,6 +135,17 @@ spin_main_loop (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+/* The import dialog's plan is made on a worker: a test looks at the
+ * preview once it is shown. */
+void
+wait_import_plan (GtkWindow *dialog)
+{
+  spin_main_loop ();
+  while (crm_import_dialog_is_preparing (CRM_IMPORT_DIALOG (dialog)))
+    g_main_context_iteration (NULL, TRUE);
+  spin_main_loop ();
 }
 
 void

@@ -45,6 +45,7 @@ void       test_ui_case     (gconstpointer user_data);
 void       add_ui_cases     (const UiCase *cases,
                              gsize         n_cases);
 void       spin_main_loop   (void);
+void       wait_import_plan (GtkWindow  *dialog);
 void       visit_preferences_pages (CrmApplication *app,
                                     PageVisitFunc   visit,
                                     gpointer        data);

@@ -49,6 +49,126 @@ crm_import_plan_holds (const CrmImportPlanMark *mark,
          mark->generation == crm_import_store_generation (store);
 }
 
+void
+crm_import_progress_begin (CrmImportProgress *progress,
+                           guint              total)
+{
+  g_atomic_int_set (&progress->done, 0);
+  g_atomic_int_set (&progress->total, (gint) MIN (total, (guint) G_MAXINT));
+}
+
+gboolean
+crm_import_progress_step (CrmImportProgress  *progress,
+                          guint               done,
+                          GError            **error)
+{
+  /* Often enough for a bar and a Cancel, rarely enough to cost nothing. */
+  if (done % 256 != 0)
+    return TRUE;
+
+  g_atomic_int_set (&progress->done, (gint) MIN (done, (guint) G_MAXINT));
+  return !g_cancellable_set_error_if_cancelled (progress->cancellable, error);
+}
+
+double
+crm_import_progress_get (CrmImportProgress *progress)
+{
+  gint total = g_atomic_int_get (&progress->total);
+
+  return total > 0 ? CLAMP ((double) g_atomic_int_get (&progress->done) / total, 0.0, 1.0) : 0.0;
+}
+
+typedef struct
+{
+  CrmStore          *store;
+  gint64             now;
+  CrmImportPlanFunc  make_plan;
+  CrmImportPlanMark *mark;
+  CrmImportProgress *progress;
+} PrepareJob;
+
+static void
+prepare_job_free (PrepareJob *job)
+{
+  g_clear_object (&job->store);
+  g_free (job);
+}
+
+static gint64
+prepare_job_now (gpointer user_data)
+{
+  return ((PrepareJob *) user_data)->now;
+}
+
+static void
+prepare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PrepareJob *job = task_data;
+  g_autoptr(CrmStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  reader = crm_store_reopen (job->store, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Dates "in the future" are the window's store's future. */
+  crm_store_set_now_func (reader, prepare_job_now, job);
+
+  job->progress->cancellable = cancellable;
+  ok = job->make_plan (source_object, reader, &error);
+  job->progress->cancellable = NULL;
+
+  if (ok)
+    g_atomic_int_set (&job->progress->done, g_atomic_int_get (&job->progress->total));
+
+  /* The plan was made on this thread's connection, which goes with it:
+   * an apply on any other makes it again inside its transaction. */
+  job->mark->valid = FALSE;
+
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * crm_import_prepare_async:
+ * @import: the customer or sales import (the task's source object)
+ *
+ * Makes @import's plan on a worker, on a read connection of its own to
+ * @store; see crm_customer_import_prepare_async().
+ */
+void
+crm_import_prepare_async (gpointer             import,
+                          CrmStore            *store,
+                          CrmImportPlanFunc    make_plan,
+                          CrmImportPlanMark   *mark,
+                          CrmImportProgress   *progress,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (import, cancellable, callback, user_data);
+  PrepareJob *job = g_new0 (PrepareJob, 1);
+
+  job->store = g_object_ref (store);
+  job->now = crm_store_now (store);
+  job->make_plan = make_plan;
+  job->mark = mark;
+  job->progress = progress;
+  crm_import_progress_begin (progress, 0);
+
+  g_task_set_source_tag (task, crm_import_prepare_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) prepare_job_free);
+  g_task_run_in_thread (task, prepare_thread);
+}
+
 /**
  * crm_import_apply_plan:
  * @make_plan: makes the plan again when the store changed since it was

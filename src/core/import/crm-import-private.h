@@ -86,11 +86,38 @@ void      crm_import_plan_mark           (CrmImportPlanMark       *mark,
 gboolean  crm_import_plan_holds          (const CrmImportPlanMark *mark,
                                           CrmStore                *store);
 
+/* How far a plan in the making got, for a progress bar, and whether it
+ * should stop: only prepare_async's worker sets the cancellable. */
+typedef struct
+{
+  GCancellable *cancellable;
+  gint          done;     /* rows planned; atomic */
+  gint          total;    /* atomic */
+} CrmImportProgress;
+
+void      crm_import_progress_begin      (CrmImportProgress       *progress,
+                                          guint                    total);
+/* Every so many rows: the count for the progress bar, and %FALSE with
+ * G_IO_ERROR_CANCELLED once the preview is no longer wanted. */
+gboolean  crm_import_progress_step       (CrmImportProgress       *progress,
+                                          guint                    done,
+                                          GError                 **error);
+double    crm_import_progress_get        (CrmImportProgress       *progress);
+
 /* An importer's own steps of an apply: making the plan (again), and
  * writing it, saying which row failed. */
 typedef gboolean (*CrmImportPlanFunc)  (gpointer                 import,
                                         CrmStore                *store,
                                         GError                 **error);
+
+void      crm_import_prepare_async       (gpointer                 import,
+                                          CrmStore                *store,
+                                          CrmImportPlanFunc        make_plan,
+                                          CrmImportPlanMark       *mark,
+                                          CrmImportProgress       *progress,
+                                          GCancellable            *cancellable,
+                                          GAsyncReadyCallback      callback,
+                                          gpointer                 user_data);
 typedef gboolean (*CrmImportWriteFunc) (gpointer                 import,
                                         CrmStore                *store,
                                         CrmImportWriter         *writer,
@@ -106,9 +133,9 @@ gboolean  crm_import_apply_plan          (gpointer                 import,
                                           GError                 **error);
 
 /* The plan calls of an import whose instance struct holds a GPtrArray
- * "plan" of PlanRow (a struct whose first member is the public row "row")
- * and "counts", and whose file defines make_plan (self, store, error).
- * The calls are documented in crm-import.h. */
+ * "plan" of PlanRow (a struct whose first member is the public row "row"),
+ * "counts", "mark" and "progress", and whose file defines make_plan (self,
+ * store, error). The calls are documented in crm-import.h. */
 #define CRM_IMPORT_DEFINE_PLAN_CALLS(prefix, Type, IS_TYPE, Row, Counts)                          \
   gboolean                                                                                    \
   prefix##_prepare (Type *self, CrmStore *store, GError **error)                              \
@@ -116,6 +143,28 @@ gboolean  crm_import_apply_plan          (gpointer                 import,
     g_return_val_if_fail (IS_TYPE (self), FALSE);                                             \
     g_return_val_if_fail (CRM_IS_STORE (store), FALSE);                                       \
     return make_plan (self, store, error);                                                    \
+  }                                                                                           \
+  void                                                                                        \
+  prefix##_prepare_async (Type *self, CrmStore *store, GCancellable *cancellable,             \
+                          GAsyncReadyCallback callback, gpointer user_data)                   \
+  {                                                                                           \
+    g_return_if_fail (IS_TYPE (self));                                                        \
+    g_return_if_fail (CRM_IS_STORE (store));                                                  \
+    crm_import_prepare_async (self, store, make_plan, &self->mark, &self->progress,           \
+                              cancellable, callback, user_data);                              \
+  }                                                                                           \
+  gboolean                                                                                    \
+  prefix##_prepare_finish (Type *self, GAsyncResult *result, GError **error)                  \
+  {                                                                                           \
+    g_return_val_if_fail (IS_TYPE (self), FALSE);                                             \
+    g_return_val_if_fail (g_task_is_valid (result, self), FALSE);                             \
+    return g_task_propagate_boolean (G_TASK (result), error);                                 \
+  }                                                                                           \
+  double                                                                                      \
+  prefix##_get_progress (Type *self)                                                          \
+  {                                                                                           \
+    g_return_val_if_fail (IS_TYPE (self), 0);                                                 \
+    return crm_import_progress_get (&self->progress);                                         \
   }                                                                                           \
   guint                                                                                       \
   prefix##_get_n_rows (Type *self)                                                            \

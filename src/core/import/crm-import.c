@@ -43,6 +43,7 @@ struct _CrmCustomerImport
   GHashTable          *targets;     /* gint64 id → CrmImportCustomer */
 
   CrmImportPlanMark    mark;
+  CrmImportProgress    progress;
 };
 
 G_DEFINE_FINAL_TYPE (CrmCustomerImport, crm_customer_import, G_TYPE_OBJECT)
@@ -370,8 +371,9 @@ make_plan (gpointer   import,
   g_hash_table_remove_all (self->targets);
   g_array_set_size (self->target_ids, 0);
   memset (&self->counts, 0, sizeof self->counts);
+  crm_import_progress_begin (&self->progress, n);
 
-  for (guint i = 0; i < n && ok; i++)
+  for (guint i = 0; i < n && ok && (ok = crm_import_progress_step (&self->progress, i, error)); i++)
     {
       PlanRow *plan_row = g_new0 (PlanRow, 1);
       g_autoptr(GPtrArray) remarks = g_ptr_array_new_with_free_func (g_free);
@@ -495,7 +497,12 @@ make_plan (gpointer   import,
   g_hash_table_unref (keys.emails);
   g_hash_table_unref (keys.names);
   if (!ok)
-    return FALSE;
+    {
+      /* Half a plan is no plan (a cancelled preview, say). */
+      g_ptr_array_set_size (self->plan, 0);
+      memset (&self->counts, 0, sizeof self->counts);
+      return FALSE;
+    }
 
   for (guint i = 0; i < self->plan->len; i++)
     publish_row (g_ptr_array_index (self->plan, i));

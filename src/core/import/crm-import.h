@@ -164,10 +164,23 @@ void                crm_customer_import_set_policy         (CrmCustomerImport   
  * store as it is now, what each row will do (add, merge, skip) and why,
  * and writes nothing; it fails only when the file cannot be imported at
  * all (no column holds names, no rows). A row from get_row() stays valid
- * until the plan is made again or the import is freed. */
+ * until the plan is made again or the import is freed.
+ *
+ * prepare_async() makes the plan on a worker, on a read connection of its
+ * own; until it finishes the import is the worker's: call nothing on it
+ * but get_progress() (rows planned, 0 to 1). Cancelling it leaves no plan. */
 gboolean            crm_customer_import_prepare            (CrmCustomerImport   *self,
                                                             CrmStore            *store,
                                                             GError             **error);
+void                crm_customer_import_prepare_async      (CrmCustomerImport   *self,
+                                                            CrmStore            *store,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+gboolean            crm_customer_import_prepare_finish     (CrmCustomerImport   *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+double              crm_customer_import_get_progress       (CrmCustomerImport   *self);
 void                crm_customer_import_set_row_action     (CrmCustomerImport   *self,
                                                             guint                index,
                                                             CrmImportAction      action);

@@ -41,6 +41,7 @@ struct _CrmSalesImport
   CrmSalesCounts     counts;
 
   CrmImportPlanMark  mark;
+  CrmImportProgress  progress;
 };
 
 G_DEFINE_FINAL_TYPE (CrmSalesImport, crm_sales_import, G_TYPE_OBJECT)
@@ -305,6 +306,7 @@ make_plan (gpointer   import,
   NewKeys keys;
   CrmCustomerIndex index;
   gint64 latest = crm_store_now (store) + FUTURE_SLACK;
+  gboolean ok = TRUE;
 
   self->mark.valid = FALSE;
   if (!check_columns (self, error) || !crm_customer_index_load (&index, store, TRUE, error))
@@ -317,11 +319,12 @@ make_plan (gpointer   import,
   g_ptr_array_set_size (self->plan, 0);
   g_ptr_array_set_size (self->new_customers, 0);
   memset (&self->counts, 0, sizeof self->counts);
+  crm_import_progress_begin (&self->progress, crm_columns_get_n_records (&self->columns));
 
-  for (guint r = 0; r < crm_columns_get_n_records (&self->columns); r++)
+  for (guint r = 0; r < crm_columns_get_n_records (&self->columns) && ok; r++)
     {
-      const CrmImportRawRow *raw = crm_columns_get_record (&self->columns, r);
-      PlanRow *plan_row = g_new0 (PlanRow, 1);
+      const CrmImportRawRow *raw;
+      PlanRow *plan_row;
       g_autofree char *date_s = NULL, *time_s = NULL, *phone_s = NULL, *email_s = NULL;
       g_autofree char *name_s = NULL, *customer_s = NULL, *amount_s = NULL, *description_s = NULL;
       const char *date, *time, *amount_text, *description;
@@ -334,6 +337,13 @@ make_plan (gpointer   import,
       gint64 id = 0;
       gint64 by_name;
 
+      if (!crm_import_progress_step (&self->progress, r, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      raw = crm_columns_get_record (&self->columns, r);
+      plan_row = g_new0 (PlanRow, 1);
       plan_row->row.row = raw->row;
       plan_row->new_index = -1;
       g_ptr_array_add (self->plan, plan_row);
@@ -491,6 +501,13 @@ make_plan (gpointer   import,
   g_hash_table_unref (keys.by_email);
   g_hash_table_unref (keys.by_name);
   crm_customer_index_clear (&index);
+  if (!ok)
+    {
+      /* Half a plan is no plan (a cancelled preview, say). */
+      g_ptr_array_set_size (self->plan, 0);
+      memset (&self->counts, 0, sizeof self->counts);
+      return FALSE;
+    }
 
   crm_import_plan_mark (&self->mark, store);
   return TRUE;

@@ -75,6 +75,16 @@ void               crm_sales_import_set_create_customers (CrmSalesImport  *self,
 gboolean           crm_sales_import_prepare              (CrmSalesImport  *self,
                                                           CrmStore        *store,
                                                           GError         **error);
+/* As crm_customer_import_prepare_async(). */
+void               crm_sales_import_prepare_async        (CrmSalesImport  *self,
+                                                          CrmStore        *store,
+                                                          GCancellable    *cancellable,
+                                                          GAsyncReadyCallback callback,
+                                                          gpointer         user_data);
+gboolean           crm_sales_import_prepare_finish       (CrmSalesImport  *self,
+                                                          GAsyncResult    *result,
+                                                          GError         **error);
+double             crm_sales_import_get_progress         (CrmSalesImport  *self);
 guint              crm_sales_import_get_n_rows           (CrmSalesImport  *self);
 const CrmSalesRow *crm_sales_import_get_row              (CrmSalesImport  *self,
                                                           guint            index);

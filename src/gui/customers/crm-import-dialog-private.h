@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* The struct that crm-import-dialog.c and crm-import-dialog-run.c share
- * (the dialog, and its write on a worker). */
+/* The struct that crm-import-dialog.c, crm-import-dialog-preview.c and
+ * crm-import-dialog-run.c share (the dialog, its plan and its write on a
+ * worker). */
 
 #include "crm-import-dialog.h"
 #include "crm-sales-import.h"
@@ -24,6 +25,11 @@ struct _CrmImportDialog
   guint                n_importing;
   guint64              pause_after;   /* a test's hook (crm_import_dialog_set_pause_after) */
   CrmStoreJob         *job;
+  GCancellable        *preparing;     /* while a plan is made on a worker */
+  gboolean             prepare_again; /* an option changed meanwhile */
+  gboolean             rows_again;    /* the rows are to be built again, not only the counts */
+  guint                progress_id;
+  GHashTable          *choices;       /* possible duplicates' choices: index → CrmImportAction */
 
   AdwWindowTitle      *window_title;
   GtkButton           *import_button;
@@ -37,10 +43,22 @@ struct _CrmImportDialog
   GtkSwitch           *create_switch;
   AdwPreferencesGroup *preview_group;
   GtkListBox          *preview_list;
+  GtkProgressBar      *preview_progress;
 };
 
 void     crm_import_dialog_show_failure   (CrmImportDialog *self,
                                            const GError    *error);
 gboolean crm_import_dialog_apply_on_worker (CrmImportDialog *self);
+
+/* crm-import-dialog.c */
+void     crm_import_dialog_apply_options  (CrmImportDialog *self);
+void     crm_import_dialog_show_plan      (CrmImportDialog *self,
+                                           const GError    *error);
+void     crm_import_dialog_show_counts    (CrmImportDialog *self);
+
+/* crm-import-dialog-preview.c */
+void     crm_import_dialog_refresh        (CrmImportDialog *self,
+                                           gboolean         rows);
+void     crm_import_dialog_stop_plan      (CrmImportDialog *self);
 
 G_END_DECLS

@@ -346,8 +346,8 @@ fill_notes (CrmImportDialog *self)
 }
 
 /* The counts above the preview and the import button, from the plan. */
-static void
-show_counts (CrmImportDialog *self)
+void
+crm_import_dialog_show_counts (CrmImportDialog *self)
 {
   g_autofree char *counts_text = NULL;
   g_autofree char *added = NULL;
@@ -437,20 +437,19 @@ fill_customer_rows (CrmImportDialog *self)
       }
 }
 
-/* Works out the plan again and shows it: called whenever an option or a
- * column changes. Nothing is written. */
-static void
-refresh_preview (CrmImportDialog *self)
+/* Shows the plan just made, or why there is none (@error: no column
+ * holds names, no rows). */
+void
+crm_import_dialog_show_plan (CrmImportDialog *self,
+                             const GError    *error)
 {
-  g_autoptr(GError) error = NULL;
   GtkWidget *child;
   guint n_rows;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_list))) != NULL)
     gtk_list_box_remove (self->preview_list, child);
 
-  if (self->sales ? !crm_sales_import_prepare (self->sales, self->store, &error)
-                  : !crm_customer_import_prepare (self->import, self->store, &error))
+  if (error != NULL)
     {
       adw_preferences_group_set_description (self->preview_group, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->preview_list), FALSE);
@@ -461,7 +460,7 @@ refresh_preview (CrmImportDialog *self)
       return;
     }
 
-  show_counts (self);
+  crm_import_dialog_show_counts (self);
   fill_notes (self);
 
   if (self->sales)
@@ -499,20 +498,15 @@ choice_toggled_cb (GtkToggleButton *button,
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "crm-index"));
   CrmImportAction action = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "crm-action"));
   GtkLabel *badge = g_object_get_data (G_OBJECT (button), "crm-badge");
-  g_autoptr(GError) error = NULL;
 
   if (!gtk_toggle_button_get_active (button) || self->import == NULL)
     return;
 
-  crm_customer_import_set_row_action (self->import, index, action);
-  if (!crm_customer_import_prepare (self->import, self->store, &error))
-    {
-      refresh_preview (self);
-      return;
-    }
-
+  /* The import is the worker's while a plan is made: the choice is handed
+   * to it when the next one starts. */
+  g_hash_table_insert (self->choices, GUINT_TO_POINTER (index), GUINT_TO_POINTER (action));
   gtk_label_set_text (badge, action_badge (action));
-  show_counts (self);
+  crm_import_dialog_refresh (self, FALSE);
 }
 
 static void
@@ -520,16 +514,8 @@ column_changed_cb (AdwComboRow     *row,
                    GParamSpec      *pspec,
                    CrmImportDialog *self)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "crm-column"));
-
-  if (self->loading)
-    return;
-
-  if (self->sales)
-    crm_sales_import_set_column_field (self->sales, column, adw_combo_row_get_selected (row));
-  else
-    crm_customer_import_set_column_field (self->import, column, adw_combo_row_get_selected (row));
-  refresh_preview (self);
+  if (!self->loading)
+    crm_import_dialog_refresh (self, TRUE);
 }
 
 /* One row per column of the file: its title and a sample value, and
@@ -574,28 +560,53 @@ fill_columns (CrmImportDialog *self)
 static void
 options_changed_cb (CrmImportDialog *self)
 {
-  guint policy = adw_combo_row_get_selected (self->policy_row);
+  if (!self->loading && (self->import != NULL || self->sales != NULL))
+    crm_import_dialog_refresh (self, TRUE);
+}
 
-  if (self->loading || (self->import == NULL && self->sales == NULL))
-    return;
+/* What the options say, handed to the import before a plan is made (never
+ * while one is being made: the import is the worker's then). */
+void
+crm_import_dialog_apply_options (CrmImportDialog *self)
+{
+  GHashTableIter iter;
+  gpointer index, action;
 
   if (self->sales)
+    crm_sales_import_set_create_customers (self->sales, gtk_switch_get_active (self->create_switch));
+  else
     {
-      crm_sales_import_set_create_customers (self->sales, gtk_switch_get_active (self->create_switch));
-      refresh_preview (self);
-      return;
+      guint policy = adw_combo_row_get_selected (self->policy_row);
+
+      crm_customer_import_set_policy (self->import, policies[MIN (policy, G_N_ELEMENTS (policies) - 1)]);
+      if (crm_customer_import_get_format (self->import) == CRM_IMPORT_FORMAT_CSV &&
+          gtk_switch_get_active (self->header_switch) != crm_customer_import_get_has_header (self->import))
+        {
+          /* The column names and samples change with the header row. */
+          crm_customer_import_set_has_header (self->import, gtk_switch_get_active (self->header_switch));
+          fill_columns (self);
+        }
+
+      g_hash_table_iter_init (&iter, self->choices);
+      while (g_hash_table_iter_next (&iter, &index, &action))
+        crm_customer_import_set_row_action (self->import, GPOINTER_TO_UINT (index), GPOINTER_TO_UINT (action));
     }
 
-  crm_customer_import_set_policy (self->import, policies[MIN (policy, G_N_ELEMENTS (policies) - 1)]);
-  if (crm_customer_import_get_format (self->import) == CRM_IMPORT_FORMAT_CSV &&
-      gtk_switch_get_active (self->header_switch) != crm_customer_import_get_has_header (self->import))
+  /* Only the columns whose choice changed: a choice may move a field away
+   * from another column. */
+  for (guint i = 0; i < self->column_rows->len; i++)
     {
-      /* The column names and samples change with the header row. */
-      crm_customer_import_set_has_header (self->import, gtk_switch_get_active (self->header_switch));
-      fill_columns (self);
-    }
+      AdwComboRow *row = g_ptr_array_index (self->column_rows, i);
+      guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "crm-column"));
+      guint field = adw_combo_row_get_selected (row);
 
-  refresh_preview (self);
+      if (field == column_field (self, column))
+        continue;
+      if (self->sales)
+        crm_sales_import_set_column_field (self->sales, column, field);
+      else
+        crm_customer_import_set_column_field (self->import, column, field);
+    }
 }
 
 /**
@@ -615,6 +626,8 @@ crm_import_dialog_apply (CrmImportDialog  *self,
   g_autofree char *done = NULL;
 
   g_return_val_if_fail (CRM_IS_IMPORT_DIALOG (self), FALSE);
+  /* The import is the worker's until its plan is made. */
+  g_return_val_if_fail (self->preparing == NULL, FALSE);
 
   if (self->sales)
     {
@@ -644,7 +657,7 @@ import_clicked_cb (CrmImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->job != NULL || crm_import_dialog_apply_on_worker (self))
+  if (self->job != NULL || self->preparing != NULL || crm_import_dialog_apply_on_worker (self))
     return;
 
   if (!crm_import_dialog_apply (self, &error))
@@ -657,6 +670,7 @@ crm_import_dialog_dispose (GObject *object)
 {
   CrmImportDialog *self = CRM_IMPORT_DIALOG (object);
 
+  crm_import_dialog_stop_plan (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_IMPORT_DIALOG);
 
   G_OBJECT_CLASS (crm_import_dialog_parent_class)->dispose (object);
@@ -674,6 +688,7 @@ crm_import_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
   g_clear_pointer (&self->note_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->choices, g_hash_table_unref);
 
   G_OBJECT_CLASS (crm_import_dialog_parent_class)->finalize (object);
 }
@@ -700,6 +715,7 @@ crm_import_dialog_class_init (CrmImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, notes_group);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, preview_group);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, preview_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, preview_progress);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
 
@@ -711,6 +727,7 @@ crm_import_dialog_init (CrmImportDialog *self)
 {
   self->column_rows = g_ptr_array_new ();
   self->note_rows = g_ptr_array_new ();
+  self->choices = g_hash_table_new (NULL, NULL);
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = FALSE;
@@ -762,7 +779,7 @@ crm_import_dialog_new (GtkWindow   *parent,
 
   if (csv)
     fill_columns (self);
-  refresh_preview (self);
+  crm_import_dialog_refresh (self, TRUE);
 
   return GTK_WINDOW (self);
 }
@@ -811,7 +828,7 @@ crm_import_dialog_new_sales (GtkWindow   *parent,
   self->loading = FALSE;
 
   fill_columns (self);
-  refresh_preview (self);
+  crm_import_dialog_refresh (self, TRUE);
 
   return GTK_WINDOW (self);
 }

@@ -31,5 +31,6 @@ gboolean   crm_import_dialog_apply (CrmImportDialog  *self,
 void       crm_import_dialog_set_pause_after (CrmImportDialog *self,
                                               guint64          n_rows);
 CrmStoreJob *crm_import_dialog_get_job (CrmImportDialog *self);
+gboolean   crm_import_dialog_is_preparing (CrmImportDialog *self);
 
 G_END_DECLS
