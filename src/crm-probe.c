@@ -21,8 +21,8 @@
  *   scroll        the list from top to bottom, one step every frame
  *   idle=MS       nothing for MS milliseconds, to see the floor
  *   import=FILE   FILE (customers: CSV or vCard) into the import dialog,
- *                 as the file chooser would, until its preview is shown;
- *                 then the dialog closed
+ *                 as the file chooser would, until its preview is shown
+ *   close-import  the import dialog closed
  *
  * Each step is measured from the moment it is done until the window has
  * been quiet for a while. Developers only: nothing here is translated. */
@@ -496,10 +496,9 @@ parse_script (const char *script)
           add_action (ACTION_SCROLL, "scroll", NULL, 0);
         }
       else if (g_str_has_prefix (step, "import=") && *arg != '\0')
-        {
-          add_action (ACTION_IMPORT, "import-preview", arg, 0);
-          add_action (ACTION_CLOSE_IMPORT, "close-import", NULL, 0);
-        }
+        add_action (ACTION_IMPORT, "import-preview", arg, 0);
+      else if (g_str_equal (step, "close-import"))
+        add_action (ACTION_CLOSE_IMPORT, "close-import", NULL, 0);
       else if (g_str_has_prefix (step, "idle=") && *arg != '\0')
         add_action (ACTION_IDLE, "idle", NULL, (int) g_ascii_strtoll (arg, NULL, 10));
       else

@@ -93,6 +93,10 @@ plan_done_cb (GObject      *object,
 static void
 start_plan (CrmImportDialog *self)
 {
+  /* The rows still to be listed read the plan the worker is to replace:
+   * they are dropped, and the list is built again from the new one. */
+  if (crm_import_dialog_drop_rows (self))
+    self->rows_again = TRUE;
   self->prepare_again = FALSE;
   crm_import_dialog_apply_options (self);
 
@@ -143,12 +147,12 @@ crm_import_dialog_stop_plan (CrmImportDialog *self)
  * crm_import_dialog_is_preparing:
  *
  * Returns: whether the preview's plan is being made on a worker (the
- *   import button waits for it)
+ *   import button waits for it) or its rows are still being listed
  */
 gboolean
 crm_import_dialog_is_preparing (CrmImportDialog *self)
 {
   g_return_val_if_fail (CRM_IS_IMPORT_DIALOG (self), FALSE);
 
-  return self->preparing != NULL;
+  return self->preparing != NULL || self->rows_id != 0;
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* The struct that crm-import-dialog.c, crm-import-dialog-preview.c and
- * crm-import-dialog-run.c share (the dialog, its plan and its write on a
+/* The struct that crm-import-dialog.c, -rows.c, -preview.c and -run.c
+ * share (the dialog, its preview's rows, its plan and its write on a
  * worker). */
 
 #include "crm-import-dialog.h"
@@ -30,6 +30,9 @@ struct _CrmImportDialog
   gboolean             rows_again;    /* the rows are to be built again, not only the counts */
   guint                progress_id;
   GHashTable          *choices;       /* possible duplicates' choices: index → CrmImportAction */
+  GArray              *pending_rows;  /* the plan's rows (indices) not yet listed */
+  guint                next_row;
+  guint                rows_id;
 
   AdwWindowTitle      *window_title;
   GtkButton           *import_button;
@@ -55,6 +58,10 @@ void     crm_import_dialog_apply_options  (CrmImportDialog *self);
 void     crm_import_dialog_show_plan      (CrmImportDialog *self,
                                            const GError    *error);
 void     crm_import_dialog_show_counts    (CrmImportDialog *self);
+
+/* crm-import-dialog-rows.c */
+void     crm_import_dialog_list_rows      (CrmImportDialog *self);
+gboolean crm_import_dialog_drop_rows      (CrmImportDialog *self);
 
 /* crm-import-dialog-preview.c */
 void     crm_import_dialog_refresh        (CrmImportDialog *self,

@@ -16,8 +16,6 @@
 #include "crm-import-dialog-private.h"
 #include "crm-text.h"
 
-/* Rows listed in the preview; the rest are counted. */
-#define PREVIEW_ROWS 100
 
 
 G_DEFINE_FINAL_TYPE (CrmImportDialog, crm_import_dialog, ADW_TYPE_WINDOW)
@@ -69,251 +67,6 @@ field_labels (CrmImportDialog *self)
     gtk_string_list_append (labels, self->sales ? crm_sales_column_get_label (f)
                                                 : crm_customer_column_get_label (f));
   return labels;
-}
-
-static GtkWidget *
-badge_row (const char *title,
-           const char *subtitle,
-           const char *badge_text,
-           gboolean    skipped)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *badge = gtk_label_new (badge_text);
-
-  /* What the file says is text, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL && title[0] != '\0' ? title : _("No name"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "caption");
-  gtk_widget_add_css_class (badge, skipped ? "dim-label" : "accent");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-
-  return row;
-}
-
-static void
-append_detail (GString    *details,
-               const char *part)
-{
-  if (part == NULL || part[0] == '\0')
-    return;
-  if (details->len > 0)
-    g_string_append (details, " · ");
-  g_string_append (details, part);
-}
-
-static GtkWidget *
-sales_row (CrmImportDialog   *self,
-           const CrmSalesRow *plan)
-{
-  g_autoptr(GString) details = g_string_new (NULL);
-  g_autofree char *date = plan->at != 0 ? crm_text_format_date (plan->at, FALSE) : NULL;
-  g_autofree char *money = plan->amount != 0 ? crm_format_money (plan->amount, self->currency) : NULL;
-  const char *what;
-
-  append_detail (details, date);
-  append_detail (details, money);
-  append_detail (details, plan->description);
-  append_detail (details, plan->reason);
-
-  if (plan->action == CRM_IMPORT_SKIP)
-    what = C_("import", "Skip");
-  else if (plan->new_customer)
-    /* Translators: badge of a sale whose buyer becomes a new customer */
-    what = C_("import", "New Customer");
-  else
-    /* Translators: badge of a sale that will be recorded */
-    what = C_("import", "Purchase");
-
-  return badge_row (plan->customer, details->str, what, plan->action == CRM_IMPORT_SKIP);
-}
-
-static const char *
-action_badge (CrmImportAction action)
-{
-  switch (action)
-    {
-    case CRM_IMPORT_ADD:
-      /* Translators: badge of a preview row that becomes a new customer */
-      return C_("import", "New");
-    case CRM_IMPORT_MERGE:
-      /* Translators: badge of a preview row merged into a customer already there */
-      return C_("import", "Merge");
-    case CRM_IMPORT_SKIP:
-    default:
-      /* Translators: badge of a preview row that is left out */
-      return C_("import", "Skip");
-    }
-}
-
-static char *
-row_details (const CrmImportRow *plan)
-{
-  GString *details = g_string_new (NULL);
-
-  append_detail (details, plan->phone);
-  append_detail (details, plan->email);
-  append_detail (details, plan->reason);
-  for (guint i = 0; plan->left_out != NULL && plan->left_out[i] != NULL; i++)
-    append_detail (details, plan->left_out[i]);
-
-  return g_string_free (details, FALSE);
-}
-
-static GtkWidget *
-preview_row (const CrmImportRow *plan)
-{
-  g_autofree char *details = row_details (plan);
-
-  return badge_row (plan->name, details, action_badge (plan->action), plan->action == CRM_IMPORT_SKIP);
-}
-
-/* One line of the side-by-side view: what a field says in the row and in
- * the record it may duplicate. */
-static void
-attach_field (GtkGrid    *grid,
-              int         line,
-              const char *label,
-              const char *ours,
-              const char *theirs)
-{
-  const char *texts[] = { label, ours, theirs };
-
-  for (int c = 0; c < 3; c++)
-    {
-      gboolean empty = texts[c] == NULL || texts[c][0] == '\0';
-      GtkWidget *text = gtk_label_new (empty && line > 0 ? "—" : texts[c]);
-
-      gtk_label_set_xalign (GTK_LABEL (text), 0);
-      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_selectable (GTK_LABEL (text), c > 0);
-      gtk_widget_set_hexpand (text, c > 0);
-      if (c == 0)
-        gtk_widget_add_css_class (text, "dim-label");
-      if (line == 0)
-        gtk_widget_add_css_class (text, "heading");
-      gtk_grid_attach (grid, text, c, line, 1, 1);
-    }
-}
-
-static void
-choice_toggled_cb (GtkToggleButton *button,
-                   CrmImportDialog *self);
-
-/* A possible duplicate: the row and the record it may duplicate side by
- * side, and the choice between adding, merging and skipping it. */
-static GtkWidget *
-duplicate_row (CrmImportDialog    *self,
-               guint               index,
-               const CrmImportRow *plan,
-               const CrmImportRow *earlier)
-{
-  static const CrmImportAction actions[] = { CRM_IMPORT_ADD, CRM_IMPORT_MERGE, CRM_IMPORT_SKIP };
-  const char *labels[] = {
-    /* Translators: a possible duplicate is added as a customer of its own */
-    C_("import", "_Add Separately"),
-    /* Translators: a possible duplicate fills in the record it matched */
-    C_("import", "_Merge"),
-    C_("import", "_Skip"),
-  };
-  g_autoptr(CrmCustomer) existing = NULL;
-  g_autofree char *details = row_details (plan);
-  g_autofree char *heading = NULL;
-  g_autofree char *ours = NULL;
-  gboolean cards = crm_customer_import_get_format (self->import) == CRM_IMPORT_FORMAT_VCARD;
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *badge = gtk_label_new (action_badge (plan->action));
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *compare = gtk_list_box_row_new ();
-  GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *choice_row = gtk_list_box_row_new ();
-  GtkToggleButton *group = NULL;
-  const char *other_name, *other_phone, *other_email, *other_address, *other_notes;
-
-  if (plan->customer_id != 0)
-    existing = crm_store_get_customer (self->store, plan->customer_id);
-  if (existing != NULL)
-    {
-      other_name = crm_customer_get_name (existing);
-      other_phone = crm_customer_get_phone (existing);
-      other_email = crm_customer_get_email (existing);
-      other_address = crm_customer_get_address (existing);
-      other_notes = crm_customer_get_notes (existing);
-      heading = g_strdup (_("Already in the shop"));
-    }
-  else
-    {
-      other_name = earlier ? earlier->name : "";
-      other_phone = earlier ? earlier->phone : "";
-      other_email = earlier ? earlier->email : "";
-      other_address = earlier ? earlier->address : "";
-      other_notes = earlier ? earlier->notes : "";
-      heading = cards ? g_strdup_printf (_("Card %u"), plan->same_as_row)
-                      : g_strdup_printf (_("Row %u"), plan->same_as_row);
-    }
-  ours = cards ? g_strdup_printf (_("Card %u"), plan->row) : g_strdup_printf (_("Row %u"), plan->row);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), plan->name);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), details);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "caption");
-  gtk_widget_add_css_class (badge, plan->action == CRM_IMPORT_SKIP ? "dim-label" : "warning");
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
-  g_object_set_data (G_OBJECT (row), "crm-badge", badge);
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 12);
-  gtk_widget_set_margin_top (grid, 12);
-  gtk_widget_set_margin_bottom (grid, 12);
-  attach_field (GTK_GRID (grid), 0, "", ours, heading);
-  attach_field (GTK_GRID (grid), 1, _("Name"), plan->name, other_name);
-  attach_field (GTK_GRID (grid), 2, _("Phone"), plan->phone, other_phone);
-  attach_field (GTK_GRID (grid), 3, _("E-mail"), plan->email, other_email);
-  attach_field (GTK_GRID (grid), 4, _("Address"), plan->address, other_address);
-  attach_field (GTK_GRID (grid), 5, _("Notes"), plan->notes, other_notes);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (compare), grid);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (compare), FALSE);
-  {
-    /* Translators: read out for the side-by-side view of a possible duplicate */
-    g_autofree char *label = g_strdup_printf (_("%s beside %s"), plan->name, other_name);
-
-    gtk_accessible_update_property (GTK_ACCESSIBLE (compare), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  }
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), compare);
-
-  gtk_widget_add_css_class (choices, "linked");
-  gtk_widget_set_halign (choices, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (choices, 6);
-  gtk_widget_set_margin_bottom (choices, 12);
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    {
-      GtkWidget *button = gtk_toggle_button_new_with_mnemonic (labels[i]);
-
-      if (group != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-      else
-        group = GTK_TOGGLE_BUTTON (button);
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), plan->action == actions[i]);
-      g_object_set_data (G_OBJECT (button), "crm-action", GUINT_TO_POINTER (actions[i]));
-      g_object_set_data (G_OBJECT (button), "crm-index", GUINT_TO_POINTER (index));
-      g_object_set_data (G_OBJECT (button), "crm-badge", badge);
-      g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
-      gtk_box_append (GTK_BOX (choices), button);
-    }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (choice_row), choices);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (choice_row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (choice_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("What to do with this row"), -1);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), choice_row);
-
-  return row;
 }
 
 /* What the file holds that is not imported, and how it was read. */
@@ -404,39 +157,6 @@ crm_import_dialog_show_counts (CrmImportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->n_importing > 0);
 }
 
-/* Possible duplicates first, each beside what it matched; then the other
- * rows, up to PREVIEW_ROWS in all. */
-static void
-fill_customer_rows (CrmImportDialog *self)
-{
-  guint n_rows = crm_customer_import_get_n_rows (self->import);
-  g_autoptr(GHashTable) by_number = g_hash_table_new (NULL, NULL);
-  guint shown = 0;
-
-  for (guint i = 0; i < n_rows; i++)
-    g_hash_table_insert (by_number, GUINT_TO_POINTER (crm_customer_import_get_row (self->import, i)->row),
-                         GUINT_TO_POINTER (i));
-
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < n_rows && shown < PREVIEW_ROWS; i++)
-      {
-        const CrmImportRow *plan = crm_customer_import_get_row (self->import, i);
-        const CrmImportRow *earlier = NULL;
-        gpointer index;
-
-        if (plan->possible_duplicate != (pass == 0))
-          continue;
-
-        if (plan->possible_duplicate &&
-            g_hash_table_lookup_extended (by_number, GUINT_TO_POINTER (plan->same_as_row), NULL, &index))
-          earlier = crm_customer_import_get_row (self->import, GPOINTER_TO_UINT (index));
-
-        gtk_list_box_append (self->preview_list,
-                             plan->possible_duplicate ? duplicate_row (self, i, plan, earlier) : preview_row (plan));
-        shown++;
-      }
-}
-
 /* Shows the plan just made, or why there is none (@error: no column
  * holds names, no rows). */
 void
@@ -444,8 +164,8 @@ crm_import_dialog_show_plan (CrmImportDialog *self,
                              const GError    *error)
 {
   GtkWidget *child;
-  guint n_rows;
 
+  crm_import_dialog_drop_rows (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_list))) != NULL)
     gtk_list_box_remove (self->preview_list, child);
 
@@ -462,51 +182,7 @@ crm_import_dialog_show_plan (CrmImportDialog *self,
 
   crm_import_dialog_show_counts (self);
   fill_notes (self);
-
-  if (self->sales)
-    {
-      n_rows = crm_sales_import_get_n_rows (self->sales);
-      for (guint i = 0; i < MIN (n_rows, PREVIEW_ROWS); i++)
-        gtk_list_box_append (self->preview_list, sales_row (self, crm_sales_import_get_row (self->sales, i)));
-    }
-  else
-    {
-      n_rows = crm_customer_import_get_n_rows (self->import);
-      fill_customer_rows (self);
-    }
-
-  if (n_rows > PREVIEW_ROWS)
-    {
-      GtkWidget *more = adw_action_row_new ();
-      g_autofree char *text = g_strdup_printf (ngettext ("And %u more row", "And %u more rows",
-                                                         n_rows - PREVIEW_ROWS),
-                                               n_rows - PREVIEW_ROWS);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), text);
-      gtk_widget_add_css_class (more, "dim-label");
-      gtk_list_box_append (self->preview_list, more);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_list), n_rows > 0);
-}
-
-/* A choice for a possible duplicate: the plan is made again, the rows
- * stay as they are (with the open one open) but for its badge. */
-static void
-choice_toggled_cb (GtkToggleButton *button,
-                   CrmImportDialog *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "crm-index"));
-  CrmImportAction action = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "crm-action"));
-  GtkLabel *badge = g_object_get_data (G_OBJECT (button), "crm-badge");
-
-  if (!gtk_toggle_button_get_active (button) || self->import == NULL)
-    return;
-
-  /* The import is the worker's while a plan is made: the choice is handed
-   * to it when the next one starts. */
-  g_hash_table_insert (self->choices, GUINT_TO_POINTER (index), GUINT_TO_POINTER (action));
-  gtk_label_set_text (badge, action_badge (action));
-  crm_import_dialog_refresh (self, FALSE);
+  crm_import_dialog_list_rows (self);
 }
 
 static void
@@ -671,6 +347,7 @@ crm_import_dialog_dispose (GObject *object)
   CrmImportDialog *self = CRM_IMPORT_DIALOG (object);
 
   crm_import_dialog_stop_plan (self);
+  crm_import_dialog_drop_rows (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_IMPORT_DIALOG);
 
   G_OBJECT_CLASS (crm_import_dialog_parent_class)->dispose (object);
@@ -689,6 +366,7 @@ crm_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
   g_clear_pointer (&self->note_rows, g_ptr_array_unref);
   g_clear_pointer (&self->choices, g_hash_table_unref);
+  g_clear_pointer (&self->pending_rows, g_array_unref);
 
   G_OBJECT_CLASS (crm_import_dialog_parent_class)->finalize (object);
 }
@@ -728,6 +406,7 @@ crm_import_dialog_init (CrmImportDialog *self)
   self->column_rows = g_ptr_array_new ();
   self->note_rows = g_ptr_array_new ();
   self->choices = g_hash_table_new (NULL, NULL);
+  self->pending_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = FALSE;
