@@ -353,13 +353,14 @@ import_dialog (void)
   return NULL;
 }
 
-/* The import dialog still makes its preview's plan on a worker. */
+/* The file is still read on a worker (no dialog yet), or the dialog
+ * still makes its preview's plan or lists its rows. */
 static gboolean
 import_busy (void)
 {
   GtkWindow *dialog = import_dialog ();
 
-  return dialog != NULL && crm_import_dialog_is_preparing (CRM_IMPORT_DIALOG (dialog));
+  return dialog == NULL || crm_import_dialog_is_preparing (CRM_IMPORT_DIALOG (dialog));
 }
 
 /* What the file chooser's answer does (crm_import_dialog_open). */
@@ -367,19 +368,10 @@ static void
 open_import (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = crm_import_load_file (file, NULL, &error);
-  g_autofree char *name = g_file_get_basename (file);
-  GtkWindow *dialog = NULL;
 
-  if (bytes != NULL)
-    dialog = crm_import_dialog_new (GTK_WINDOW (probe.window),
-                                    crm_context_get_store (crm_application_get_context (CRM_APPLICATION (probe.app))),
-                                    bytes, name, &error);
-  if (dialog == NULL)
-    write_error (error->message);
-  else
-    gtk_window_present (dialog);
+  crm_import_dialog_open_file (GTK_WINDOW (probe.window),
+                               crm_context_get_store (crm_application_get_context (CRM_APPLICATION (probe.app))),
+                               file, FALSE);
 }
 
 static GtkWindow *

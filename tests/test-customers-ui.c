@@ -16,6 +16,8 @@
 #include "crm-sales-import.h"
 #include "crm-store.h"
 #include "crm-window.h"
+#include <glib/gstdio.h>
+
 #include "ui-helpers.h"
 
 
@@ -599,6 +601,43 @@ check_import_dialog (CrmApplication *app,
   spin_main_loop ();
   g_assert_null (find_toplevel (CRM_TYPE_IMPORT_DIALOG));
   g_assert_cmpuint (crm_store_count_customers (store), ==, before + 2);
+
+  /* As the file chooser hands them over, read on a worker: a picture is
+   * refused in words, a spreadsheet opens the dialog. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("clientele-import-XXXXXX", NULL);
+    g_autofree char *picture_path = g_build_filename (dir, "photo.csv", NULL);
+    g_autofree char *clients_path = g_build_filename (dir, "clients.csv", NULL);
+    g_autoptr(GFile) picture = g_file_new_for_path (picture_path);
+    g_autoptr(GFile) clients = g_file_new_for_path (clients_path);
+    GtkWindow *message;
+
+    g_assert_true (g_file_set_contents (picture_path, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL));
+    g_assert_true (g_file_set_contents (clients_path, csv, sizeof csv - 1, NULL));
+
+    crm_import_dialog_open_file (window, store, picture, FALSE);
+    while ((message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==, "Could Not Read the File");
+    g_assert_null (find_toplevel (CRM_TYPE_IMPORT_DIALOG));
+    gtk_window_destroy (message);
+
+    crm_import_dialog_open_file (window, store, clients, FALSE);
+    while ((dialog = find_toplevel (CRM_TYPE_IMPORT_DIALOG)) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    wait_import_plan (dialog);
+    g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (dialog),
+                                                                                   ADW_TYPE_WINDOW_TITLE, NULL))),
+                     ==, "clients.csv");
+    /* Everyone in it is a customer now. */
+    g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), "_Import 0 Customers")));
+    gtk_window_destroy (dialog);
+    spin_main_loop ();
+
+    g_unlink (picture_path);
+    g_unlink (clients_path);
+    g_rmdir (dir);
+  }
 }
 
 /* A till's export: sales go to the customer with the same phone; a buyer

@@ -353,14 +353,30 @@ crm_import_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (crm_import_dialog_parent_class)->dispose (object);
 }
 
+static gpointer
+unref_thread (gpointer data)
+{
+  g_object_unref (data);
+  return NULL;
+}
+
+/* A big file's rows and plan take a tenth of a second to free: not while
+ * the window waits. */
+static void
+unref_elsewhere (gpointer object)
+{
+  if (object != NULL)
+    g_thread_unref (g_thread_new ("crm-import-free", unref_thread, object));
+}
+
 static void
 crm_import_dialog_finalize (GObject *object)
 {
   CrmImportDialog *self = CRM_IMPORT_DIALOG (object);
 
   g_clear_object (&self->job);
-  g_clear_object (&self->import);
-  g_clear_object (&self->sales);
+  unref_elsewhere (g_steal_pointer (&self->import));
+  unref_elsewhere (g_steal_pointer (&self->sales));
   g_clear_pointer (&self->currency, g_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
@@ -412,6 +428,15 @@ crm_import_dialog_init (CrmImportDialog *self)
   self->loading = FALSE;
 }
 
+static GtkWindow *new_for_customers (GtkWindow         *parent,
+                                     CrmStore          *store,
+                                     CrmCustomerImport *import,
+                                     const char        *file_name);
+static GtkWindow *new_for_sales     (GtkWindow         *parent,
+                                     CrmStore          *store,
+                                     CrmSalesImport    *sales,
+                                     const char        *file_name);
+
 /**
  * crm_import_dialog_new:
  * @bytes: the file's contents
@@ -427,9 +452,7 @@ crm_import_dialog_new (GtkWindow   *parent,
                        const char  *file_name,
                        GError     **error)
 {
-  g_autoptr(CrmCustomerImport) import = NULL;
-  CrmImportDialog *self;
-  gboolean csv;
+  CrmCustomerImport *import;
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -437,10 +460,22 @@ crm_import_dialog_new (GtkWindow   *parent,
   import = crm_customer_import_new (bytes, crm_import_guess_format (file_name, bytes), error);
   if (import == NULL)
     return NULL;
+  return new_for_customers (parent, store, import, file_name);
+}
+
+/* @import: (transfer full) */
+static GtkWindow *
+new_for_customers (GtkWindow         *parent,
+                   CrmStore          *store,
+                   CrmCustomerImport *import,
+                   const char        *file_name)
+{
+  CrmImportDialog *self;
+  gboolean csv;
 
   self = g_object_new (CRM_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->import = g_steal_pointer (&import);
+  self->import = import;
 
   if (file_name != NULL)
     adw_window_title_set_subtitle (self->window_title, file_name);
@@ -477,8 +512,7 @@ crm_import_dialog_new_sales (GtkWindow   *parent,
                              const char  *file_name,
                              GError     **error)
 {
-  g_autoptr(CrmSalesImport) sales = NULL;
-  CrmImportDialog *self;
+  CrmSalesImport *sales;
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -486,10 +520,21 @@ crm_import_dialog_new_sales (GtkWindow   *parent,
   sales = crm_sales_import_new (bytes, error);
   if (sales == NULL)
     return NULL;
+  return new_for_sales (parent, store, sales, file_name);
+}
+
+/* @sales: (transfer full) */
+static GtkWindow *
+new_for_sales (GtkWindow      *parent,
+               CrmStore       *store,
+               CrmSalesImport *sales,
+               const char     *file_name)
+{
+  CrmImportDialog *self;
 
   self = g_object_new (CRM_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->sales = g_steal_pointer (&sales);
+  self->sales = sales;
   self->currency = crm_store_dup_currency (store);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Import Sales"));
@@ -522,35 +567,121 @@ show_read_error (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A file is read and its rows parsed on a worker: a big one takes a
+ * tenth of a second or more. */
+typedef struct
+{
+  GtkWindow *parent;
+  CrmStore  *store;
+  GFile     *file;
+  char      *name;
+  gboolean   sales;
+  GObject   *import;    /* the result */
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_clear_object (&job->parent);
+  g_clear_object (&job->store);
+  g_clear_object (&job->file);
+  g_clear_object (&job->import);
+  g_free (job->name);
+  g_free (job);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = crm_import_load_file (job->file, cancellable, &error);
+
+  if (bytes != NULL && job->sales)
+    job->import = G_OBJECT (crm_sales_import_new (bytes, &error));
+  else if (bytes != NULL)
+    job->import = G_OBJECT (crm_customer_import_new (bytes, crm_import_guess_format (job->name, bytes), &error));
+
+  if (job->import == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+read_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ReadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_read_error (job->parent, error->message);
+  else
+    {
+      if (job->sales)
+        dialog = new_for_sales (job->parent, job->store, CRM_SALES_IMPORT (g_steal_pointer (&job->import)),
+                                job->name);
+      else
+        dialog = new_for_customers (job->parent, job->store, CRM_CUSTOMER_IMPORT (g_steal_pointer (&job->import)),
+                                    job->name);
+      gtk_window_present (dialog);
+    }
+
+  /* The window is let go of here, on its own thread, whichever thread
+   * drops the task last. */
+  g_clear_object (&job->parent);
+  g_clear_object (&job->store);
+}
+
+/**
+ * crm_import_dialog_open_file:
+ * @sales: a till's sales rather than customers
+ *
+ * Reads @file on a worker, then shows the import dialog for it, or what
+ * is wrong with it.
+ */
+void
+crm_import_dialog_open_file (GtkWindow *parent,
+                             CrmStore  *store,
+                             GFile     *file,
+                             gboolean   sales)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job;
+
+  g_return_if_fail (CRM_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (ReadJob, 1);
+  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  job->store = g_object_ref (store);
+  job->file = g_object_ref (file);
+  job->name = g_file_get_basename (file);
+  job->sales = sales;
+
+  task = g_task_new (NULL, NULL, read_done_cb, NULL);
+  g_task_set_source_tag (task, crm_import_dialog_open_file);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      CrmStore        *store)
 {
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      GtkWindow *dialog;
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      name = g_file_get_basename (file);
-      bytes = crm_import_load_file (file, NULL, &error);
-      if (bytes == NULL)
-        dialog = NULL;
-      else if (g_object_get_data (G_OBJECT (chooser), "crm-sales") != NULL)
-        dialog = crm_import_dialog_new_sales (parent, store, bytes, name, &error);
-      else
-        dialog = crm_import_dialog_new (parent, store, bytes, name, &error);
-
-      if (dialog != NULL)
-        gtk_window_present (dialog);
-      else
-        show_read_error (parent, error->message);
+      crm_import_dialog_open_file (gtk_native_dialog_get_transient_for (chooser), store, file,
+                                   g_object_get_data (G_OBJECT (chooser), "crm-sales") != NULL);
     }
 
   g_object_unref (store);

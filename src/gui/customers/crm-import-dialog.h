@@ -26,6 +26,10 @@ GtkWindow *crm_import_dialog_new_sales (GtkWindow    *parent,
 void       crm_import_dialog_open  (GtkWindow        *parent,
                                     CrmStore         *store,
                                     gboolean          sales);
+void       crm_import_dialog_open_file (GtkWindow    *parent,
+                                        CrmStore     *store,
+                                        GFile        *file,
+                                        gboolean      sales);
 gboolean   crm_import_dialog_apply (CrmImportDialog  *self,
                                     GError          **error);
 void       crm_import_dialog_set_pause_after (CrmImportDialog *self,
