@@ -31,13 +31,13 @@ progress_cb (gpointer user_data)
 {
   CrmImportDialog *self = user_data;
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->preview_progress)))
+  if (!gtk_widget_get_visible (self->progress_group))
     {
       /* What is listed is the last plan's until the new one comes. */
       adw_preferences_group_set_description (self->preview_group,
                                              _("Checking each row against the shop…"));
       gtk_widget_set_sensitive (GTK_WIDGET (self->preview_list), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->preview_progress), TRUE);
+      gtk_widget_set_visible (self->progress_group, TRUE);
       gtk_progress_bar_set_fraction (self->preview_progress, progress (self));
       /* From now on, a step every PROGRESS_STEP_MS. */
       self->progress_id = g_timeout_add (PROGRESS_STEP_MS, progress_cb, self);
@@ -52,7 +52,7 @@ static void
 hide_progress (CrmImportDialog *self)
 {
   g_clear_handle_id (&self->progress_id, g_source_remove);
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_progress), FALSE);
+  gtk_widget_set_visible (self->progress_group, FALSE);
   gtk_progress_bar_set_fraction (self->preview_progress, 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->preview_list), TRUE);
 }

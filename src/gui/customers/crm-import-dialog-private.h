@@ -46,6 +46,7 @@ struct _CrmImportDialog
   GtkSwitch           *create_switch;
   AdwPreferencesGroup *preview_group;
   GtkListBox          *preview_list;
+  GtkWidget           *progress_group;
   GtkProgressBar      *preview_progress;
 };
 

@@ -409,6 +409,7 @@ crm_import_dialog_class_init (CrmImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, notes_group);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, preview_group);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, preview_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, progress_group);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, preview_progress);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
